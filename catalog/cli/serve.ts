@@ -1,0 +1,68 @@
+/**
+ * `bookshelf serve` and `bookshelf start`. `start` runs the Electron app where its binary
+ * exists; elsewhere it says so in one line and serves the same UI to a browser.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import open from 'open';
+import { startStation } from '../station.js';
+import type { RunningStation } from '../station.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { findElectronRuntime } from './electron-runtime.js';
+import type { ServeFlags } from './main.js';
+
+function canOpenBrowser(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.CI || !process.stdout.isTTY) return false;
+  return process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+async function startOnFreePort(flags: ServeFlags): Promise<RunningStation> {
+  const options = { libraryDir: flags.libraryDir, host: flags.host, port: flags.port, demo: flags.demo };
+  try {
+    return await startStation(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' && !flags.portGiven) return startStation({ ...options, port: 0 });
+    if (code === 'EADDRINUSE') throw new Error(`cổng ${flags.port} đang được dùng / port ${flags.port} is already in use`, { cause: error });
+    throw error;
+  }
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
+
+export async function runServe(flags: ServeFlags): Promise<number> {
+  const station = await startOnFreePort(flags);
+  const { demo, server } = station;
+  if (demo.loaded) {
+    console.log(`Đã nạp thư viện mẫu: ${demo.publications} văn bản, ${demo.files} tệp / Demo library loaded: ${demo.publications} publications, ${demo.files} files`);
+  }
+  console.log(`Thư viện / Library: ${flags.libraryDir}`);
+  console.log(`Tủ sách đang phục vụ tại / Serving at: ${server.url}/  (Ctrl+C để dừng / to stop)`);
+  if (flags.open && canOpenBrowser()) {
+    open(`${server.url}/`).catch(() => undefined);
+  }
+  await untilSignal();
+  await station.close();
+  return 0;
+}
+
+export async function runStart(flags: ServeFlags, options: { kiosk: boolean; forceBrowser: boolean }): Promise<number> {
+  const runtime = findElectronRuntime();
+  const mainScript = path.join(PACKAGE_ROOT, 'dist', 'app', 'electron', 'main.js');
+  if (runtime.available && !options.forceBrowser && fs.existsSync(mainScript)) {
+    const args = [PACKAGE_ROOT, '--library', flags.libraryDir];
+    if (options.kiosk) args.push('--kiosk');
+    if (!flags.demo) args.push('--no-demo');
+    const child = spawn(runtime.binary, args, { stdio: 'inherit' });
+    return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+  }
+  const why = runtime.available ? (options.forceBrowser ? 'chọn --browser' : 'chưa build: npm run build') : runtime.reason;
+  console.log(`Không mở được ứng dụng Electron (${why}); giao diện được phục vụ cho trình duyệt. / Electron is not available here; serving the UI to a browser instead.`);
+  return runServe(flags);
+}

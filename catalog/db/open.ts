@@ -1,0 +1,57 @@
+/**
+ * Opens the catalog database: WAL journal, foreign keys, a busy timeout, then every pending
+ * migration, each in its own transaction. A database from a newer version of the app is
+ * refused rather than damaged.
+ */
+import Database from 'better-sqlite3';
+import type { Database as DatabaseType } from 'better-sqlite3';
+import { MIGRATIONS } from './migrations.js';
+import type { Migration } from './migrations.js';
+
+export type Db = DatabaseType;
+
+export class NewerSchemaError extends Error {
+  constructor(found: number, known: number) {
+    super(
+      `Cơ sở dữ liệu thuộc phiên bản mới hơn của ứng dụng (lược đồ ${found}, ứng dụng biết tới ${known}); hãy cập nhật ứng dụng. ` +
+        `/ The catalog was written by a newer version of the app (schema ${found}, this app knows ${known}); update the app.`,
+    );
+    this.name = 'NewerSchemaError';
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies the migrations above the database's version, in order, each atomically. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = schemaVersion(db);
+  const known = migrations.length ? migrations[migrations.length - 1].version : 0;
+  if (current > known) throw new NewerSchemaError(current, known);
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}
+
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+  const db = new Database(file, { readonly: options.readonly ?? false });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      migrate(db);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The built-in HTTP server: the contract's methods as `POST /api/<method>` routes (built from
+ * the same table as the IPC bindings), the file handler and the UI. It answers only to the
+ * host names it was configured for (DNS rebinding), refuses cross-site API calls, bounds
+ * request bodies and never shows a stack trace.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { callMethod } from '../../shared/call.js';
+import type { Handlers } from '../../shared/call.js';
+import type { ContractTable } from '../../shared/contract.js';
+import type { ErrorCode } from '../../shared/errors.js';
+import { languageFromAcceptHeader, translate } from '../../shared/messages.js';
+import { API_PREFIX } from '../../shared/urls.js';
+import { COMMON_HEADERS, errorResponse, jsonResponse, withHeaders } from './headers.js';
+import type { FetchHandler } from './files.js';
+import { isFileRoute } from './files.js';
+
+const STATUS: Record<ErrorCode, 400 | 403 | 404 | 500> = {
+  invalid_input: 400,
+  bad_request: 400,
+  unknown_method: 404,
+  not_found: 404,
+  forbidden: 403,
+  internal: 500,
+};
+
+export const MAX_API_BODY_BYTES = 64 * 1024;
+
+export interface HttpAppOptions<C extends ContractTable> {
+  contract: C;
+  handlers: Handlers<C>;
+  files: FetchHandler;
+  ui: FetchHandler;
+  /** Host names (without port) this server answers to. */
+  allowedHostnames: readonly string[];
+  log?: (message: string, error?: unknown) => void;
+}
+
+function hostnameOf(hostHeader: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(hostHeader);
+  if (bracketed) return bracketed[1].toLowerCase();
+  return hostHeader.replace(/:\d+$/, '').toLowerCase();
+}
+
+export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C>): Hono {
+  const app = new Hono();
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const allowed = new Set(options.allowedHostnames.map((name) => name.toLowerCase()));
+  const badRequest = (lang: 'vi' | 'en', status: 400 | 403 | 413 | 421, detail?: string) =>
+    errorResponse({ code: 'bad_request', message: translate(lang, 'error.bad_request') + (detail ? ` ${detail}` : '') }, status);
+
+  app.use('*', async (c, next) => {
+    const lang = languageFromAcceptHeader(c.req.header('accept-language'));
+    const host = c.req.header('host');
+    if (!host || !allowed.has(hostnameOf(host))) return badRequest(lang, 421, '(Host)');
+    await next();
+    withHeaders(c.res, COMMON_HEADERS);
+  });
+
+  app.post(
+    `${API_PREFIX}:method`,
+    bodyLimit({
+      maxSize: MAX_API_BODY_BYTES,
+      onError: (c) => badRequest(languageFromAcceptHeader(c.req.header('accept-language')), 413, '(body too large)'),
+    }),
+    async (c) => {
+      const lang = languageFromAcceptHeader(c.req.header('accept-language'));
+      const origin = c.req.header('origin');
+      if (origin && origin !== new URL(c.req.url).origin) return badRequest(lang, 403, '(Origin)');
+      let input: unknown;
+      try {
+        const text = await c.req.text();
+        input = text.trim() === '' ? {} : JSON.parse(text);
+      } catch {
+        return badRequest(lang, 400, '(JSON)');
+      }
+      const method = c.req.param('method');
+      const envelope = await callMethod(options.contract, options.handlers, method, input, { role: 'anyone', transport: 'http', lang }, (error) =>
+        log(`API ${method} failed`, error),
+      );
+      return envelope.ok ? jsonResponse(envelope, 200) : jsonResponse(envelope, STATUS[envelope.error.code]);
+    },
+  );
+
+  app.all(`${API_PREFIX}*`, (c) => {
+    const lang = languageFromAcceptHeader(c.req.header('accept-language'));
+    return errorResponse({ code: 'bad_request', message: `${translate(lang, 'error.bad_request')} (POST)` }, 405, { Allow: 'POST' });
+  });
+
+  app.on(['GET', 'HEAD'], '*', (c) => (isFileRoute(c.req.path) ? options.files(c.req.raw) : options.ui(c.req.raw)));
+
+  app.onError((error, c) => {
+    log(`HTTP ${c.req.method} ${c.req.path} failed`, error);
+    const lang = languageFromAcceptHeader(c.req.header('accept-language'));
+    return errorResponse({ code: 'internal', message: translate(lang, 'error.internal') }, 500);
+  });
+
+  return app;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Listens on host:port (port 0 picks a free one) and resolves once it accepts connections. */
+export function listen(app: Hono, host: string, port: number): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
+      const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${shownHost}:${info.port}`,
+        port: info.port,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+    // Slow clients may not hold connections open forever (slowloris).
+    if ('headersTimeout' in server) {
+      server.headersTimeout = 10_000;
+      server.requestTimeout = 60_000;
+    }
+    server.once('error', reject);
+  });
+}

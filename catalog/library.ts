@@ -1,0 +1,69 @@
+/**
+ * A library: one data directory holding the catalog database and the file store. Opening it
+ * creates what is missing, migrates the schema and clears temporary files left by a crash.
+ */
+import fs from 'node:fs';
+import { openDatabase, schemaVersion } from './db/open.js';
+import type { Db } from './db/open.js';
+import { libraryLayout } from './paths.js';
+import type { LibraryLayout } from './paths.js';
+import { FileStore } from './store/file-store.js';
+import { countPublications } from './publications.js';
+import { APP_VERSION } from './package-root.js';
+import type { LibraryInfo } from '../shared/domain.js';
+
+export const DEFAULT_LIBRARY_NAME = 'Tủ sách pháp luật';
+
+export class Library {
+  private constructor(
+    readonly layout: LibraryLayout,
+    readonly db: Db,
+    readonly files: FileStore,
+  ) {}
+
+  static async open(dir: string): Promise<Library> {
+    const layout = libraryLayout(dir);
+    fs.mkdirSync(layout.files, { recursive: true });
+    const db = openDatabase(layout.database);
+    const files = new FileStore(layout.files, layout.temp);
+    await files.clearTemp();
+    return new Library(layout, db, files);
+  }
+
+  get dir(): string {
+    return this.layout.dir;
+  }
+
+  getSetting(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  info(): LibraryInfo {
+    const files = this.db
+      .prepare(
+        `SELECT count(*) FILTER (WHERE state = 'present') AS present,
+                count(*) FILTER (WHERE state = 'pending') AS pending,
+                coalesce(sum(size) FILTER (WHERE state = 'present'), 0) AS bytes
+         FROM files`,
+      )
+      .get() as { present: number; pending: number; bytes: number };
+    return {
+      name: this.getSetting('library.name') ?? DEFAULT_LIBRARY_NAME,
+      appVersion: APP_VERSION,
+      schemaVersion: schemaVersion(this.db),
+      publications: countPublications(this.db),
+      filesPresent: files.present,
+      filesPending: files.pending,
+      bytesPresent: files.bytes,
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * Reading and writing publications and their files in the catalog database.
+ */
+import type { Db } from './db/open.js';
+import type {
+  FileRole, LegalStatus, Origin, Page, Publication, PublicationFile, PublicationKind, PublicationSort,
+  PublicationSummary,
+} from '../shared/domain.js';
+import { numberKey, vnSortKey } from '../shared/text.js';
+
+interface PublicationRow {
+  id: string;
+  kind: PublicationKind;
+  title: string;
+  number: string | null;
+  doc_type: string | null;
+  issuer: string | null;
+  issued_date: string | null;
+  effective_date: string | null;
+  legal_status: LegalStatus;
+  fields: string;
+  language: string;
+  authors: string;
+  publisher: string | null;
+  description: string | null;
+  origin: Origin;
+  created_at: string;
+  updated_at: string;
+  available: number;
+}
+
+/** A publication as written by an importer, the demo loader or sync. */
+export interface NewPublication {
+  id: string;
+  kind: PublicationKind;
+  title: string;
+  number?: string | null;
+  docType?: string | null;
+  issuer?: string | null;
+  issuedDate?: string | null;
+  effectiveDate?: string | null;
+  legalStatus?: LegalStatus;
+  fields?: string[];
+  language?: string;
+  authors?: string[];
+  publisher?: string | null;
+  description?: string | null;
+  origin?: Origin;
+}
+
+export interface NewFileLink {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  state: 'present' | 'pending';
+  role: FileRole;
+}
+
+const AVAILABLE = `EXISTS (SELECT 1 FROM publication_files pf JOIN files f ON f.sha256 = pf.sha256
+  WHERE pf.publication_id = p.id AND pf.role = 'content' AND f.state = 'present') AS available`;
+
+const ORDER_BY: Record<PublicationSort, { column: string; order: 'asc' | 'desc' }> = {
+  title: { column: 'p.title_sort', order: 'asc' },
+  issued: { column: 'p.issued_date', order: 'desc' },
+  number: { column: 'p.number_key', order: 'asc' },
+  added: { column: 'p.created_at', order: 'desc' },
+};
+
+function toSummary(row: PublicationRow): PublicationSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    number: row.number,
+    docType: row.doc_type,
+    issuer: row.issuer,
+    issuedDate: row.issued_date,
+    legalStatus: row.legal_status,
+    fields: JSON.parse(row.fields) as string[],
+    language: row.language,
+    available: row.available === 1,
+  };
+}
+
+export function countPublications(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM publications').get() as { n: number }).n;
+}
+
+export function listPublications(
+  db: Db,
+  query: { offset: number; limit: number; sort: PublicationSort; order?: 'asc' | 'desc'; kind?: PublicationKind },
+): Page<PublicationSummary> {
+  const where = query.kind ? 'WHERE p.kind = @kind' : '';
+  const { column, order: defaultOrder } = ORDER_BY[query.sort];
+  const order = query.order ?? defaultOrder;
+  // Rows without a value for the sort column go last in either direction; the title breaks ties.
+  const rows = db
+    .prepare(
+      `SELECT p.*, ${AVAILABLE} FROM publications p ${where}
+       ORDER BY ${column} IS NULL, ${column} ${order}, p.title_sort ASC, p.id ASC
+       LIMIT @limit OFFSET @offset`,
+    )
+    .all({ kind: query.kind, limit: query.limit, offset: query.offset }) as PublicationRow[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM publications p ${where}`).get({ kind: query.kind }) as { n: number }).n;
+  return { total, offset: query.offset, limit: query.limit, items: rows.map(toSummary) };
+}
+
+export function getPublication(db: Db, id: string): Publication | null {
+  const row = db.prepare(`SELECT p.*, ${AVAILABLE} FROM publications p WHERE p.id = ?`).get(id) as PublicationRow | undefined;
+  if (!row) return null;
+  const files = db
+    .prepare(
+      `SELECT f.sha256, f.size, f.media_type AS mediaType, f.state, pf.role
+       FROM publication_files pf JOIN files f ON f.sha256 = pf.sha256
+       WHERE pf.publication_id = ? ORDER BY pf.role, f.sha256`,
+    )
+    .all(id) as PublicationFile[];
+  return {
+    ...toSummary(row),
+    effectiveDate: row.effective_date,
+    authors: JSON.parse(row.authors) as string[],
+    publisher: row.publisher,
+    description: row.description,
+    origin: row.origin,
+    files,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The content file of a publication, if it has one. */
+export function contentFileOf(db: Db, id: string): PublicationFile | null {
+  return (
+    (db
+      .prepare(
+        `SELECT f.sha256, f.size, f.media_type AS mediaType, f.state, pf.role
+         FROM publication_files pf JOIN files f ON f.sha256 = pf.sha256
+         WHERE pf.publication_id = ? AND pf.role = 'content' LIMIT 1`,
+      )
+      .get(id) as PublicationFile | undefined) ?? null
+  );
+}
+
+export function fileRecord(db: Db, sha256: string): PublicationFile | null {
+  return (
+    (db
+      .prepare(`SELECT sha256, size, media_type AS mediaType, state, 'content' AS role FROM files WHERE sha256 = ?`)
+      .get(sha256) as PublicationFile | undefined) ?? null
+  );
+}
+
+/** Inserts or replaces a publication and links its files. Call inside a transaction. */
+export function upsertPublication(db: Db, pub: NewPublication, files: NewFileLink[], now = new Date().toISOString()): void {
+  db.prepare(
+    `INSERT INTO publications (id, kind, title, title_sort, number, number_key, doc_type, issuer, issued_date,
+       effective_date, legal_status, fields, language, authors, publisher, description, origin, created_at, updated_at)
+     VALUES (@id, @kind, @title, @titleSort, @number, @numberKey, @docType, @issuer, @issuedDate, @effectiveDate,
+       @legalStatus, @fields, @language, @authors, @publisher, @description, @origin, @now, @now)
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title, title_sort = excluded.title_sort,
+       number = excluded.number, number_key = excluded.number_key, doc_type = excluded.doc_type,
+       issuer = excluded.issuer, issued_date = excluded.issued_date, effective_date = excluded.effective_date,
+       legal_status = excluded.legal_status, fields = excluded.fields, language = excluded.language,
+       authors = excluded.authors, publisher = excluded.publisher, description = excluded.description,
+       origin = excluded.origin, updated_at = excluded.updated_at`,
+  ).run({
+    id: pub.id,
+    kind: pub.kind,
+    title: pub.title,
+    titleSort: vnSortKey(pub.title),
+    number: pub.number ?? null,
+    numberKey: pub.number ? numberKey(pub.number) : null,
+    docType: pub.docType ?? null,
+    issuer: pub.issuer ?? null,
+    issuedDate: pub.issuedDate ?? null,
+    effectiveDate: pub.effectiveDate ?? null,
+    legalStatus: pub.legalStatus ?? 'unknown',
+    fields: JSON.stringify(pub.fields ?? []),
+    language: pub.language ?? 'vi',
+    authors: JSON.stringify(pub.authors ?? []),
+    publisher: pub.publisher ?? null,
+    description: pub.description ?? null,
+    origin: pub.origin ?? 'national',
+    now,
+  });
+  const insertFile = db.prepare(
+    `INSERT INTO files (sha256, size, media_type, state, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (sha256) DO UPDATE SET state = CASE WHEN files.state = 'present' THEN 'present' ELSE excluded.state END`,
+  );
+  const link = db.prepare(`INSERT OR REPLACE INTO publication_files (publication_id, sha256, role) VALUES (?, ?, ?)`);
+  db.prepare('DELETE FROM publication_files WHERE publication_id = ?').run(pub.id);
+  for (const file of files) {
+    insertFile.run(file.sha256, file.size, file.mediaType, file.state, now);
+    link.run(pub.id, file.sha256, file.role);
+  }
+}

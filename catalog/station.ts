@@ -1,0 +1,58 @@
+/**
+ * Starts a station's served mode: opens the library, fills it with the demo set when empty
+ * (unless told not to), and serves the UI, the API and the files over HTTP.
+ */
+import { createHandlers } from './engine.js';
+import { loadDemoIfEmpty } from './demo.js';
+import type { DemoResult } from './demo.js';
+import { Library } from './library.js';
+import { createFileHandler } from './http/files.js';
+import { createStaticHandler } from './http/static.js';
+import { createHttpApp, listen } from './http/server.js';
+import type { RunningServer } from './http/server.js';
+import { contract } from '../shared/contract.js';
+import { RENDERER_DIR } from './package-root.js';
+
+export interface StationOptions {
+  libraryDir: string;
+  host: string;
+  port: number;
+  demo: boolean;
+  rendererDir?: string;
+}
+
+export interface RunningStation {
+  library: Library;
+  server: RunningServer;
+  demo: DemoResult;
+  close(): Promise<void>;
+}
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '::1'];
+
+export async function startStation(options: StationOptions): Promise<RunningStation> {
+  const library = await Library.open(options.libraryDir);
+  try {
+    const demo = options.demo ? await loadDemoIfEmpty(library) : { loaded: false, publications: 0, files: 0 };
+    const app = createHttpApp({
+      contract,
+      handlers: createHandlers(library),
+      files: createFileHandler(library),
+      ui: createStaticHandler(options.rendererDir ?? RENDERER_DIR),
+      allowedHostnames: [...new Set([...LOOPBACK_NAMES, options.host])],
+    });
+    const server = await listen(app, options.host, options.port);
+    return {
+      library,
+      server,
+      demo,
+      async close() {
+        await server.close();
+        library.close();
+      },
+    };
+  } catch (error) {
+    library.close();
+    throw error;
+  }
+}

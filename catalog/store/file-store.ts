@@ -1,0 +1,117 @@
+/**
+ * The content-addressed file store: every file is named by its sha256 under
+ * `files/ab/abcdef…`. A file is written to a temporary name, fsynced, checked and renamed into
+ * place, so a crash leaves either nothing or a complete, verified file — never half of one.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { SHA256_PATTERN } from '../../shared/urls.js';
+
+export interface StoredFile {
+  sha256: string;
+  size: number;
+}
+
+export class FileStore {
+  constructor(
+    readonly root: string,
+    private readonly tempDir = path.join(root, 'tmp'),
+  ) {}
+
+  pathOf(sha256: string): string {
+    if (!SHA256_PATTERN.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+    return path.join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    try {
+      return (await fs.stat(this.pathOf(sha256))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Size on disk, or null when the file is absent. */
+  async sizeOf(sha256: string): Promise<number | null> {
+    try {
+      return (await fs.stat(this.pathOf(sha256))).size;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Stores a stream. When `expected` is given, a file whose hash or size differs is discarded
+   * and the promise rejects; nothing is left behind in either case.
+   */
+  async put(source: Readable | AsyncIterable<Uint8Array>, expected?: Partial<StoredFile>): Promise<StoredFile> {
+    await fs.mkdir(this.tempDir, { recursive: true });
+    const temp = path.join(this.tempDir, `${Date.now()}-${randomBytes(6).toString('hex')}.part`);
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      await pipeline(
+        Readable.from(source),
+        async function* (chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
+            hash.update(chunk);
+            size += chunk.length;
+            if (expected?.size !== undefined && size > expected.size) {
+              throw new Error(`more bytes than the expected ${expected.size}`);
+            }
+            yield chunk;
+          }
+        },
+        createWriteStream(temp, { flags: 'wx' }),
+      );
+      const sha256 = hash.digest('hex');
+      if (expected?.sha256 !== undefined && expected.sha256 !== sha256) {
+        throw new Error(`sha256 mismatch: expected ${expected.sha256}, got ${sha256}`);
+      }
+      if (expected?.size !== undefined && expected.size !== size) {
+        throw new Error(`size mismatch: expected ${expected.size}, got ${size}`);
+      }
+      await fsyncFile(temp);
+      const final = this.pathOf(sha256);
+      await fs.mkdir(path.dirname(final), { recursive: true });
+      await fs.rename(temp, final);
+      await fsyncDirectory(path.dirname(final));
+      return { sha256, size };
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  putFile(file: string, expected?: Partial<StoredFile>): Promise<StoredFile> {
+    return this.put(createReadStream(file), expected);
+  }
+
+  /** Removes temporary files left by a crash. */
+  async clearTemp(): Promise<void> {
+    await fs.rm(this.tempDir, { recursive: true, force: true });
+  }
+}
+
+async function fsyncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return; // directories cannot be opened for fsync on Windows
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

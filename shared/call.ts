@@ -1,0 +1,77 @@
+/**
+ * Calling a contract method at a transport boundary: look the method up, check the caller's
+ * role, validate the input, run the handler, and wrap the outcome in an envelope. IPC and
+ * HTTP both go through `callMethod`, so their checks cannot drift apart.
+ */
+import { z } from 'zod';
+import { AppError } from './errors.js';
+import type { Envelope } from './errors.js';
+import type { Access, ContractTable, ParsedInputOf } from './contract.js';
+import type { Role } from './domain.js';
+import { translate } from './messages.js';
+import type { Language } from './messages.js';
+
+export interface CallContext {
+  role: Role;
+  transport: 'ipc' | 'http';
+  lang: Language;
+}
+
+export type Handlers<C extends ContractTable> = {
+  [M in keyof C]: (input: ParsedInputOf<C, M>, ctx: CallContext) => C[M]['output'] | Promise<C[M]['output']>;
+};
+
+const RANK: Record<Role, number> = { anyone: 0, librarian: 1, official: 2 };
+
+export function mayCall(access: Access, role: Role): boolean {
+  return RANK[role] >= RANK[access];
+}
+
+const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
+
+/** Validates, checks access and runs one call. Throws AppError; other errors are bugs. */
+export async function runMethod<C extends ContractTable>(
+  table: C,
+  handlers: Handlers<C>,
+  name: string,
+  rawInput: unknown,
+  ctx: CallContext,
+): Promise<unknown> {
+  if (!Object.hasOwn(table, name)) {
+    throw new AppError('unknown_method', translate(ctx.lang, 'error.unknown_method'));
+  }
+  const spec = table[name];
+  if (!mayCall(spec.access, ctx.role)) {
+    throw new AppError('forbidden', translate(ctx.lang, 'error.forbidden'));
+  }
+  const parsed = spec.input.safeParse(rawInput ?? {}, { error: zodLocales[ctx.lang].localeError });
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.') || '(input)',
+      message: issue.message,
+    }));
+    throw new AppError('invalid_input', translate(ctx.lang, 'error.invalid_input'), details);
+  }
+  return handlers[name](parsed.data as ParsedInputOf<C, typeof name>, ctx);
+}
+
+/**
+ * Runs a call and always returns an envelope. Unexpected errors are reported to `onInternal`
+ * (for the log) and reach the caller only as a translated "internal" error.
+ */
+export async function callMethod<C extends ContractTable>(
+  table: C,
+  handlers: Handlers<C>,
+  name: string,
+  rawInput: unknown,
+  ctx: CallContext,
+  onInternal: (error: unknown) => void,
+): Promise<Envelope<unknown>> {
+  try {
+    return { ok: true, result: await runMethod(table, handlers, name, rawInput, ctx) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toWire() };
+    onInternal(error);
+    return { ok: false, error: { code: 'internal', message: translate(ctx.lang, 'error.internal') } };
+  }
+}

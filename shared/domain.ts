@@ -1,0 +1,81 @@
+/**
+ * Domain types of the bookshelf: publications, their files, the library summary.
+ * Shared by the engine, both transports and the UI.
+ */
+
+export const PUBLICATION_KINDS = ['legal', 'book', 'guide', 'qa'] as const;
+export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
+
+/** Legal force, mapped to schema.org LegalForceStatus where one exists. */
+export const LEGAL_STATUSES = ['in_force', 'partly_in_force', 'not_in_force', 'unknown'] as const;
+export type LegalStatus = (typeof LEGAL_STATUSES)[number];
+
+export const SCHEMA_ORG_LEGAL_FORCE: Record<LegalStatus, string | null> = {
+  in_force: 'https://schema.org/InForce',
+  partly_in_force: 'https://schema.org/PartiallyInForce',
+  not_in_force: 'https://schema.org/NotInForce',
+  unknown: null,
+};
+
+export type FileState = 'pending' | 'present' | 'corrupt';
+export type FileRole = 'content' | 'cover';
+export type Origin = 'national' | 'local';
+
+export interface PublicationFile {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  state: FileState;
+  role: FileRole;
+}
+
+/** What a list shows of a publication. */
+export interface PublicationSummary {
+  id: string;
+  kind: PublicationKind;
+  title: string;
+  number: string | null;
+  docType: string | null;
+  issuer: string | null;
+  /** ISO date, YYYY-MM-DD. */
+  issuedDate: string | null;
+  legalStatus: LegalStatus;
+  fields: string[];
+  language: string;
+  /** The main file (PDF or EPUB) is on this station and verified. */
+  available: boolean;
+}
+
+export interface Publication extends PublicationSummary {
+  effectiveDate: string | null;
+  authors: string[];
+  publisher: string | null;
+  description: string | null;
+  origin: Origin;
+  files: PublicationFile[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LibraryInfo {
+  name: string;
+  appVersion: string;
+  schemaVersion: number;
+  publications: number;
+  filesPresent: number;
+  filesPending: number;
+  bytesPresent: number;
+}
+
+export interface Page<T> {
+  total: number;
+  offset: number;
+  limit: number;
+  items: T[];
+}
+
+export const PUBLICATION_SORTS = ['title', 'issued', 'number', 'added'] as const;
+export type PublicationSort = (typeof PUBLICATION_SORTS)[number];
+
+export const ROLES = ['anyone', 'librarian', 'official'] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,139 @@
+/**
+ * User-facing messages, Vietnamese first and English second. Every key exists in both
+ * languages (the type system checks it); `{name}` placeholders are filled by `translate`.
+ */
+
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const vi = {
+  'app.title': 'Tủ sách pháp luật điện tử',
+  'app.tagline': 'Văn bản pháp luật và sách, đọc được cả khi không có mạng',
+  'app.skipToContent': 'Bỏ qua, tới nội dung chính',
+  'lang.switch': 'English',
+  'lang.switchLabel': 'Switch to English',
+  'nav.home': 'Trang chủ',
+  'home.heading': 'Văn bản trong tủ sách',
+  'home.count': 'Có {count} văn bản và sách',
+  'home.empty': 'Tủ sách chưa có văn bản nào. Hãy đồng bộ hoặc nhập tài liệu.',
+  'home.sort': 'Sắp xếp',
+  'sort.title': 'Theo tên',
+  'sort.issued': 'Mới ban hành trước',
+  'sort.number': 'Theo số hiệu',
+  'sort.added': 'Mới thêm trước',
+  'paging.previous': 'Trang trước',
+  'paging.next': 'Trang sau',
+  'paging.status': 'Trang {page} / {pages}',
+  'field.number': 'Số hiệu',
+  'field.docType': 'Loại văn bản',
+  'field.issuer': 'Cơ quan ban hành',
+  'field.issuedDate': 'Ngày ban hành',
+  'field.effectiveDate': 'Ngày hiệu lực',
+  'field.status': 'Tình trạng',
+  'field.fields': 'Lĩnh vực',
+  'field.authors': 'Tác giả',
+  'field.publisher': 'Nhà xuất bản',
+  'field.language': 'Ngôn ngữ',
+  'field.description': 'Tóm tắt',
+  'field.files': 'Tệp',
+  'kind.legal': 'Văn bản pháp luật',
+  'kind.book': 'Sách',
+  'kind.guide': 'Tài liệu hướng dẫn',
+  'kind.qa': 'Hỏi đáp pháp luật',
+  'status.in_force': 'Còn hiệu lực',
+  'status.partly_in_force': 'Hết hiệu lực một phần',
+  'status.not_in_force': 'Hết hiệu lực',
+  'status.unknown': 'Chưa rõ hiệu lực',
+  'file.present': 'Có sẵn trên máy này',
+  'file.pending': 'Chưa tải về máy này',
+  'file.corrupt': 'Tệp bị hỏng, đang chờ tải lại',
+  'publication.read': 'Đọc',
+  'publication.back': 'Quay lại danh sách',
+  'publication.notAvailable': 'Tài liệu này chưa có trên máy. Vui lòng quay lại sau khi đồng bộ.',
+  'loading': 'Đang tải…',
+  'error.title': 'Có lỗi xảy ra',
+  'error.retry': 'Thử lại',
+  'error.invalid_input': 'Yêu cầu không hợp lệ.',
+  'error.unknown_method': 'Chức năng này không tồn tại.',
+  'error.not_found': 'Không tìm thấy nội dung yêu cầu.',
+  'error.forbidden': 'Bạn cần đăng nhập với quyền phù hợp để làm việc này.',
+  'error.bad_request': 'Yêu cầu không hợp lệ.',
+  'error.internal': 'Lỗi hệ thống. Vui lòng thử lại sau.',
+  'error.offline': 'Không kết nối được với tủ sách. Kiểm tra lại máy chủ hoặc mạng nội bộ.',
+} as const;
+
+export type MessageKey = keyof typeof vi;
+
+const en: Record<MessageKey, string> = {
+  'app.title': 'Electronic Law Bookshelf',
+  'app.tagline': 'Legal documents and books, readable without internet',
+  'app.skipToContent': 'Skip to main content',
+  'lang.switch': 'Tiếng Việt',
+  'lang.switchLabel': 'Chuyển sang tiếng Việt',
+  'nav.home': 'Home',
+  'home.heading': 'Documents on the shelf',
+  'home.count': '{count} documents and books',
+  'home.empty': 'The bookshelf is empty. Sync or import documents.',
+  'home.sort': 'Sort',
+  'sort.title': 'By title',
+  'sort.issued': 'Newest issued first',
+  'sort.number': 'By number',
+  'sort.added': 'Recently added first',
+  'paging.previous': 'Previous page',
+  'paging.next': 'Next page',
+  'paging.status': 'Page {page} of {pages}',
+  'field.number': 'Number',
+  'field.docType': 'Document type',
+  'field.issuer': 'Issued by',
+  'field.issuedDate': 'Issued on',
+  'field.effectiveDate': 'In effect from',
+  'field.status': 'Legal status',
+  'field.fields': 'Fields',
+  'field.authors': 'Authors',
+  'field.publisher': 'Publisher',
+  'field.language': 'Language',
+  'field.description': 'Summary',
+  'field.files': 'Files',
+  'kind.legal': 'Legal document',
+  'kind.book': 'Book',
+  'kind.guide': 'Guide',
+  'kind.qa': 'Legal Q&A',
+  'status.in_force': 'In force',
+  'status.partly_in_force': 'Partly in force',
+  'status.not_in_force': 'No longer in force',
+  'status.unknown': 'Legal status unknown',
+  'file.present': 'On this computer',
+  'file.pending': 'Not yet downloaded',
+  'file.corrupt': 'File damaged, waiting to download again',
+  'publication.read': 'Read',
+  'publication.back': 'Back to the list',
+  'publication.notAvailable': 'This document is not on this computer yet. Please come back after the next sync.',
+  'loading': 'Loading…',
+  'error.title': 'Something went wrong',
+  'error.retry': 'Try again',
+  'error.invalid_input': 'The request is not valid.',
+  'error.unknown_method': 'This function does not exist.',
+  'error.not_found': 'Not found.',
+  'error.forbidden': 'Please log in with the right role to do this.',
+  'error.bad_request': 'The request is not valid.',
+  'error.internal': 'System error. Please try again later.',
+  'error.offline': 'Cannot reach the bookshelf. Check the server or the local network.',
+};
+
+export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
+
+export function translate(lang: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language for a caller's Accept-Language header: English only when preferred, else Vietnamese. */
+export function languageFromAcceptHeader(header: string | null | undefined): Language {
+  const first = header?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}

@@ -1,0 +1,48 @@
+/**
+ * Vietnamese text helpers shared by every layer: folding for matching and a sort key for
+ * alphabetical order. Pure functions, no dependencies.
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const INVISIBLES = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * Folds text for matching: NFC, marks stripped, lower case, đ→d. Every character of the NFC
+ * input maps to exactly one output character, so an offset found in folded text is an offset
+ * in the NFC original (for highlighting).
+ */
+export function vnFold(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    const base = ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+    const folded = base.replace(/[đðɖ]/g, 'd');
+    // Keep one code unit per code unit: a character that folds to nothing or to several
+    // characters (rare symbols) keeps its own lower-case form.
+    out += folded.length === ch.length ? folded : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+  }
+  return out;
+}
+
+/** Folds a document number for lookup: no spaces or invisible characters, folded, `-` kept. */
+export function numberKey(number: string): string {
+  return vnFold(number.replace(INVISIBLES, '')).replace(/\s+/g, '');
+}
+
+// Vietnamese letters that sort after their base letter: a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư.
+const LETTER_AFTER_BASE: Record<string, string> = {
+  ă: 'a{', â: 'a|', đ: 'd{', ê: 'e{', ô: 'o{', ơ: 'o|', ư: 'u{',
+};
+
+/**
+ * A key whose plain (binary) order is Vietnamese alphabetical order by letter, ignoring tones:
+ * "anh" < "ăn" < "ân" < "bà" < "đá". SQLite cannot load a Vietnamese collation, so the catalog
+ * stores this key beside the title.
+ */
+export function vnSortKey(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC').toLowerCase()) {
+    const toneless = ch.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC');
+    out += LETTER_AFTER_BASE[toneless] ?? toneless.normalize('NFD').replace(COMBINING_MARKS, '');
+  }
+  return out.trim().replace(/\s+/g, ' ');
+}
