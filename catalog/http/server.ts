@@ -90,7 +90,12 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
     return errorResponse({ code: 'bad_request', message: `${translate(lang, 'error.bad_request')} (POST)` }, 405, { Allow: 'POST' });
   });
 
-  app.on(['GET', 'HEAD'], '*', (c) => (isFileRoute(c.req.path) ? options.files(c.req.raw) : options.ui(c.req.raw)));
+  app.all('*', (c) => {
+    if (isFileRoute(c.req.path)) return options.files(c.req.raw);
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return options.ui(c.req.raw);
+    const lang = languageFromAcceptHeader(c.req.header('accept-language'));
+    return errorResponse({ code: 'bad_request', message: translate(lang, 'error.bad_request') }, 405, { Allow: 'GET, HEAD' });
+  });
 
   app.onError((error, c) => {
     log(`HTTP ${c.req.method} ${c.req.path} failed`, error);

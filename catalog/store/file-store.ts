@@ -55,7 +55,7 @@ export class FileStore {
     let size = 0;
     try {
       await pipeline(
-        Readable.from(source),
+        source instanceof Readable ? source : Readable.from(source),
         async function* (chunks: AsyncIterable<Buffer>) {
           for await (const chunk of chunks) {
             hash.update(chunk);

@@ -1,0 +1,54 @@
+/**
+ * Playwright: the renderer end to end in Debian's Chromium, through the HTTP transport, against
+ * `bookshelf serve` on a fresh temporary library (so it gets the demo set). Without
+ * /usr/bin/chromium the browser tests skip with a message naming the package, except under CI.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PORT = Number(process.env.E2E_PORT ?? 4790);
+const library = fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-e2e-'));
+
+if (!fs.existsSync('dist/renderer/index.html')) {
+  throw new Error('The UI is not built: run `npm run build` before `npx playwright test` (npm test does both).');
+}
+if (!fs.existsSync(CHROMIUM)) {
+  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install the Debian package "chromium".`);
+  console.warn(`⚠ Browser tests skipped: ${CHROMIUM} not found — install the Debian package "chromium" (apt-get install chromium).`);
+}
+
+const launchOptions = {
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: 'vi-VN',
+    launchOptions,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'kiosk', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions } },
+    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, testMatch: /served\.spec\.ts/ },
+  ],
+  webServer: {
+    command: `node bin/bookshelf.mjs serve --library "${library}" --port ${PORT} --no-open`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+  },
+});

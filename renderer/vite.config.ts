@@ -1,0 +1,18 @@
+// Builds the React UI into dist/renderer. `base: './'` keeps every asset URL relative, so the
+// same build works under Electron's app://bookshelf/ and under the HTTP server at http://host/.
+// The CSP forbids inline scripts and eval; Vite's production output needs neither.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    // No inline data: URLs for assets (keeps every resource a file under 'self').
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+});

@@ -1,0 +1,78 @@
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../catalog/package-root.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CI: '1', ...env }, timeout: 30_000 });
+
+/** Starts `bookshelf serve`, waits for its address line, returns it and a stop function. */
+function serve(args: string[]): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, CI: '1' } });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no address printed:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1],
+          output: () => output,
+          stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
+  });
+}
+
+describe('bookshelf CLI', () => {
+  it('lists its commands with --help', () => {
+    const result = run(['--help']);
+    expect(result.status).toBe(0);
+    for (const command of ['start', 'serve', 'info', '--library', '--port', '--host', '--no-demo']) expect(result.stdout).toContain(command);
+  });
+
+  it('refuses an unknown command or a bad flag with a clear message and exit code 2', () => {
+    const unknown = run(['frobnicate']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('Lệnh không tồn tại / Unknown command: "frobnicate"');
+    const badFlag = run(['info', '--colour']);
+    expect(badFlag.status).toBe(2);
+    expect(badFlag.stderr).toContain("'--colour'");
+    const badPort = run(['serve', '--port', 'tám']);
+    expect(badPort.status).toBe(2);
+    expect(badPort.stderr).toContain('--port');
+    expect(run(['serve', '--port']).status).toBe(2);
+  });
+
+  it('reports an empty library with info, in the folder BOOKSHELF_HOME names', () => {
+    const home = tempDir();
+    const result = run(['info', '--json'], { BOOKSHELF_HOME: home });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ publications: 0, schemaVersion: 1, libraryDir: home });
+  });
+
+  it('serves a fresh library filled with the demo set, then stops cleanly', async () => {
+    const library = tempDir();
+    const server = await serve(['--library', library]);
+    expect(server.output()).toContain('Demo library loaded: 38 publications');
+    const info = await (await fetch(`${server.url}/api/library.info`, { method: 'POST', body: '{}' })).json();
+    expect(info.result.publications).toBe(38);
+    expect(await server.stop()).toBe(0);
+    expect(JSON.parse(run(['info', '--json', '--library', library]).stdout).publications).toBe(38);
+  });
+
+  it('leaves an empty library empty with --no-demo', async () => {
+    const server = await serve(['--library', tempDir(), '--no-demo']);
+    const info = await (await fetch(`${server.url}/api/library.info`, { method: 'POST', body: '{}' })).json();
+    expect(info.result.publications).toBe(0);
+    await server.stop();
+  });
+});

@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
+
+test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
+
+const DECREE = 'nghi-dinh-so-158-2025-nd-cp-45240';
+
+test.beforeEach(async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  (page as unknown as { problems: string[] }).problems = problems;
+});
+
+test.afterEach(async ({ page }) => {
+  expect((page as unknown as { problems: string[] }).problems, 'console errors or CSP violations').toEqual([]);
+});
+
+test('a fresh library shows the demo publications in Vietnamese', async ({ page }, info) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Tủ sách pháp luật điện tử');
+  await expect(page.getByText('Có 38 văn bản và sách')).toBeVisible();
+  const items = page.getByTestId('publication-item');
+  await expect(items).toHaveCount(20);
+  await expect(items.first()).toContainText(/Chỉ thị|Luật|Nghị|Quyết|Thông|Truyện/);
+  await page.screenshot({ path: info.outputPath('home.png'), fullPage: true });
+  if (info.project.name === 'phone') {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'no sideways scrolling on a phone').toBeLessThanOrEqual(0);
+  }
+});
+
+test('the list can be sorted and paged', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('sort-select').selectOption('issued');
+  const first = page.getByTestId('publication-item').first();
+  await expect(first).toContainText('2026');
+  await page.getByRole('button', { name: /Trang sau/ }).click();
+  await expect(page.getByText('Trang 2 / 2')).toBeVisible();
+  await expect(page.getByTestId('publication-item')).toHaveCount(18);
+});
+
+test('a publication page opens with its details and its file', async ({ page }, info) => {
+  await page.goto('/');
+  await page.getByTestId('sort-select').selectOption('number');
+  const link = page.getByRole('link', { name: /158\/2025\/NĐ-CP/ });
+  await link.first().click();
+  await expect(page).toHaveURL(new RegExp(`#/publications/${DECREE}$`));
+  await expect(page.getByTestId('publication-title')).toContainText('Nghị định quy định chi tiết và hướng dẫn thi hành');
+  await expect(page.getByText('158/2025/NĐ-CP').first()).toBeVisible();
+  await expect(page.getByText('Chính phủ').first()).toBeVisible();
+  await expect(page.getByText('25/06/2025').first()).toBeVisible();
+  await expect(page.getByText('Có sẵn trên máy này').first()).toBeVisible();
+  const read = page.getByRole('link', { name: /Đọc/ });
+  await expect(read).toHaveAttribute('href', new RegExp(`/publications/${DECREE}/file$`));
+  await page.screenshot({ path: info.outputPath('publication.png'), fullPage: true });
+  await page.getByRole('link', { name: /Quay lại/ }).click();
+  await expect(page.getByTestId('publication-item').first()).toBeVisible();
+});
+
+test('an unknown publication gets a friendly message', async ({ page }) => {
+  await page.goto('/#/publications/khong-ton-tai');
+  await expect(page.getByText('Không tìm thấy nội dung yêu cầu.')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Trang chủ|Quay lại/ }).first()).toBeVisible();
+});
+
+test('the interface switches to English and back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('language-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByText('38 documents and books')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('38 documents and books')).toBeVisible();
+  await page.getByTestId('language-toggle').click();
+  await expect(page.getByText('Có 38 văn bản và sách')).toBeVisible();
+});
+
+test('a demo PDF is served with a working Range request', async ({ request }) => {
+  const whole = await request.get(`/publications/${DECREE}/file`);
+  expect(whole.status()).toBe(200);
+  const body = await whole.body();
+  expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const part = await request.get(`/publications/${DECREE}/file`, { headers: { Range: 'bytes=0-1023' } });
+  expect(part.status()).toBe(206);
+  expect(part.headers()['content-range']).toBe(`bytes 0-1023/${body.length}`);
+  expect((await part.body()).equals(body.subarray(0, 1024))).toBe(true);
+});
+
+test('a malformed API request gets 400 with a clear message', async ({ request }) => {
+  const response = await request.post('/api/publications.list', { data: { limit: -5 } });
+  expect(response.status()).toBe(400);
+  const body = await response.json();
+  expect(body).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Yêu cầu không hợp lệ.' } });
+  expect(body.error.details[0].path).toBe('limit');
+});
