@@ -37,7 +37,7 @@ export function Pager({ page, pages, toPage }: PagerProps) {
           {previous}
         </span>
       )}
-      <p className="pager-status" aria-current="page">
+      <p className="pager-status">
         {t('paging.status', { page, pages })}
       </p>
       {page < pages ? (

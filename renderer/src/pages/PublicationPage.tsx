@@ -1,0 +1,137 @@
+import { Link, useLocation, useParams } from 'react-router';
+import type { ReactNode } from 'react';
+import type { Publication, PublicationFile } from '../../../shared/domain.js';
+import { publicationFileUrl } from '../../../shared/urls.js';
+import { formatDate, formatSize, languageName, machineDate, mediaTypeName } from '../format.js';
+import { useLanguage } from '../i18n.js';
+import type { TextKey } from '../i18n.js';
+import { useCall } from '../use-call.js';
+import { useDocumentTitle } from '../use-document-title.js';
+import { Availability, KindTag, StatusBadge } from '../components/Badges.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { ArrowLeftIcon, CheckIcon, OpenIcon, PendingIcon, WarningIcon } from '../components/icons.js';
+import { Loading } from '../components/Loading.js';
+import { NotFound } from '../components/NotFound.js';
+import type { FromList } from '../components/PublicationCard.js';
+
+function isFromList(state: unknown): state is FromList {
+  return typeof state === 'object' && state !== null && typeof (state as FromList).listSearch === 'string';
+}
+
+export function PublicationPage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const { t } = useLanguage();
+  const publication = useCall('publications.get', { id });
+  const backSearch = isFromList(location.state) ? location.state.listSearch : '';
+  useDocumentTitle(publication.status === 'ok' ? publication.data.title : null);
+
+  if (publication.status === 'error' && publication.error.code === 'not_found') return <NotFound />;
+  return (
+    <article className="publication">
+      <p className="back">
+        <Link to={{ pathname: '/', search: backSearch }} className="back-link">
+          <ArrowLeftIcon />
+          <span>{t('publication.back')}</span>
+        </Link>
+      </p>
+      {publication.status === 'loading' && <Loading />}
+      {publication.status === 'error' && <ErrorMessage error={publication.error} onRetry={publication.retry} />}
+      {publication.status === 'ok' && <PublicationDetails publication={publication.data} />}
+    </article>
+  );
+}
+
+function contentFileOf(publication: Publication): PublicationFile | undefined {
+  return publication.files.find((file) => file.role === 'content');
+}
+
+function PublicationDetails({ publication: p }: { publication: Publication }) {
+  const { lang, t } = useLanguage();
+  const content = contentFileOf(p);
+  const rows: Array<[TextKey, ReactNode]> = [];
+  const add = (key: TextKey, value: ReactNode) => {
+    if (value !== null && value !== undefined && value !== '') rows.push([key, value]);
+  };
+  add('field.number', p.number && <span className="doc-number">{p.number}</span>);
+  add('field.docType', p.docType);
+  add('field.issuer', p.issuer);
+  add('field.issuedDate', p.issuedDate && <time dateTime={machineDate(p.issuedDate)}>{formatDate(p.issuedDate)}</time>);
+  add('field.effectiveDate', p.effectiveDate && <time dateTime={machineDate(p.effectiveDate)}>{formatDate(p.effectiveDate)}</time>);
+  add('field.status', <StatusBadge status={p.legalStatus} />);
+  add('field.fields', p.fields.length > 0 && p.fields.join(', '));
+  add('field.authors', p.authors.length > 0 && p.authors.join(', '));
+  add('field.publisher', p.publisher);
+  add('field.language', p.language && languageName(lang, p.language));
+
+  return (
+    <>
+      <header className="publication-header">
+        <div className="card-tags">
+          <KindTag kind={p.kind} />
+          <StatusBadge status={p.legalStatus} />
+        </div>
+        <h1 data-testid="publication-title">{p.title}</h1>
+        {p.number && <p className="lead doc-number">{p.number}</p>}
+      </header>
+
+      <section className="read-box" aria-label={t('publication.read')}>
+        {p.available && content?.state === 'present' ? (
+          <>
+            <a className="button primary big" href={publicationFileUrl(p.id)}>
+              <OpenIcon />
+              <span>{t('publication.read')}</span>
+            </a>
+            <p className="read-hint">
+              {mediaTypeName(content.mediaType)} · {formatSize(lang, content.size)}
+            </p>
+          </>
+        ) : content?.state === 'corrupt' ? (
+          <p className="notice warning">
+            <WarningIcon />
+            <span>{t('file.corrupt')}</span>
+          </p>
+        ) : (
+          <div className="notice pending">
+            <Availability available={false} />
+            <p>{t('publication.notAvailable')}</p>
+          </div>
+        )}
+      </section>
+
+      <dl className="details">
+        {rows.map(([key, value]) => (
+          <div key={key}>
+            <dt>{t(key)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      {p.description && (
+        <section className="description" aria-labelledby="description-heading">
+          <h2 id="description-heading">{t('field.description')}</h2>
+          <p>{p.description}</p>
+        </section>
+      )}
+
+      {p.files.length > 0 && (
+        <section className="files" aria-labelledby="files-heading">
+          <h2 id="files-heading">{t('field.files')}</h2>
+          <ul className="file-list">
+            {p.files.map((file) => (
+              <li key={file.sha256} className={`file file-${file.state}`}>
+                <span className="file-type">{mediaTypeName(file.mediaType)}</span>
+                <span className="file-size">{formatSize(lang, file.size)}</span>
+                <span className="file-state">
+                  {file.state === 'present' ? <CheckIcon /> : file.state === 'pending' ? <PendingIcon /> : <WarningIcon />}
+                  <span>{t(`file.${file.state}`)}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
