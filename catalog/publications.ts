@@ -59,10 +59,11 @@ export interface NewFileLink {
 const AVAILABLE = `EXISTS (SELECT 1 FROM publication_files pf JOIN files f ON f.sha256 = pf.sha256
   WHERE pf.publication_id = p.id AND pf.role = 'content' AND f.state = 'present') AS available`;
 
-const ORDER_BY: Record<PublicationSort, { column: string; order: 'asc' | 'desc' }> = {
+const ORDER_BY: Record<PublicationSort, { column: string; order: 'asc' | 'desc'; then?: string }> = {
   title: { column: 'p.title_sort', order: 'asc' },
   issued: { column: 'p.issued_date', order: 'desc' },
-  number: { column: 'p.number_key', order: 'asc' },
+  // Numerically by the leading number (12 before 111), then by the rest of the number.
+  number: { column: 'CAST(p.number_key AS INTEGER)', order: 'asc', then: 'p.number_key' },
   added: { column: 'p.created_at', order: 'desc' },
 };
 
@@ -91,13 +92,14 @@ export function listPublications(
   query: { offset: number; limit: number; sort: PublicationSort; order?: 'asc' | 'desc'; kind?: PublicationKind },
 ): Page<PublicationSummary> {
   const where = query.kind ? 'WHERE p.kind = @kind' : '';
-  const { column, order: defaultOrder } = ORDER_BY[query.sort];
+  const { column, order: defaultOrder, then } = ORDER_BY[query.sort];
   const order = query.order ?? defaultOrder;
+  const tieBreak = then ? `${then} ${order}, ` : '';
   // Rows without a value for the sort column go last in either direction; the title breaks ties.
   const rows = db
     .prepare(
       `SELECT p.*, ${AVAILABLE} FROM publications p ${where}
-       ORDER BY ${column} IS NULL, ${column} ${order}, p.title_sort ASC, p.id ASC
+       ORDER BY ${column} IS NULL, ${column} ${order}, ${tieBreak}p.title_sort ASC, p.id ASC
        LIMIT @limit OFFSET @offset`,
     )
     .all({ kind: query.kind, limit: query.limit, offset: query.offset }) as PublicationRow[];

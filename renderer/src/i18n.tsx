@@ -4,15 +4,12 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { MESSAGES, isLanguage, translate } from '../../shared/messages.js';
+import { isLanguage, translate } from '../../shared/messages.js';
 import type { Language, MessageKey } from '../../shared/messages.js';
-import { EXTRA_MESSAGES } from './extra-messages.js';
-import type { ExtraMessageKey } from './extra-messages.js';
 import { setRequestLanguage } from './client.js';
 
-export type TextKey = MessageKey | ExtraMessageKey;
 export type Params = Record<string, string | number>;
-export type TFunction = (key: TextKey, params?: Params) => string;
+export type TFunction = (key: MessageKey, params?: Params) => string;
 
 const STORAGE_KEY = 'bookshelf.language';
 
@@ -32,13 +29,6 @@ function storeLanguage(lang: Language): void {
   } catch {
     // Not remembered this time; the choice still holds until the page is reloaded.
   }
-}
-
-export function translateText(lang: Language, key: TextKey, params: Params = {}): string {
-  if (key in MESSAGES[lang]) return translate(lang, key as MessageKey, params);
-  return EXTRA_MESSAGES[lang][key as ExtraMessageKey].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
 }
 
 interface LanguageContextValue {
@@ -64,7 +54,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<LanguageContextValue>(
-    () => ({ lang, setLang, t: (key, params) => translateText(lang, key, params) }),
+    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }),
     [lang, setLang],
   );
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;

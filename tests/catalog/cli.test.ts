@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../catalog/package-root.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { jsonBody } from '../helpers/json-body.js';
 
 const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
 const run = (args: string[], env: Record<string, string> = {}) =>
@@ -63,7 +64,7 @@ describe('bookshelf CLI', () => {
     const library = tempDir();
     const server = await serve(['--library', library]);
     expect(server.output()).toContain('Demo library loaded: 38 publications');
-    const info = await (await fetch(`${server.url}/api/library.info`, { method: 'POST', body: '{}' })).json();
+    const info = await jsonBody(await fetch(`${server.url}/api/library.info`, { method: 'POST', body: '{}' }));
     expect(info.result.publications).toBe(38);
     expect(await server.stop()).toBe(0);
     expect(JSON.parse(run(['info', '--json', '--library', library]).stdout).publications).toBe(38);
@@ -71,7 +72,7 @@ describe('bookshelf CLI', () => {
 
   it('leaves an empty library empty with --no-demo', async () => {
     const server = await serve(['--library', tempDir(), '--no-demo']);
-    const info = await (await fetch(`${server.url}/api/library.info`, { method: 'POST', body: '{}' })).json();
+    const info = await jsonBody(await fetch(`${server.url}/api/library.info`, { method: 'POST', body: '{}' }));
     expect(info.result.publications).toBe(0);
     await server.stop();
   });

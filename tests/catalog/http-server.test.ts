@@ -6,6 +6,7 @@ import type { RunningStation } from '../../catalog/station.js';
 import { upsertPublication } from '../../catalog/publications.js';
 import { DEMO_DIR } from '../../catalog/package-root.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { jsonBody } from '../helpers/json-body.js';
 import { rawRequest } from '../helpers/raw-http.js';
 
 const DECREE = 'nghi-dinh-so-158-2025-nd-cp-45240';
@@ -32,50 +33,57 @@ describe('contract over HTTP', () => {
   it('answers library.info with counts and versions', async () => {
     const response = await api('library.info', {});
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await jsonBody(response);
     expect(body.ok).toBe(true);
     expect(body.result).toMatchObject({ schemaVersion: 1, publications: 39, filesPresent: 6, filesPending: 1 });
     expect(body.result.appVersion).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('pages and sorts publications', async () => {
-    const first = (await (await api('publications.list', { limit: 10, sort: 'issued' })).json()).result;
+    const first = (await jsonBody(await api('publications.list', { limit: 10, sort: 'issued' }))).result;
     expect(first.total).toBe(39);
     expect(first.items).toHaveLength(10);
     const dates = first.items.map((p: { issuedDate: string }) => p.issuedDate);
     expect(dates).toEqual([...dates].sort().reverse());
-    const last = (await (await api('publications.list', { offset: 30, limit: 10, sort: 'issued' })).json()).result;
+    const last = (await jsonBody(await api('publications.list', { offset: 30, limit: 10, sort: 'issued' }))).result;
     expect(last.items).toHaveLength(9);
     const ids = new Set([...first.items, ...last.items].map((p: { id: string }) => p.id));
     expect(ids.size).toBe(19);
-    const books = (await (await api('publications.list', { kind: 'book' })).json()).result;
+    const books = (await jsonBody(await api('publications.list', { kind: 'book' }))).result;
     expect(books.items.map((p: { title: string }) => p.title)).toEqual(['Truyện Kiều']);
   });
 
   it('sorts titles in Vietnamese alphabetical order', async () => {
-    const items = (await (await api('publications.list', { limit: 100, sort: 'title' })).json()).result.items as { title: string }[];
+    const items = (await jsonBody(await api('publications.list', { limit: 100, sort: 'title' }))).result.items as { title: string }[];
     const firstWords = items.map((p) => p.title.split(' ')[0]);
     const order = ['Chỉ', 'Luật', 'Nghị', 'Quyết', 'Thông', 'Truyện', 'Văn'];
     const seen = [...new Set(firstWords)];
     expect(seen).toEqual(order.filter((w) => seen.includes(w)));
   });
 
+  it('sorts numbers by their leading number, 12 before 111, with unnumbered books last', async () => {
+    const items = (await jsonBody(await api('publications.list', { limit: 100, sort: 'number' }))).result.items as { number: string | null }[];
+    const leading = items.filter((p) => p.number).map((p) => parseInt(p.number!, 10));
+    expect(leading).toEqual([...leading].sort((a, b) => a - b));
+    expect(items.at(-1)!.number).toBeNull();
+  });
+
   it('returns one publication with its files, and 404 for an unknown id', async () => {
-    const decree = (await (await api('publications.get', { id: DECREE })).json()).result;
+    const decree = (await jsonBody(await api('publications.get', { id: DECREE }))).result;
     expect(decree).toMatchObject({ number: '158/2025/NĐ-CP', available: true, files: [{ mediaType: 'application/pdf', state: 'present', role: 'content' }] });
     const missing = await api('publications.get', { id: 'khong-co' });
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error).toEqual({ code: 'not_found', message: 'Không tìm thấy nội dung yêu cầu.' });
+    expect((await jsonBody(missing)).error).toEqual({ code: 'not_found', message: 'Không tìm thấy nội dung yêu cầu.' });
   });
 
   it('answers a malformed request with 400 and a clear message, never a stack trace', async () => {
     const bad = await api('publications.list', { limit: 'mười', sort: 'random' });
     expect(bad.status).toBe(400);
-    const body = await bad.json();
+    const body = await jsonBody(bad);
     expect(body.error.code).toBe('invalid_input');
     expect(body.error.message).toBe('Yêu cầu không hợp lệ.');
     expect(body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['limit', 'sort']);
-    const english = await (await api('publications.list', { limit: 0 }, { 'Accept-Language': 'en' })).json();
+    const english = await jsonBody(await api('publications.list', { limit: 0 }, { 'Accept-Language': 'en' }));
     expect(english.error.message).toBe('The request is not valid.');
     const notJson = await api('publications.list', '{"limit": ');
     expect(notJson.status).toBe(400);
@@ -126,7 +134,7 @@ describe('files over HTTP', () => {
   });
 
   it('serves by hash with an immutable cache, honours If-None-Match and If-Range', async () => {
-    const decree = (await (await api('publications.get', { id: DECREE })).json()).result;
+    const decree = (await jsonBody(await api('publications.get', { id: DECREE }))).result;
     const url = `${base}/files/${decree.files[0].sha256}`;
     const response = await fetch(url, { method: 'HEAD' });
     expect(response.status).toBe(200);

@@ -11,7 +11,9 @@ import { findElectronRuntime } from '../../catalog/cli/electron-runtime.js';
 const runtime = findElectronRuntime();
 const mainScript = path.resolve('dist/app/electron/main.js');
 
-test.skip(!runtime.available, `Electron app test skipped: ${runtime.available ? '' : runtime.reason} (needs the Electron binary from GitHub)`);
+const SKIP_REASON = runtime.available ? '' : `Electron app test skipped: ${runtime.reason} (the binary comes from GitHub)`;
+if (SKIP_REASON) console.warn(`⚠ ${SKIP_REASON}`);
+test.skip(!runtime.available, SKIP_REASON);
 
 test('the desktop app opens the demo library through IPC, locked down', async () => {
   expect(fs.existsSync(mainScript), 'npm run build first').toBe(true);

@@ -1,6 +1,11 @@
-import type { LegalStatus, PublicationKind } from '../../../shared/domain.js';
+import type { LegalStatus, PublicationKind, PublicationSummary } from '../../../shared/domain.js';
 import { useT } from '../i18n.js';
 import { CheckIcon, PendingIcon } from './icons.js';
+
+/** Legal force matters for legal documents; a novel "of unknown legal status" would only confuse. */
+export function showsLegalStatus(p: Pick<PublicationSummary, 'kind' | 'legalStatus'>): boolean {
+  return p.kind === 'legal' || p.legalStatus !== 'unknown';
+}
 
 /** Legal status in words and colour (never colour alone). */
 export function StatusBadge({ status }: { status: LegalStatus }) {
@@ -14,10 +19,10 @@ export function KindTag({ kind }: { kind: PublicationKind }) {
 }
 
 /** Whether the main file is on this station. */
-export function Availability({ available }: { available: boolean }) {
+export function Availability({ available, id }: { available: boolean; id?: string }) {
   const t = useT();
   return (
-    <p className={available ? 'availability present' : 'availability pending'}>
+    <p className={available ? 'availability present' : 'availability pending'} id={id}>
       {available ? <CheckIcon /> : <PendingIcon />}
       <span>{t(available ? 'file.present' : 'file.pending')}</span>
     </p>

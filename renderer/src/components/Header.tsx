@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { MouseEvent } from 'react';
 import { useLanguage } from '../i18n.js';
 import { BookIcon, GlobeIcon } from './icons.js';
@@ -7,8 +7,7 @@ export const MAIN_ID = 'main';
 
 /** Moves focus to the main region. A plain "#main" link would change the HashRouter's route. */
 export function focusMain(): void {
-  const main = document.getElementById(MAIN_ID);
-  main?.focus();
+  document.getElementById(MAIN_ID)?.focus({ preventScroll: true });
 }
 
 function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
@@ -20,19 +19,31 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
 export function Header() {
   const { lang, setLang, t } = useLanguage();
   const other = lang === 'vi' ? 'en' : 'vi';
+  const isHome = useLocation().pathname === '/';
+  const title = (
+    <Link to="/" className="brand-title">
+      {t('app.title')}
+    </Link>
+  );
   return (
     <header className="site-header">
       <a className="skip-link" href={`#${MAIN_ID}`} onClick={skipToContent}>
         {t('app.skipToContent')}
       </a>
       <div className="site-header-inner">
-        <Link to="/" className="brand">
+        <div className="brand">
           <BookIcon className="brand-icon" />
-          <span className="brand-text">
-            <span className="brand-title">{t('app.title')}</span>
-            <span className="brand-tagline">{t('app.tagline')}</span>
-          </span>
-        </Link>
+          <div className="brand-text">
+            {/* The link is named by the title alone; the tagline stays outside it. On the home
+                page the title is the page's h1; elsewhere the page has its own. */}
+            {isHome ? (
+              <h1 className="brand-heading">{title}</h1>
+            ) : (
+              title
+            )}
+            <p className="brand-tagline">{t('app.tagline')}</p>
+          </div>
+        </div>
         <button
           type="button"
           className="language-toggle"

@@ -6,11 +6,10 @@ import { ArrowLeftIcon } from './icons.js';
 /** A friendly page for a document or address that does not exist. */
 export function NotFound() {
   const t = useT();
-  useDocumentTitle(t('notFound.heading'));
+  useDocumentTitle(t('error.not_found'));
   return (
     <section className="not-found" aria-labelledby="not-found-heading">
-      <h1 id="not-found-heading">{t('notFound.heading')}</h1>
-      <p className="lead">{t('notFound.body')}</p>
+      <h1 id="not-found-heading">{t('error.not_found')}</h1>
       <p>
         <Link to="/" className="button primary">
           <ArrowLeftIcon />

@@ -1,17 +1,14 @@
-import { Link } from 'react-router';
-import type { To } from 'react-router';
 import { useT } from '../i18n.js';
 import { ChevronLeftIcon, ChevronRightIcon } from './icons.js';
 
 interface PagerProps {
   page: number;
   pages: number;
-  /** Where the link to another page goes. */
-  toPage(page: number): To;
+  onPage(page: number): void;
 }
 
-/** Previous / "Trang 1 / 2" / next. Missing directions stay in place, greyed out. */
-export function Pager({ page, pages, toPage }: PagerProps) {
+/** Previous / "Trang 1 / 2" / next. A direction with no page stays in place, greyed out. */
+export function Pager({ page, pages, onPage }: PagerProps) {
   const t = useT();
   if (pages <= 1) return null;
   const previous = (
@@ -28,27 +25,15 @@ export function Pager({ page, pages, toPage }: PagerProps) {
   );
   return (
     <nav className="pager" aria-label={t('paging.label')}>
-      {page > 1 ? (
-        <Link className="button" to={toPage(page - 1)} rel="prev">
-          {previous}
-        </Link>
-      ) : (
-        <span className="button" aria-disabled="true">
-          {previous}
-        </span>
-      )}
+      <button type="button" className="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {previous}
+      </button>
       <p className="pager-status">
         {t('paging.status', { page, pages })}
       </p>
-      {page < pages ? (
-        <Link className="button" to={toPage(page + 1)} rel="next">
-          {next}
-        </Link>
-      ) : (
-        <span className="button" aria-disabled="true">
-          {next}
-        </span>
-      )}
+      <button type="button" className="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        {next}
+      </button>
     </nav>
   );
 }

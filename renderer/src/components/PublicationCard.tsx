@@ -1,8 +1,9 @@
+import { useId } from 'react';
 import { Link } from 'react-router';
 import type { PublicationSummary } from '../../../shared/domain.js';
 import { formatDate, machineDate } from '../format.js';
 import { useT } from '../i18n.js';
-import { Availability, KindTag, StatusBadge } from './Badges.js';
+import { Availability, KindTag, StatusBadge, showsLegalStatus } from './Badges.js';
 
 export function publicationPath(id: string): string {
   return `/publications/${encodeURIComponent(id)}`;
@@ -13,50 +14,56 @@ export interface FromList {
   listSearch: string;
 }
 
-/** One publication in the list: the whole card is one large link named by the title. */
+/** One publication in the list: the whole card is one large link (title, number and all). */
 export function PublicationCard({ publication: p, listSearch }: { publication: PublicationSummary; listSearch: string }) {
   const t = useT();
   const state: FromList = { listSearch };
+  const id = useId();
+  // Screen readers announce the link by title and number; the rest stays readable inside it.
+  const labelledBy = p.number ? `${id}-title ${id}-number` : `${id}-title`;
   return (
-    <li className="card" data-testid="publication-item">
-      <div className="card-tags">
-        <KindTag kind={p.kind} />
-        <StatusBadge status={p.legalStatus} />
-      </div>
-      <h2 className="card-title">
-        <Link className="card-link" to={publicationPath(p.id)} state={state}>
+    <li className="card-item" data-testid="publication-item">
+      <Link className="card" to={publicationPath(p.id)} state={state} aria-labelledby={labelledBy} aria-describedby={`${id}-availability`}>
+        <h3 className="card-title" id={`${id}-title`}>
           {p.title}
-        </Link>
-      </h2>
-      <dl className="card-meta">
-        {p.number && (
-          <div>
-            <dt>{t('field.number')}</dt>
-            <dd className="doc-number">{p.number}</dd>
-          </div>
-        )}
-        {p.docType && (
-          <div>
-            <dt>{t('field.docType')}</dt>
-            <dd>{p.docType}</dd>
-          </div>
-        )}
-        {p.issuer && (
-          <div>
-            <dt>{t('field.issuer')}</dt>
-            <dd>{p.issuer}</dd>
-          </div>
-        )}
-        {p.issuedDate && (
-          <div>
-            <dt>{t('field.issuedDate')}</dt>
-            <dd>
-              <time dateTime={machineDate(p.issuedDate)}>{formatDate(p.issuedDate)}</time>
-            </dd>
-          </div>
-        )}
-      </dl>
-      <Availability available={p.available} />
+        </h3>
+        {/* After the title in reading order, above it on screen. */}
+        <div className="card-tags">
+          <KindTag kind={p.kind} />
+          {showsLegalStatus(p) && <StatusBadge status={p.legalStatus} />}
+        </div>
+        <dl className="card-meta">
+          {p.number && (
+            <div>
+              <dt>{t('field.number')}</dt>
+              <dd className="doc-number" id={`${id}-number`}>
+                {p.number}
+              </dd>
+            </div>
+          )}
+          {p.docType && (
+            <div>
+              <dt>{t('field.docType')}</dt>
+              <dd>{p.docType}</dd>
+            </div>
+          )}
+          {p.issuer && (
+            <div>
+              <dt>{t('field.issuer')}</dt>
+              <dd>{p.issuer}</dd>
+            </div>
+          )}
+          {p.issuedDate && (
+            <div>
+              <dt>{t('field.issuedDate')}</dt>
+              <dd>
+                <time dateTime={machineDate(p.issuedDate)}>{formatDate(p.issuedDate)}</time>
+              </dd>
+            </div>
+          )}
+        </dl>
+        <Availability available={p.available} id={`${id}-availability`} />
+      </Link>
     </li>
   );
 }

@@ -51,7 +51,7 @@ export function HomePage() {
     <section className="home" aria-labelledby="home-heading">
       <div className="home-top">
         <div>
-          <h1 id="home-heading">{t('home.heading')}</h1>
+          <h2 id="home-heading">{t('home.heading')}</h2>
           <p className="lead count" aria-live="polite">
             {list.status === 'ok' && list.data.total > 0 ? t('home.count', { count: formatCount(lang, list.data.total) }) : '\u00a0'}
           </p>
@@ -86,7 +86,7 @@ export function HomePage() {
               <PublicationCard key={publication.id} publication={publication} listSearch={location.search} />
             ))}
           </ol>
-          <Pager page={page} pages={pages} toPage={(n) => ({ pathname: location.pathname, search: listSearch(sort, n) })} />
+          <Pager page={page} pages={pages} onPage={(n) => setParams(new URLSearchParams(listSearch(sort, n)))} />
         </>
       )}
     </section>

@@ -4,10 +4,10 @@ import type { Publication, PublicationFile } from '../../../shared/domain.js';
 import { publicationFileUrl } from '../../../shared/urls.js';
 import { formatDate, formatSize, languageName, machineDate, mediaTypeName } from '../format.js';
 import { useLanguage } from '../i18n.js';
-import type { TextKey } from '../i18n.js';
+import type { MessageKey } from '../../../shared/messages.js';
 import { useCall } from '../use-call.js';
 import { useDocumentTitle } from '../use-document-title.js';
-import { Availability, KindTag, StatusBadge } from '../components/Badges.js';
+import { Availability, KindTag, StatusBadge, showsLegalStatus } from '../components/Badges.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ArrowLeftIcon, CheckIcon, OpenIcon, PendingIcon, WarningIcon } from '../components/icons.js';
 import { Loading } from '../components/Loading.js';
@@ -49,30 +49,35 @@ function contentFileOf(publication: Publication): PublicationFile | undefined {
 function PublicationDetails({ publication: p }: { publication: Publication }) {
   const { lang, t } = useLanguage();
   const content = contentFileOf(p);
-  const rows: Array<[TextKey, ReactNode]> = [];
-  const add = (key: TextKey, value: ReactNode) => {
-    if (value !== null && value !== undefined && value !== '') rows.push([key, value]);
+  const rows: Array<[MessageKey, ReactNode]> = [];
+  const add = (key: MessageKey, value: ReactNode) => {
+    if (value !== null && value !== undefined && value !== '' && value !== false) rows.push([key, value]);
   };
   add('field.number', p.number && <span className="doc-number">{p.number}</span>);
   add('field.docType', p.docType);
   add('field.issuer', p.issuer);
   add('field.issuedDate', p.issuedDate && <time dateTime={machineDate(p.issuedDate)}>{formatDate(p.issuedDate)}</time>);
   add('field.effectiveDate', p.effectiveDate && <time dateTime={machineDate(p.effectiveDate)}>{formatDate(p.effectiveDate)}</time>);
-  add('field.status', <StatusBadge status={p.legalStatus} />);
+  if (showsLegalStatus(p)) add('field.status', <StatusBadge status={p.legalStatus} />);
   add('field.fields', p.fields.length > 0 && p.fields.join(', '));
   add('field.authors', p.authors.length > 0 && p.authors.join(', '));
   add('field.publisher', p.publisher);
   add('field.language', p.language && languageName(lang, p.language));
+  add('field.description', p.description && <p className="description">{p.description}</p>);
 
   return (
     <>
       <header className="publication-header">
         <div className="card-tags">
           <KindTag kind={p.kind} />
-          <StatusBadge status={p.legalStatus} />
+          {showsLegalStatus(p) && <StatusBadge status={p.legalStatus} />}
         </div>
         <h1 data-testid="publication-title">{p.title}</h1>
-        {p.number && <p className="lead doc-number">{p.number}</p>}
+        {p.number ? (
+          <p className="lead doc-number">{p.number}</p>
+        ) : (
+          p.authors.length > 0 && <p className="lead">{p.authors.join(', ')}</p>
+        )}
       </header>
 
       <section className="read-box" aria-label={t('publication.read')}>
@@ -101,19 +106,12 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
 
       <dl className="details">
         {rows.map(([key, value]) => (
-          <div key={key}>
+          <div key={key} className={key === 'field.description' ? 'wide' : undefined}>
             <dt>{t(key)}</dt>
             <dd>{value}</dd>
           </div>
         ))}
       </dl>
-
-      {p.description && (
-        <section className="description" aria-labelledby="description-heading">
-          <h2 id="description-heading">{t('field.description')}</h2>
-          <p>{p.description}</p>
-        </section>
-      )}
 
       {p.files.length > 0 && (
         <section className="files" aria-labelledby="files-heading">

@@ -1,0 +1,30 @@
+/**
+ * The preload bridge: one function per contract method and nothing else. Each function sends
+ * its single input argument over its own IPC channel and returns the main process's envelope;
+ * the renderer never sees ipcRenderer, require, process or a generic "send anything" function.
+ */
+import type { Envelope } from '../shared/errors.js';
+import { channelOf } from './channels.js';
+
+/** What the preload is given to reach the main process (ipcRenderer.invoke, narrowed). */
+export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
+
+export type BridgeFunction = (input?: unknown) => Promise<Envelope<unknown>>;
+
+/** The shape of `window.bookshelf`: exactly the contract's method names. */
+export type BookshelfBridge<M extends string = string> = Readonly<Record<M, BridgeFunction>>;
+
+/** Method names look like `library.info`; anything else (`__proto__`, spaces) is a bug. */
+const METHOD_NAME = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/;
+
+export function createBridge<M extends string>(invoke: Invoke, methodNames: readonly M[]): BookshelfBridge<M> {
+  const bridge: Record<string, BridgeFunction> = {};
+  for (const name of methodNames) {
+    if (!METHOD_NAME.test(name)) throw new Error(`Invalid contract method name: ${JSON.stringify(name)}`);
+    if (Object.hasOwn(bridge, name)) throw new Error(`Duplicate contract method name: ${name}`);
+    const channel = channelOf(name);
+    // Only the first argument crosses; a page cannot smuggle extra arguments to the handler.
+    bridge[name] = async (input?: unknown) => (await invoke(channel, input)) as Envelope<unknown>;
+  }
+  return Object.freeze(bridge) as BookshelfBridge<M>;
+}

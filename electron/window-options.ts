@@ -1,0 +1,50 @@
+/**
+ * The main window's options: the renderer is isolated and sandboxed with no Node.js, no
+ * webview, no insecure content and no DevTools in production or kiosk; a kiosk window is
+ * full screen without a menu bar.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const WINDOW_TITLE = 'Tủ sách pháp luật điện tử';
+/** The UI's page background, shown before the first paint instead of a white flash. */
+export const WINDOW_BACKGROUND = '#f6f2ea';
+
+export interface MainWindowSettings {
+  /** Absolute path of the bundled preload (dist/app/electron/preload.cjs). */
+  preload: string;
+  kiosk: boolean;
+  /** A packaged app (app.isPackaged). */
+  production: boolean;
+}
+
+export function mainWindowOptions({ preload, kiosk, production }: MainWindowSettings): BrowserWindowConstructorOptions {
+  return {
+    title: WINDOW_TITLE,
+    width: 1280,
+    height: 800,
+    minWidth: 800,
+    minHeight: 600,
+    backgroundColor: WINDOW_BACKGROUND,
+    // Shown on 'ready-to-show', so residents never see a half-drawn window.
+    show: false,
+    kiosk,
+    fullscreen: kiosk,
+    autoHideMenuBar: kiosk,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      devTools: !production && !kiosk,
+    },
+  };
+}
