@@ -4,7 +4,7 @@
  * place, so a crash leaves either nothing or a complete, verified file — never half of one.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -87,8 +87,12 @@ export class FileStore {
     }
   }
 
-  putFile(file: string, expected?: Partial<StoredFile>): Promise<StoredFile> {
-    return this.put(createReadStream(file), expected);
+  /** Stores a file from disk; a missing or unreadable file rejects before anything is written. */
+  async putFile(file: string, expected?: Partial<StoredFile>): Promise<StoredFile> {
+    // Opening first (not inside a read stream) turns ENOENT into a rejection instead of an
+    // 'error' event that could fire before the pipeline listens.
+    const handle = await fs.open(file, 'r');
+    return this.put(handle.createReadStream(), expected);
   }
 
   /** Removes temporary files left by a crash. */
