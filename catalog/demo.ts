@@ -1,13 +1,17 @@
 /**
  * The demo library: real Vietnamese legal documents and one book shipped with the app
- * (catalog/demo/, made by build/demo/make-demo.ts), loaded on first start into an empty
- * library so a new user sees documents within seconds.
+ * (catalog/demo/, made by build/demo/make-demo.ts, with the text of each file extracted
+ * beforehand), loaded on first start into an empty library so a new user sees — and can
+ * search — documents within seconds.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Library } from './library.js';
-import { countPublications, upsertPublication } from './publications.js';
+import { countPublications } from './publications.js';
 import type { NewFileLink, NewPublication } from './publications.js';
+import { saveDocuments } from './documents.js';
+import type { DocumentRecord, DocumentText } from './documents.js';
+import { parseStructure } from '../shared/legal/structure.js';
 import { DEMO_DIR } from './package-root.js';
 
 interface DemoEntry extends NewPublication {
@@ -32,10 +36,11 @@ export async function loadDemoIfEmpty(library: Library, demoDir = DEMO_DIR): Pro
     const stored = await library.files.putFile(path.join(demoDir, entry.file.name));
     links.set(entry.id, [{ ...stored, mediaType: entry.file.mediaType, state: 'present', role: 'content' }]);
   }
-  library.db.transaction(() => {
-    for (const { file: _file, ...publication } of manifest.publications) {
-      upsertPublication(library.db, publication, links.get(publication.id) ?? []);
-    }
-  })();
+  const records: DocumentRecord[] = [];
+  for (const { file, ...publication } of manifest.publications) {
+    const text = file ? (JSON.parse(await fs.readFile(path.join(demoDir, `${file.name}.text.json`), 'utf8')) as DocumentText) : undefined;
+    records.push({ publication, files: links.get(publication.id) ?? [], text, sections: text && parseStructure(text.text) });
+  }
+  saveDocuments(library.db, records);
   return { loaded: true, publications: manifest.publications.length, files: links.size };
 }

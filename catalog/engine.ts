@@ -8,6 +8,8 @@ import { AppError } from '../shared/errors.js';
 import { translate } from '../shared/messages.js';
 import type { Library } from './library.js';
 import { getPublication, listPublications } from './publications.js';
+import { search } from './search/search.js';
+import { suggest } from './search/suggest.js';
 
 export function createHandlers(library: Library): Handlers<Contract> {
   return {
@@ -18,5 +20,8 @@ export function createHandlers(library: Library): Handlers<Contract> {
       if (!publication) throw new AppError('not_found', translate(ctx.lang, 'error.not_found'));
       return publication;
     },
+    search: (input) => search(library.db, input),
+    suggest: (input) => suggest(library.db, input.q, input.limit),
+    facets: (input) => search(library.db, { q: input.q, offset: 0, limit: 1, filters: input.filters, facets: true }).facets!,
   };
 }

@@ -4,9 +4,10 @@
 import type { Db } from './db/open.js';
 import type {
   FileRole, LegalStatus, Origin, Page, Publication, PublicationFile, PublicationKind, PublicationSort,
-  PublicationSummary,
+  PublicationSummary, SectionSummary,
 } from '../shared/domain.js';
 import { numberKey, vnSortKey } from '../shared/text.js';
+import { indexForms } from '../shared/search/tokens.js';
 
 interface PublicationRow {
   id: string;
@@ -107,6 +108,16 @@ export function listPublications(
   return { total, offset: query.offset, limit: query.limit, items: rows.map(toSummary) };
 }
 
+/** Summaries of the given publications, in the order of `ids` (unknown ids are left out). */
+export function summariesByIds(db: Db, ids: string[]): PublicationSummary[] {
+  if (!ids.length) return [];
+  const rows = db
+    .prepare(`SELECT p.*, ${AVAILABLE} FROM publications p WHERE p.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as PublicationRow[];
+  const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 export function getPublication(db: Db, id: string): Publication | null {
   const row = db.prepare(`SELECT p.*, ${AVAILABLE} FROM publications p WHERE p.id = ?`).get(id) as PublicationRow | undefined;
   if (!row) return null;
@@ -125,6 +136,13 @@ export function getPublication(db: Db, id: string): Publication | null {
     description: row.description,
     origin: row.origin,
     files,
+    sections: db
+      .prepare(
+        `SELECT s.id, s.level, s.number, s.heading, s.start, s.page,
+                (SELECT up.id FROM sections up WHERE up.publication_id = s.publication_id AND up.ordinal = s.parent_ordinal) AS parent
+         FROM sections s WHERE s.publication_id = ? AND s.level != 'clause' ORDER BY s.ordinal`,
+      )
+      .all(id) as SectionSummary[],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -154,11 +172,12 @@ export function fileRecord(db: Db, sha256: string): PublicationFile | null {
 /** Inserts or replaces a publication and links its files. Call inside a transaction. */
 export function upsertPublication(db: Db, pub: NewPublication, files: NewFileLink[], now = new Date().toISOString()): void {
   db.prepare(
-    `INSERT INTO publications (id, kind, title, title_sort, number, number_key, doc_type, issuer, issued_date,
+    `INSERT INTO publications (id, kind, title, title_sort, title_key, number, number_key, doc_type, issuer, issued_date,
        effective_date, legal_status, fields, language, authors, publisher, description, origin, created_at, updated_at)
-     VALUES (@id, @kind, @title, @titleSort, @number, @numberKey, @docType, @issuer, @issuedDate, @effectiveDate,
+     VALUES (@id, @kind, @title, @titleSort, @titleKey, @number, @numberKey, @docType, @issuer, @issuedDate, @effectiveDate,
        @legalStatus, @fields, @language, @authors, @publisher, @description, @origin, @now, @now)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title, title_sort = excluded.title_sort,
+       title_key = excluded.title_key,
        number = excluded.number, number_key = excluded.number_key, doc_type = excluded.doc_type,
        issuer = excluded.issuer, issued_date = excluded.issued_date, effective_date = excluded.effective_date,
        legal_status = excluded.legal_status, fields = excluded.fields, language = excluded.language,
@@ -169,6 +188,7 @@ export function upsertPublication(db: Db, pub: NewPublication, files: NewFileLin
     kind: pub.kind,
     title: pub.title,
     titleSort: vnSortKey(pub.title),
+    titleKey: indexForms(pub.title).words,
     number: pub.number ?? null,
     numberKey: pub.number ? numberKey(pub.number) : null,
     docType: pub.docType ?? null,

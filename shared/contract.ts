@@ -4,8 +4,9 @@
  * the HTTP routes and the renderer's client are all derived from this table.
  */
 import { z } from 'zod';
-import { PUBLICATION_KINDS, PUBLICATION_SORTS } from './domain.js';
+import { LEGAL_STATUSES, PUBLICATION_KINDS, PUBLICATION_SORTS } from './domain.js';
 import type { LibraryInfo, Page, Publication, PublicationSummary, Role } from './domain.js';
+import type { Facets, SearchResult, Suggestion } from './search/results.js';
 
 export type Access = Role;
 
@@ -26,6 +27,22 @@ function method<O>() {
 }
 
 const publicationId = z.string().min(1).max(200);
+const values = <T extends z.ZodType>(item: T) => z.array(item).max(50).optional();
+const label = z.string().min(1).max(200);
+
+/** Narrowing a search: every given list must match (values within a list are alternatives). */
+const searchFilters = z
+  .object({
+    docType: values(label),
+    issuer: values(label),
+    year: values(z.number().int().min(1800).max(2200)),
+    field: values(label),
+    legalStatus: values(z.enum(LEGAL_STATUSES)),
+    kind: values(z.enum(PUBLICATION_KINDS)),
+    language: values(z.string().min(2).max(20)),
+  })
+  .strict();
+const searchText = z.string().max(500);
 
 export const contract = {
   'library.info': method<LibraryInfo>()({
@@ -48,8 +65,31 @@ export const contract = {
   }),
   'publications.get': method<Publication>()({
     access: 'anyone',
-    summary: 'One publication with its files.',
+    summary: 'One publication with its files and its table of contents.',
     input: z.object({ id: publicationId }).strict(),
+  }),
+  search: method<SearchResult>()({
+    access: 'anyone',
+    summary: 'Full-text and number search with article-level hits, filters, paging and facets.',
+    input: z
+      .object({
+        q: searchText.default(''),
+        offset: z.number().int().min(0).max(10_000).default(0),
+        limit: z.number().int().min(1).max(50).default(20),
+        filters: searchFilters.default({}),
+        facets: z.boolean().default(false),
+      })
+      .strict(),
+  }),
+  suggest: method<Suggestion[]>()({
+    access: 'anyone',
+    summary: 'Typeahead: titles and numbers for what has been typed so far.',
+    input: z.object({ q: z.string().max(200), limit: z.number().int().min(1).max(20).default(8) }).strict(),
+  }),
+  facets: method<Facets>()({
+    access: 'anyone',
+    summary: 'Counts per type, issuer, year, field, legal status, kind and language, for a query or the whole catalog.',
+    input: z.object({ q: searchText.default(''), filters: searchFilters.default({}) }).strict(),
   }),
 } satisfies Record<string, MethodSpec>;
 

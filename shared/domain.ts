@@ -2,6 +2,7 @@
  * Domain types of the bookshelf: publications, their files, the library summary.
  * Shared by the engine, both transports and the UI.
  */
+import type { Section } from './legal/structure.js';
 
 export const PUBLICATION_KINDS = ['legal', 'book', 'guide', 'qa'] as const;
 export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
@@ -46,6 +47,22 @@ export interface PublicationSummary {
   available: boolean;
 }
 
+export type SectionLevel = Section['level'];
+
+/** A heading of a publication's structure, for its table of contents and for opening the reader there. */
+export interface SectionSummary {
+  id: number;
+  level: SectionLevel;
+  number: string;
+  heading: string;
+  /** Offset of the section in the publication's text. */
+  start: number;
+  /** 1-based page (PDF) or spine item (EPUB) where it starts, when known. */
+  page: number | null;
+  /** Id of the enclosing section (the chapter of an article…). */
+  parent: number | null;
+}
+
 export interface Publication extends PublicationSummary {
   effectiveDate: string | null;
   authors: string[];
@@ -53,6 +70,8 @@ export interface Publication extends PublicationSummary {
   description: string | null;
   origin: Origin;
   files: PublicationFile[];
+  /** Table of contents of a legal text (parts down to articles; clauses are left out). */
+  sections: SectionSummary[];
   createdAt: string;
   updatedAt: string;
 }

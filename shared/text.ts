@@ -14,13 +14,26 @@ const INVISIBLES = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 export function vnFold(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
-    const base = ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
-    const folded = base.replace(/[đðɖ]/g, 'd');
-    // Keep one code unit per code unit: a character that folds to nothing or to several
-    // characters (rare symbols) keeps its own lower-case form.
-    out += folded.length === ch.length ? folded : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+    let folded = FOLDED.get(ch);
+    if (folded === undefined) {
+      folded = foldChar(ch);
+      FOLDED.set(ch, folded);
+    }
+    out += folded;
   }
   return out;
+}
+
+/** Folded characters seen so far: folding is per character, so each is worked out once. */
+const FOLDED = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  const base = ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  const folded = base.replace(/[đðɖ]/g, 'd');
+  // Keep one code unit per code unit: a character that folds to nothing or to several
+  // characters (rare symbols) keeps its own lower-case form.
+  if (folded.length === ch.length) return folded;
+  return ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
 }
 
 /** Folds a document number for lookup: no spaces or invisible characters, folded, `-` kept. */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { NewPublication } from '../../catalog/publications.js';
+import { extractFile } from '../../catalog/import/extract-file.js';
 
 const SHARED = path.resolve(process.argv[2] ?? '../shared/corpora');
 const OUT = path.resolve('catalog/demo');
@@ -137,5 +138,12 @@ entries.push({
 });
 fs.copyFileSync(path.join(SHARED, 'epub/vi-khudocmo/truyen-kieu.epub'), path.join(OUT, 'truyen-kieu.epub'));
 
+// The text of each demo file, extracted once here by the importer's own extractor, so the first
+// start needs no PDF parsing: `<file>.text.json` = { text, pageStarts, pageCount }.
+for (const entry of entries) {
+  if (!entry.file) continue;
+  const { text, pageStarts, pageCount } = await extractFile(path.join(OUT, entry.file.name), { cover: false });
+  fs.writeFileSync(path.join(OUT, `${entry.file.name}.text.json`), JSON.stringify({ text, pageStarts, pageCount }));
+}
 fs.writeFileSync(path.join(OUT, 'manifest.json'), `${JSON.stringify({ publications: entries }, null, 2)}\n`);
 console.log(`${entries.length} publications written to ${OUT}`);

@@ -8,6 +8,11 @@ import { resolveLibraryDir } from '../paths.js';
 import { Library } from '../library.js';
 import { APP_VERSION } from '../package-root.js';
 import { runServe, runStart } from './serve.js';
+import { runEvalSearch, runSearch } from './search.js';
+import { IMPORT_HELP, importMain } from './import.js';
+import type { SearchFilters } from '../search/filters.js';
+import { LEGAL_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
+import type { LegalStatus, PublicationKind } from '../../shared/domain.js';
 
 export const HELP = `Tủ sách pháp luật điện tử ${APP_VERSION} — bookshelf
 
@@ -18,6 +23,9 @@ Lệnh / Commands:
                         Open the app (Electron); without Electron, serve the UI to a browser
   serve                 Phục vụ giao diện và API qua HTTP / Serve the UI and the API over HTTP
   info                  Thông tin thư viện / Library counts and versions
+  import <tệp|thư mục…> Nhập tệp PDF/EPUB / Import PDF and EPUB files
+  search "<câu hỏi>"    Tìm văn bản, điều luật, số hiệu / Search documents, articles and numbers
+  eval-search           Đo chất lượng tìm kiếm trên bộ câu hỏi có nhãn / Measure search quality
   help                  Trợ giúp này / This help
 
 Tuỳ chọn chung / Common options:
@@ -36,14 +44,30 @@ serve / start:
 
 info:
   --json                In dạng JSON / Print JSON
+
+search:
+  --limit N             Số kết quả (mặc định 10) / Number of results (default 10)
+  --type T, --issuer I, --year YYYY, --field F, --status S, --kind K
+                        Lọc (lặp lại được) / Filters (repeatable); status: in_force, partly_in_force,
+                        not_in_force, unknown; kind: legal, book, guide, qa
+  --json                Kết quả dạng JSON (kèm số đếm theo nhóm) / JSON with facet counts
+
+${IMPORT_HELP}
+eval-search:
+  --laws FILE           Luật dạng laws.jsonl / Laws in the laws.jsonl format
+  --queries FILE        Câu hỏi có nhãn dạng queries.jsonl / Labelled queries (queries.jsonl format)
+  --json                Một dòng JSON cuối cùng / One JSON line at the end
 `;
 
 export class UsageError extends Error {}
 
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | string[] | undefined>;
+
 const COMMON = {
   library: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
+} as const satisfies Options;
 
 const SERVE = {
   ...COMMON,
@@ -51,15 +75,23 @@ const SERVE = {
   host: { type: 'string' },
   'no-demo': { type: 'boolean' },
   'no-open': { type: 'boolean' },
-} as const satisfies ParseArgsConfig['options'];
+} as const satisfies Options;
 
-const COMMANDS = {
-  info: { ...COMMON, json: { type: 'boolean' } },
-  serve: SERVE,
-  start: { ...SERVE, kiosk: { type: 'boolean' }, browser: { type: 'boolean' } },
-} as const;
+const FILTERS = {
+  type: { type: 'string', multiple: true },
+  issuer: { type: 'string', multiple: true },
+  year: { type: 'string', multiple: true },
+  field: { type: 'string', multiple: true },
+  status: { type: 'string', multiple: true },
+  kind: { type: 'string', multiple: true },
+} as const satisfies Options;
 
-type Command = keyof typeof COMMANDS;
+interface CommandSpec {
+  options: Options;
+  /** Positional arguments: none, or a usage line naming what is required. */
+  positionals: null | { min: number; usage: string };
+  run(values: Values, positionals: string[], libraryDir: string): Promise<number>;
+}
 
 export interface ServeFlags {
   libraryDir: string;
@@ -77,9 +109,83 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
-function parseCommand(command: Command, args: string[]) {
+function parseCount(name: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > max) throw new UsageError(`--${name}: "${value}" phải là số từ 1 đến ${max} / must be a number from 1 to ${max}`);
+  return n;
+}
+
+function serveFlags(values: Values, libraryDir: string): ServeFlags {
+  return {
+    libraryDir,
+    host: (values.host as string | undefined) ?? '127.0.0.1',
+    port: parsePort(values.port as string | undefined),
+    portGiven: values.port !== undefined,
+    demo: values['no-demo'] !== true,
+    open: values['no-open'] !== true,
+  };
+}
+
+function searchFilters(values: Values): SearchFilters {
+  const list = (name: string) => values[name] as string[] | undefined;
+  const years = list('year')?.map((year) => {
+    if (!/^\d{4}$/.test(year)) throw new UsageError(`--year: "${year}" không phải năm / is not a year`);
+    return Number(year);
+  });
+  const statuses = list('status');
+  for (const status of statuses ?? []) {
+    if (!(LEGAL_STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status: ${LEGAL_STATUSES.join(', ')}`);
+  }
+  const kinds = list('kind');
+  for (const kind of kinds ?? []) {
+    if (!(PUBLICATION_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind: ${PUBLICATION_KINDS.join(', ')}`);
+  }
+  return {
+    docType: list('type'),
+    issuer: list('issuer'),
+    year: years,
+    field: list('field'),
+    legalStatus: statuses as LegalStatus[] | undefined,
+    kind: kinds as PublicationKind[] | undefined,
+  };
+}
+
+const COMMANDS: Record<string, CommandSpec> = {
+  info: {
+    options: { ...COMMON, json: { type: 'boolean' } },
+    positionals: null,
+    run: (values, _args, libraryDir) => runInfo(libraryDir, values.json === true),
+  },
+  serve: { options: SERVE, positionals: null, run: (values, _args, libraryDir) => runServe(serveFlags(values, libraryDir)) },
+  start: {
+    options: { ...SERVE, kiosk: { type: 'boolean' }, browser: { type: 'boolean' } },
+    positionals: null,
+    run: (values, _args, libraryDir) =>
+      runStart(serveFlags(values, libraryDir), { kiosk: values.kiosk === true, forceBrowser: values.browser === true }),
+  },
+  search: {
+    options: { ...COMMON, ...FILTERS, json: { type: 'boolean' }, limit: { type: 'string' } },
+    positionals: { min: 1, usage: 'bookshelf search "<câu hỏi / query>"' },
+    run: (values, args, libraryDir) =>
+      runSearch({ libraryDir, query: args.join(' '), limit: parseCount('limit', values.limit as string | undefined, 10, 50), json: values.json === true, filters: searchFilters(values) }),
+  },
+  'eval-search': {
+    options: { help: COMMON.help, laws: { type: 'string' }, queries: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: null,
+    run: (values) => {
+      if (typeof values.laws !== 'string' || typeof values.queries !== 'string') {
+        throw new UsageError('cần / needs --laws <laws.jsonl> --queries <queries.jsonl>');
+      }
+      return runEvalSearch({ laws: values.laws, queries: values.queries, json: values.json === true });
+    },
+  },
+};
+
+function parseCommand(spec: CommandSpec, args: string[]): { values: Values; positionals: string[] } {
   try {
-    return parseArgs({ args, options: COMMANDS[command], strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    const parsed = parseArgs({ args, options: spec.options, strict: true, allowPositionals: spec.positionals !== null });
+    return { values: parsed.values as Values, positionals: parsed.positionals };
   } catch (error) {
     throw new UsageError(`tuỳ chọn không hợp lệ / ${(error as Error).message}. Xem / See: bookshelf --help`);
   }
@@ -96,26 +202,21 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    // import parses its own flags (its tests drive it with their own output streams).
+    if (command === 'import') return await importMain(rest);
     if (!Object.hasOwn(COMMANDS, command)) {
       throw new UsageError(`Lệnh không tồn tại / Unknown command: "${command}". Xem / See: bookshelf --help`);
     }
-    const values = parseCommand(command as Command, rest);
+    const spec = COMMANDS[command];
+    const { values, positionals } = parseCommand(spec, rest);
     if (values.help) {
       process.stdout.write(HELP);
       return 0;
     }
-    const libraryDir = resolveLibraryDir(values.library as string | undefined);
-    if (command === 'info') return await runInfo(libraryDir, values.json === true);
-    const flags: ServeFlags = {
-      libraryDir,
-      host: (values.host as string | undefined) ?? '127.0.0.1',
-      port: parsePort(values.port as string | undefined),
-      portGiven: values.port !== undefined,
-      demo: values['no-demo'] !== true,
-      open: values['no-open'] !== true,
-    };
-    if (command === 'serve') return await runServe(flags);
-    return await runStart(flags, { kiosk: values.kiosk === true, forceBrowser: values.browser === true });
+    if (spec.positionals && positionals.length < spec.positionals.min) {
+      throw new UsageError(`thiếu tham số / missing argument: ${spec.positionals.usage}`);
+    }
+    return await spec.run(values, positionals, resolveLibraryDir(values.library as string | undefined));
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`bookshelf: ${error.message}\n`);

@@ -2,11 +2,16 @@
  * Numbered schema migrations. Append only: a released migration is never edited, a change
  * is a new entry. `PRAGMA user_version` records the last one applied.
  */
+import type { Db } from './open.js';
+import { indexPublication } from '../search/index-writer.js';
+import { indexForms } from '../../shared/search/tokens.js';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data changes SQL cannot express, run after `sql` in the same transaction. */
+  after?: (db: Db) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -62,6 +67,88 @@ export const MIGRATIONS: readonly Migration[] = [
         value TEXT NOT NULL
       ) STRICT;
     `,
+  },
+  {
+    version: 2,
+    name: 'text, sections, passages and the search indexes',
+    sql: `
+      -- The extracted text of a publication (NFC) and where each page or spine item starts in it.
+      CREATE TABLE publication_texts (
+        publication_id TEXT PRIMARY KEY REFERENCES publications (id) ON DELETE CASCADE,
+        text           TEXT NOT NULL,
+        page_starts    TEXT NOT NULL DEFAULT '[]',
+        page_count     INTEGER
+      ) STRICT;
+
+      -- The structure of a legal text: Phần, Chương, Mục, Tiểu mục, Điều, Khoản, with offsets into the text.
+      CREATE TABLE sections (
+        id             INTEGER PRIMARY KEY,
+        publication_id TEXT NOT NULL REFERENCES publications (id) ON DELETE CASCADE,
+        ordinal        INTEGER NOT NULL,
+        level          TEXT NOT NULL CHECK (level IN ('part', 'chapter', 'section', 'subsection', 'article', 'clause')),
+        number         TEXT NOT NULL,
+        heading        TEXT NOT NULL,
+        start          INTEGER NOT NULL,
+        end            INTEGER NOT NULL,
+        parent_ordinal INTEGER,
+        page           INTEGER
+      ) STRICT;
+      CREATE INDEX sections_publication ON sections (publication_id, ordinal);
+
+      -- The unit of full-text search: one article, or a chunk of text outside articles.
+      CREATE TABLE passages (
+        id             INTEGER PRIMARY KEY,
+        publication_id TEXT NOT NULL REFERENCES publications (id) ON DELETE CASCADE,
+        section_id     INTEGER REFERENCES sections (id) ON DELETE SET NULL,
+        start          INTEGER NOT NULL,
+        end            INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX passages_publication ON passages (publication_id);
+
+      -- Integer rowids for the metadata index (publications are keyed by text ids).
+      CREATE TABLE search_docs (
+        rowid          INTEGER PRIMARY KEY,
+        publication_id TEXT NOT NULL UNIQUE REFERENCES publications (id) ON DELETE CASCADE
+      ) STRICT;
+
+      -- Both indexes hold folded text (see shared/search/tokens.ts); '_' joins syllable pairs.
+      CREATE VIRTUAL TABLE meta_fts USING fts5 (
+        title, number, issuer, pairs,
+        content = '', contentless_delete = 1, prefix = '2 3',
+        tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
+      );
+      CREATE VIRTUAL TABLE passage_fts USING fts5 (
+        heading, body, pairs,
+        content = '', contentless_delete = 1,
+        tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
+      );
+
+      -- How many rows hold each term: very common syllables are left out of OR queries.
+      CREATE VIRTUAL TABLE passage_vocab USING fts5vocab (passage_fts, 'row');
+      CREATE VIRTUAL TABLE meta_vocab USING fts5vocab (meta_fts, 'row');
+      -- The common terms of each index with their row counts, refreshed from the vocabularies
+      -- when an index has grown or shrunk (counting a term in FTS5 reads its whole posting list).
+      CREATE TABLE term_stats (
+        index_name TEXT NOT NULL,
+        term       TEXT NOT NULL,
+        rows       INTEGER NOT NULL,
+        PRIMARY KEY (index_name, term)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE INDEX publications_doc_type ON publications (doc_type);
+      CREATE INDEX publications_issuer ON publications (issuer);
+
+      -- The folded title, for typeahead on titles that start with what was typed.
+      ALTER TABLE publications ADD COLUMN title_key TEXT NOT NULL DEFAULT '';
+      CREATE INDEX publications_title_key ON publications (title_key);
+    `,
+    after: (db) => {
+      const setKey = db.prepare('UPDATE publications SET title_key = ? WHERE id = ?');
+      for (const { id, title } of db.prepare('SELECT id, title FROM publications').all() as { id: string; title: string }[]) {
+        setKey.run(indexForms(title).words, id);
+        indexPublication(db, id);
+      }
+    },
   },
 ];
 

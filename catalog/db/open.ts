@@ -33,6 +33,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.after?.(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

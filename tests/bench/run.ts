@@ -1,14 +1,22 @@
 /**
- * `npm run bench`: speed and memory of the foundation, each beside a baseline measured in the
- * same run — demo load against copying the same files, `publications.list` over HTTP against the
- * same SQL on a raw better-sqlite3 handle, and file serving against reading the file from disk.
+ * `npm run bench`: speed and memory, each figure beside a baseline measured in the same run —
+ * first start against copying the demo files, `publications.list` over HTTP against the same
+ * SQL on a raw handle, file serving against reading the file; search and typeahead on a
+ * generated library of 100,000 publications and 10,000 full texts against bare FTS5
+ * statements (measured in a child process, whose peak memory is the search's own); import
+ * throughput on the gazette PDFs against poppler's pdftotext. Everything is also written as
+ * JSON to bench-results/ (the path is printed). BENCH_PUBLICATIONS and BENCH_TEXTS shrink the
+ * generated library for a quick run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startStation } from '../../catalog/station.js';
-import { DEMO_DIR } from '../../catalog/package-root.js';
+import { execFileSync } from 'node:child_process';
+import { DEMO_DIR, PACKAGE_ROOT } from '../../catalog/package-root.js';
+import { benchImportThroughput, formatThroughput } from '../../catalog/import/bench.js';
+import { buildBenchLibrary } from './search.js';
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-bench-'));
@@ -62,12 +70,52 @@ for (let i = 0; i < 50; i += 1) {
 }
 rows.push(['600 KB PDF over HTTP', percentiles(served), `fs.readFileSync: ${percentiles(read)}`]);
 
-const rss = process.memoryUsage().rss / 1024 / 1024;
-rows.push(['resident memory after the runs', `${rss.toFixed(0)} MB`, '—']);
-
 await station.close();
 for (const dir of [copyDir, libraryDir]) fs.rmSync(dir, { recursive: true, force: true });
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), foundation: rows.map(([name, value, baseline]) => ({ name, value, baseline })) };
+const corpora = path.resolve(PACKAGE_ROOT, '../shared/corpora');
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+if (fs.existsSync(corpora)) {
+  const dir = tmp();
+  const built = await buildBenchLibrary(dir, {
+    corpora,
+    metadataCount: Number(process.env.BENCH_PUBLICATIONS ?? 100_000),
+    fullTextCount: Number(process.env.BENCH_TEXTS ?? 10_000),
+    textBytes: 20_000,
+    queryCount: 500,
+  });
+  const measured = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(PACKAGE_ROOT, 'tests/bench/measure-search.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 }),
+  ) as Record<string, number>;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const { fullTextQueries: _f, typeaheadQueries: _t, dir: _d, ...library } = built;
+  results.search = { ...library, ...measured };
+  rows.push(
+    [`library: ${built.publications} publications, ${built.fullTexts} full texts`, `built in ${built.buildSeconds.toFixed(1)} s, ${built.databaseMB.toFixed(0)} MB on disk`, '—'],
+    ['full-text search, 500 mixed queries', `p50 ${ms(measured.fullTextP50)}, p95 ${ms(measured.fullTextP95)}`, `bare FTS5 OR query: p50 ${ms(measured.fullTextBareP50)}, p95 ${ms(measured.fullTextBareP95)} (ratio p95 ${ratio(measured.fullTextP95, measured.fullTextBareP95)})`],
+    ['typeahead, 500 prefixes', `p50 ${ms(measured.typeaheadP50)}, p95 ${ms(measured.typeaheadP95)}`, `bare FTS5 prefix query: p50 ${ms(measured.typeaheadBareP50)}, p95 ${ms(measured.typeaheadBareP95)} (ratio p95 ${ratio(measured.typeaheadP95, measured.typeaheadBareP95)})`],
+    ['peak memory of the search process', `${measured.peakRssMB.toFixed(0)} MB RSS`, '—'],
+  );
+  const pdfs = fs.readdirSync(path.join(corpora, 'pdf/vn-congbao')).filter((name) => name.endsWith('.pdf')).map((name) => path.join(corpora, 'pdf/vn-congbao', name));
+  const throughput = await benchImportThroughput(pdfs);
+  results.import = throughput;
+  console.log(`\nImport throughput, ${pdfs.length} gazette PDFs:\n${formatThroughput(throughput)}\n`);
+} else {
+  console.log(`⚠ Search and import benchmarks skipped: ${corpora} not found (they use the shared corpora).`);
+}
+
+const rss = process.memoryUsage().rss / 1024 / 1024;
+rows.push(['resident memory of this process at the end', `${rss.toFixed(0)} MB`, '—']);
 
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`${'measure'.padEnd(width)} | bookshelf | baseline (same run)`);
 for (const [name, value, baseline] of rows) console.log(`${name.padEnd(width)} | ${value} | ${baseline}`);
+
+const outDir = path.join(PACKAGE_ROOT, 'bench-results');
+fs.mkdirSync(outDir, { recursive: true });
+const outFile = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nJSON: ${outFile}`);

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../catalog/package-root.js';
+import { SCHEMA_VERSION } from '../../catalog/db/migrations.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { jsonBody } from '../helpers/json-body.js';
 
@@ -57,7 +58,7 @@ describe('bookshelf CLI', () => {
     const home = tempDir();
     const result = run(['info', '--json'], { BOOKSHELF_HOME: home });
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ publications: 0, schemaVersion: 1, libraryDir: home });
+    expect(JSON.parse(result.stdout)).toMatchObject({ publications: 0, schemaVersion: SCHEMA_VERSION, libraryDir: home });
   });
 
   it('serves a fresh library filled with the demo set, then stops cleanly', async () => {

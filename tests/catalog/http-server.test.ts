@@ -5,6 +5,7 @@ import { startStation } from '../../catalog/station.js';
 import type { RunningStation } from '../../catalog/station.js';
 import { upsertPublication } from '../../catalog/publications.js';
 import { DEMO_DIR } from '../../catalog/package-root.js';
+import { SCHEMA_VERSION } from '../../catalog/db/migrations.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { jsonBody } from '../helpers/json-body.js';
 import { rawRequest } from '../helpers/raw-http.js';
@@ -35,7 +36,7 @@ describe('contract over HTTP', () => {
     expect(response.status).toBe(200);
     const body = await jsonBody(response);
     expect(body.ok).toBe(true);
-    expect(body.result).toMatchObject({ schemaVersion: 1, publications: 39, filesPresent: 6, filesPending: 1 });
+    expect(body.result).toMatchObject({ schemaVersion: SCHEMA_VERSION, publications: 39, filesPresent: 6, filesPending: 1 });
     expect(body.result.appVersion).toMatch(/^\d+\.\d+\.\d+/);
   });
 
@@ -105,6 +106,41 @@ describe('contract over HTTP', () => {
     expect(crossSite.status).toBe(403);
     const sameSite = await api('library.info', {}, { Origin: base });
     expect(sameSite.status).toBe(200);
+  });
+});
+
+describe('search over HTTP', () => {
+  it('finds a document by its number, typed without diacritics', async () => {
+    const body = await jsonBody(await api('search', { q: '158/2025/nd-cp' }));
+    expect(body.result.items[0]).toMatchObject({ matchedBy: 'number', publication: { id: DECREE } });
+  });
+
+  it('searches words with filters and facet counts', async () => {
+    const body = await jsonBody(await api('search', { q: 'bảo hiểm xã hội', facets: true, filters: { docType: ['Luật'] } }));
+    expect(body.result.items.length).toBeGreaterThan(0);
+    for (const item of body.result.items) expect(item.publication.docType).toBe('Luật');
+    expect(body.result.facets.docType).toEqual([{ value: 'Luật', count: body.result.total }]);
+  });
+
+  it('suggests titles and numbers as they are typed', async () => {
+    const titles = await jsonBody(await api('suggest', { q: 'luat bao hiem' }));
+    expect(titles.result[0].title).toMatch(/^Luật Bảo hiểm/);
+    const numbers = await jsonBody(await api('suggest', { q: '158/20' }));
+    expect(numbers.result[0].id).toBe(DECREE);
+  });
+
+  it('counts facets of the whole catalog', async () => {
+    const body = await jsonBody(await api('facets', {}));
+    expect(body.result.kind).toEqual(expect.arrayContaining([{ value: 'book', count: 1 }]));
+    expect(body.result.year.length).toBeGreaterThan(3);
+  });
+
+  it('refuses malformed search input with 400', async () => {
+    for (const input of [{ q: 5 }, { q: 'x'.repeat(501) }, { q: 'a', limit: 500 }, { q: 'a', filters: { year: ['2020'] } }, { q: 'a', filters: { colour: ['red'] } }]) {
+      const response = await api('search', input);
+      expect(response.status, JSON.stringify(input).slice(0, 60)).toBe(400);
+    }
+    expect((await api('suggest', {})).status).toBe(400);
   });
 });
 

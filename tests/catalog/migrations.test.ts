@@ -56,6 +56,23 @@ describe('database migrations', () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
   });
 
+  it('indexes the publications of a version 1 library when it is upgraded', () => {
+    const file = path.join(tempDir(), 'catalog.sqlite');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.slice(0, 1));
+    old.prepare(
+      `INSERT INTO publications (id, kind, title, title_sort, number, number_key, created_at, updated_at)
+       VALUES ('luat-dat-dai', 'legal', 'Luật Đất đai', 'luat dat dai', '31/2024/QH15', '31/2024/qh15', 'now', 'now')`,
+    ).run();
+    old.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT title_key FROM publications WHERE id = 'luat-dat-dai'").pluck().get()).toBe('luat dat dai');
+    const hit = db.prepare(`SELECT sd.publication_id FROM meta_fts JOIN search_docs sd ON sd.rowid = meta_fts.rowid WHERE meta_fts MATCH 'dat'`).pluck().all();
+    expect(hit).toEqual(['luat-dat-dai']);
+    db.close();
+  });
+
   it('refuses a database written by a newer app, untouched', () => {
     const file = path.join(tempDir(), 'catalog.sqlite');
     const raw = new Database(file);

@@ -1,0 +1,79 @@
+/**
+ * `bookshelf search` (search a library from the terminal) and `bookshelf eval-search`
+ * (measure search quality on a labelled set).
+ */
+import { Library } from '../library.js';
+import { search } from '../search/search.js';
+import type { SearchFilters } from '../search/filters.js';
+import { evaluateSearch } from '../search/eval.js';
+import type { SearchHit } from '../../shared/search/results.js';
+
+export interface SearchArgs {
+  libraryDir: string;
+  query: string;
+  limit: number;
+  json: boolean;
+  filters: SearchFilters;
+}
+
+/** Marks highlighted ranges: bold on a terminal, «…» in a pipe. */
+function mark(text: string, ranges: [number, number][], tty: boolean): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += text.slice(at, start) + (tty ? `\x1b[1m${text.slice(start, end)}\x1b[22m` : `«${text.slice(start, end)}»`);
+    at = end;
+  }
+  return (out + text.slice(at)).replace(/\s+/g, ' ').trim();
+}
+
+function describe(hit: SearchHit, index: number, tty: boolean): string {
+  const p = hit.publication;
+  const facts = [p.number, p.docType, p.issuer, p.issuedDate].filter(Boolean).join(' · ');
+  const lines = [`${index}. ${mark(p.title, hit.titleHighlights, tty)}`, `   ${facts}`];
+  for (const passage of hit.hits) {
+    const where = [passage.label && `${passage.label}${passage.heading ? `. ${passage.heading}` : ''}`, passage.page && `tr. ${passage.page}`]
+      .filter(Boolean)
+      .join(' — ');
+    if (where) lines.push(`   ▸ ${where}`);
+    lines.push(`     ${mark(passage.snippet, passage.highlights, tty)}`);
+  }
+  return lines.join('\n');
+}
+
+export async function runSearch(args: SearchArgs): Promise<number> {
+  const library = await Library.open(args.libraryDir);
+  try {
+    const result = search(library.db, { q: args.query, offset: 0, limit: args.limit, filters: args.filters, facets: args.json });
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return 0;
+    }
+    if (!result.items.length) {
+      process.stdout.write(`Không tìm thấy kết quả cho / No results for "${args.query}"\n`);
+      return 0;
+    }
+    const tty = Boolean(process.stdout.isTTY);
+    process.stdout.write(`${result.total} kết quả / results\n\n${result.items.map((hit, i) => describe(hit, i + 1, tty)).join('\n\n')}\n`);
+    return 0;
+  } finally {
+    library.close();
+  }
+}
+
+export async function runEvalSearch(args: { laws: string; queries: string; json: boolean }): Promise<number> {
+  const result = await evaluateSearch(args.laws, args.queries);
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } else {
+    process.stdout.write(
+      [
+        `Số câu hỏi / queries: ${result.n}`,
+        `Điều luật / article MRR@10: ${result.articleMrr10.toFixed(3)}`,
+        `Điều luật / article recall@10: ${result.articleRecall10.toFixed(3)}`,
+        `Văn bản / document precision@1: ${result.docP1.toFixed(3)}`,
+      ].join('\n') + '\n',
+    );
+  }
+  return 0;
+}

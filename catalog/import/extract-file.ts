@@ -1,0 +1,71 @@
+/**
+ * One file, in process: read it (bounded), hash the bytes that will be parsed, tell PDF from
+ * EPUB by extension and magic bytes, and run the matching extractor. The importer never calls
+ * this directly — it runs inside the extraction worker (extract-worker.ts); tests and the
+ * benchmark may.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { extractEpub } from './epub.js';
+import { ImportRefusal, refuse } from './errors.js';
+import { extractPdf, hasPdfHeader } from './pdf.js';
+import { DEFAULT_LIMITS } from './types.js';
+import type { ExtractLimits, Extraction, SourceFormat } from './types.js';
+import { isSplitZipSegment } from './zip.js';
+
+export interface ExtractFileOptions {
+  limits?: Partial<ExtractLimits>;
+  /** PDF: render page 1 as the cover (default true). */
+  cover?: boolean;
+}
+
+/** A split-archive segment by name: book.z01, book.z02… */
+export const SPLIT_SEGMENT_NAME = /\.z\d\d$/i;
+
+/** What a file looks like, from its name and first bytes. */
+export function sniffFormat(name: string, head: Uint8Array): SourceFormat | 'split-zip' | 'unknown' {
+  const ext = path.extname(name).toLowerCase();
+  if (SPLIT_SEGMENT_NAME.test(name) || isSplitZipSegment(head)) return 'split-zip';
+  const zip = head.byteLength >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6);
+  if (ext === '.pdf') return 'pdf';
+  if (ext === '.epub') return 'epub';
+  if (hasPdfHeader(head)) return 'pdf';
+  if (zip) return 'epub';
+  return 'unknown';
+}
+
+export async function extractFile(file: string, options: ExtractFileOptions = {}): Promise<Extraction> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  let data: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) refuse('unreadable', 'không phải tệp thường / not a regular file');
+    if (stat.size > limits.maxFileBytes) refuse('too-large', `${stat.size} > ${limits.maxFileBytes} byte`);
+    data = await fs.readFile(file);
+    if (data.byteLength > limits.maxFileBytes) refuse('too-large', `${data.byteLength} > ${limits.maxFileBytes} byte`);
+  } catch (error) {
+    if (error instanceof ImportRefusal) throw error;
+    refuse('unreadable', (error as Error).message);
+  }
+  const meta = { sha256: createHash('sha256').update(data).digest('hex'), size: data.byteLength };
+  const format = sniffFormat(file, data.subarray(0, 1024));
+  if (format === 'split-zip') refuse('zip-split');
+  if (format === 'pdf') {
+    if (!hasPdfHeader(data)) refuse('not-pdf', describe(data));
+    return extractPdf(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), meta, { limits, cover: options.cover });
+  }
+  if (format === 'epub') {
+    if (!(data.byteLength >= 2 && data[0] === 0x50 && data[1] === 0x4b)) refuse('not-epub', describe(data));
+    return extractEpub(data, meta, { limits });
+  }
+  refuse('unsupported', describe(data));
+}
+
+/** A short description of what the bytes look like, for refusals. */
+function describe(data: Buffer): string {
+  if (data.byteLength === 0) return 'tệp rỗng / empty file';
+  if (hasPdfHeader(data.subarray(0, 1024))) return 'trông như PDF / looks like a PDF';
+  if (data[0] === 0x50 && data[1] === 0x4b) return 'trông như ZIP/EPUB / looks like a ZIP or EPUB';
+  return `bắt đầu bằng / starts with ${JSON.stringify(data.subarray(0, 8).toString('latin1'))}`;
+}

@@ -1,0 +1,186 @@
+/**
+ * Extraction, bounded and isolated: each file is parsed in a worker_threads Worker with a heap
+ * limit and a per-file time limit. On a timeout the worker is terminated and the file refused
+ * ("quá thời gian xử lý / took too long"); a crash or an out-of-memory in the worker refuses
+ * the file and a fresh worker takes the next one. The main process never parses a file.
+ *
+ * One worker is reused across files (starting one costs ~0.2 s) and replaced every
+ * `maxJobsPerWorker` files, so memory a parser leaks cannot pile up.
+ *
+ * Worker entry: from the TypeScript sources (this module's URL ends in .ts: tsx or vitest) the
+ * worker starts extract-worker-tsx.mjs, which registers tsx and imports extract-worker.ts;
+ * from compiled JavaScript (Electron, dist/app/catalog/import/) it starts the sibling
+ * extract-worker.js, which tsc emits because this module imports its types.
+ */
+import { Worker } from 'node:worker_threads';
+import { refusalMessage } from './errors.js';
+import type { RefusalCode, RefusalInfo } from './errors.js';
+import type { ExtractFileOptions } from './extract-file.js';
+import type { WorkerJob, WorkerReply } from './extract-worker.js';
+import type { ExtractLimits, Extraction } from './types.js';
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_WORKER_MEMORY_MB = 512;
+const STARTUP_TIMEOUT_MS = 30_000;
+
+export interface ExtractorOptions {
+  /** Time limit per file (default 60 s). */
+  timeoutMs?: number;
+  /** The worker's V8 old-generation heap limit (default 512 MB). */
+  memoryMb?: number;
+  limits?: Partial<ExtractLimits>;
+  /** PDF: render page 1 as the cover (default true). */
+  cover?: boolean;
+  /** Files per worker before it is replaced (default 50). */
+  maxJobsPerWorker?: number;
+  /** Another worker script (tests: one that hangs or runs out of memory). */
+  workerEntry?: URL;
+}
+
+export type ExtractOutcome = { ok: true; extraction: Extraction; ms: number } | { ok: false; refusal: RefusalInfo; ms: number };
+
+export function defaultWorkerEntry(moduleUrl = import.meta.url): URL {
+  return moduleUrl.endsWith('.ts') ? new URL('./extract-worker-tsx.mjs', moduleUrl) : new URL('./extract-worker.js', moduleUrl);
+}
+
+function refusal(code: RefusalCode, detail?: string): RefusalInfo {
+  return { code, message: refusalMessage(code, detail) };
+}
+
+export class Extractor {
+  private worker: Worker | null = null;
+  private starting: Promise<Worker> | null = null;
+  private jobs = 0;
+  private nextId = 1;
+  private output = '';
+  private readonly timeoutMs: number;
+  private readonly memoryMb: number;
+  private readonly entry: URL;
+  private readonly fileOptions: ExtractFileOptions;
+  private readonly maxJobsPerWorker: number;
+
+  constructor(options: ExtractorOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+    this.entry = options.workerEntry ?? defaultWorkerEntry();
+    this.fileOptions = { limits: options.limits, cover: options.cover };
+    this.maxJobsPerWorker = options.maxJobsPerWorker ?? 50;
+  }
+
+  /** Extracts one file; never throws for a bad file, only reports a refusal. */
+  async extract(file: string): Promise<ExtractOutcome> {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    let worker: Worker;
+    try {
+      worker = await this.ready();
+    } catch (error) {
+      return { ok: false, refusal: refusal('crashed', `không khởi động được tiến trình đọc tệp / extraction worker did not start: ${(error as Error).message}`), ms: ms() };
+    }
+    const id = this.nextId++;
+    this.jobs++;
+    worker.ref();
+    const outcome = await new Promise<ExtractOutcome>((resolve) => {
+      const done = (result: { ok: true; extraction: Extraction } | { ok: false; refusal: RefusalInfo }, kill: boolean) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (kill) this.discard(worker);
+        resolve({ ...result, ms: ms() });
+      };
+      const onMessage = (reply: WorkerReply) => {
+        if (reply.type !== 'result' || reply.id !== id) return;
+        done(reply.ok ? { ok: true, extraction: reply.extraction } : { ok: false, refusal: reply.refusal }, false);
+      };
+      const onError = (error: Error & { code?: string }) => {
+        const oom = error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap limit/i.test(error.message);
+        done({ ok: false, refusal: oom ? refusal('out-of-memory', `> ${this.memoryMb} MB`) : refusal('crashed', error.message) }, true);
+      };
+      const onExit = (code: number) => done({ ok: false, refusal: refusal('crashed', `tiến trình đọc tệp dừng (mã ${code}) / extraction worker exited (code ${code})`) }, true);
+      const timer = setTimeout(
+        () => done({ ok: false, refusal: refusal('timeout', `> ${Math.round(this.timeoutMs / 100) / 10} s`) }, true),
+        this.timeoutMs,
+      );
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ id, file, options: this.fileOptions } satisfies WorkerJob);
+    });
+    if (this.worker === worker) {
+      if (this.jobs >= this.maxJobsPerWorker) this.discard(worker);
+      else worker.unref();
+    }
+    return outcome;
+  }
+
+  /** The last lines the worker printed (pdf.js warnings), for diagnostics. */
+  get workerOutput(): string {
+    return this.output;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker ?? (await this.starting?.catch(() => null)) ?? null;
+    this.worker = null;
+    this.starting = null;
+    if (worker) await worker.terminate();
+  }
+
+  private discard(worker: Worker): void {
+    if (this.worker === worker) this.worker = null;
+    worker.removeAllListeners('message');
+    void worker.terminate();
+  }
+
+  private ready(): Promise<Worker> {
+    if (this.worker) return Promise.resolve(this.worker);
+    this.starting ??= this.spawn().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  private spawn(): Promise<Worker> {
+    const worker = new Worker(this.entry, {
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      // A clean start whatever the parent was launched with (`tsx` puts its loader in execArgv,
+      // which would send pdf.js through the TypeScript transform too).
+      execArgv: [],
+      stdout: true,
+      stderr: true,
+    });
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-4096);
+    };
+    worker.stdout.on('data', keep);
+    worker.stderr.on('data', keep);
+    // An error after a job finished (or between jobs) must not become an uncaught exception.
+    worker.on('error', () => undefined);
+    this.jobs = 0;
+    return new Promise<Worker>((resolve, reject) => {
+      const timer = setTimeout(() => fail(new Error(`> ${STARTUP_TIMEOUT_MS / 1000} s`)), STARTUP_TIMEOUT_MS);
+      const cleanup = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', fail);
+        worker.off('exit', onExit);
+      };
+      const fail = (error: Error) => {
+        cleanup();
+        void worker.terminate();
+        reject(error);
+      };
+      const onExit = (code: number) => fail(new Error(`exit ${code}: ${this.output.slice(-500)}`));
+      const onMessage = (message: WorkerReply) => {
+        if (message.type !== 'ready') return;
+        cleanup();
+        worker.once('exit', () => {
+          if (this.worker === worker) this.worker = null;
+        });
+        this.worker = worker;
+        resolve(worker);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', fail);
+      worker.on('exit', onExit);
+    });
+  }
+}

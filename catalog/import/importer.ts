@@ -1,0 +1,277 @@
+/**
+ * Importing files into a library: walks the given files and folders, and for each PDF or EPUB
+ * hashes it, skips it when a publication already links those bytes, extracts it in the worker
+ * (extract.ts), stores the file and its cover in the file store, and writes the publication,
+ * text, structure and search index with ONE saveDocuments call. A refused file, a crash or a
+ * failed save leaves no rows; files stored for a save that failed are removed again unless
+ * something else references them.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { saveDocuments } from '../documents.js';
+import type { Library } from '../library.js';
+import type { NewFileLink } from '../publications.js';
+import { refusalMessage } from './errors.js';
+import type { RefusalCode } from './errors.js';
+import { SPLIT_SEGMENT_NAME } from './extract-file.js';
+import { Extractor } from './extract.js';
+import type { ExtractorOptions } from './extract.js';
+import { buildRecord } from './record.js';
+import type { Extraction } from './types.js';
+
+/** Extensions a folder walk picks up; other files are skipped and counted. */
+const IMPORTABLE = /\.(pdf|epub)$/i;
+
+export interface ImportedItem {
+  path: string;
+  id: string;
+  kind: string;
+  title: string;
+  number: string | null;
+  sha256: string;
+  size: number;
+  format: Extraction['format'];
+  pageCount: number;
+  sections: number;
+  tocEntries: number;
+  hasCover: boolean;
+  language: string;
+  needsOcr: boolean;
+  notes: string[];
+  ms: number;
+}
+
+export interface DuplicateItem {
+  path: string;
+  sha256: string;
+  /** The publication that already has these bytes. */
+  publicationId: string;
+}
+
+export interface RefusedItem {
+  path: string;
+  code: RefusalCode;
+  /** Bilingual: "Tệp PDF có mật khẩu / password-protected PDF". */
+  reason: string;
+}
+
+export interface ImportSummary {
+  imported: ImportedItem[];
+  duplicates: DuplicateItem[];
+  refused: RefusedItem[];
+  /** Files a folder walk passed over (not .pdf/.epub, hidden). */
+  skipped: number;
+}
+
+export type ImportOutcome =
+  | { status: 'imported'; item: ImportedItem }
+  | { status: 'duplicate'; item: DuplicateItem }
+  | { status: 'refused'; item: RefusedItem };
+
+export type ImportProgress =
+  | { phase: 'scanned'; total: number; skipped: number }
+  | { phase: 'file'; index: number; total: number; path: string }
+  | { phase: 'done'; index: number; total: number; path: string; outcome: ImportOutcome };
+
+export interface ImportOptions extends ExtractorOptions {
+  onProgress?: (event: ImportProgress) => void;
+  /** Stop after the current file. */
+  signal?: AbortSignal;
+}
+
+interface Candidate {
+  path: string;
+  /** A refusal decided while walking (unreadable folder, missing path). */
+  refusal?: { code: RefusalCode; detail: string };
+}
+
+/** Files to import: named files as given, folders walked recursively (sorted; symlinked folders not followed). */
+export async function collectFiles(paths: string[]): Promise<{ files: Candidate[]; skipped: number }> {
+  const files: Candidate[] = [];
+  let skipped = 0;
+  const walk = async (dir: string) => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      files.push({ path: dir, refusal: { code: 'unreadable', detail: (error as Error).message } });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      // Hidden files and folders, including macOS "._x.pdf" resource forks on USB drives.
+      if (entry.name.startsWith('.')) {
+        skipped++;
+        continue;
+      }
+      const wanted = IMPORTABLE.test(entry.name) || SPLIT_SEGMENT_NAME.test(entry.name);
+      if (entry.isDirectory()) await walk(full);
+      // A symlinked file is followed; a symlinked folder is not (it could loop).
+      else if (wanted && (entry.isFile() || (entry.isSymbolicLink() && (await fs.stat(full).catch(() => null))?.isFile()))) files.push({ path: full });
+      else skipped++;
+    }
+  };
+  for (const given of paths) {
+    const full = path.resolve(given);
+    let stat: import('node:fs').Stats;
+    try {
+      stat = await fs.stat(full);
+    } catch (error) {
+      files.push({ path: full, refusal: { code: 'unreadable', detail: (error as Error).message } });
+      continue;
+    }
+    if (stat.isDirectory()) await walk(full);
+    else files.push({ path: full });
+  }
+  return { files, skipped };
+}
+
+export async function sha256File(file: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+function publicationWithFile(library: Library, sha256: string): string | null {
+  const row = library.db.prepare('SELECT publication_id AS id FROM publication_files WHERE sha256 = ? LIMIT 1').get(sha256) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+function isReferenced(library: Library, sha256: string): boolean {
+  return library.db.prepare('SELECT 1 FROM files WHERE sha256 = ? UNION ALL SELECT 1 FROM publication_files WHERE sha256 = ? LIMIT 1').get(sha256, sha256) !== undefined;
+}
+
+/** Removes these stored files unless a catalog row references them. */
+export async function removeUnreferencedFiles(library: Library, sha256s: Iterable<string>): Promise<string[]> {
+  const removed: string[] = [];
+  for (const sha256 of new Set(sha256s)) {
+    if (isReferenced(library, sha256)) continue;
+    await fs.rm(library.files.pathOf(sha256), { force: true });
+    removed.push(sha256);
+  }
+  return removed;
+}
+
+/**
+ * Removes files in the store that no catalog row references (left by a crash between storing
+ * and saving). Only files older than `olderThanMs` go, so an import in progress keeps its own.
+ */
+export async function removeOrphanFiles(library: Library, olderThanMs = 60 * 60 * 1000): Promise<string[]> {
+  const removed: string[] = [];
+  const root = library.files.root;
+  const now = Date.now();
+  for (const prefix of await fs.readdir(root).catch(() => [] as string[])) {
+    if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+    for (const name of await fs.readdir(path.join(root, prefix)).catch(() => [] as string[])) {
+      if (!/^[0-9a-f]{64}$/.test(name) || name.slice(0, 2) !== prefix || isReferenced(library, name)) continue;
+      const file = path.join(root, prefix, name);
+      const stat = await fs.stat(file).catch(() => null);
+      if (!stat || now - stat.mtimeMs < olderThanMs) continue;
+      await fs.rm(file, { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
+}
+
+const refused = (file: string, code: RefusalCode, detail?: string): ImportOutcome => ({
+  status: 'refused',
+  item: { path: file, code, reason: refusalMessage(code, detail) },
+});
+
+/** Imports one file with an extractor the caller owns. */
+export async function importFile(library: Library, file: string, extractor: Extractor): Promise<ImportOutcome> {
+  let hashed: { sha256: string; size: number };
+  try {
+    hashed = await sha256File(file);
+  } catch (error) {
+    return refused(file, 'unreadable', (error as Error).message);
+  }
+  const existing = publicationWithFile(library, hashed.sha256);
+  if (existing) return { status: 'duplicate', item: { path: file, sha256: hashed.sha256, publicationId: existing } };
+
+  const outcome = await extractor.extract(file);
+  if (!outcome.ok) return { status: 'refused', item: { path: file, code: outcome.refusal.code, reason: outcome.refusal.message } };
+  const extraction = outcome.extraction;
+  if (extraction.sha256 !== hashed.sha256) return refused(file, 'file-changed');
+
+  // Files first (content-addressed and atomic), then every row in one transaction.
+  const stored: string[] = [];
+  try {
+    const putNew = async (sha256: string, put: () => Promise<{ sha256: string; size: number }>) => {
+      const had = await library.files.has(sha256);
+      const result = await put();
+      if (!had) stored.push(result.sha256);
+      return result;
+    };
+    const content = await putNew(hashed.sha256, () => library.files.putFile(file, hashed));
+    const contentLink: NewFileLink = { ...content, mediaType: extraction.mediaType, state: 'present', role: 'content' };
+    let coverLink: NewFileLink | undefined;
+    if (extraction.cover) {
+      const bytes = Buffer.from(extraction.cover.data.buffer, extraction.cover.data.byteOffset, extraction.cover.data.byteLength);
+      const coverSha = createHash('sha256').update(bytes).digest('hex');
+      const cover = await putNew(coverSha, () => library.files.put(Readable.from([bytes]), { sha256: coverSha, size: bytes.byteLength }));
+      // A cover identical to the content (an image stored as its own cover) needs no second link.
+      if (cover.sha256 !== content.sha256) coverLink = { ...cover, mediaType: extraction.cover.mediaType, state: 'present', role: 'cover' };
+    }
+    const { record } = buildRecord(extraction, file, { content: contentLink, cover: coverLink });
+    saveDocuments(library.db, [record]);
+    const pub = record.publication;
+    return {
+      status: 'imported',
+      item: {
+        path: file,
+        id: pub.id,
+        kind: pub.kind,
+        title: pub.title,
+        number: pub.number ?? null,
+        sha256: content.sha256,
+        size: content.size,
+        format: extraction.format,
+        pageCount: extraction.pageCount,
+        sections: record.sections?.length ?? 0,
+        tocEntries: extraction.toc.length,
+        hasCover: coverLink !== undefined,
+        language: pub.language ?? 'vi',
+        needsOcr: extraction.needsOcr,
+        notes: extraction.notes,
+        ms: outcome.ms,
+      },
+    };
+  } catch (error) {
+    await removeUnreferencedFiles(library, stored).catch(() => undefined);
+    return refused(file, 'save-failed', (error as Error).message);
+  }
+}
+
+/** Imports files and folders; see the module comment. Never throws for a bad file. */
+export async function importFiles(library: Library, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const { files, skipped } = await collectFiles(paths);
+  const summary: ImportSummary = { imported: [], duplicates: [], refused: [], skipped };
+  options.onProgress?.({ phase: 'scanned', total: files.length, skipped });
+  const extractor = new Extractor(options);
+  try {
+    for (const [index, candidate] of files.entries()) {
+      if (options.signal?.aborted) break;
+      options.onProgress?.({ phase: 'file', index, total: files.length, path: candidate.path });
+      const outcome = candidate.refusal
+        ? refused(candidate.path, candidate.refusal.code, candidate.refusal.detail)
+        : await importFile(library, candidate.path, extractor);
+      if (outcome.status === 'imported') summary.imported.push(outcome.item);
+      else if (outcome.status === 'duplicate') summary.duplicates.push(outcome.item);
+      else summary.refused.push(outcome.item);
+      options.onProgress?.({ phase: 'done', index, total: files.length, path: candidate.path, outcome });
+    }
+  } finally {
+    await extractor.close();
+  }
+  return summary;
+}

@@ -1,0 +1,192 @@
+/**
+ * Retrieval and ranking. Candidates come from three places — document numbers, the metadata
+ * index and the passage index (FTS5 bm25 over folded syllables, syllable pairs and article
+ * headings) — and are re-ranked in JS: a passage gains when its document's title is named in
+ * the query, and an exact-accent match outranks a folded one.
+ */
+import type { Db } from '../db/open.js';
+import { statement } from '../db/statements.js';
+import { anyOf, ftsTerm } from './query.js';
+import type { ParsedQuery } from './query.js';
+import { filterCondition } from './filters.js';
+import { rareTerms, termStats } from './term-stats.js';
+import type { TermIndex } from './term-stats.js';
+import type { SearchFilters } from './filters.js';
+import { exactSyllables, indexForms } from '../../shared/search/tokens.js';
+
+export const RANKING = {
+  /** bm25 weights of passage_fts columns: heading, body, pairs. */
+  passageWeights: [4, 1, 2] as const,
+  /** bm25 weights of meta_fts columns: title, number, issuer, pairs. */
+  metaWeights: [4, 2, 1, 4] as const,
+  /**
+   * Syllables and pairs in more than this share of an index's rows (and more than its floor,
+   * see term-stats.ts) are left out of OR queries: they cost time and rank little.
+   */
+  commonShare: { passage: 0.01, meta: 0.02 },
+  passageCandidates: 300,
+  /** Queries of at most this many syllables also search the titles of all publications. */
+  shortQueryWords: 6,
+  /** At most this many syllables, and this many pairs, of a long question are searched. */
+  maxTerms: 16,
+  metaCandidates: 200,
+  /** How much a fully named title lifts a document's passages, relative to the best passage. */
+  titleBoost: 0.6,
+  /** Extra weight for query syllables matched with their exact accents in a title. */
+  exactTitleBoost: 0.15,
+  numberScore: 1000,
+  partialNumberScore: 500,
+};
+
+export interface RankedPassage {
+  id: number;
+  publicationId: string;
+  sectionId: number | null;
+  start: number;
+  end: number;
+  score: number;
+}
+
+export interface RankedDocument {
+  publicationId: string;
+  score: number;
+  matchedBy: 'number' | 'title' | 'text';
+  passages: RankedPassage[];
+}
+
+interface Match {
+  expr: string;
+  /**
+   * Every term of the query is common: ranking all the rows that hold them would be slow and
+   * tell little, so the first rows that hold all of them are taken unranked.
+   */
+  common: boolean;
+}
+
+const COLUMNS: Record<TermIndex, { words: string }> = {
+  passage: { words: '{heading body}' },
+  meta: { words: '{title number issuer}' },
+};
+
+/** The MATCH expression for an index: the query's rare syllables and pairs, rarest first. */
+function matchFor(db: Db, index: TermIndex, query: ParsedQuery): Match | null {
+  if (!query.words.length) return null;
+  const stats = termStats(db, index);
+  const share = RANKING.commonShare[index];
+  const words = rareTerms(stats, index, query.words, share).slice(0, RANKING.maxTerms);
+  const pairs = rareTerms(stats, index, query.pairs, share).slice(0, RANKING.maxTerms);
+  const { words: wordColumns } = COLUMNS[index];
+  if (!words.length && !pairs.length) {
+    const all = query.pairs.length ? `pairs : (${query.pairs.map(ftsTerm).join(' AND ')})` : `${wordColumns} : (${query.words.map(ftsTerm).join(' AND ')})`;
+    return { expr: all, common: true };
+  }
+  const parts: string[] = [];
+  if (words.length) parts.push(`${wordColumns} : (${anyOf(words)})`);
+  if (pairs.length) parts.push(`pairs : (${anyOf(pairs)})`);
+  return { expr: parts.join(' OR '), common: false };
+}
+
+/** Share of a title's syllable pairs (or syllables, for one-word titles) that the query contains. */
+function titleCoverage(title: string, query: ParsedQuery, queryPairs: Set<string>, queryWords: Set<string>): number {
+  const forms = indexForms(title);
+  const pairs = forms.pairs ? forms.pairs.split(' ') : [];
+  if (pairs.length) return pairs.filter((p) => queryPairs.has(p)).length / pairs.length;
+  const words = forms.words ? forms.words.split(' ') : [];
+  return words.length ? words.filter((w) => queryWords.has(w)).length / words.length : 0;
+}
+
+function exactShare(text: string, query: ParsedQuery): number {
+  if (!query.exact.size) return 0;
+  const keys = new Set(exactSyllables(text));
+  let hits = 0;
+  for (const key of query.exact.values()) if (keys.has(key)) hits += 1;
+  return hits / query.exact.size;
+}
+
+export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): RankedDocument[] {
+  const filter = filterCondition(filters);
+  const docs = new Map<string, RankedDocument>();
+  const doc = (id: string, matchedBy: RankedDocument['matchedBy']) => {
+    let entry = docs.get(id);
+    if (!entry) docs.set(id, (entry = { publicationId: id, score: 0, matchedBy, passages: [] }));
+    return entry;
+  };
+
+  // 1. Document numbers: the document itself comes first.
+  for (const key of query.numbers) {
+    for (const id of statement(db, `SELECT pub.id FROM publications pub WHERE pub.number_key = ? AND ${filter.sql}`).pluck().all(key, ...filter.params) as string[]) {
+      doc(id, 'number').score += RANKING.numberScore;
+    }
+  }
+  for (const range of query.numberRanges) {
+    const ids = statement(db, `SELECT pub.id FROM publications pub WHERE pub.number_key >= ? AND pub.number_key < ? AND ${filter.sql} LIMIT 200`)
+      .pluck()
+      .all(range.low, range.high, ...filter.params) as string[];
+    for (const id of ids) doc(id, 'number').score += RANKING.partialNumberScore;
+  }
+
+  // 2. Passages (articles and chunks of text).
+  const queryPairs = new Set(query.pairs);
+  const queryWords = new Set(query.words);
+  const passageMatch = matchFor(db, 'passage', query);
+  const passages: RankedPassage[] = [];
+  if (passageMatch) {
+    const [h, b, p] = RANKING.passageWeights;
+    const bm25 = `bm25(passage_fts, ${h}, ${b}, ${p})`;
+    const order = passageMatch.common ? '' : 'ORDER BY bm25';
+    // Without filters the index is ranked alone and only the best rows are looked up.
+    const rows = (
+      filter.params.length
+        ? statement(db, 
+              `SELECT ps.id, ps.publication_id AS publicationId, ps.section_id AS sectionId, ps.start, ps.end, ${bm25} AS bm25
+               FROM passage_fts JOIN passages ps ON ps.id = passage_fts.rowid JOIN publications pub ON pub.id = ps.publication_id
+               WHERE passage_fts MATCH ? AND ${filter.sql} ${order} LIMIT ${RANKING.passageCandidates}`,
+            ).all(passageMatch.expr, ...filter.params)
+        : statement(db, 
+              `WITH best AS (SELECT rowid AS id, ${bm25} AS bm25 FROM passage_fts WHERE passage_fts MATCH ? ${order} LIMIT ${RANKING.passageCandidates})
+               SELECT ps.id, ps.publication_id AS publicationId, ps.section_id AS sectionId, ps.start, ps.end, best.bm25
+               FROM best JOIN passages ps ON ps.id = best.id`,
+            ).all(passageMatch.expr)
+    ) as (Omit<RankedPassage, 'score'> & { bm25: number })[];
+    for (const row of rows) passages.push({ id: row.id, publicationId: row.publicationId, sectionId: row.sectionId, start: row.start, end: row.end, score: -row.bm25 });
+  }
+
+  // 3. Titles: a query that names a document ("theo Bộ luật Dân sự…") lifts it and its
+  // passages. A short query also finds documents by title alone; a long question only
+  // weighs the titles of the documents its passages came from (searching 100,000 titles for
+  // every phrase of a question costs more than it finds).
+  const titleLift = new Map<string, number>();
+  const short = query.words.length <= RANKING.shortQueryWords;
+  const metaMatch = short ? matchFor(db, 'meta', query) : null;
+  const titled = metaMatch
+    ? (statement(db, 
+        `SELECT sd.publication_id AS id, pub.title
+         FROM meta_fts JOIN search_docs sd ON sd.rowid = meta_fts.rowid JOIN publications pub ON pub.id = sd.publication_id
+         WHERE meta_fts MATCH ? AND ${filter.sql}
+         ${metaMatch.common ? '' : `ORDER BY bm25(meta_fts, ${RANKING.metaWeights.join(', ')})`} LIMIT ${RANKING.metaCandidates}`,
+      ).all(metaMatch.expr, ...filter.params) as { id: string; title: string }[])
+    : (statement(db, 'SELECT id, title FROM publications WHERE id IN (SELECT value FROM json_each(?))').all(
+        JSON.stringify([...new Set(passages.map((p) => p.publicationId))]),
+      ) as { id: string; title: string }[]);
+  for (const row of titled) {
+    const coverage = titleCoverage(row.title, query, queryPairs, queryWords);
+    titleLift.set(row.id, coverage + RANKING.exactTitleBoost * exactShare(row.title, query));
+  }
+
+  const best = passages.length ? Math.max(...passages.map((p) => p.score)) : 1;
+  for (const passage of passages) {
+    passage.score += RANKING.titleBoost * best * (titleLift.get(passage.publicationId) ?? 0);
+    const entry = doc(passage.publicationId, 'text');
+    entry.passages.push(passage);
+  }
+  for (const [id, lift] of titleLift) {
+    const entry = doc(id, 'title');
+    if (entry.matchedBy === 'text' && lift >= 0.99) entry.matchedBy = 'title';
+  }
+  for (const entry of docs.values()) {
+    entry.passages.sort((a, b) => b.score - a.score);
+    // The best passage already carries the title's lift; a title-only match gets the lift alone.
+    entry.score += entry.passages[0]?.score ?? RANKING.titleBoost * best * (titleLift.get(entry.publicationId) ?? 0);
+  }
+  return [...docs.values()].sort((a, b) => b.score - a.score || a.publicationId.localeCompare(b.publicationId));
+}

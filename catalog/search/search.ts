@@ -1,0 +1,98 @@
+/**
+ * Full-text search as residents use it: ranked publications, each with its best article-level
+ * hits (snippet, highlights on the accented text, page), paging, filters and facet counts.
+ * An empty query browses the catalog (newest first) with the same filters and facets.
+ */
+import type { Db } from '../db/open.js';
+import { statement } from '../db/statements.js';
+import { pageAt } from '../documents.js';
+import { summariesByIds } from '../publications.js';
+import { countFacets } from './facets.js';
+import { filterCondition } from './filters.js';
+import type { SearchFilters } from './filters.js';
+import { parseQuery } from './query.js';
+import { rank } from './rank.js';
+import type { RankedDocument } from './rank.js';
+import { makeSnippet, matchRanges } from './snippets.js';
+import type { PassageHit, SearchHit, SearchResult } from '../../shared/search/results.js';
+
+export interface SearchInput {
+  q: string;
+  offset: number;
+  limit: number;
+  filters?: SearchFilters;
+  facets?: boolean;
+}
+
+/** At most this many passages are shown under one publication. */
+const HITS_PER_PUBLICATION = 3;
+
+function browse(db: Db, input: SearchInput): SearchResult {
+  const filter = filterCondition(input.filters);
+  const ids = statement(db, `SELECT pub.id FROM publications pub WHERE ${filter.sql} ORDER BY pub.issued_date IS NULL, pub.issued_date DESC, pub.title_sort LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...filter.params, input.limit, input.offset) as string[];
+  const total = (statement(db, `SELECT count(*) FROM publications pub WHERE ${filter.sql}`).pluck().get(...filter.params) as number);
+  const allIds = input.facets && input.filters && Object.keys(input.filters).length
+    ? (statement(db, `SELECT pub.id FROM publications pub WHERE ${filter.sql}`).pluck().all(...filter.params) as string[])
+    : null;
+  return {
+    total,
+    offset: input.offset,
+    limit: input.limit,
+    items: summariesByIds(db, ids).map((publication) => ({ publication, score: 0, matchedBy: 'browse', titleHighlights: [], hits: [] })),
+    facets: input.facets ? countFacets(db, allIds) : null,
+  };
+}
+
+function passageHits(db: Db, ranked: RankedDocument, words: ReadonlySet<string>): PassageHit[] {
+  const passages = ranked.passages.slice(0, HITS_PER_PUBLICATION);
+  if (!passages.length) return [];
+  const stored = statement(db, 'SELECT text, page_starts AS pageStarts FROM publication_texts WHERE publication_id = ?').get(ranked.publicationId) as
+    | { text: string; pageStarts: string }
+    | undefined;
+  if (!stored) return [];
+  const { text } = stored;
+  const pageStarts = JSON.parse(stored.pageStarts) as number[];
+  const section = statement(db, 'SELECT level, number, heading, page FROM sections WHERE id = ?');
+  return passages.map((passage) => {
+    const info = passage.sectionId === null ? undefined : (section.get(passage.sectionId) as { level: string; number: string; heading: string; page: number | null } | undefined);
+    const snippet = makeSnippet(text.slice(passage.start, passage.end), words);
+    return {
+      sectionId: passage.sectionId,
+      label: info?.level === 'article' ? `Điều ${info.number}` : null,
+      heading: info?.heading ?? null,
+      page: info?.page ?? pageAt(pageStarts, passage.start),
+      offset: passage.start,
+      snippet: snippet.text,
+      highlights: snippet.highlights,
+    };
+  });
+}
+
+export function search(db: Db, input: SearchInput): SearchResult {
+  if (!input.q.trim()) return browse(db, input);
+  const query = parseQuery(input.q);
+  const ranked = rank(db, query, input.filters);
+  const page = ranked.slice(input.offset, input.offset + input.limit);
+  const summaries = new Map(summariesByIds(db, page.map((r) => r.publicationId)).map((s) => [s.id, s]));
+  const words = new Set(query.words);
+  const items: SearchHit[] = page.flatMap((r) => {
+    const publication = summaries.get(r.publicationId);
+    if (!publication) return [];
+    return [{
+      publication,
+      score: Math.round(r.score * 1000) / 1000,
+      matchedBy: r.matchedBy,
+      titleHighlights: matchRanges(publication.title, words),
+      hits: passageHits(db, r, words),
+    }];
+  });
+  return {
+    total: ranked.length,
+    offset: input.offset,
+    limit: input.limit,
+    items,
+    facets: input.facets ? countFacets(db, ranked.map((r) => r.publicationId)) : null,
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Search benchmark on a generated library: 100,000 publications' metadata and 10,000 full
+ * texts of about 20 KB, made of real articles of Vietnamese laws (../shared/corpora/legal),
+ * renumbered and shuffled. 500 mixed queries run through the engine and, for the baseline, as
+ * bare FTS5 statements on the same data in the same run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Library } from '../../catalog/library.js';
+import { saveDocuments } from '../../catalog/documents.js';
+import type { DocumentRecord } from '../../catalog/documents.js';
+import { search } from '../../catalog/search/search.js';
+import { suggest } from '../../catalog/search/suggest.js';
+import { parseStructure } from '../../shared/legal/structure.js';
+import { vnFold } from '../../shared/text.js';
+import { indexForms } from '../../shared/search/tokens.js';
+import { anyOf } from '../../catalog/search/query.js';
+
+export interface SearchBenchOptions {
+  corpora: string;
+  metadataCount: number;
+  fullTextCount: number;
+  textBytes: number;
+  queryCount: number;
+}
+
+interface Article {
+  heading: string;
+  text: string;
+}
+
+/** A small deterministic generator, so every run builds the same library. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const TYPES = [
+  ['Nghị định', 'NĐ-CP', 'Chính phủ'],
+  ['Thông tư', 'TT-BTC', 'Bộ Tài chính'],
+  ['Thông tư', 'TT-BLĐTBXH', 'Bộ Lao động - Thương binh và Xã hội'],
+  ['Quyết định', 'QĐ-TTg', 'Thủ tướng Chính phủ'],
+  ['Quyết định', 'QĐ-UBND', 'Ủy ban nhân dân tỉnh'],
+  ['Nghị quyết', 'NQ-HĐND', 'Hội đồng nhân dân tỉnh'],
+  ['Luật', 'QH15', 'Quốc hội'],
+] as const;
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+export interface BenchLibrary {
+  dir: string;
+  publications: number;
+  fullTexts: number;
+  buildSeconds: number;
+  databaseMB: number;
+  fullTextQueries: string[];
+  typeaheadQueries: string[];
+}
+
+/** Builds the generated library in `dir` and the query mix; writes bench-queries.json beside it. */
+export async function buildBenchLibrary(dir: string, options: SearchBenchOptions): Promise<BenchLibrary> {
+  const rand = random(20261129);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
+  const articles = fs
+    .readFileSync(path.join(options.corpora, 'legal/corpus/articles.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Article);
+  const laws = fs
+    .readFileSync(path.join(options.corpora, 'legal/corpus/laws.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { title: string }).title);
+  const questions = fs
+    .readFileSync(path.join(options.corpora, 'legal/dev/queries.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+
+  const library = await Library.open(dir);
+  const numbers: string[] = [];
+  const titles: string[] = [];
+  const buildStart = performance.now();
+  let batch: DocumentRecord[] = [];
+  for (let i = 0; i < options.metadataCount; i += 1) {
+    const [docType, suffix, issuer] = pick(TYPES);
+    const year = 1995 + Math.floor(rand() * 31);
+    const number = suffix === 'QH15' ? `${i % 200}/${year}/${suffix}` : `${i + 1}/${year}/${suffix}`;
+    const subject = pick(articles).heading.toLowerCase();
+    const title = `${docType} ${docType === 'Luật' ? pick(laws).replace(/^Luật /, '') : `quy định về ${subject}`}`;
+    numbers.push(number);
+    titles.push(title);
+    let text: DocumentRecord['text'];
+    let sections: DocumentRecord['sections'];
+    if (i < options.fullTextCount) {
+      const parts: string[] = [`${title.toUpperCase()}\n`];
+      let size = 0;
+      for (let n = 1; size < options.textBytes; n += 1) {
+        const article = pick(articles);
+        const part = `Điều ${n}. ${article.heading}\n${article.text.slice(article.heading.length).trim()}\n`;
+        parts.push(part);
+        size += Buffer.byteLength(part);
+      }
+      const body = parts.join('');
+      text = { text: body, pageStarts: [0], pageCount: null };
+      sections = parseStructure(body);
+    }
+    batch.push({
+      publication: { id: `bench-${i}`, kind: 'legal', title, number, docType, issuer, issuedDate: `${year}-0${1 + (i % 9)}-1${i % 10}`, fields: [pick(['Đất đai', 'Lao động', 'Thuế', 'Giao thông', 'Hôn nhân và gia đình'])] },
+      files: [],
+      text,
+      sections,
+    });
+    if (batch.length === 500) {
+      saveDocuments(library.db, batch);
+      batch = [];
+    }
+  }
+  saveDocuments(library.db, batch);
+  library.db.pragma('wal_checkpoint(TRUNCATE)');
+  const buildMs = performance.now() - buildStart;
+  const dbBytes = fs.statSync(path.join(dir, 'catalog.sqlite')).size;
+
+  // 500 mixed queries: questions (accented and not), numbers (full, unaccented, partial), phrases, prefixes.
+  const fullText: string[] = [];
+  const prefixes: string[] = [];
+  for (let i = 0; fullText.length < options.queryCount; i += 1) {
+    const question = pick(questions);
+    const number = pick(numbers);
+    const article = pick(articles).text.split(/\s+/);
+    const at = Math.floor(rand() * Math.max(1, article.length - 4));
+    const kinds = [
+      question,
+      vnFold(question),
+      number,
+      vnFold(number).toLowerCase(),
+      number.split('/').slice(0, 2).join('/'),
+      article.slice(at, at + 3).join(' '),
+      `"${article.slice(at, at + 4).join(' ')}"`,
+      vnFold(article.slice(at, at + 2).join(' ')),
+    ];
+    fullText.push(kinds[i % kinds.length]);
+    const title = pick(titles).split(' ');
+    const typed = title.slice(0, 1 + (i % 3)).join(' ');
+    prefixes.push(i % 4 === 3 ? number.slice(0, 1 + (i % 5)) : typed.slice(0, typed.length - (i % 2)));
+  }
+
+  library.close();
+  const built: BenchLibrary = {
+    dir,
+    publications: options.metadataCount,
+    fullTexts: options.fullTextCount,
+    buildSeconds: buildMs / 1000,
+    databaseMB: dbBytes / 1024 / 1024,
+    fullTextQueries: fullText,
+    typeaheadQueries: prefixes,
+  };
+  fs.writeFileSync(path.join(dir, 'bench-queries.json'), JSON.stringify(built));
+  return built;
+}
+
+const time = (fn: () => unknown) => {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+};
+
+/** Runs the query mix through the engine and as bare FTS5 statements; call in a fresh process. */
+export async function measureQueries(dir: string) {
+  const { fullTextQueries, typeaheadQueries } = JSON.parse(fs.readFileSync(path.join(dir, 'bench-queries.json'), 'utf8')) as BenchLibrary;
+  const library = await Library.open(dir);
+  // Warm the page cache once, as a kiosk that has been running would be.
+  for (const q of fullTextQueries.slice(0, 20)) search(library.db, { q, offset: 0, limit: 20 });
+  const engineSearch = fullTextQueries.map((q) => time(() => search(library.db, { q, offset: 0, limit: 20 })));
+  const engineSuggest = typeaheadQueries.map((q) => time(() => suggest(library.db, q, 8)));
+  const bareSearch = library.db.prepare('SELECT rowid FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank LIMIT 20');
+  const bareSuggest = library.db.prepare('SELECT rowid FROM meta_fts WHERE meta_fts MATCH ? LIMIT 8');
+  const bareFullText = fullTextQueries.map((q) => {
+    const words = indexForms(q).words.split(' ').filter(Boolean);
+    return words.length ? time(() => bareSearch.all(anyOf(words))) : 0;
+  });
+  const bareTypeahead = typeaheadQueries.map((q) => {
+    const words = indexForms(q).words.split(' ').filter(Boolean);
+    return words.length ? time(() => bareSuggest.all(`"${words.join(' ')}" *`)) : 0;
+  });
+  library.close();
+  return {
+    queries: fullTextQueries.length,
+    fullTextP50: percentile(engineSearch, 0.5),
+    fullTextP95: percentile(engineSearch, 0.95),
+    fullTextBareP50: percentile(bareFullText, 0.5),
+    fullTextBareP95: percentile(bareFullText, 0.95),
+    typeaheadP50: percentile(engineSuggest, 0.5),
+    typeaheadP95: percentile(engineSuggest, 0.95),
+    typeaheadBareP50: percentile(bareTypeahead, 0.5),
+    typeaheadBareP95: percentile(bareTypeahead, 0.95),
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+  };
+}

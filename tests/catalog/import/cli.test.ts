@@ -1,0 +1,87 @@
+// `bookshelf import`: flags, the bilingual summary and the exit codes (0 nothing refused,
+// 1 some refused, 2 usage error), in process and as a child process running the TypeScript
+// sources through tsx the way bin/bookshelf.mjs does (so the worker loads there too).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { importMain, parseTimeout } from '../../../catalog/cli/import.js';
+import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { DEMO } from './helpers.js';
+
+function capture() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return { io: { stdout, stderr }, out: () => out, err: () => err };
+}
+
+const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
+
+describe('bookshelf import', () => {
+  it('imports, prints a bilingual summary and exits 0 when nothing is refused', async () => {
+    const library = tempDir();
+    const c = capture();
+    const code = await importMain([DEMO('nghi-quyet-so-17-2022-ubtvqh15-36956.pdf'), DEMO('truyen-kieu.epub'), '--library', library], c.io);
+    expect(code).toBe(0);
+    expect(c.out()).toContain('Đã nhập / Imported: 2');
+    expect(c.out()).toContain('Bị từ chối / Refused: 0');
+    expect(c.out()).toContain('[2/2]');
+    // Again: both are duplicates now, still exit 0.
+    const again = capture();
+    expect(await importMain([DEMO('truyen-kieu.epub'), '--library', library], again.io)).toBe(0);
+    expect(again.out()).toContain('Trùng, đã có trong thư viện / Duplicates: 1');
+  });
+
+  it('exits 1 and lists each refused file with its reason', async () => {
+    const dir = tempDir();
+    const bad = path.join(dir, 'hong.pdf');
+    fs.writeFileSync(bad, '%PDF-1.4\nnothing else');
+    const c = capture();
+    const code = await importMain([bad, dir, '--library', tempDir(), '--json'], c.io);
+    expect(code).toBe(1);
+    const summary = JSON.parse(c.out());
+    expect(summary.refused).toEqual([
+      expect.objectContaining({ path: bad, code: 'pdf-damaged', reason: expect.stringContaining('Tệp PDF bị hỏng / damaged PDF') }),
+      expect.objectContaining({ path: bad }),
+    ]);
+    expect(summary.imported).toEqual([]);
+  });
+
+  it('exits 2 on a usage error: no paths, a bad flag, a bad timeout', async () => {
+    for (const argv of [[], ['--colour', 'x.pdf'], ['--timeout', 'abc', 'x.pdf'], ['--timeout', '0', 'x.pdf']]) {
+      const c = capture();
+      expect(await importMain(argv, c.io), argv.join(' ')).toBe(2);
+      expect(c.err()).toMatch(/bookshelf import: /);
+    }
+    expect(parseTimeout('90')).toBe(90);
+    expect(parseTimeout('0.5')).toBe(0.5);
+    const help = capture();
+    expect(await importMain(['--help'], help.io)).toBe(0);
+    for (const flag of ['--library', '--json', '--timeout']) expect(help.out()).toContain(flag);
+  });
+
+  it('runs as a child process from the TypeScript sources, worker included', () => {
+    const library = tempDir();
+    const result = spawnSync(process.execPath, [BIN, 'import', DEMO('quyet-dinh-so-28-2021-qd-ttg-34546.pdf'), '--library', library, '--timeout', '60'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('28/2021/QĐ-TTg');
+    expect(result.stdout).toContain('Đã nhập / Imported: 1');
+  });
+
+  it('is wired into bin/bookshelf.mjs', () => {
+    const result = spawnSync(process.execPath, [BIN, 'import', DEMO('truyen-kieu.epub'), '--library', tempDir()], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Đã nhập / Imported: 1');
+    expect(spawnSync(process.execPath, [BIN, 'import'], { encoding: 'utf8', timeout: 60_000 }).status).toBe(2);
+  });
+});
