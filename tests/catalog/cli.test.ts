@@ -69,6 +69,20 @@ describe('bookshelf CLI', () => {
     expect(info.result.publications).toBe(38);
     expect(await server.stop()).toBe(0);
     expect(JSON.parse(run(['info', '--json', '--library', library]).stdout).publications).toBe(38);
+    // The demo library is searchable from the command line, by number and by words.
+    const byNumber = run(['search', '158/2025/nd-cp', '--library', library]);
+    expect(byNumber.status).toBe(0);
+    expect(byNumber.stdout.split('\n')[2]).toMatch(/^1\. Nghị định/);
+    expect(byNumber.stdout).toContain('158/2025/NĐ-CP');
+    const byWords = JSON.parse(run(['search', 'số giờ làm thêm trong một tháng', '--json', '--limit', '3', '--library', library]).stdout);
+    expect(byWords.items[0].publication.number).toBe('17/2022/UBTVQH15');
+    expect(byWords.items[0].hits[0].label).toMatch(/^Điều \d/);
+    expect(byWords.facets.docType.length).toBeGreaterThan(0);
+    const filtered = JSON.parse(run(['search', 'lao động', '--json', '--type', 'Luật', '--library', library]).stdout);
+    expect(filtered.items.every((i: { publication: { docType: string } }) => i.publication.docType === 'Luật')).toBe(true);
+    expect(run(['search', '--library', library]).status).toBe(2);
+    expect(run(['search', 'x', '--limit', '0', '--library', library]).status).toBe(2);
+    expect(run(['search', 'x', '--year', 'năm', '--library', library]).status).toBe(2);
   });
 
   it('leaves an empty library empty with --no-demo', async () => {
