@@ -1,17 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docTypeFromNumber, issuerFromNumber, parseLegalHeader } from '../../shared/legal/header.js';
 import type { LegalHeader } from '../../shared/legal/header.js';
 import { numberKey, vnFold } from '../../shared/text.js';
 
-const CORPORA = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/corpora');
-const corporaMissing = !fs.existsSync(CORPORA);
-// Skipped with a message where the corpora are absent; under CI the tests run and fail.
-const skipCorpus = corporaMissing && !process.env.CI;
-if (skipCorpus) console.warn(`⚠ Header corpus tests skipped: ${CORPORA} not found.`);
+import { CORPORA, corporaMissing as skipCorpus } from '../helpers/corpora.js';
 
 describe('parseLegalHeader', () => {
   it('reads an official letter: number with spaces, V/v subject, type "Công văn"', () => {

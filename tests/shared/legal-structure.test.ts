@@ -1,16 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseStructure } from '../../shared/legal/structure.js';
 import type { Section } from '../../shared/legal/structure.js';
 
-const CORPORA = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/corpora');
-const corporaMissing = !fs.existsSync(CORPORA);
-// Skipped with a message where the corpora are absent; under CI the tests run and fail.
-const skipCorpus = corporaMissing && !process.env.CI;
-if (skipCorpus) console.warn(`⚠ Structure corpus tests skipped: ${CORPORA} not found.`);
+import { CORPORA, corporaMissing as skipCorpus } from '../helpers/corpora.js';
 
 const of = (sections: Section[], level: Section['level']) => sections.filter((s) => s.level === level);
 const numbers = (sections: Section[], level: Section['level']) => of(sections, level).map((s) => s.number);

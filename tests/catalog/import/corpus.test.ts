@@ -1,12 +1,10 @@
 // Every file of ../shared/corpora/pdf and ../shared/corpora/epub either imports or is refused
 // with a specific reason, and none crashes or hangs; the outcomes the MANIFEST.tsv files imply
-// (passwords, split zip, truncated download, scans) are asserted file by file. Also prints the
-// import throughput on the gazette PDFs beside pdftotext. Skips with a message when the corpora
-// are absent; under CI their absence is a failure.
-import fs from 'node:fs';
+// (passwords, split zip, truncated download, scans) are asserted file by file. Skips with a
+// message when the corpora are absent; under CI their absence is a failure. (Import throughput
+// beside pdftotext is in `npm run bench`.)
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchImportThroughput, formatThroughput } from '../../../catalog/import/bench.js';
 import type { RefusalCode } from '../../../catalog/import/errors.js';
 import { extractFile } from '../../../catalog/import/extract-file.js';
 import { importFiles } from '../../../catalog/import/importer.js';
@@ -14,20 +12,10 @@ import type { ImportSummary } from '../../../catalog/import/importer.js';
 import { Library } from '../../../catalog/library.js';
 import { getPublication } from '../../../catalog/publications.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { corpora, listFiles } from './helpers.js';
+import { listFiles } from './helpers.js';
+import { CORPORA, corporaMissing } from '../../helpers/corpora.js';
 
-const { dir: CORPORA, present } = corpora();
-
-if (!present) {
-  const message = `corpus tests skipped: ${CORPORA} not found (set up ../shared/corpora beside the repository)`;
-  if (process.env.CI) {
-    it('has the shared corpora (required under CI)', () => {
-      throw new Error(message);
-    });
-  } else {
-    console.warn(`⚠ ${message}`);
-  }
-}
+const present = !corporaMissing;
 
 type Expected = { refused: RefusalCode } | { imported: true; needsOcr?: boolean; kind?: string; language?: string };
 
@@ -150,14 +138,5 @@ describe.skipIf(!present)('shared corpora', () => {
     expect(result.toc.length).toBeGreaterThan(3);
     expect(Math.max(...result.toc.map((e) => e.level))).toBeGreaterThan(1);
     expect(result.toc.every((e) => e.title !== '' && Number.isInteger(e.page) && e.page! >= 1 && e.page! <= result.pageCount)).toBe(true);
-  });
-
-  it('prints import throughput on the gazette PDFs beside pdftotext', { timeout: 300_000 }, async () => {
-    const dir = path.join(CORPORA, 'pdf', 'vn-congbao');
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.pdf')).map((f) => path.join(dir, f));
-    const results = await benchImportThroughput(files);
-    console.log(`import throughput, ${files.length} gazette PDFs:\n${formatThroughput(results)}`);
-    expect(results[0].failed).toBe(0);
-    expect(results[0].pages).toBeGreaterThan(500);
   });
 });

@@ -148,13 +148,6 @@ export const DEMO = (name: string) => path.join(PACKAGE_ROOT, 'catalog', 'demo',
 /** Worker scripts that misbehave on purpose. */
 export const FIXTURE_WORKER = (name: string) => new URL(`../../fixtures/import/${name}`, import.meta.url);
 
-/** ../shared/corpora next to the repository, and whether corpus tests should run. */
-export function corpora(): { dir: string; present: boolean } {
-  const dir = path.resolve(PACKAGE_ROOT, '../shared/corpora');
-  const present = fs.existsSync(path.join(dir, 'pdf', 'MANIFEST.tsv')) && fs.existsSync(path.join(dir, 'epub', 'MANIFEST.tsv'));
-  return { dir, present };
-}
-
 /** All files under a folder, recursively, relative paths. */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
