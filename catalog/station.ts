@@ -1,6 +1,7 @@
 /**
  * Starts a station's served mode: opens the library, fills it with the demo set when empty
- * (unless told not to), and serves the UI, the API and the files over HTTP.
+ * (unless told not to), serves the UI, the API and the files over HTTP, and clears files a
+ * crash left behind.
  */
 import { createHandlers } from './engine.js';
 import { loadDemoIfEmpty } from './demo.js';
@@ -12,6 +13,7 @@ import { createHttpApp, listen } from './http/server.js';
 import type { RunningServer } from './http/server.js';
 import { contract } from '../shared/contract.js';
 import { RENDERER_DIR } from './package-root.js';
+import { removeOrphanFiles } from './import/importer.js';
 
 export interface StationOptions {
   libraryDir: string;
@@ -42,6 +44,8 @@ export async function startStation(options: StationOptions): Promise<RunningStat
       allowedHostnames: [...new Set([...LOOPBACK_NAMES, options.host])],
     });
     const server = await listen(app, options.host, options.port);
+    // Files a crash left stored but never saved in the catalog go, in the background.
+    removeOrphanFiles(library).catch((error: unknown) => console.error('removing orphan files failed', error));
     return {
       library,
       server,

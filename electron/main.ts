@@ -9,6 +9,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'el
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDemoIfEmpty } from '../catalog/demo.js';
+import { removeOrphanFiles } from '../catalog/import/importer.js';
 import { createHandlers } from '../catalog/engine.js';
 import { createFileHandler } from '../catalog/http/files.js';
 import { createStaticHandler } from '../catalog/http/static.js';
@@ -75,6 +76,7 @@ async function start(): Promise<void> {
       log('loading the demo library failed', error);
     }
   }
+  removeOrphanFiles(opened).catch((error: unknown) => log('removing orphan files failed', error));
   hardenSession(session.defaultSession, lockdown);
   protocol.handle(
     APP_SCHEME,

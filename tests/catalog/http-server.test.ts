@@ -72,6 +72,13 @@ describe('contract over HTTP', () => {
   it('returns one publication with its files, and 404 for an unknown id', async () => {
     const decree = (await jsonBody(await api('publications.get', { id: DECREE }))).result;
     expect(decree).toMatchObject({ number: '158/2025/NĐ-CP', available: true, files: [{ mediaType: 'application/pdf', state: 'present', role: 'content' }] });
+    // Its table of contents: chapters and articles (not clauses), each with the page it starts on.
+    const articles = decree.sections.filter((s: { level: string }) => s.level === 'article');
+    expect(articles.length).toBeGreaterThan(40);
+    expect(articles[0]).toMatchObject({ number: '1', heading: expect.stringMatching(/^Phạm vi điều chỉnh/), page: expect.any(Number) });
+    expect(decree.sections.some((s: { level: string }) => s.level === 'clause')).toBe(false);
+    const chapter = decree.sections.find((s: { level: string }) => s.level === 'chapter');
+    expect(articles[0].parent).toBe(chapter.id);
     const missing = await api('publications.get', { id: 'khong-co' });
     expect(missing.status).toBe(404);
     expect((await jsonBody(missing)).error).toEqual({ code: 'not_found', message: 'Không tìm thấy nội dung yêu cầu.' });
