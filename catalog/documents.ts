@@ -1,7 +1,7 @@
 /**
  * Writing a whole document into the catalog — its metadata, files, extracted text, legal
- * structure and search index — in one transaction, so a crash or a refused document leaves
- * no partial rows.
+ * structure, search index and change-log entry — in one transaction, so a crash or a refused
+ * document leaves no partial rows.
  */
 import type { Db } from './db/open.js';
 import { upsertPublication } from './publications.js';
@@ -59,6 +59,12 @@ function writeDocument(db: Db, record: DocumentRecord, now: string): void {
     );
   }
   indexPublication(db, id);
+  logChange(db, id, 'put', now);
+}
+
+/** Records a change in the change log (see migration 3), in the caller's transaction. */
+function logChange(db: Db, publicationId: string, op: 'put' | 'delete', now: string): void {
+  db.prepare('INSERT INTO changes (publication_id, op, changed_at) VALUES (?, ?, ?)').run(publicationId, op, now);
 }
 
 /** Saves documents atomically: all of them or none. */
@@ -69,10 +75,10 @@ export function saveDocuments(db: Db, records: DocumentRecord[], now = new Date(
 }
 
 /** Removes a publication with its text, structure and index rows. */
-export function deletePublication(db: Db, id: string): void {
+export function deletePublication(db: Db, id: string, now = new Date().toISOString()): void {
   db.transaction(() => {
     unindexPublication(db, id);
     db.prepare('DELETE FROM search_docs WHERE publication_id = ?').run(id);
-    db.prepare('DELETE FROM publications WHERE id = ?').run(id);
+    if (db.prepare('DELETE FROM publications WHERE id = ?').run(id).changes) logChange(db, id, 'delete', now);
   })();
 }

@@ -150,6 +150,20 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    name: 'change log',
+    sql: `
+      -- Every change to the catalog, in order: what a hub publishes in its next change page.
+      CREATE TABLE changes (
+        seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+        publication_id TEXT NOT NULL,
+        op             TEXT NOT NULL CHECK (op IN ('put', 'delete')),
+        changed_at     TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO changes (publication_id, op, changed_at) SELECT id, 'put', updated_at FROM publications ORDER BY created_at, id;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { Library } from '../../catalog/library.js';
+import { deletePublication, pageAt, saveDocuments } from '../../catalog/documents.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const record = (id: string, title: string) => ({ publication: { id, kind: 'legal' as const, title }, files: [], text: { text: `${title}\nĐiều 1. Phạm vi\nNội dung.`, pageStarts: [0], pageCount: 1 } });
+
+describe('saving documents', () => {
+  it('logs every put and delete in order, for the next publish', async () => {
+    const library = await Library.open(tempDir());
+    saveDocuments(library.db, [record('a', 'Luật A'), record('b', 'Luật B')]);
+    deletePublication(library.db, 'a');
+    deletePublication(library.db, 'khong-co');
+    saveDocuments(library.db, [record('b', 'Luật B sửa đổi')]);
+    const log = library.db.prepare('SELECT publication_id AS id, op FROM changes ORDER BY seq').all();
+    expect(log).toEqual([
+      { id: 'a', op: 'put' },
+      { id: 'b', op: 'put' },
+      { id: 'a', op: 'delete' },
+      { id: 'b', op: 'put' },
+    ]);
+    library.close();
+  });
+
+  it('writes nothing when one document of a batch fails', async () => {
+    const library = await Library.open(tempDir());
+    const bad = { publication: { id: 'x', kind: 'nonsense' as 'legal', title: 'X' }, files: [] };
+    expect(() => saveDocuments(library.db, [record('ok', 'Luật OK'), bad])).toThrow();
+    for (const table of ['publications', 'publication_texts', 'sections', 'passages', 'changes', 'search_docs']) {
+      expect(library.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    }
+    library.close();
+  });
+
+  it('finds the page of an offset', () => {
+    expect(pageAt([0, 100, 250], 0)).toBe(1);
+    expect(pageAt([0, 100, 250], 99)).toBe(1);
+    expect(pageAt([0, 100, 250], 100)).toBe(2);
+    expect(pageAt([0, 100, 250], 9999)).toBe(3);
+    expect(pageAt([], 5)).toBeNull();
+  });
+});
