@@ -30,7 +30,7 @@ export interface RunningStation {
   close(): Promise<void>;
 }
 
-const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '::1'];
+export const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '::1'];
 
 export async function startStation(options: StationOptions): Promise<RunningStation> {
   const library = await Library.open(options.libraryDir);

@@ -7,7 +7,8 @@ import type { ParseArgsConfig } from 'node:util';
 import { resolveLibraryDir } from '../paths.js';
 import { Library } from '../library.js';
 import { APP_VERSION } from '../package-root.js';
-import { runServe, runStart } from './serve.js';
+import { runHub, runServe, runStart } from './serve.js';
+import { runKeygen, runPublish } from './feed.js';
 import { runEvalSearch, runSearch } from './search.js';
 import { IMPORT_HELP, importMain } from './import.js';
 import type { SearchFilters } from '../search/filters.js';
@@ -24,6 +25,8 @@ Lệnh / Commands:
   serve                 Phục vụ giao diện và API qua HTTP / Serve the UI and the API over HTTP
   info                  Thông tin thư viện / Library counts and versions
   import <tệp|thư mục…> Nhập tệp PDF/EPUB / Import PDF and EPUB files
+  keygen --out DIR      Tạo cặp khoá ký nguồn cấp (trạm chủ) / Make a feed signing key pair (hub)
+  publish               Xuất bản thay đổi thành nguồn cấp có chữ ký / Publish changes as a signed feed
   search "<câu hỏi>"    Tìm văn bản, điều luật, số hiệu / Search documents, articles and numbers
   eval-search           Đo chất lượng tìm kiếm trên bộ câu hỏi có nhãn / Measure search quality
   help                  Trợ giúp này / This help
@@ -41,6 +44,12 @@ serve / start:
   --no-open             Không mở trình duyệt / Do not open a browser
   --kiosk               (start) Chế độ kiosk toàn màn hình / Full-screen kiosk mode
   --browser             (start) Luôn dùng trình duyệt thay vì Electron / Always use the browser
+  --hub --feed DIR      (serve) Phục vụ thư mục nguồn cấp của trạm chủ / Serve a hub's feed folder
+
+publish:
+  --out DIR             Thư mục nguồn cấp / Feed folder
+  --key FILE            Khoá riêng (feed-private.pem) / Private key
+  --snapshot            Ghi kèm ảnh chụp toàn bộ danh mục / Also write a full snapshot
 
 info:
   --json                In dạng JSON / Print JSON
@@ -157,7 +166,35 @@ const COMMANDS: Record<string, CommandSpec> = {
     positionals: null,
     run: (values, _args, libraryDir) => runInfo(libraryDir, values.json === true),
   },
-  serve: { options: SERVE, positionals: null, run: (values, _args, libraryDir) => runServe(serveFlags(values, libraryDir)) },
+  serve: {
+    options: { ...SERVE, hub: { type: 'boolean' }, feed: { type: 'string' } },
+    positionals: null,
+    run: (values, _args, libraryDir) => {
+      if (values.hub === true || values.feed !== undefined) {
+        if (values.hub !== true || typeof values.feed !== 'string') throw new UsageError('cần cả / needs both --hub and --feed <thư mục nguồn cấp / feed folder>');
+        return runHub(serveFlags(values, libraryDir), values.feed);
+      }
+      return runServe(serveFlags(values, libraryDir));
+    },
+  },
+  keygen: {
+    options: { help: COMMON.help, out: { type: 'string' } },
+    positionals: null,
+    run: (values) => {
+      if (typeof values.out !== 'string') throw new UsageError('cần / needs --out <thư mục / folder>');
+      return runKeygen({ out: values.out });
+    },
+  },
+  publish: {
+    options: { ...COMMON, out: { type: 'string' }, key: { type: 'string' }, snapshot: { type: 'boolean' } },
+    positionals: null,
+    run: (values, _args, libraryDir) => {
+      if (typeof values.out !== 'string' || typeof values.key !== 'string') {
+        throw new UsageError('cần / needs --out <thư mục nguồn cấp / feed folder> --key <khoá riêng / private key>');
+      }
+      return runPublish({ libraryDir, out: values.out, key: values.key, snapshot: values.snapshot === true });
+    },
+  },
   start: {
     options: { ...SERVE, kiosk: { type: 'boolean' }, browser: { type: 'boolean' } },
     positionals: null,

@@ -6,7 +6,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import open from 'open';
-import { startStation } from '../station.js';
+import { LOOPBACK_NAMES, startStation } from '../station.js';
+import { listen } from '../http/server.js';
+import { createHubApp } from '../feed/hub-server.js';
 import type { RunningStation } from '../station.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { findElectronRuntime } from './electron-runtime.js';
@@ -34,6 +36,20 @@ function untilSignal(): Promise<void> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+}
+
+/** `bookshelf serve --hub --feed DIR`: a hub's feed folder over HTTP (any static server would do). */
+export async function runHub(flags: ServeFlags, feedDir: string): Promise<number> {
+  const app = createHubApp(path.resolve(feedDir), [...new Set([...LOOPBACK_NAMES, flags.host])]);
+  const server = await listen(app, flags.host, flags.port).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE' && !flags.portGiven) return listen(app, flags.host, 0);
+    throw error;
+  });
+  console.log(`Nguồn cấp / Feed: ${path.resolve(feedDir)}`);
+  console.log(`Đang phục vụ nguồn cấp tại / Serving the feed at: ${server.url}/root.json  (Ctrl+C để dừng / to stop)`);
+  await untilSignal();
+  await server.close();
+  return 0;
 }
 
 export async function runServe(flags: ServeFlags): Promise<number> {

@@ -5,6 +5,7 @@
  * request bodies and never shows a stack trace.
  */
 import { Hono } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -45,20 +46,27 @@ function hostnameOf(hostHeader: string): string {
   return hostHeader.replace(/:\d+$/, '').toLowerCase();
 }
 
+const badRequest = (lang: 'vi' | 'en', status: 400 | 403 | 405 | 413 | 421, detail?: string) =>
+  errorResponse({ code: 'bad_request', message: translate(lang, 'error.bad_request') + (detail ? ` ${detail}` : '') }, status);
+
+/**
+ * Answers only requests addressed to one of these host names (421 otherwise: a page on another
+ * site cannot reach the server through DNS rebinding), and adds the common security headers.
+ */
+export function hostGuard(allowedHostnames: readonly string[]): MiddlewareHandler {
+  const allowed = new Set(allowedHostnames.map((name) => name.toLowerCase()));
+  return async (c, next) => {
+    const host = c.req.header('host');
+    if (!host || !allowed.has(hostnameOf(host))) return badRequest(languageFromAcceptHeader(c.req.header('accept-language')), 421, '(Host)');
+    await next();
+    withHeaders(c.res, COMMON_HEADERS);
+  };
+}
+
 export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C>): Hono {
   const app = new Hono();
   const log = options.log ?? ((message, error) => console.error(message, error));
-  const allowed = new Set(options.allowedHostnames.map((name) => name.toLowerCase()));
-  const badRequest = (lang: 'vi' | 'en', status: 400 | 403 | 413 | 421, detail?: string) =>
-    errorResponse({ code: 'bad_request', message: translate(lang, 'error.bad_request') + (detail ? ` ${detail}` : '') }, status);
-
-  app.use('*', async (c, next) => {
-    const lang = languageFromAcceptHeader(c.req.header('accept-language'));
-    const host = c.req.header('host');
-    if (!host || !allowed.has(hostnameOf(host))) return badRequest(lang, 421, '(Host)');
-    await next();
-    withHeaders(c.res, COMMON_HEADERS);
-  });
+  app.use('*', hostGuard(options.allowedHostnames));
 
   app.post(
     `${API_PREFIX}:method`,

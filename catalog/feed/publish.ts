@@ -1,0 +1,243 @@
+/**
+ * Publishing a library as a feed folder (docs/feed.md): the changes since the last publish
+ * become one change page; new files are placed under files/; a snapshot is written when asked
+ * or when enough pages have piled up; the OPDS view is rewritten; then the signed root is put
+ * in place last — its signature first, under a name derived from the root's hash, then root.json
+ * by rename — so a reader never sees a root whose pages, files or signature are missing. Any
+ * failure before that leaves the previous root as it was.
+ */
+import { createHash, createPublicKey, randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_LIBRARY_NAME } from '../library.js';
+import type { Library } from '../library.js';
+import { getPublication } from '../publications.js';
+import { keyIdOf } from './keys.js';
+import { buildOpds } from './opds.js';
+import { PAGE_FORMAT, SNAPSHOT_FORMAT, toFeedPublication } from './pages.js';
+import type { FeedOp, FeedPage, FeedPublication, FeedSnapshot } from './pages.js';
+import { FEED_FORMAT, ROOT_PATH, canonicalJson, rootSchema, sha256Hex, signRoot } from './root.js';
+import type { FeedRoot, PageRef, SnapshotRef } from './root.js';
+
+export const DEFAULT_SNAPSHOT_THRESHOLD = 20;
+export const DEFAULT_EXPIRES_IN_DAYS = 30;
+
+export interface PublishOptions {
+  outDir: string;
+  privateKey: KeyObject;
+  /** Write a snapshot of all current publications now. */
+  snapshot?: boolean;
+  /** Write a snapshot when this many pages exist since the last one. */
+  snapshotThreshold?: number;
+  expiresInDays?: number;
+  opdsPageSize?: number;
+  now?: Date;
+}
+
+export interface PublishResult {
+  /** False when there was nothing to publish: no file was written. */
+  published: boolean;
+  sequence: number;
+  ops: number;
+  /** Change pages the root lists in all. */
+  pages: number;
+  snapshot: boolean;
+  /** Files newly placed in the feed, and their bytes. */
+  files: number;
+  bytes: number;
+}
+
+interface CatalogRead {
+  changes: { seq: number; id: string; op: 'put' | 'delete' }[];
+  lastChange: number;
+  publications: (FeedPublication & { present: Set<string> })[];
+}
+
+async function readPreviousRoot(outDir: string): Promise<FeedRoot | null> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(outDir, ROOT_PATH), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const parsed = rootSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`${path.join(outDir, ROOT_PATH)} không phải tài liệu gốc của nguồn cấp / is not a feed root`);
+  return parsed.data;
+}
+
+/** Changes and current publications read in one transaction, so they agree with each other. */
+function readCatalog(library: Library, since: number): CatalogRead {
+  return library.db.transaction(() => {
+    const changes = library.db
+      .prepare('SELECT seq, publication_id AS id, op FROM changes WHERE seq > ? ORDER BY seq')
+      .all(since) as CatalogRead['changes'];
+    const lastChange = (library.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM changes').get() as { n: number }).n;
+    const ids = library.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all() as string[];
+    const publications = ids.flatMap((id) => {
+      const pub = getPublication(library.db, id);
+      if (!pub) return [];
+      return [{ ...toFeedPublication(pub), present: new Set(pub.files.filter((f) => f.state === 'present').map((f) => f.sha256)) }];
+    });
+    return { changes, lastChange: Math.max(lastChange, since), publications };
+  })();
+}
+
+/** The last op of each publication wins; ops keep the order of their last change. */
+function collapse(read: CatalogRead): FeedOp[] {
+  const last = new Map<string, 'put' | 'delete'>();
+  for (const change of read.changes) {
+    last.delete(change.id);
+    last.set(change.id, change.op);
+  }
+  const byId = new Map(read.publications.map((pub) => [pub.id, pub]));
+  return [...last].map(([id, op]): FeedOp => {
+    const pub = byId.get(id);
+    if (op === 'delete' || !pub) return { op: 'delete', id };
+    const { present: _present, ...publication } = pub;
+    return { op: 'put', publication };
+  });
+}
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes a file by temp name, fsync and rename: readers see the old bytes or the new ones. */
+async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const handle = await fs.open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  await fsyncDirectory(path.dirname(file));
+}
+
+/** Writes content-addressed JSON (unless already there) and returns its reference. */
+async function writeAddressed(outDir: string, folder: string, value: unknown): Promise<{ path: string; sha256: string; size: number }> {
+  const bytes = Buffer.from(canonicalJson(value), 'utf8');
+  const sha256 = sha256Hex(bytes);
+  const relative = `${folder}/${sha256}.json`;
+  const file = path.join(outDir, relative);
+  const existing = await fs.stat(file).catch(() => null);
+  if (existing?.size !== bytes.length) await writeFileAtomic(file, bytes);
+  return { path: relative, sha256, size: bytes.length };
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Places a file under files/ by hard link (else copy), verified by size and sha256. Returns true when newly placed. */
+async function placeFile(library: Library, outDir: string, file: { sha256: string; size: number }): Promise<boolean> {
+  const target = path.join(outDir, 'files', file.sha256.slice(0, 2), file.sha256);
+  if ((await fs.stat(target).catch(() => null))?.size === file.size) return false;
+  const source = library.files.pathOf(file.sha256);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    try {
+      await fs.link(source, temp);
+    } catch {
+      await fs.copyFile(source, temp);
+    }
+    const size = (await fs.stat(temp)).size;
+    const sha256 = await hashFile(temp);
+    if (size !== file.size || sha256 !== file.sha256) {
+      throw new Error(`tệp trong kho bị hỏng / the stored file is corrupt: ${file.sha256} (size ${size}, expected ${file.size})`);
+    }
+    await fs.rename(temp, target);
+    return true;
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(`thiếu tệp trong kho / a file is missing from the store: ${file.sha256}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+export async function publish(library: Library, options: PublishOptions): Promise<PublishResult> {
+  const { outDir, privateKey } = options;
+  const now = options.now ?? new Date();
+  const keyId = keyIdOf(createPublicKey(privateKey));
+  const previous = await readPreviousRoot(outDir);
+  // The feed itself says what it holds (the root is renamed before settings are stored).
+  const since = previous ? Math.max(0, ...previous.pages.map((page) => page.lastChange), previous.snapshot?.lastChange ?? 0) : 0;
+  const read = readCatalog(library, since);
+  const ops = collapse(read);
+  const sequence = Math.max(previous?.sequence ?? 0, Number(library.getSetting('publish.sequence') ?? 0)) + 1;
+  const unchanged = { published: false, sequence: sequence - 1, ops: 0, pages: previous?.pages.length ?? 0, snapshot: false, files: 0, bytes: 0 };
+  if (ops.length === 0 && !options.snapshot) return unchanged;
+
+  let files = 0;
+  let bytes = 0;
+  for (const pub of read.publications) {
+    for (const file of pub.files) {
+      if (pub.present.has(file.sha256) && (await placeFile(library, outDir, file))) {
+        files += 1;
+        bytes += file.size;
+      }
+    }
+  }
+
+  const pages: PageRef[] = [...(previous?.pages ?? [])];
+  if (ops.length > 0) {
+    const page: FeedPage = { format: PAGE_FORMAT, firstChange: read.changes[0].seq, lastChange: read.changes[read.changes.length - 1].seq, ops };
+    pages.push({ ...(await writeAddressed(outDir, 'pages', page)), firstChange: page.firstChange, lastChange: page.lastChange });
+  }
+
+  let snapshot: SnapshotRef | null = previous?.snapshot ?? null;
+  const pagesSinceSnapshot = pages.filter((page) => page.firstChange > (snapshot?.lastChange ?? -1)).length;
+  const writeSnapshot = options.snapshot === true || pagesSinceSnapshot >= (options.snapshotThreshold ?? DEFAULT_SNAPSHOT_THRESHOLD);
+  if (writeSnapshot) {
+    const body: FeedSnapshot = { format: SNAPSHOT_FORMAT, lastChange: read.lastChange, publications: read.publications.map(({ present: _p, ...pub }) => pub) };
+    snapshot = { ...(await writeAddressed(outDir, 'snapshots', body)), sequence, lastChange: read.lastChange };
+  }
+
+  const present = new Set(read.publications.flatMap((pub) => [...pub.present]));
+  const title = library.getSetting('library.name') ?? DEFAULT_LIBRARY_NAME;
+  for (const file of buildOpds(read.publications, present, { title, pageSize: options.opdsPageSize })) {
+    await writeFileAtomic(path.join(outDir, file.path), file.body);
+  }
+
+  const root: FeedRoot = {
+    format: FEED_FORMAT,
+    sequence,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + (options.expiresInDays ?? DEFAULT_EXPIRES_IN_DAYS) * 86_400_000).toISOString(),
+    keyId,
+    pages,
+    snapshot,
+    opds: { path: 'opds/root.json' },
+  };
+  const signed = signRoot(root, privateKey);
+  await writeFileAtomic(path.join(outDir, signed.signaturePath), signed.signature);
+  await writeFileAtomic(path.join(outDir, ROOT_PATH), signed.bytes);
+
+  library.db.transaction(() => {
+    library.setSetting('publish.last_change_seq', String(read.lastChange));
+    library.setSetting('publish.sequence', String(sequence));
+  })();
+  return { published: true, sequence, ops: ops.length, pages: pages.length, snapshot: writeSnapshot, files, bytes };
+}

@@ -1,0 +1,144 @@
+/**
+ * The feed's signed root document (docs/feed.md): its schema, its canonical bytes, signing, and
+ * the checks a station makes before it writes anything — a trusted key, a valid Ed25519
+ * signature over the exact bytes, a well-formed document, and no rollback or fork of the
+ * sequence. Verification is pure: it reads nothing and writes nothing.
+ */
+import { createHash, createPublicKey, sign, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { keyIdOf } from './keys.js';
+
+export const FEED_FORMAT = 'tu-sach-feed/1';
+export const ROOT_PATH = 'root.json';
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const changeSeq = z.number().int().nonnegative();
+
+export const pageRefSchema = z.strictObject({
+  path: z.string().regex(/^pages\/[0-9a-f]{64}\.json$/),
+  sha256,
+  size: z.number().int().positive(),
+  firstChange: changeSeq,
+  lastChange: changeSeq,
+});
+
+export const snapshotRefSchema = z.strictObject({
+  path: z.string().regex(/^snapshots\/[0-9a-f]{64}\.json$/),
+  sha256,
+  size: z.number().int().positive(),
+  /** The root sequence that first named this snapshot. */
+  sequence: z.number().int().positive(),
+  /** The last change (library change-log seq) the snapshot includes. */
+  lastChange: changeSeq,
+});
+
+export const rootSchema = z.strictObject({
+  format: z.literal(FEED_FORMAT),
+  sequence: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  keyId: sha256,
+  pages: z.array(pageRefSchema),
+  snapshot: snapshotRefSchema.nullable(),
+  opds: z.strictObject({ path: z.literal('opds/root.json') }),
+});
+
+export type FeedRoot = z.infer<typeof rootSchema>;
+export type PageRef = z.infer<typeof pageRefSchema>;
+export type SnapshotRef = z.infer<typeof snapshotRefSchema>;
+
+const signatureSchema = z.strictObject({ keyId: sha256, signature: z.base64() });
+
+/** JSON with object keys sorted at every level and no whitespace: one byte string per value. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonical JSON cannot hold a non-finite number');
+  return JSON.stringify(value);
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Where the signature of a root with these bytes lives: named by the root's hash, never replaced. */
+export function signaturePathOf(rootBytes: Uint8Array): string {
+  return `signatures/${sha256Hex(rootBytes)}.json`;
+}
+
+export interface SignedRoot {
+  bytes: Buffer;
+  signature: Buffer;
+  signaturePath: string;
+}
+
+export function signRoot(root: FeedRoot, privateKey: KeyObject): SignedRoot {
+  const bytes = Buffer.from(canonicalJson(rootSchema.parse(root)), 'utf8');
+  const signature = sign(null, bytes, privateKey);
+  const keyId = keyIdOf(createPublicKey(privateKey));
+  if (keyId !== root.keyId) throw new Error(`root.keyId ${root.keyId} is not the id of the signing key (${keyId})`);
+  return {
+    bytes,
+    signature: Buffer.from(canonicalJson({ keyId, signature: signature.toString('base64') }), 'utf8'),
+    signaturePath: signaturePathOf(bytes),
+  };
+}
+
+export type VerifyFailure = 'bad_signature' | 'unknown_key' | 'malformed' | 'rollback' | 'fork';
+
+export interface TrustedState {
+  keys: KeyObject[];
+  /** The sequence of the last root this station accepted. */
+  lastSequence?: number;
+  /** The sha256 of that root's bytes. */
+  lastRootSha256?: string;
+}
+
+export type VerifyResult =
+  | { ok: true; root: FeedRoot; sha256: string; expired: boolean }
+  | { ok: false; code: VerifyFailure; message: string };
+
+const fail = (code: VerifyFailure, message: string): VerifyResult => ({ ok: false, code, message });
+
+/**
+ * Checks a root's bytes against its signature file and the station's trusted state. A root
+ * past its expiry still verifies, with `expired: true`: the caller warns and keeps its catalog.
+ */
+export function verifyRoot(bytes: Uint8Array, signature: Uint8Array | string | null, trusted: TrustedState, now = new Date()): VerifyResult {
+  let sig: z.infer<typeof signatureSchema>;
+  try {
+    const text = typeof signature === 'string' ? signature : Buffer.from(signature ?? []).toString('utf8');
+    sig = signatureSchema.parse(JSON.parse(text));
+  } catch {
+    return fail('bad_signature', 'Chữ ký thiếu hoặc hỏng / The signature is missing or malformed');
+  }
+  const key = trusted.keys.find((candidate) => keyIdOf(candidate) === sig.keyId);
+  if (!key) return fail('unknown_key', `Khoá ký không được tin cậy / The signing key is not trusted (${sig.keyId})`);
+  const raw = Buffer.from(sig.signature, 'base64');
+  if (raw.length !== 64 || !verify(null, bytes, key, raw)) {
+    return fail('bad_signature', 'Chữ ký không khớp nội dung / The signature does not match the root');
+  }
+  let root: FeedRoot;
+  try {
+    root = rootSchema.parse(JSON.parse(Buffer.from(bytes).toString('utf8')));
+  } catch (error) {
+    return fail('malformed', `Tài liệu gốc sai định dạng / The root is malformed: ${(error as Error).message.slice(0, 300)}`);
+  }
+  if (root.keyId !== sig.keyId) return fail('bad_signature', 'Khoá ghi trong tài liệu gốc khác khoá đã ký / The root names another key than the one that signed it');
+  const digest = sha256Hex(bytes);
+  if (trusted.lastSequence !== undefined) {
+    if (root.sequence < trusted.lastSequence) {
+      return fail('rollback', `Bản cũ hơn bản đã nhận (${root.sequence} < ${trusted.lastSequence}) / An older root than the one already applied`);
+    }
+    if (root.sequence === trusted.lastSequence && trusted.lastRootSha256 !== undefined && digest !== trusted.lastRootSha256) {
+      return fail('fork', `Cùng số thứ tự ${root.sequence} nhưng nội dung khác / Same sequence with different content (forked feed)`);
+    }
+  }
+  return { ok: true, root, sha256: digest, expired: Date.parse(root.expiresAt) <= now.getTime() };
+}
