@@ -4,13 +4,11 @@
  * paths (pages, snapshots, signatures, files). Paths are checked like the UI's static files and
  * must resolve, symlinks included, inside the feed folder.
  */
-import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { COMMON_HEADERS, FILE_CONTENT_SECURITY_POLICY, errorResponse } from '../http/headers.js';
+import { rangedFileResponse } from '../http/files.js';
 import type { FetchHandler } from '../http/files.js';
-import { parseRange } from '../http/range.js';
 import { resolveStaticPath } from '../http/static.js';
 import { hostGuard } from '../http/server.js';
 import { Hono } from 'hono';
@@ -49,31 +47,15 @@ export function createFeedHandler(feedDir: string): FetchHandler {
     const immutable = IMMUTABLE.test(pathname);
     // Content-addressed files are named by their hash; others change with each publish.
     const etag = immutable ? `"${path.basename(pathname, '.json')}"` : `"${found.size.toString(16)}-${Math.floor(found.mtimeMs).toString(16)}"`;
-    const headers: Record<string, string> = {
+    return rangedFileResponse(request, found.file, found.size, etag, {
       ...COMMON_HEADERS,
       // A feed is public: other origins (web OPDS readers, mirrors) may read it.
       'Cross-Origin-Resource-Policy': 'cross-origin',
       'Access-Control-Allow-Origin': '*',
       'Content-Type': contentTypeOf(pathname),
-      'Accept-Ranges': 'bytes',
-      ETag: etag,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'Content-Security-Policy': FILE_CONTENT_SECURITY_POLICY,
-    };
-    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-    const ifRange = request.headers.get('if-range');
-    const range = ifRange && ifRange !== etag ? { kind: 'full' as const } : parseRange(request.headers.get('range'), found.size);
-    if (range.kind === 'unsatisfiable') {
-      return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${found.size}` } });
-    }
-    const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, found.size - 1];
-    const length = found.size === 0 ? 0 : end - start + 1;
-    headers['Content-Length'] = String(length);
-    if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${found.size}`;
-    const status = range.kind === 'partial' ? 206 : 200;
-    if (request.method === 'HEAD' || length === 0) return new Response(null, { status, headers });
-    const body = Readable.toWeb(createReadStream(found.file, { start, end })) as ReadableStream<Uint8Array>;
-    return new Response(body, { status, headers });
+    });
   };
 }
 

@@ -55,25 +55,30 @@ export function createFileHandler(library: Library): FetchHandler {
 }
 
 function fileResponse(request: Request, diskPath: string, file: PublicationFile, immutable: boolean): Response {
-  const etag = `"${file.sha256}"`;
-  const headers: Record<string, string> = {
+  return rangedFileResponse(request, diskPath, file.size, `"${file.sha256}"`, {
     ...COMMON_HEADERS,
     'Content-Type': file.mediaType,
-    'Accept-Ranges': 'bytes',
-    ETag: etag,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'Content-Security-Policy': FILE_CONTENT_SECURITY_POLICY,
-  };
+  });
+}
+
+/**
+ * A file from disk as a response: If-None-Match (304), If-Range, one byte range (206) or 416,
+ * HEAD, and the body streamed. Shared by the catalog's files and a hub's feed folder.
+ */
+export function rangedFileResponse(request: Request, diskPath: string, size: number, etag: string, baseHeaders: Record<string, string>): Response {
+  const headers: Record<string, string> = { ...baseHeaders, 'Accept-Ranges': 'bytes', ETag: etag };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   const ifRange = request.headers.get('if-range');
-  const range = ifRange && ifRange !== etag ? { kind: 'full' as const } : parseRange(request.headers.get('range'), file.size);
+  const range = ifRange && ifRange !== etag ? { kind: 'full' as const } : parseRange(request.headers.get('range'), size);
   if (range.kind === 'unsatisfiable') {
-    return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${file.size}` } });
+    return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${size}` } });
   }
-  const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, file.size - 1];
-  const length = file.size === 0 ? 0 : end - start + 1;
+  const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, size - 1];
+  const length = size === 0 ? 0 : end - start + 1;
   headers['Content-Length'] = String(length);
-  if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${file.size}`;
+  if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
   const status = range.kind === 'partial' ? 206 : 200;
   if (request.method === 'HEAD' || length === 0) return new Response(null, { status, headers });
   const body = Readable.toWeb(createReadStream(diskPath, { start, end })) as ReadableStream<Uint8Array>;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { ImportRefusal, refuse } from './errors.js';
 import { guessVietnamese } from './language.js';
-import { DEFAULT_LIMITS } from './types.js';
+import { DEFAULT_LIMITS, joinPages } from './types.js';
 import type { ExtractLimits, ExtractedCover, Extraction, TocEntry } from './types.js';
 import { checkXmlSafety, decodeXmlBytes, descendants, elements, firstElement, parseXml, textOf } from './xml.js';
 import type { XmlElement } from './xml.js';
@@ -72,13 +72,7 @@ export async function extractEpub(data: Buffer, meta: { sha256: string; size: nu
       const list = missing.length > 0 ? `; thiếu / missing: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}` : '';
       refuse('epub-no-content', `không đọc được mục nào trong spine / no spine item could be read${list}`);
     }
-    const pageStarts: number[] = [];
-    let offset = 0;
-    for (const page of pages) {
-      pageStarts.push(offset);
-      offset += page.length + 1;
-    }
-    const text = pages.join('\n');
+    const { text, pageStarts } = joinPages(pages);
 
     const toc = await tableOfContents(zip, manifest, spine, opfDir, limits, notes);
     const cover = await coverImage(zip, manifest, metadata, notes);

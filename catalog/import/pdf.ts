@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ImportRefusal, refuse } from './errors.js';
 import { guessVietnamese } from './language.js';
-import { DEFAULT_LIMITS } from './types.js';
+import { DEFAULT_LIMITS, joinPages } from './types.js';
 import type { ExtractLimits, ExtractedCover, Extraction, TocEntry } from './types.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -83,13 +83,7 @@ export async function extractPdf(data: Uint8Array, meta: { sha256: string; size:
     if (failedPages === pageCount) refuse('pdf-damaged', `không trang nào đọc được / no page could be read (${firstFailure})`);
     if (failedPages > 3) notes.push(`${failedPages} trang không đọc được / pages unreadable`);
 
-    const pageStarts: number[] = [];
-    let offset = 0;
-    for (const page of pages) {
-      pageStarts.push(offset);
-      offset += page.length + 1;
-    }
-    const text = pages.join('\n');
+    const { text, pageStarts } = joinPages(pages);
     // Most pages without a text layer, and images on them: a scan (or gazette page images with
     // only the running headers as text). A short page of real text (no image) is not a scan.
     const needsOcr = textless.length > pageCount / 2 && (await anyImages(doc, textless.slice(0, OCR_SAMPLE_PAGES)));

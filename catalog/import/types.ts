@@ -89,3 +89,14 @@ export const DEFAULT_LIMITS: ExtractLimits = {
   maxImagePixels: 40_000_000,
   coverWidth: 300,
 };
+
+/** Pages (or spine items) joined with "\n", and the offset where each starts in the result. */
+export function joinPages(pages: string[]): { text: string; pageStarts: number[] } {
+  const pageStarts: number[] = [];
+  let offset = 0;
+  for (const page of pages) {
+    pageStarts.push(offset);
+    offset += page.length + 1;
+  }
+  return { text: pages.join('\n'), pageStarts };
+}
