@@ -17,6 +17,8 @@ export interface ParsedQuery {
   pairs: string[];
   /** For each folded syllable typed with marks, its exact-accent key. */
   exact: Map<string, string>;
+  /** The syllables typed with marks, as typed (NFC). */
+  marked: string[];
 }
 
 const HAS_MARKS = /[^\p{ASCII}]/u;
@@ -27,9 +29,12 @@ export function parseQuery(query: string): ParsedQuery {
   const rest = numbers.rest;
   const tokens = tokenize(rest);
   const exact = new Map<string, string>();
+  const marked: string[] = [];
   for (const token of tokens) {
     const typed = rest.slice(token.start, token.end);
-    if (HAS_MARKS.test(typed)) exact.set(token.text, exactKey(typed));
+    if (!HAS_MARKS.test(typed)) continue;
+    if (!exact.has(token.text)) marked.push(typed);
+    exact.set(token.text, exactKey(typed));
   }
   return {
     numbers: numbers.full,
@@ -37,6 +42,7 @@ export function parseQuery(query: string): ParsedQuery {
     words: [...new Set(tokens.map((t) => t.text))],
     pairs: [...new Set(pairsOf(tokens, rest))],
     exact,
+    marked,
   };
 }
 

@@ -13,6 +13,7 @@ import { rareTerms, termStats } from './term-stats.js';
 import type { TermIndex } from './term-stats.js';
 import type { SearchFilters } from './filters.js';
 import { exactSyllables, indexForms } from '../../shared/search/tokens.js';
+import { accentMatchers, accentShare } from './accents.js';
 
 export const RANKING = {
   /** bm25 weights of passage_fts columns: heading, body, pairs. */
@@ -34,6 +35,9 @@ export const RANKING = {
   titleBoost: 0.6,
   /** Extra weight for query syllables matched with their exact accents in a title. */
   exactTitleBoost: 0.15,
+  /** The same in the text of the best passages (relative to the best passage), and how many are checked. */
+  exactPassageBoost: 0.1,
+  accentCandidates: 40,
   numberScore: 1000,
   partialNumberScore: 500,
 };
@@ -101,6 +105,21 @@ function exactShare(text: string, query: ParsedQuery): number {
   let hits = 0;
   for (const key of query.exact.values()) if (keys.has(key)) hits += 1;
   return hits / query.exact.size;
+}
+
+/** For the best passages of a query typed with marks: the share of its marked syllables they hold exactly. */
+function accentBonus(db: Db, query: ParsedQuery, passages: RankedPassage[]): Map<number, number> {
+  const bonus = new Map<number, number>();
+  if (!query.marked.length) return bonus;
+  const matchers = accentMatchers(query.marked);
+  // SQLite counts characters where JS counts UTF-16 units: a few astral characters shift the
+  // slice slightly, which a score can bear.
+  const slice = statement(db, 'SELECT substr(text, ?, ?) FROM publication_texts WHERE publication_id = ?').pluck();
+  for (const passage of [...passages].sort((a, b) => b.score - a.score).slice(0, RANKING.accentCandidates)) {
+    const text = slice.get(passage.start + 1, passage.end - passage.start, passage.publicationId) as string | undefined;
+    if (text) bonus.set(passage.id, accentShare(text, matchers));
+  }
+  return bonus;
 }
 
 export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): RankedDocument[] {
@@ -174,8 +193,10 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
   }
 
   const best = passages.length ? Math.max(...passages.map((p) => p.score)) : 1;
+  const accents = accentBonus(db, query, passages);
   for (const passage of passages) {
     passage.score += RANKING.titleBoost * best * (titleLift.get(passage.publicationId) ?? 0);
+    passage.score += RANKING.exactPassageBoost * best * (accents.get(passage.id) ?? 0);
     const entry = doc(passage.publicationId, 'text');
     entry.passages.push(passage);
   }
