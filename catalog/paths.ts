@@ -21,6 +21,8 @@ export function libraryLayout(dir: string) {
     database: path.join(dir, 'catalog.sqlite'),
     files: path.join(dir, 'files'),
     temp: path.join(dir, 'files', 'tmp'),
+    /** Downloads in progress: kept across restarts so a cut download resumes. */
+    partial: path.join(dir, 'files', 'partial'),
   };
 }
 export type LibraryLayout = ReturnType<typeof libraryLayout>;

@@ -9,6 +9,7 @@ import { Library } from '../library.js';
 import { APP_VERSION } from '../package-root.js';
 import { runHub, runServe, runStart } from './serve.js';
 import { runKeygen, runPublish } from './feed.js';
+import { runSync } from './sync.js';
 import { runEvalSearch, runSearch } from './search.js';
 import { IMPORT_HELP, importMain } from './import.js';
 import type { SearchFilters } from '../search/filters.js';
@@ -25,6 +26,8 @@ Lệnh / Commands:
   serve                 Phục vụ giao diện và API qua HTTP / Serve the UI and the API over HTTP
   info                  Thông tin thư viện / Library counts and versions
   import <tệp|thư mục…> Nhập tệp PDF/EPUB / Import PDF and EPUB files
+  sync <URL|thư mục>    Đồng bộ từ nguồn cấp có chữ ký (mạng hoặc USB) / Sync from a signed feed (web or USB)
+                        --trust FILE: khoá công khai được tin cậy (lần đầu bắt buộc) / pinned public key (required the first time)
   keygen --out DIR      Tạo cặp khoá ký nguồn cấp (trạm chủ) / Make a feed signing key pair (hub)
   publish               Xuất bản thay đổi thành nguồn cấp có chữ ký / Publish changes as a signed feed
   search "<câu hỏi>"    Tìm văn bản, điều luật, số hiệu / Search documents, articles and numbers
@@ -176,6 +179,11 @@ const COMMANDS: Record<string, CommandSpec> = {
       }
       return runServe(serveFlags(values, libraryDir));
     },
+  },
+  sync: {
+    options: { ...COMMON, trust: { type: 'string', multiple: true } },
+    positionals: { min: 1, usage: 'bookshelf sync <https URL | thư mục / folder> [--trust <khoá công khai / public key>]…' },
+    run: (values, args, libraryDir) => runSync({ libraryDir, location: args[0], trustFiles: (values.trust as string[] | undefined) ?? [] }),
   },
   keygen: {
     options: { help: COMMON.help, out: { type: 'string' } },

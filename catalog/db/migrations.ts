@@ -164,6 +164,24 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO changes (publication_id, op, changed_at) SELECT id, 'put', updated_at FROM publications ORDER BY created_at, id;
     `,
   },
+  {
+    version: 4,
+    name: 'sync sources',
+    sql: `
+      -- The feeds a station syncs from, each with its pinned keys and how far it has applied it.
+      -- Files still to download are the rows of 'files' whose state is 'pending'.
+      CREATE TABLE sync_sources (
+        id               INTEGER PRIMARY KEY,
+        location         TEXT NOT NULL UNIQUE, -- an http(s) URL ending in '/' or an absolute folder path
+        trusted_keys     TEXT NOT NULL DEFAULT '[]', -- JSON array of SPKI PEM Ed25519 public keys
+        last_sequence    INTEGER,  -- sequence of the last root fully applied
+        last_root_sha256 TEXT,     -- sha256 of that root's bytes
+        last_change      INTEGER,  -- the hub's last change seq applied (snapshot or page)
+        last_sync_at     TEXT,
+        last_error       TEXT
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
