@@ -26,16 +26,25 @@ export function toneVariants(syllable: string): string[] {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+export interface AccentMatcher {
+  variants: string[];
+  /** The variants as whole syllables (not inside a longer one). */
+  pattern: RegExp;
+}
+
 /** A matcher for each marked syllable of a query: whole syllables only, any tone placement. */
-export function accentMatchers(typedSyllables: Iterable<string>): RegExp[] {
-  return [...typedSyllables].map(
-    (syllable) => new RegExp(`(?<![\\p{L}\\p{M}])(?:${toneVariants(syllable).map(escape).join('|')})(?![\\p{L}\\p{M}])`, 'u'),
-  );
+export function accentMatchers(typedSyllables: Iterable<string>): AccentMatcher[] {
+  return [...typedSyllables].map((syllable) => {
+    const variants = toneVariants(syllable);
+    return { variants, pattern: new RegExp(`(?<![\\p{L}\\p{M}])(?:${variants.map(escape).join('|')})(?![\\p{L}\\p{M}])`, 'u') };
+  });
 }
 
 /** Share (0–1) of the matchers found in a text. */
-export function accentShare(text: string, matchers: RegExp[]): number {
+export function accentShare(text: string, matchers: AccentMatcher[]): number {
   if (!matchers.length) return 0;
   const lower = text.toLowerCase();
-  return matchers.filter((m) => m.test(lower)).length / matchers.length;
+  // A plain substring search rules most texts out before the (slower) whole-syllable pattern.
+  const found = matchers.filter((m) => m.variants.some((v) => lower.includes(v)) && m.pattern.test(lower));
+  return found.length / matchers.length;
 }

@@ -37,7 +37,7 @@ export const RANKING = {
   exactTitleBoost: 0.15,
   /** The same in the text of the best passages (relative to the best passage), and how many are checked. */
   exactPassageBoost: 0.1,
-  accentCandidates: 40,
+  accentCandidates: 20,
   numberScore: 1000,
   partialNumberScore: 500,
 };
@@ -90,20 +90,38 @@ function matchFor(db: Db, index: TermIndex, query: ParsedQuery): Match | null {
   return { expr: parts.join(' OR '), common: false };
 }
 
-/** Share of a title's syllable pairs (or syllables, for one-word titles) that the query contains. */
-function titleCoverage(title: string, query: ParsedQuery, queryPairs: Set<string>, queryWords: Set<string>): number {
-  const forms = indexForms(title);
-  const pairs = forms.pairs ? forms.pairs.split(' ') : [];
-  if (pairs.length) return pairs.filter((p) => queryPairs.has(p)).length / pairs.length;
-  const words = forms.words ? forms.words.split(' ') : [];
-  return words.length ? words.filter((w) => queryWords.has(w)).length / words.length : 0;
+interface TitleForms {
+  pairs: string[];
+  words: string[];
+  exact: Set<string>;
 }
 
-function exactShare(text: string, query: ParsedQuery): number {
+/** Titles seen by recent searches, worked out once (keyed by the title text itself). */
+const titleForms = new Map<string, TitleForms>();
+const MAX_TITLE_FORMS = 20_000;
+
+function formsOf(title: string): TitleForms {
+  let forms = titleForms.get(title);
+  if (!forms) {
+    const { pairs, words } = indexForms(title);
+    forms = { pairs: pairs ? pairs.split(' ') : [], words: words ? words.split(' ') : [], exact: new Set(exactSyllables(title)) };
+    if (titleForms.size >= MAX_TITLE_FORMS) titleForms.clear();
+    titleForms.set(title, forms);
+  }
+  return forms;
+}
+
+/** Share of a title's syllable pairs (or syllables, for one-word titles) that the query contains. */
+function titleCoverage(forms: TitleForms, queryPairs: Set<string>, queryWords: Set<string>): number {
+  if (forms.pairs.length) return forms.pairs.filter((p) => queryPairs.has(p)).length / forms.pairs.length;
+  return forms.words.length ? forms.words.filter((w) => queryWords.has(w)).length / forms.words.length : 0;
+}
+
+/** Share of the query's marked syllables that the title holds with the same marks. */
+function exactShare(forms: TitleForms, query: ParsedQuery): number {
   if (!query.exact.size) return 0;
-  const keys = new Set(exactSyllables(text));
   let hits = 0;
-  for (const key of query.exact.values()) if (keys.has(key)) hits += 1;
+  for (const key of query.exact.values()) if (forms.exact.has(key)) hits += 1;
   return hits / query.exact.size;
 }
 
@@ -188,8 +206,8 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
         JSON.stringify([...new Set(passages.map((p) => p.publicationId))]),
       ) as { id: string; title: string }[]);
   for (const row of titled) {
-    const coverage = titleCoverage(row.title, query, queryPairs, queryWords);
-    titleLift.set(row.id, coverage + RANKING.exactTitleBoost * exactShare(row.title, query));
+    const forms = formsOf(row.title);
+    titleLift.set(row.id, titleCoverage(forms, queryPairs, queryWords) + RANKING.exactTitleBoost * exactShare(forms, query));
   }
 
   const best = passages.length ? Math.max(...passages.map((p) => p.score)) : 1;

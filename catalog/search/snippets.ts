@@ -4,6 +4,7 @@
  * are offsets in the text the reader sees.
  */
 import { tokenize } from '../../shared/search/tokens.js';
+import type { Token } from '../../shared/search/tokens.js';
 
 export interface Snippet {
   text: string;
@@ -13,31 +14,41 @@ export interface Snippet {
 
 const SNIPPET_CHARS = 260;
 
+/** The syllables of `text` that are query words, folded, with their offsets. */
+function matches(text: string, words: ReadonlySet<string>): Token[] {
+  return tokenize(text).filter((t) => words.has(t.text));
+}
+
 /** Offsets of the syllables of `text` that are query words, folded. */
 export function matchRanges(text: string, words: ReadonlySet<string>): [number, number][] {
-  return tokenize(text)
-    .filter((t) => words.has(t.text))
-    .map((t) => [t.start, t.end]);
+  return matches(text, words).map((t) => [t.start, t.end]);
 }
 
 /** The window of `text` with the most query words, trimmed to word boundaries, with highlights. */
 export function makeSnippet(text: string, words: ReadonlySet<string>, maxChars = SNIPPET_CHARS): Snippet {
   const nfc = text.normalize('NFC');
-  const ranges = matchRanges(nfc, words);
+  const found = matches(nfc, words);
+  const ranges = found.map((t): [number, number] => [t.start, t.end]);
   let start = 0;
-  if (ranges.length) {
-    // Slide a window over the matches and keep the one covering the most distinct words.
+  if (found.length) {
+    // Two pointers over the matches: the window of at most maxChars covering the most
+    // distinct query words wins; its first match is where the snippet starts.
+    const counts = new Map<string, number>();
     let bestCount = -1;
-    for (let i = 0; i < ranges.length; i += 1) {
-      const from = ranges[i][0];
-      const distinct = new Set<string>();
-      for (let j = i; j < ranges.length && ranges[j][1] - from <= maxChars; j += 1) {
-        distinct.add(nfc.slice(ranges[j][0], ranges[j][1]).toLowerCase());
+    let right = 0;
+    for (let left = 0; left < found.length; left += 1) {
+      while (right < found.length && found[right].end - found[left].start <= maxChars) {
+        counts.set(found[right].text, (counts.get(found[right].text) ?? 0) + 1);
+        right += 1;
       }
-      if (distinct.size > bestCount) {
-        bestCount = distinct.size;
-        start = from;
+      if (counts.size > bestCount) {
+        bestCount = counts.size;
+        start = found[left].start;
       }
+      const leaving = found[left].text;
+      const remaining = (counts.get(leaving) ?? 1) - 1;
+      if (remaining) counts.set(leaving, remaining);
+      else counts.delete(leaving);
     }
     start = Math.max(0, start - 40);
     const space = nfc.lastIndexOf(' ', start);
