@@ -62,13 +62,14 @@ export async function runSync(flags: SyncFlags, write: Write = stdout): Promise<
     const downloaded = await downloadPending(library, source, flags.download);
     const mb = (downloaded.bytes / 1024 / 1024).toFixed(1);
     lines.push(`Tệp đã tải / Files downloaded: ${downloaded.downloaded} (${mb} MB, ${downloaded.bytes} bytes)`);
+    if (downloaded.error) lines.push(downloaded.error);
     if (downloaded.failed.length > 0) {
       lines.push(`Tệp bị từ chối hoặc chưa tải được (vẫn chờ) / Files refused or not downloaded (still pending): ${downloaded.failed.length}`);
       for (const failed of downloaded.failed) lines.push(`  ${failed.sha256}: ${failed.reason}`);
     }
     library.db
       .prepare('UPDATE sync_sources SET last_sync_at = ?, last_error = ? WHERE id = ?')
-      .run(now.toISOString(), downloaded.failed.length > 0 ? `${downloaded.failed.length} file(s) not downloaded` : null, row.id);
+      .run(now.toISOString(), downloaded.error ?? (downloaded.failed.length > 0 ? `${downloaded.failed.length} file(s) not downloaded` : null), row.id);
     write(lines.join('\n') + '\n');
     return 0;
   } catch (error) {

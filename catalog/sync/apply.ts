@@ -40,6 +40,15 @@ export class SyncRefusedError extends Error {
   }
 }
 
+/** The station's disk (or database size limit) is full: the page being applied was rolled back; retry later. */
+export class SyncDiskFullError extends Error {
+  constructor(cause: unknown) {
+    super('Đĩa đầy: không ghi được danh mục, giữ nguyên danh mục trước; sẽ thử lại sau / The disk is full: the catalog could not be written; the previous catalog is kept and sync will be retried later', { cause });
+  }
+}
+
+const isFull = (error: unknown) => ['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'ENOSPC'].includes((error as { code?: string } | null)?.code ?? '');
+
 export interface SyncResult {
   status: 'applied' | 'unchanged' | 'expired';
   warning?: string;
@@ -147,7 +156,12 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
     setCursor.run(step.lastChange, row.id);
     if (last) setRoot.run(root.sequence, sha256, row.id);
   });
-  steps.forEach((step, i) => apply(step, i === steps.length - 1));
-  if (steps.length === 0) setRoot.run(root.sequence, sha256, row.id);
+  try {
+    steps.forEach((step, i) => apply(step, i === steps.length - 1));
+    if (steps.length === 0) setRoot.run(root.sequence, sha256, row.id);
+  } catch (error) {
+    if (isFull(error)) throw new SyncDiskFullError(error);
+    throw error;
+  }
   return { ...base, status: 'applied' };
 }

@@ -11,6 +11,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Library } from '../library.js';
 import { RangeMismatchError, SourceError } from './source.js';
@@ -23,16 +24,33 @@ export interface DownloadOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Opens a .part for writing (flags 'w' or 'a'); node:fs by default, replaced in the fault tests. */
+  createWriteStream?: (file: string, flags: 'w' | 'a') => Writable;
 }
 
 export interface DownloadResult {
   downloaded: number;
   bytes: number;
   failed: { sha256: string; reason: string }[];
+  /** Set when the run stopped early because the disk is full (bilingual). */
+  error?: string;
 }
 
 /** A failure retrying cannot fix within this run (the .part is already deleted). */
 class Rejected extends Error {}
+
+/** The disk is full: the .part is deleted and this run stops (retried on a later run). */
+class DiskFull extends Rejected {}
+
+export const DISK_FULL_MESSAGE = 'Đĩa đầy, tạm dừng tải tệp; sẽ thử lại sau / The disk is full; downloads stopped and will be retried later';
+
+const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException | null)?.code ?? '');
+
+/** The delay before retry `i` (0-based): exponential, never below 1 ms, capped at `maxDelayMs`. */
+export function backoffDelay(i: number, baseDelayMs: number, maxDelayMs: number): number {
+  const cap = Math.max(1, maxDelayMs);
+  return Math.min(cap, Math.max(1, baseDelayMs) * 2 ** i);
+}
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -53,7 +71,13 @@ async function syncPath(file: string): Promise<void> {
 }
 
 /** One attempt: continue (or start) the .part, then verify and move it into the store. Returns the bytes received. */
-async function attempt(library: Library, source: FeedSource, file: { sha256: string; size: number }, part: string): Promise<number> {
+async function attempt(
+  library: Library,
+  source: FeedSource,
+  file: { sha256: string; size: number },
+  part: string,
+  openWrite: (file: string, flags: 'w' | 'a') => Writable,
+): Promise<number> {
   let have = (await fs.stat(part).catch(() => null))?.size ?? 0;
   if (have > file.size) {
     await fs.rm(part, { force: true });
@@ -73,8 +97,12 @@ async function attempt(library: Library, source: FeedSource, file: { sha256: str
           yield chunk;
         }
       },
-      createWriteStream(part, { flags: read.start === 0 ? 'w' : 'a' }),
+      openWrite(part, read.start === 0 ? 'w' : 'a'),
     ).catch(async (error: unknown) => {
+      if (isDiskFull(error)) {
+        await fs.rm(part, { force: true });
+        throw new DiskFull(DISK_FULL_MESSAGE);
+      }
       if (error instanceof Rejected) await fs.rm(part, { force: true });
       throw error;
     });
@@ -85,11 +113,17 @@ async function attempt(library: Library, source: FeedSource, file: { sha256: str
     await fs.rm(part, { force: true });
     throw new Rejected(size === file.size ? 'mã băm không khớp / sha256 mismatch' : `thiếu byte / truncated (${size} of ${file.size})`);
   }
-  await syncPath(part);
-  const target = library.files.pathOf(file.sha256);
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await fs.rename(part, target);
-  await syncPath(path.dirname(target));
+  try {
+    await syncPath(part);
+    const target = library.files.pathOf(file.sha256);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.rename(part, target);
+    await syncPath(path.dirname(target));
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    await fs.rm(part, { force: true });
+    throw new DiskFull(DISK_FULL_MESSAGE);
+  }
   library.db.transaction(() => {
     library.db.prepare("UPDATE files SET state = 'present' WHERE sha256 = ? AND state = 'pending'").run(file.sha256);
   })();
@@ -98,26 +132,33 @@ async function attempt(library: Library, source: FeedSource, file: { sha256: str
 
 export async function downloadPending(library: Library, source: FeedSource, options: DownloadOptions = {}): Promise<DownloadResult> {
   const { concurrency = 2, attempts = 5, baseDelayMs = 1000, maxDelayMs = 60_000, sleep = defaultSleep } = options;
+  const openWrite = options.createWriteStream ?? ((file: string, flags: 'w' | 'a') => createWriteStream(file, { flags }));
   const pending = library.db.prepare("SELECT sha256, size FROM files WHERE state = 'pending' ORDER BY sha256").all() as { sha256: string; size: number }[];
   const result: DownloadResult = { downloaded: 0, bytes: 0, failed: [] };
   await fs.mkdir(library.layout.partial, { recursive: true });
 
+  let diskFull = false;
   const one = async (file: { sha256: string; size: number }) => {
     const part = path.join(library.layout.partial, `${file.sha256}.part`);
     let lastError = '';
-    for (let i = 0; i < attempts; i += 1) {
+    for (let i = 0; i < Math.max(1, attempts); i += 1) {
+      if (diskFull) {
+        lastError = DISK_FULL_MESSAGE;
+        break;
+      }
       try {
-        result.bytes += await attempt(library, source, file, part);
+        result.bytes += await attempt(library, source, file, part, openWrite);
         result.downloaded += 1;
         return;
       } catch (error) {
         lastError = (error as Error).message;
+        if (error instanceof DiskFull) diskFull = true;
         if (error instanceof Rejected || (error instanceof SourceError && error.notFound)) break;
         if (error instanceof RangeMismatchError) {
           await fs.rm(part, { force: true }); // start over at once; the hash still decides
           continue;
         }
-        if (i < attempts - 1) await sleep(Math.min(maxDelayMs, baseDelayMs * 2 ** i));
+        if (i < attempts - 1) await sleep(backoffDelay(i, baseDelayMs, maxDelayMs));
       }
     }
     result.failed.push({ sha256: file.sha256, reason: lastError });
@@ -128,5 +169,6 @@ export async function downloadPending(library: Library, source: FeedSource, opti
     while (next < pending.length) await one(pending[next++]);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pending.length)) }, worker));
+  if (diskFull) result.error = DISK_FULL_MESSAGE;
   return result;
 }

@@ -86,6 +86,8 @@ export class FolderSource implements FeedSource {
 export interface HttpSourceOptions {
   /** Abort when no byte arrives for this long (connecting included). */
   idleTimeoutMs?: number;
+  /** Abort a request (body included) that takes longer than this in all, however slowly bytes trickle in. */
+  totalTimeoutMs?: number;
 }
 
 /** Yields a response body, aborting when it stays silent longer than the idle timeout. */
@@ -108,6 +110,7 @@ async function* withIdleTimeout(body: ReadableStream<Uint8Array>, controller: Ab
 export class HttpSource implements FeedSource {
   readonly location: string;
   private readonly idleTimeoutMs: number;
+  private readonly totalTimeoutMs: number;
 
   constructor(url: string, options: HttpSourceOptions = {}) {
     const parsed = new URL(url);
@@ -117,15 +120,24 @@ export class HttpSource implements FeedSource {
     parsed.hash = '';
     this.location = parsed.toString();
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
+    this.totalTimeoutMs = options.totalTimeoutMs ?? 6 * 3_600_000;
   }
 
   private async get(feedPath: string, headers: Record<string, string>) {
     const url = new URL(checkPath(feedPath), this.location);
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    const stop = () => clearTimeout(timer);
+    const total = setTimeout(
+      () => controller.abort(new SourceError(`Quá tổng thời gian cho phép / Took longer than ${this.totalTimeoutMs} ms in all: ${url}`)),
+      this.totalTimeoutMs,
+    );
+    total.unref();
+    const stop = () => {
+      clearTimeout(timer);
+      clearTimeout(total);
+    };
     const restart = () => {
-      stop();
+      clearTimeout(timer);
       timer = setTimeout(() => controller.abort(new SourceError(`Hết thời gian chờ / Timed out: ${url}`)), this.idleTimeoutMs);
     };
     restart();

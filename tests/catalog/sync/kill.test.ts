@@ -1,0 +1,180 @@
+/**
+ * kill -9 while a station applies a large change set (issue 4 § Faults; security.md case 20).
+ * A hub publishes 40 pages of 25 puts/deletes; a child process applies them from a folder
+ * source and is killed at a random moment (seeded, so a failure reproduces). After each kill the
+ * station passes `integrity_check`, holds exactly the hub's state as of its cursor, and a resumed
+ * sync ends where an uninterrupted one does.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { deletePublication, saveDocuments } from '../../../catalog/documents.js';
+import { publish } from '../../../catalog/feed/publish.js';
+import { Library } from '../../../catalog/library.js';
+import { getSource, syncOnce } from '../../../catalog/sync/apply.js';
+import { FolderSource } from '../../../catalog/sync/source.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { keys } from './fixtures.js';
+
+const CHILD = fileURLToPath(new URL('../../fixtures/sync/apply-child.mjs', import.meta.url));
+const SEED = Number(process.env.KILL_TEST_SEED ?? 20_261_129);
+const RUNS = 20;
+const PAGES = 40;
+const OPS_PER_PAGE = 25;
+
+/** mulberry32: a small seeded PRNG. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** A hub with ~1,000 changes over 40 pages; returns the title each put change (by seq) carried. */
+async function bigHub(random: () => number) {
+  const hub = await Library.open(tempDir('kill-hub-'));
+  const key = keys();
+  const feedDir = path.join(tempDir('kill-feed-'), 'feed');
+  const titleAt = new Map<number, string>();
+  const live: string[] = [];
+  let next = 0;
+  const lastSeq = () => hub.db.prepare('SELECT max(seq) FROM changes').pluck().get() as number;
+  for (let page = 0; page < PAGES; page += 1) {
+    for (let op = 0; op < OPS_PER_PAGE; op += 1) {
+      const roll = random();
+      if (roll < 0.2 && live.length > 0) {
+        const [id] = live.splice(Math.floor(random() * live.length), 1);
+        deletePublication(hub.db, id);
+        continue;
+      }
+      const id = roll < 0.4 && live.length > 0 ? live[Math.floor(random() * live.length)] : `luat-${(next += 1)}`;
+      if (!live.includes(id)) live.push(id);
+      const title = `Luật ${id} bản ${page}.${op}`;
+      const sha256 = createHash('sha256').update(title).digest('hex');
+      saveDocuments(hub.db, [
+        {
+          publication: { id, kind: 'legal', title, issuedDate: '2024-06-01', fields: ['Đất đai'], docType: 'Luật', issuer: 'Quốc hội' },
+          files: [{ sha256, size: 100 + op, mediaType: 'application/pdf', state: 'pending', role: 'content' }],
+        },
+      ]);
+      titleAt.set(lastSeq(), title);
+    }
+    await publish(hub, { outDir: feedDir, privateKey: key.privateKey, snapshotThreshold: 1_000 });
+  }
+  return { hub, key, feedDir, titleAt, finalChange: lastSeq() };
+}
+
+/** The hub's publications (id → title) as of change `cursor`, replayed from its change log. */
+function hubStateAt(hub: Library, titleAt: Map<number, string>, cursor: number | null): Map<string, string> {
+  const state = new Map<string, string>();
+  const changes = hub.db.prepare('SELECT seq, publication_id AS id, op FROM changes WHERE seq <= ? ORDER BY seq').all(cursor ?? 0) as { seq: number; id: string; op: string }[];
+  for (const change of changes) {
+    if (change.op === 'delete') state.delete(change.id);
+    else state.set(change.id, titleAt.get(change.seq)!);
+  }
+  return state;
+}
+
+const stationState = (library: Library) =>
+  new Map((library.db.prepare('SELECT id, title FROM publications ORDER BY id').all() as { id: string; title: string }[]).map((row) => [row.id, row.title]));
+
+/** Starts the child; kills it `delayMs` after its "ready" line (or after spawning, `fromSpawn`), or once it says "done". */
+function runChild(libraryDir: string, feedDir: string, kill: { delayMs: number; fromSpawn?: boolean; afterDone?: boolean } | null) {
+  return new Promise<{ signal: NodeJS.Signals | null; code: number | null; applyMs: number; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [CHILD, libraryDir, feedDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let stderr = '';
+    let readyAt = 0;
+    let applyMs = 0;
+    const killAfter = (ms: number) => setTimeout(() => child.kill('SIGKILL'), ms);
+    if (kill?.fromSpawn) killAfter(kill.delayMs);
+    child.stderr.on('data', (data: Buffer) => void (stderr += data.toString()));
+    child.stdout.on('data', (data: Buffer) => {
+      out += data.toString();
+      if (!readyAt && out.includes('ready')) {
+        readyAt = performance.now();
+        if (kill && !kill.fromSpawn && !kill.afterDone) killAfter(kill.delayMs);
+      }
+      if (out.includes('done')) {
+        applyMs = performance.now() - readyAt;
+        if (kill?.afterDone) child.kill('SIGKILL');
+      }
+    });
+    child.on('exit', (code, signal) => resolve({ code, signal, applyMs, stderr }));
+  });
+}
+
+describe('kill -9 while applying a large change set', () => {
+  it(`leaves a consistent catalog at a page boundary, and a resumed sync equals a clean one (seed ${SEED})`, { timeout: 120_000 }, async () => {
+    const random = prng(SEED);
+    const { hub, key, feedDir, titleAt, finalChange } = await bigHub(random);
+    expect(hub.db.prepare('SELECT count(*) FROM changes').pluck().get()).toBe(PAGES * OPS_PER_PAGE);
+
+    // An empty station with the hub's key pinned, copied for every run.
+    const template = tempDir('kill-template-');
+    const seed = await Library.open(template);
+    seed.db.prepare('INSERT INTO sync_sources (id, location, trusted_keys) VALUES (1, ?, ?)').run(feedDir, JSON.stringify([fs.readFileSync(key.publicKeyPath, 'utf8')]));
+    seed.close();
+    const freshStation = () => {
+      const dir = path.join(tempDir('kill-station-'), 'library');
+      fs.cpSync(template, dir, { recursive: true });
+      return dir;
+    };
+
+    // The reference: a station that synced without interruption.
+    const clean = await Library.open(freshStation());
+    await syncOnce(clean, getSource(clean, 1), new FolderSource(feedDir));
+    const expectedFinal = stationState(clean);
+    const cleanSource = getSource(clean, 1);
+    expect(cleanSource.last_change).toBe(finalChange);
+    expect(expectedFinal).toEqual(hubStateAt(hub, titleAt, finalChange));
+    clean.close();
+
+    // How long the child takes from "ready" to "done", to aim the kills.
+    const calibration = await runChild(freshStation(), feedDir, null);
+    expect(calibration.code, calibration.stderr).toBe(0);
+    const window = Math.max(20, calibration.applyMs);
+
+    const landed = { before: 0, during: 0, after: 0 };
+    const log: string[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const dir = freshStation();
+      const kill =
+        run === RUNS - 1 ? { delayMs: 0, afterDone: true } : run % 6 === 0 ? { delayMs: Math.floor(random() * 100), fromSpawn: true } : { delayMs: Math.floor(random() * window * 1.2) };
+      const outcome = await runChild(dir, feedDir, kill);
+      const station = await Library.open(dir);
+      try {
+        const where = `run ${run} (seed ${SEED}, kill ${JSON.stringify(kill)}, ${outcome.signal ?? outcome.code})`;
+        expect(station.db.pragma('integrity_check', { simple: true }), where).toBe('ok');
+        const cursor = getSource(station, 1).last_change;
+        log.push(`${run}: cursor ${cursor}`);
+        expect(stationState(station), where).toEqual(hubStateAt(hub, titleAt, cursor));
+        expect(station.db.prepare('SELECT count(*) FROM publication_files').pluck().get(), where).toBe(hubStateAt(hub, titleAt, cursor).size);
+        if (cursor === null || cursor === 0) landed.before += 1;
+        else if (cursor < finalChange) landed.during += 1;
+        else landed.after += 1;
+
+        // Resume to completion: the same state and cursor as the clean station.
+        await syncOnce(station, getSource(station, 1), new FolderSource(feedDir));
+        expect(stationState(station), where).toEqual(expectedFinal);
+        const resumed = getSource(station, 1);
+        expect([resumed.last_change, resumed.last_sequence, resumed.last_root_sha256], where).toEqual([cleanSource.last_change, cleanSource.last_sequence, cleanSource.last_root_sha256]);
+        expect(station.db.pragma('integrity_check', { simple: true }), where).toBe('ok');
+      } finally {
+        station.close();
+      }
+    }
+    if (process.env.KILL_TEST_LOG) console.log(JSON.stringify(landed), window, log.join('; '));
+    expect(landed.before, log.join('; ')).toBeGreaterThan(0);
+    expect(landed.during, log.join('; ')).toBeGreaterThan(0);
+    expect(landed.after, log.join('; ')).toBeGreaterThan(0);
+    hub.close();
+  });
+});
