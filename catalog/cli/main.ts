@@ -9,7 +9,7 @@ import { Library } from '../library.js';
 import { APP_VERSION } from '../package-root.js';
 import { runHub, runServe, runStart } from './serve.js';
 import { runKeygen, runPublish } from './feed.js';
-import { runSync } from './sync.js';
+import { runExportBundle, runSync } from './sync.js';
 import { runEvalSearch, runSearch } from './search.js';
 import { IMPORT_HELP, importMain } from './import.js';
 import type { SearchFilters } from '../search/filters.js';
@@ -28,6 +28,10 @@ Lệnh / Commands:
   import <tệp|thư mục…> Nhập tệp PDF/EPUB / Import PDF and EPUB files
   sync <URL|thư mục>    Đồng bộ từ nguồn cấp có chữ ký (mạng hoặc USB) / Sync from a signed feed (web or USB)
                         --trust FILE: khoá công khai được tin cậy (lần đầu bắt buộc) / pinned public key (required the first time)
+  export-bundle --to DIR
+                        Xuất nguồn cấp đã đồng bộ (chữ ký của trạm chủ) và tệp sang thư mục/USB cho trạm khác
+                        Write the synced feed (the hub's signatures) and files to a folder/USB for another station
+                        --source URL|DIR: chọn nguồn khi có nhiều / choose the source when there are several
   keygen --out DIR      Tạo cặp khoá ký nguồn cấp (trạm chủ) / Make a feed signing key pair (hub)
   publish               Xuất bản thay đổi thành nguồn cấp có chữ ký / Publish changes as a signed feed
   search "<câu hỏi>"    Tìm văn bản, điều luật, số hiệu / Search documents, articles and numbers
@@ -184,6 +188,14 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: { ...COMMON, trust: { type: 'string', multiple: true } },
     positionals: { min: 1, usage: 'bookshelf sync <https URL | thư mục / folder> [--trust <khoá công khai / public key>]…' },
     run: (values, args, libraryDir) => runSync({ libraryDir, location: args[0], trustFiles: (values.trust as string[] | undefined) ?? [] }),
+  },
+  'export-bundle': {
+    options: { ...COMMON, to: { type: 'string' }, source: { type: 'string' } },
+    positionals: null,
+    run: (values, _args, libraryDir) => {
+      if (typeof values.to !== 'string') throw new UsageError('cần / needs --to <thư mục / folder> [--source <URL | thư mục / folder>]');
+      return runExportBundle({ libraryDir, to: values.to, source: values.source as string | undefined });
+    },
   },
   keygen: {
     options: { help: COMMON.help, out: { type: 'string' } },

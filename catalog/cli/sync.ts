@@ -3,12 +3,15 @@
  * the source with its pinned keys on first use, applies the feed's metadata (catalog/sync/apply.ts),
  * then downloads the pending files (catalog/sync/download.ts). Output is bilingual; exit 1 when
  * the feed is refused or cannot be read.
+ * `bookshelf export-bundle --to <folder> [--source <location>]`: writes the feed this station
+ * verified (the hub's signatures) and the files it holds as a folder another station syncs from.
  */
 import path from 'node:path';
 import { Library } from '../library.js';
 import { loadPublicKey } from '../feed/keys.js';
 import { SyncRefusedError, getSource, syncOnce } from '../sync/apply.js';
 import type { SyncSourceRow } from '../sync/apply.js';
+import { BundleError, exportBundle } from '../sync/bundle.js';
 import { downloadPending } from '../sync/download.js';
 import type { DownloadOptions } from '../sync/download.js';
 import { openSource } from '../sync/source.js';
@@ -76,6 +79,34 @@ export async function runSync(flags: SyncFlags, write: Write = stdout): Promise<
     const message = (error as Error).message;
     if (row) library.db.prepare('UPDATE sync_sources SET last_sync_at = ?, last_error = ? WHERE id = ?').run(now.toISOString(), message, row.id);
     write(`${error instanceof SyncRefusedError ? '' : 'Đồng bộ thất bại / Sync failed: '}${message}\n`);
+    return 1;
+  } finally {
+    library.close();
+  }
+}
+
+export interface ExportBundleFlags {
+  libraryDir: string;
+  to: string;
+  source?: string;
+}
+
+export async function runExportBundle(flags: ExportBundleFlags, write: Write = stdout): Promise<number> {
+  const library = await Library.open(flags.libraryDir);
+  try {
+    const result = await exportBundle(library, { to: flags.to, sourceLocation: flags.source });
+    const mb = (result.bytes / 1024 / 1024).toFixed(1);
+    const lines = [
+      `Đã xuất gói / Bundle written: ${path.resolve(flags.to)}`,
+      `Nguồn / Source: ${result.source} — số thứ tự / sequence ${result.sequence} (chữ ký của trạm chủ / the hub's signature)`,
+      `Trang / Pages: ${result.pages}${result.snapshot ? ' + ảnh chụp / snapshot' : ''}`,
+      `Tệp / Files: ${result.files} (${mb} MB, ${result.bytes} bytes)`,
+    ];
+    if (result.missingFiles > 0) lines.push(`Tệp trạm này chưa có (không kèm) / Files this station does not hold (left out): ${result.missingFiles}`);
+    write(lines.join('\n') + '\n');
+    return 0;
+  } catch (error) {
+    write(`${error instanceof BundleError ? '' : 'Xuất gói thất bại / Export failed: '}${(error as Error).message}\n`);
     return 1;
   } finally {
     library.close();

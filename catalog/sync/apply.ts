@@ -6,6 +6,8 @@
  * source's cursor. Files are linked 'pending' (kept 'present' if already held); download.ts fetches them.
  */
 import { createPublicKey } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { deletePublication, saveDocuments } from '../documents.js';
 import type { Library } from '../library.js';
@@ -66,8 +68,28 @@ function pinnedKeys(row: SyncSourceRow): KeyObject[] {
   return (JSON.parse(row.trusted_keys) as string[]).map((pem) => createPublicKey(pem));
 }
 
+/** Where a station keeps the verified feed documents of a source, in a feed's layout (export-bundle copies it). */
+export function feedCacheDir(library: Library, sourceId: number): string {
+  return path.join(library.dir, 'feed-cache', String(sourceId));
+}
+
+const fileExists = (file: string) => fs.stat(file).then((s) => s.isFile(), () => false);
+
+/** Writes `bytes` at `file` under a temporary name, then renames it into place. */
+export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temp, bytes);
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
 /** Reads a content-addressed document and checks it against the size and hash the root gives. */
-async function readVerified(source: FeedSource, ref: { path: string; sha256: string; size: number }, code: 'bad_page' | 'bad_snapshot'): Promise<unknown> {
+async function readBytesVerified(source: FeedSource, ref: { path: string; sha256: string; size: number }, code: 'bad_page' | 'bad_snapshot'): Promise<Uint8Array> {
   let bytes: Uint8Array;
   try {
     bytes = await source.read(ref.path, ref.size);
@@ -80,6 +102,10 @@ async function readVerified(source: FeedSource, ref: { path: string; sha256: str
   if (bytes.length !== ref.size || sha256Hex(bytes) !== ref.sha256) {
     throw new SyncRefusedError(code, `${ref.path} không khớp mã băm hoặc kích thước đã ký / does not match its signed sha256 or size`);
   }
+  return bytes;
+}
+
+function parseJson(bytes: Uint8Array, ref: { path: string }, code: 'bad_page' | 'bad_snapshot'): unknown {
   try {
     return JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch {
@@ -114,21 +140,51 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
 
   // Everything needed is fetched and checked before the first write.
   const steps: Step[] = [];
+  /** Verified documents to keep in the feed cache (feed path → bytes). */
+  const verifiedDocs = new Map<string, Uint8Array>();
+  const readVerified = async (ref: { path: string; sha256: string; size: number }, code: 'bad_page' | 'bad_snapshot') => {
+    const bytes = await readBytesVerified(source, ref, code);
+    verifiedDocs.set(ref.path, bytes);
+    return parseJson(bytes, ref, code);
+  };
   let cursor = row.last_change ?? -1;
   if (row.last_change === null && root.snapshot) {
-    const parsed = snapshotSchema.safeParse(await readVerified(source, root.snapshot, 'bad_snapshot'));
+    const parsed = snapshotSchema.safeParse(await readVerified(root.snapshot, 'bad_snapshot'));
     if (!parsed.success || parsed.data.lastChange !== root.snapshot.lastChange) throw new SyncRefusedError('bad_snapshot', `${root.snapshot.path} sai định dạng / is malformed`);
     steps.push({ kind: 'snapshot', lastChange: parsed.data.lastChange, publications: parsed.data.publications });
     cursor = parsed.data.lastChange;
   }
   for (const ref of root.pages) {
     if (ref.lastChange <= cursor) continue;
-    const parsed = pageSchema.safeParse(await readVerified(source, ref, 'bad_page'));
+    const parsed = pageSchema.safeParse(await readVerified(ref, 'bad_page'));
     if (!parsed.success || parsed.data.firstChange !== ref.firstChange || parsed.data.lastChange !== ref.lastChange) {
       throw new SyncRefusedError('bad_page', `${ref.path} sai định dạng / is malformed`);
     }
     steps.push({ kind: 'page', lastChange: ref.lastChange, ops: parsed.data.ops });
     cursor = ref.lastChange;
+  }
+
+  // The feed cache (export-bundle): the documents a new station needs from this root, verified.
+  // Content-addressed files first; root.json only after the last page is committed.
+  const cacheDir = feedCacheDir(library, row.id);
+  let cacheComplete = true;
+  try {
+    const needed = [
+      ...(root.snapshot ? [{ ref: root.snapshot, code: 'bad_snapshot' as const }] : []),
+      ...root.pages.filter((ref) => !root.snapshot || ref.lastChange > root.snapshot.lastChange).map((ref) => ({ ref, code: 'bad_page' as const })),
+    ];
+    for (const { ref, code } of needed) {
+      if (!verifiedDocs.has(ref.path) && !(await fileExists(path.join(cacheDir, ref.path)))) {
+        verifiedDocs.set(ref.path, await readBytesVerified(source, ref, code));
+      }
+    }
+    verifiedDocs.set(signaturePathOf(rootBytes), signature ?? new Uint8Array());
+    for (const [feedPath, bytes] of verifiedDocs) {
+      const file = path.join(cacheDir, ...feedPath.split('/'));
+      if (!(await fileExists(file))) await writeAtomic(file, bytes);
+    }
+  } catch {
+    cacheComplete = false; // the cache is a convenience: the catalog is still applied
   }
 
   const db = library.db;
@@ -163,5 +219,6 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
     if (isFull(error)) throw new SyncDiskFullError(error);
     throw error;
   }
+  if (cacheComplete) await writeAtomic(path.join(cacheDir, ROOT_PATH), rootBytes).catch(() => undefined);
   return { ...base, status: 'applied' };
 }

@@ -1,0 +1,138 @@
+/**
+ * `bookshelf export-bundle` (docs/feed.md § Bundles): a station copies the feed it verified from a
+ * source (its feed cache: the hub's signed root, the signature, the snapshot and pages, bytes
+ * unchanged) and the files it holds into a folder that another station syncs from as a folder
+ * source. A station never signs: the receiving station checks the bundle with the hub's key.
+ * Files the station does not hold are left out (the receiver shows them "not yet downloaded").
+ * Everything is written under temporary names, and root.json last.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Library } from '../library.js';
+import { pageSchema, snapshotSchema } from '../feed/pages.js';
+import { ROOT_PATH, rootSchema, signaturePathOf } from '../feed/root.js';
+import { feedCacheDir, writeAtomic } from './apply.js';
+
+export interface ExportBundleOptions {
+  /** The folder to write (created if missing). */
+  to: string;
+  /** The source whose feed is exported (its location as registered); needed when there are several. */
+  sourceLocation?: string;
+}
+
+export interface ExportBundleResult {
+  source: string;
+  sequence: number;
+  pages: number;
+  snapshot: boolean;
+  files: number;
+  bytes: number;
+  /** Files the cached catalog names that this station does not hold (left out). */
+  missingFiles: number;
+}
+
+/** A bundle that cannot be written (no synced source, several without --source…). */
+export class BundleError extends Error {}
+
+interface SourceRow {
+  id: number;
+  location: string;
+}
+
+const isUrl = (location: string) => /^https?:\/\//i.test(location);
+
+async function readIfPresent(file: string): Promise<Buffer | null> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+async function chooseSource(library: Library, sourceLocation: string | undefined): Promise<{ row: SourceRow; rootBytes: Buffer }> {
+  const rows = library.db.prepare('SELECT id, location FROM sync_sources ORDER BY id').all() as SourceRow[];
+  const synced: { row: SourceRow; rootBytes: Buffer }[] = [];
+  for (const row of rows) {
+    const rootBytes = await readIfPresent(path.join(feedCacheDir(library, row.id), ROOT_PATH));
+    if (rootBytes) synced.push({ row, rootBytes });
+  }
+  if (sourceLocation !== undefined) {
+    const wanted = isUrl(sourceLocation) ? new URL(sourceLocation.endsWith('/') ? sourceLocation : `${sourceLocation}/`).toString() : path.resolve(sourceLocation);
+    const found = synced.find(({ row }) => row.location === wanted || row.location === sourceLocation);
+    if (!found) {
+      throw new BundleError(`Không có nguồn cấp đã đồng bộ ở / No synced feed from this source: ${sourceLocation}. Nguồn đã đồng bộ / Synced sources: ${synced.map(({ row }) => row.location).join(', ') || '—'}`);
+    }
+    return found;
+  }
+  if (synced.length === 0) {
+    throw new BundleError('Trạm này chưa đồng bộ nguồn cấp nào, không có gì để xuất / This station has not synced any feed yet: nothing to export (run bookshelf sync first)');
+  }
+  if (synced.length > 1) {
+    throw new BundleError(`Có nhiều nguồn, hãy chọn bằng --source / Several sources, choose one with --source: ${synced.map(({ row }) => row.location).join(', ')}`);
+  }
+  return synced[0];
+}
+
+export async function exportBundle(library: Library, options: ExportBundleOptions): Promise<ExportBundleResult> {
+  const { row, rootBytes } = await chooseSource(library, options.sourceLocation);
+  const cacheDir = feedCacheDir(library, row.id);
+  const root = rootSchema.parse(JSON.parse(rootBytes.toString('utf8')));
+  const to = path.resolve(options.to);
+  await fs.mkdir(to, { recursive: true });
+  const result: ExportBundleResult = { source: row.location, sequence: root.sequence, pages: 0, snapshot: false, files: 0, bytes: 0, missingFiles: 0 };
+
+  const copyDoc = async (feedPath: string): Promise<Buffer | null> => {
+    const bytes = await readIfPresent(path.join(cacheDir, ...feedPath.split('/')));
+    if (bytes) await writeAtomic(path.join(to, ...feedPath.split('/')), bytes);
+    return bytes;
+  };
+
+  // The files the cached catalog names: the last op for each publication wins.
+  const files = new Map<string, number>();
+  const addFiles = (list: { sha256: string; size: number }[]) => list.forEach((file) => files.set(file.sha256, file.size));
+  const signature = await copyDoc(signaturePathOf(rootBytes));
+  if (!signature) throw new BundleError(`Thiếu chữ ký trong bộ nhớ đệm nguồn cấp / The cached feed has no signature: ${cacheDir}`);
+  if (root.snapshot) {
+    const bytes = await copyDoc(root.snapshot.path);
+    if (bytes) {
+      result.snapshot = true;
+      snapshotSchema.parse(JSON.parse(bytes.toString('utf8'))).publications.forEach((pub) => addFiles(pub.files));
+    }
+  }
+  for (const ref of root.pages) {
+    const bytes = await copyDoc(ref.path);
+    if (!bytes) continue; // a page from before the snapshot this station started from
+    result.pages += 1;
+    for (const op of pageSchema.parse(JSON.parse(bytes.toString('utf8'))).ops) if (op.op === 'put') addFiles(op.publication.files);
+  }
+
+  const present = library.db.prepare("SELECT 1 FROM files WHERE sha256 = ? AND size = ? AND state = 'present'").pluck();
+  for (const [sha256, size] of files) {
+    const from = library.files.pathOf(sha256);
+    const stat = present.get(sha256, size) ? await fs.stat(from).catch(() => null) : null;
+    if (!stat || stat.size !== size) {
+      result.missingFiles += 1;
+      continue;
+    }
+    const target = path.join(to, 'files', sha256.slice(0, 2), sha256);
+    const already = await fs.stat(target).catch(() => null);
+    if (already?.size !== size) {
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      const temp = path.join(path.dirname(target), `.${sha256}.${process.pid}.tmp`);
+      try {
+        await fs.copyFile(from, temp);
+        if ((await fs.stat(temp)).size !== size) throw new BundleError(`Tệp sai kích thước khi sao chép / File changed size while copying: ${sha256}`);
+        await fs.rename(temp, target);
+      } catch (error) {
+        await fs.rm(temp, { force: true });
+        throw error;
+      }
+    }
+    result.files += 1;
+    result.bytes += size;
+  }
+
+  await writeAtomic(path.join(to, ROOT_PATH), rootBytes);
+  return result;
+}
