@@ -8,7 +8,7 @@ import { AppError } from '../shared/errors.js';
 import { translate } from '../shared/messages.js';
 import type { Library } from './library.js';
 import { getPublication, listPublications } from './publications.js';
-import { search } from './search/search.js';
+import { facets, search } from './search/search.js';
 import { suggest } from './search/suggest.js';
 
 export function createHandlers(library: Library): Handlers<Contract> {
@@ -22,6 +22,6 @@ export function createHandlers(library: Library): Handlers<Contract> {
     },
     search: (input) => search(library.db, input),
     suggest: (input) => suggest(library.db, input.q, input.limit),
-    facets: (input) => search(library.db, { q: input.q, offset: 0, limit: 1, filters: input.filters, facets: true }).facets!,
+    facets: (input) => facets(library.db, input.q, input.filters),
   };
 }

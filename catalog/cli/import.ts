@@ -5,10 +5,9 @@
  * refused, 1 when some file was refused, 2 for a usage error.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { Library } from '../library.js';
-import { resolveLibraryDir } from '../paths.js';
+import { UsageError } from './usage.js';
 import { importFiles } from '../import/importer.js';
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../import/importer.js';
 import { DEFAULT_TIMEOUT_MS } from '../import/extract.js';
@@ -22,13 +21,6 @@ export const IMPORT_HELP = `import <tệp hoặc thư mục…> / <files or fold
 `;
 
 /** The flags of `bookshelf import` (besides the positional paths), for parseArgs. */
-export const IMPORT_OPTIONS = {
-  library: { type: 'string' },
-  json: { type: 'boolean' },
-  timeout: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
 export interface ImportArgs {
   libraryDir: string;
   paths: string[];
@@ -42,45 +34,14 @@ export interface ImportIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-export class ImportUsageError extends Error {}
-
 /** "--timeout 90" → 90; anything but a positive number is a usage error. */
 export function parseTimeout(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0)) {
-    throw new ImportUsageError(`--timeout: "${value}" không phải số giây hợp lệ / is not a valid number of seconds`);
+    throw new UsageError(`--timeout: "${value}" không phải số giây hợp lệ / is not a valid number of seconds`);
   }
   return seconds;
-}
-
-/** Parses the arguments after `import` and runs it; usage errors print and return 2. */
-export async function importMain(argv: string[], io: ImportIo = process): Promise<number> {
-  let args: ImportArgs;
-  try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: IMPORT_OPTIONS, strict: true, allowPositionals: true });
-    } catch (error) {
-      throw new ImportUsageError(`tuỳ chọn không hợp lệ / ${(error as Error).message}. Xem / See: bookshelf --help`);
-    }
-    if (parsed.values.help) {
-      io.stdout.write(`Cách dùng / Usage: bookshelf import <tệp/files | thư mục/folders…> [--library DIR] [--json] [--timeout GIÂY/SECONDS]\n\n${IMPORT_HELP}`);
-      return 0;
-    }
-    if (parsed.positionals.length === 0) throw new ImportUsageError('cần ít nhất một tệp hoặc thư mục / at least one file or folder is needed');
-    args = {
-      libraryDir: resolveLibraryDir(parsed.values.library),
-      paths: parsed.positionals,
-      json: parsed.values.json === true,
-      timeoutSeconds: parseTimeout(parsed.values.timeout),
-    };
-  } catch (error) {
-    if (!(error instanceof ImportUsageError)) throw error;
-    io.stderr.write(`bookshelf import: ${error.message}\n`);
-    return 2;
-  }
-  return runImport(args, io);
 }
 
 function describeOutcome(outcome: ImportOutcome): string {

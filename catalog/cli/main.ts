@@ -11,7 +11,8 @@ import { runHub, runServe, runStart } from './serve.js';
 import { runKeygen, runPublish } from './feed.js';
 import { runExportBundle, runSync } from './sync.js';
 import { runEvalSearch, runSearch } from './search.js';
-import { IMPORT_HELP, importMain } from './import.js';
+import { IMPORT_HELP, parseTimeout, runImport } from './import.js';
+import { UsageError } from './usage.js';
 import type { SearchFilters } from '../search/filters.js';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
 import type { LegalStatus, PublicationKind } from '../../shared/domain.js';
@@ -75,7 +76,6 @@ eval-search:
   --json                Một dòng JSON cuối cùng / One JSON line at the end
 `;
 
-export class UsageError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -221,6 +221,12 @@ const COMMANDS: Record<string, CommandSpec> = {
     run: (values, _args, libraryDir) =>
       runStart(serveFlags(values, libraryDir), { kiosk: values.kiosk === true, forceBrowser: values.browser === true }),
   },
+  import: {
+    options: { ...COMMON, json: { type: 'boolean' }, timeout: { type: 'string' } },
+    positionals: { min: 1, usage: 'bookshelf import <tệp hoặc thư mục… / files or folders…>' },
+    run: (values, paths, libraryDir) =>
+      runImport({ libraryDir, paths, json: values.json === true, timeoutSeconds: parseTimeout(values.timeout as string | undefined) }),
+  },
   search: {
     options: { ...COMMON, ...FILTERS, json: { type: 'boolean' }, limit: { type: 'string' } },
     positionals: { min: 1, usage: 'bookshelf search "<câu hỏi / query>"' },
@@ -259,8 +265,6 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    // import parses its own flags (its tests drive it with their own output streams).
-    if (command === 'import') return await importMain(rest);
     if (!Object.hasOwn(COMMANDS, command)) {
       throw new UsageError(`Lệnh không tồn tại / Unknown command: "${command}". Xem / See: bookshelf --help`);
     }

@@ -14,7 +14,7 @@ import { parseQuery } from './query.js';
 import { rank } from './rank.js';
 import type { RankedDocument } from './rank.js';
 import { makeSnippet, matchRanges } from './snippets.js';
-import type { PassageHit, SearchHit, SearchResult } from '../../shared/search/results.js';
+import type { Facets, PassageHit, SearchHit, SearchResult } from '../../shared/search/results.js';
 
 export interface SearchInput {
   q: string;
@@ -33,16 +33,21 @@ function browse(db: Db, input: SearchInput): SearchResult {
     .pluck()
     .all(...filter.params, input.limit, input.offset) as string[];
   const total = (statement(db, `SELECT count(*) FROM publications pub WHERE ${filter.sql}`).pluck().get(...filter.params) as number);
-  const allIds = input.facets && input.filters && Object.keys(input.filters).length
-    ? (statement(db, `SELECT pub.id FROM publications pub WHERE ${filter.sql}`).pluck().all(...filter.params) as string[])
-    : null;
   return {
     total,
     offset: input.offset,
     limit: input.limit,
     items: summariesByIds(db, ids).map((publication) => ({ publication, score: 0, matchedBy: 'browse', titleHighlights: [], hits: [] })),
-    facets: input.facets ? countFacets(db, allIds) : null,
+    facets: input.facets ? facets(db, input.q, input.filters) : null,
   };
+}
+
+/** Facet counts over what a query (or, when empty, the filters alone) finds. */
+export function facets(db: Db, q: string, filters: SearchFilters = {}): Facets {
+  if (q.trim()) return countFacets(db, rank(db, parseQuery(q), filters).map((r) => r.publicationId));
+  const filter = filterCondition(filters);
+  const ids = filter.params.length ? (statement(db, `SELECT pub.id FROM publications pub WHERE ${filter.sql}`).pluck().all(...filter.params) as string[]) : null;
+  return countFacets(db, ids);
 }
 
 function passageHits(db: Db, ranked: RankedDocument, words: ReadonlySet<string>): PassageHit[] {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { importMain, parseTimeout } from '../../../catalog/cli/import.js';
+import { parseTimeout, runImport } from '../../../catalog/cli/import.js';
 import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { DEMO } from './helpers.js';
@@ -27,14 +27,14 @@ describe('bookshelf import', () => {
   it('imports, prints a bilingual summary and exits 0 when nothing is refused', async () => {
     const library = tempDir();
     const c = capture();
-    const code = await importMain([DEMO('nghi-quyet-so-17-2022-ubtvqh15-36956.pdf'), DEMO('truyen-kieu.epub'), '--library', library], c.io);
+    const code = await runImport({ libraryDir: library, paths: [DEMO('nghi-quyet-so-17-2022-ubtvqh15-36956.pdf'), DEMO('truyen-kieu.epub')] }, c.io);
     expect(code).toBe(0);
     expect(c.out()).toContain('Đã nhập / Imported: 2');
     expect(c.out()).toContain('Bị từ chối / Refused: 0');
     expect(c.out()).toContain('[2/2]');
     // Again: both are duplicates now, still exit 0.
     const again = capture();
-    expect(await importMain([DEMO('truyen-kieu.epub'), '--library', library], again.io)).toBe(0);
+    expect(await runImport({ libraryDir: library, paths: [DEMO('truyen-kieu.epub')] }, again.io)).toBe(0);
     expect(again.out()).toContain('Trùng, đã có trong thư viện / Duplicates: 1');
   });
 
@@ -43,7 +43,7 @@ describe('bookshelf import', () => {
     const bad = path.join(dir, 'hong.pdf');
     fs.writeFileSync(bad, '%PDF-1.4\nnothing else');
     const c = capture();
-    const code = await importMain([bad, dir, '--library', tempDir(), '--json'], c.io);
+    const code = await runImport({ libraryDir: tempDir(), paths: [bad, dir], json: true }, c.io);
     expect(code).toBe(1);
     const summary = JSON.parse(c.out());
     expect(summary.refused).toEqual([
@@ -53,17 +53,17 @@ describe('bookshelf import', () => {
     expect(summary.imported).toEqual([]);
   });
 
-  it('exits 2 on a usage error: no paths, a bad flag, a bad timeout', async () => {
+  it('exits 2 on a usage error: no paths, a bad flag, a bad timeout', () => {
     for (const argv of [[], ['--colour', 'x.pdf'], ['--timeout', 'abc', 'x.pdf'], ['--timeout', '0', 'x.pdf']]) {
-      const c = capture();
-      expect(await importMain(argv, c.io), argv.join(' ')).toBe(2);
-      expect(c.err()).toMatch(/bookshelf import: /);
+      const result = spawnSync(process.execPath, [BIN, 'import', ...argv, '--library', tempDir()], { encoding: 'utf8', timeout: 60_000 });
+      expect(result.status, argv.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^bookshelf: /);
     }
     expect(parseTimeout('90')).toBe(90);
     expect(parseTimeout('0.5')).toBe(0.5);
-    const help = capture();
-    expect(await importMain(['--help'], help.io)).toBe(0);
-    for (const flag of ['--library', '--json', '--timeout']) expect(help.out()).toContain(flag);
+    const help = spawnSync(process.execPath, [BIN, 'import', '--help'], { encoding: 'utf8', timeout: 60_000 });
+    expect(help.status).toBe(0);
+    for (const flag of ['--library', '--json', '--timeout']) expect(help.stdout).toContain(flag);
   });
 
   it('runs as a child process from the TypeScript sources, worker included', () => {
