@@ -182,6 +182,40 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'sync runs, selective sync, resumable snapshots',
+    sql: `
+      -- Selective sync: a file the station's officials chose not to keep (field, type, size budget)
+      -- is 'pending' with wanted = 0: never downloaded, shown as not kept at this station.
+      ALTER TABLE files ADD COLUMN wanted INTEGER NOT NULL DEFAULT 1 CHECK (wanted IN (0, 1));
+      CREATE INDEX files_pending ON files (state, wanted);
+
+      -- A snapshot is applied in batches; these say which one and how many of its bytes are applied.
+      ALTER TABLE sync_sources ADD COLUMN snapshot_sha256 TEXT;
+      ALTER TABLE sync_sources ADD COLUMN snapshot_offset INTEGER;
+      ALTER TABLE sync_sources ADD COLUMN label TEXT;
+
+      -- One row per sync run (CLI, app, schedule): the history officials read.
+      CREATE TABLE sync_runs (
+        id           INTEGER PRIMARY KEY,
+        source_id    INTEGER NOT NULL REFERENCES sync_sources (id) ON DELETE CASCADE,
+        trigger      TEXT NOT NULL CHECK (trigger IN ('manual', 'schedule', 'cli')),
+        started_at   TEXT NOT NULL,
+        finished_at  TEXT,
+        status       TEXT NOT NULL CHECK (status IN ('running', 'ok', 'unchanged', 'expired', 'refused', 'failed', 'stopped', 'interrupted')),
+        sequence     INTEGER,
+        added        INTEGER NOT NULL DEFAULT 0,
+        updated      INTEGER NOT NULL DEFAULT 0,
+        deleted      INTEGER NOT NULL DEFAULT 0,
+        files        INTEGER NOT NULL DEFAULT 0,
+        bytes        INTEGER NOT NULL DEFAULT 0,
+        files_failed INTEGER NOT NULL DEFAULT 0,
+        message      TEXT  -- bilingual: the warning or error, in plain words
+      ) STRICT;
+      CREATE INDEX sync_runs_started ON sync_runs (started_at);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
