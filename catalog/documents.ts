@@ -4,6 +4,7 @@
  * document leaves no partial rows.
  */
 import type { Db } from './db/open.js';
+import { statement } from './db/statements.js';
 import { upsertPublication } from './publications.js';
 import type { NewFileLink, NewPublication } from './publications.js';
 import { indexPublication, unindexPublication } from './search/index-writer.js';
@@ -40,17 +41,17 @@ export function pageAt(pageStarts: number[], offset: number): number | null {
 function writeDocument(db: Db, record: DocumentRecord, now: string): void {
   const id = record.publication.id;
   upsertPublication(db, record.publication, record.files, now);
-  db.prepare('DELETE FROM sections WHERE publication_id = ?').run(id);
-  db.prepare('DELETE FROM publication_texts WHERE publication_id = ?').run(id);
+  statement(db, 'DELETE FROM sections WHERE publication_id = ?').run(id);
+  statement(db, 'DELETE FROM publication_texts WHERE publication_id = ?').run(id);
   if (record.text) {
     const { text, pageStarts, pageCount } = record.text;
-    db.prepare('INSERT INTO publication_texts (publication_id, text, page_starts, page_count) VALUES (?, ?, ?, ?)').run(
+    statement(db, 'INSERT INTO publication_texts (publication_id, text, page_starts, page_count) VALUES (?, ?, ?, ?)').run(
       id,
       text.normalize('NFC'),
       JSON.stringify(pageStarts),
       pageCount,
     );
-    const insert = db.prepare(
+    const insert = statement(db,
       `INSERT INTO sections (publication_id, ordinal, level, number, heading, start, end, parent_ordinal, page)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -64,7 +65,7 @@ function writeDocument(db: Db, record: DocumentRecord, now: string): void {
 
 /** Records a change in the change log (see migration 3), in the caller's transaction. */
 function logChange(db: Db, publicationId: string, op: 'put' | 'delete', now: string): void {
-  db.prepare('INSERT INTO changes (publication_id, op, changed_at) VALUES (?, ?, ?)').run(publicationId, op, now);
+  statement(db, 'INSERT INTO changes (publication_id, op, changed_at) VALUES (?, ?, ?)').run(publicationId, op, now);
 }
 
 /** Saves documents atomically: all of them or none. */
@@ -78,7 +79,7 @@ export function saveDocuments(db: Db, records: DocumentRecord[], now = new Date(
 export function deletePublication(db: Db, id: string, now = new Date().toISOString()): void {
   db.transaction(() => {
     unindexPublication(db, id);
-    db.prepare('DELETE FROM search_docs WHERE publication_id = ?').run(id);
-    if (db.prepare('DELETE FROM publications WHERE id = ?').run(id).changes) logChange(db, id, 'delete', now);
+    statement(db, 'DELETE FROM search_docs WHERE publication_id = ?').run(id);
+    if (statement(db, 'DELETE FROM publications WHERE id = ?').run(id).changes) logChange(db, id, 'delete', now);
   })();
 }

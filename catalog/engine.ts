@@ -1,6 +1,6 @@
 /**
- * The engine behind the contract: one handler per method, over an open library.
- * Transports (HTTP here, IPC in electron/) call these through shared/call.ts.
+ * The engine behind the contract: one handler per method, over an open library and its sync
+ * service. Transports (HTTP here, IPC in electron/) call these through shared/call.ts.
  */
 import type { Handlers } from '../shared/call.js';
 import type { Contract } from '../shared/contract.js';
@@ -10,8 +10,12 @@ import type { Library } from './library.js';
 import { getPublication, listPublications } from './publications.js';
 import { facets, search } from './search/search.js';
 import { suggest } from './search/suggest.js';
+import type { SyncService } from './sync/service.js';
+import { addSource, listSources, removeSource, sourceInfo } from './sync/sources.js';
+import { readSelection, saveSelection, selectionCounts } from './sync/selection.js';
 
-export function createHandlers(library: Library): Handlers<Contract> {
+export function createHandlers(library: Library, sync: SyncService): Handlers<Contract> {
+  const sources = () => listSources(library).map(sourceInfo);
   return {
     'library.info': () => library.info(),
     'publications.list': (input) => listPublications(library.db, input),
@@ -23,5 +27,22 @@ export function createHandlers(library: Library): Handlers<Contract> {
     search: (input) => search(library.db, input),
     suggest: (input) => suggest(library.db, input.q, input.limit),
     facets: (input) => facets(library.db, input.q, input.filters),
+    'sync.sources': () => sources(),
+    'sync.addSource': (input) => sourceInfo(addSource(library, input)),
+    'sync.removeSource': async (input) => {
+      await sync.release(input.id);
+      await removeSource(library, input.id);
+      return sources();
+    },
+    'sync.start': (input) => {
+      sync.start('manual', input.sourceId);
+      return sync.status();
+    },
+    'sync.stop': () => sync.stop(),
+    'sync.status': () => sync.status(),
+    'sync.history': (input) => ({ ...sync.history(input.offset, input.limit), offset: input.offset, limit: input.limit }),
+    'sync.updateSettings': (input) => sync.updateSettings(input),
+    'sync.selection': () => ({ selection: readSelection(library), counts: selectionCounts(library) }),
+    'sync.setSelection': (input) => saveSelection(library, input),
   };
 }

@@ -47,11 +47,12 @@ export class Library {
     const files = this.db
       .prepare(
         `SELECT count(*) FILTER (WHERE state = 'present') AS present,
-                count(*) FILTER (WHERE state = 'pending') AS pending,
+                count(*) FILTER (WHERE state = 'pending' AND wanted = 1) AS pending,
+                count(*) FILTER (WHERE state = 'pending' AND wanted = 0) AS excluded,
                 coalesce(sum(size) FILTER (WHERE state = 'present'), 0) AS bytes
          FROM files`,
       )
-      .get() as { present: number; pending: number; bytes: number };
+      .get() as { present: number; pending: number; excluded: number; bytes: number };
     return {
       name: this.getSetting('library.name') ?? DEFAULT_LIBRARY_NAME,
       appVersion: APP_VERSION,
@@ -59,6 +60,7 @@ export class Library {
       publications: countPublications(this.db),
       filesPresent: files.present,
       filesPending: files.pending,
+      filesNotKept: files.excluded,
       bytesPresent: files.bytes,
     };
   }

@@ -2,6 +2,7 @@
  * Reading and writing publications and their files in the catalog database.
  */
 import type { Db } from './db/open.js';
+import { statement } from './db/statements.js';
 import type {
   FileRole, LegalStatus, Origin, Page, Publication, PublicationFile, PublicationKind, PublicationSort,
   PublicationSummary, SectionSummary,
@@ -28,6 +29,7 @@ interface PublicationRow {
   created_at: string;
   updated_at: string;
   available: number;
+  excluded: number;
 }
 
 /** A publication as written by an importer, the demo loader or sync. */
@@ -58,7 +60,12 @@ export interface NewFileLink {
 }
 
 const AVAILABLE = `EXISTS (SELECT 1 FROM publication_files pf JOIN files f ON f.sha256 = pf.sha256
-  WHERE pf.publication_id = p.id AND pf.role = 'content' AND f.state = 'present') AS available`;
+  WHERE pf.publication_id = p.id AND pf.role = 'content' AND f.state = 'present') AS available,
+  EXISTS (SELECT 1 FROM publication_files pf JOIN files f ON f.sha256 = pf.sha256
+  WHERE pf.publication_id = p.id AND pf.role = 'content' AND f.state = 'pending' AND f.wanted = 0) AS excluded`;
+
+/** A file's state as shown: a pending file the station does not keep (selective sync) is 'excluded'. */
+const FILE_STATE = `CASE WHEN f.state = 'pending' AND f.wanted = 0 THEN 'excluded' ELSE f.state END AS state`;
 
 const ORDER_BY: Record<PublicationSort, { column: string; order: 'asc' | 'desc'; then?: string }> = {
   title: { column: 'p.title_sort', order: 'asc' },
@@ -81,6 +88,7 @@ function toSummary(row: PublicationRow): PublicationSummary {
     fields: JSON.parse(row.fields) as string[],
     language: row.language,
     available: row.available === 1,
+    excluded: row.available !== 1 && row.excluded === 1,
   };
 }
 
@@ -123,7 +131,7 @@ export function getPublication(db: Db, id: string): Publication | null {
   if (!row) return null;
   const files = db
     .prepare(
-      `SELECT f.sha256, f.size, f.media_type AS mediaType, f.state, pf.role
+      `SELECT f.sha256, f.size, f.media_type AS mediaType, ${FILE_STATE}, pf.role
        FROM publication_files pf JOIN files f ON f.sha256 = pf.sha256
        WHERE pf.publication_id = ? ORDER BY pf.role, f.sha256`,
     )
@@ -153,7 +161,7 @@ export function contentFileOf(db: Db, id: string): PublicationFile | null {
   return (
     (db
       .prepare(
-        `SELECT f.sha256, f.size, f.media_type AS mediaType, f.state, pf.role
+        `SELECT f.sha256, f.size, f.media_type AS mediaType, ${FILE_STATE}, pf.role
          FROM publication_files pf JOIN files f ON f.sha256 = pf.sha256
          WHERE pf.publication_id = ? AND pf.role = 'content' LIMIT 1`,
       )
@@ -164,14 +172,14 @@ export function contentFileOf(db: Db, id: string): PublicationFile | null {
 export function fileRecord(db: Db, sha256: string): PublicationFile | null {
   return (
     (db
-      .prepare(`SELECT sha256, size, media_type AS mediaType, state, 'content' AS role FROM files WHERE sha256 = ?`)
+      .prepare(`SELECT f.sha256, f.size, f.media_type AS mediaType, ${FILE_STATE}, 'content' AS role FROM files f WHERE f.sha256 = ?`)
       .get(sha256) as PublicationFile | undefined) ?? null
   );
 }
 
 /** Inserts or replaces a publication and links its files. Call inside a transaction. */
 export function upsertPublication(db: Db, pub: NewPublication, files: NewFileLink[], now = new Date().toISOString()): void {
-  db.prepare(
+  statement(db,
     `INSERT INTO publications (id, kind, title, title_sort, title_key, number, number_key, doc_type, issuer, issued_date,
        effective_date, legal_status, fields, language, authors, publisher, description, origin, created_at, updated_at)
      VALUES (@id, @kind, @title, @titleSort, @titleKey, @number, @numberKey, @docType, @issuer, @issuedDate, @effectiveDate,
@@ -204,12 +212,13 @@ export function upsertPublication(db: Db, pub: NewPublication, files: NewFileLin
     origin: pub.origin ?? 'national',
     now,
   });
-  const insertFile = db.prepare(
+  const insertFile = statement(db,
     `INSERT INTO files (sha256, size, media_type, state, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (sha256) DO UPDATE SET state = CASE WHEN files.state = 'present' THEN 'present' ELSE excluded.state END`,
+     ON CONFLICT (sha256) DO UPDATE SET state = CASE WHEN files.state = 'present' THEN 'present' ELSE excluded.state END,
+       wanted = CASE WHEN excluded.state = 'present' THEN 1 ELSE files.wanted END`,
   );
-  const link = db.prepare(`INSERT OR REPLACE INTO publication_files (publication_id, sha256, role) VALUES (?, ?, ?)`);
-  db.prepare('DELETE FROM publication_files WHERE publication_id = ?').run(pub.id);
+  const link = statement(db, `INSERT OR REPLACE INTO publication_files (publication_id, sha256, role) VALUES (?, ?, ?)`);
+  statement(db, 'DELETE FROM publication_files WHERE publication_id = ?').run(pub.id);
   for (const file of files) {
     insertFile.run(file.sha256, file.size, file.mediaType, file.state, now);
     link.run(pub.id, file.sha256, file.role);

@@ -15,6 +15,7 @@ import { createFileHandler } from '../catalog/http/files.js';
 import { createStaticHandler } from '../catalog/http/static.js';
 import { Library } from '../catalog/library.js';
 import { resolveLibraryDir } from '../catalog/paths.js';
+import { SyncService } from '../catalog/sync/service.js';
 import { contract } from '../shared/contract.js';
 import { APP_SCHEME, HOME_URL } from './app-origin.js';
 import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './app-protocol.js';
@@ -30,6 +31,7 @@ const production = app.isPackaged;
 const lockdown = { kiosk: args.kiosk, production, log: (message: string) => log(message) };
 
 let library: Library | null = null;
+let sync: SyncService | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function log(message: string, error?: unknown): void {
@@ -87,7 +89,9 @@ async function start(): Promise<void> {
     }),
   );
   // No sign-in yet: every caller is 'anyone'. Librarian methods stay refused until sessions exist.
-  bindContract(ipcMain, contract, createHandlers(opened), { roleOf: () => 'anyone', lang: () => 'vi', log });
+  sync = new SyncService(opened);
+  sync.schedule();
+  bindContract(ipcMain, contract, createHandlers(opened, sync), { roleOf: () => 'anyone', lang: () => 'vi', log });
   if (args.kiosk) Menu.setApplicationMenu(null);
   createMainWindow();
 }
@@ -105,7 +109,15 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
+    if (sync) {
+      // Let a running sync stop between two transactions before the catalog closes.
+      event.preventDefault();
+      const stopping = sync;
+      sync = null;
+      void stopping.dispose().finally(() => app.quit());
+      return;
+    }
     library?.close();
     library = null;
   });

@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { LEGAL_STATUSES, PUBLICATION_KINDS, PUBLICATION_SORTS } from './domain.js';
 import type { LibraryInfo, Page, Publication, PublicationSummary, Role } from './domain.js';
 import type { Facets, SearchResult, Suggestion } from './search/results.js';
+import { addSourceInput, syncSettingsInput } from './sync-status.js';
+import type { SyncRun, SyncSettings, SyncSourceInfo, SyncStatus } from './sync-status.js';
+import { syncSelectionSchema } from './sync.js';
+import type { SelectionCounts, SelectionSummary, SyncSelection } from './sync.js';
 
 export type Access = Role;
 
@@ -90,6 +94,56 @@ export const contract = {
     access: 'anyone',
     summary: 'Counts per type, issuer, year, field, legal status, kind and language, for a query or the whole catalog.',
     input: z.object({ q: searchText.default(''), filters: searchFilters.default({}) }).strict(),
+  }),
+  'sync.sources': method<SyncSourceInfo[]>()({
+    access: 'official',
+    summary: 'The feeds this station syncs from, with their pinned key ids and last outcome.',
+    input: z.object({}).strict(),
+  }),
+  'sync.addSource': method<SyncSourceInfo>()({
+    access: 'official',
+    summary: 'Adds a source (an http(s) URL or a folder) with its trusted public keys, or adds keys to one.',
+    input: addSourceInput,
+  }),
+  'sync.removeSource': method<SyncSourceInfo[]>()({
+    access: 'official',
+    summary: 'Forgets a source and its cached feed; the publications it brought stay.',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+  }),
+  'sync.start': method<SyncStatus>()({
+    access: 'official',
+    summary: 'Starts syncing (the only source, or the one given) in the background.',
+    input: z.object({ sourceId: z.number().int().positive().optional() }).strict(),
+  }),
+  'sync.stop': method<SyncStatus>()({
+    access: 'official',
+    summary: 'Stops the running sync; what it has is kept and the next run continues.',
+    input: z.object({}).strict(),
+  }),
+  'sync.status': method<SyncStatus>()({
+    access: 'official',
+    summary: 'Whether a sync runs, its live progress, the schedule and the last outcome.',
+    input: z.object({}).strict(),
+  }),
+  'sync.history': method<Page<SyncRun>>()({
+    access: 'official',
+    summary: 'Past sync runs, newest first, with their outcome in plain words.',
+    input: z.object({ offset: z.number().int().min(0).max(1_000_000).default(0), limit: z.number().int().min(1).max(100).default(20) }).strict(),
+  }),
+  'sync.updateSettings': method<SyncSettings>()({
+    access: 'official',
+    summary: 'Sets the schedule (minutes between syncs, null for none) and the bandwidth cap.',
+    input: syncSettingsInput,
+  }),
+  'sync.selection': method<{ selection: SyncSelection; counts: SelectionCounts }>()({
+    access: 'official',
+    summary: 'What this station keeps of the national files (fields, types, kinds, size budget), and what that comes to.',
+    input: z.object({}).strict(),
+  }),
+  'sync.setSelection': method<SelectionSummary>()({
+    access: 'official',
+    summary: 'Chooses what to keep; files left out are removed from disk, metadata stays complete.',
+    input: syncSelectionSchema,
   }),
 } satisfies Record<string, MethodSpec>;
 

@@ -18,7 +18,11 @@ export const SCHEMA_ORG_LEGAL_FORCE: Record<LegalStatus, string | null> = {
   unknown: null,
 };
 
-export type FileState = 'pending' | 'present' | 'corrupt';
+/**
+ * 'pending': not yet downloaded; 'excluded': pending but not kept at this station (selective
+ * sync: never downloaded while the station's choice leaves it out); 'corrupt': failed its check.
+ */
+export type FileState = 'pending' | 'present' | 'corrupt' | 'excluded';
 export type FileRole = 'content' | 'cover';
 export type Origin = 'national' | 'local';
 
@@ -45,6 +49,8 @@ export interface PublicationSummary {
   language: string;
   /** The main file (PDF or EPUB) is on this station and verified. */
   available: boolean;
+  /** The main file is not on this station and not kept here (selective sync): it will not be downloaded. */
+  excluded: boolean;
 }
 
 export type SectionLevel = Section['level'];
@@ -83,6 +89,8 @@ export interface LibraryInfo {
   publications: number;
   filesPresent: number;
   filesPending: number;
+  /** Files selective sync leaves out at this station (never downloaded). */
+  filesNotKept: number;
   bytesPresent: number;
 }
 

@@ -22,13 +22,17 @@ export async function runKeygen(flags: { out: string }, write: Write = stdout): 
   return 0;
 }
 
-export async function runPublish(flags: { libraryDir: string; out: string; key: string; snapshot: boolean }, write: Write = stdout): Promise<number> {
+export async function runPublish(flags: { libraryDir: string; out: string; key: string; snapshot: boolean; refresh: boolean }, write: Write = stdout): Promise<number> {
   const privateKey = loadPrivateKey(flags.key);
   const library = await Library.open(flags.libraryDir);
   try {
-    const result = await publish(library, { outDir: path.resolve(flags.out), privateKey, snapshot: flags.snapshot });
+    const result = await publish(library, { outDir: path.resolve(flags.out), privateKey, snapshot: flags.snapshot, refresh: flags.refresh });
     if (!result.published) {
       write(`Không có thay đổi; nguồn cấp giữ nguyên (số thứ tự ${result.sequence}) / No changes; the feed is unchanged (sequence ${result.sequence})\n`);
+      return 0;
+    }
+    if (result.refreshed) {
+      write(`Không có thay đổi; đã ký lại tài liệu gốc với hạn mới (số thứ tự ${result.sequence}) / No changes; the root was re-signed with a new expiry (sequence ${result.sequence})\n`);
       return 0;
     }
     const mb = (result.bytes / 1024 / 1024).toFixed(1);

@@ -9,7 +9,9 @@ import { Library } from '../library.js';
 import { APP_VERSION } from '../package-root.js';
 import { runHub, runServe, runStart } from './serve.js';
 import { runKeygen, runPublish } from './feed.js';
-import { runExportBundle, runSync } from './sync.js';
+import { runSync } from './sync.js';
+import { parseBundleFilter, runExportBundle } from './export-bundle.js';
+import { KEEP_HELP, parseBudget, parseKinds, parseList, runKeep } from './keep.js';
 import { runEvalSearch, runSearch } from './search.js';
 import { IMPORT_HELP, parseTimeout, runImport } from './import.js';
 import { UsageError } from './usage.js';
@@ -33,6 +35,9 @@ Lệnh / Commands:
                         Xuất nguồn cấp đã đồng bộ (chữ ký của trạm chủ) và tệp sang thư mục/USB cho trạm khác
                         Write the synced feed (the hub's signatures) and files to a folder/USB for another station
                         --source URL|DIR: chọn nguồn khi có nhiều / choose the source when there are several
+                        --filter "fields=A,B;types=X;kinds=K": chỉ kèm tệp của ấn phẩm khớp (danh mục vẫn đầy đủ)
+                        only the files of matching publications (the catalog stays complete)
+  keep                  Chọn tệp trạm này giữ: lĩnh vực, loại, dung lượng / Choose what files this station keeps
   keygen --out DIR      Tạo cặp khoá ký nguồn cấp (trạm chủ) / Make a feed signing key pair (hub)
   publish               Xuất bản thay đổi thành nguồn cấp có chữ ký / Publish changes as a signed feed
   search "<câu hỏi>"    Tìm văn bản, điều luật, số hiệu / Search documents, articles and numbers
@@ -58,6 +63,8 @@ publish:
   --out DIR             Thư mục nguồn cấp / Feed folder
   --key FILE            Khoá riêng (feed-private.pem) / Private key
   --snapshot            Ghi kèm ảnh chụp toàn bộ danh mục / Also write a full snapshot
+  --refresh             Ký lại tài liệu gốc dù không có thay đổi (tự làm khi sắp hết hạn)
+                        / Re-sign the root even with no change (done anyway near its expiry)
 
 info:
   --json                In dạng JSON / Print JSON
@@ -70,6 +77,7 @@ search:
   --json                Kết quả dạng JSON (kèm số đếm theo nhóm) / JSON with facet counts
 
 ${IMPORT_HELP}
+${KEEP_HELP}
 eval-search:
   --laws FILE           Luật dạng laws.jsonl / Laws in the laws.jsonl format
   --queries FILE        Câu hỏi có nhãn dạng queries.jsonl / Labelled queries (queries.jsonl format)
@@ -190,11 +198,30 @@ const COMMANDS: Record<string, CommandSpec> = {
     run: (values, args, libraryDir) => runSync({ libraryDir, location: args[0], trustFiles: (values.trust as string[] | undefined) ?? [] }),
   },
   'export-bundle': {
-    options: { ...COMMON, to: { type: 'string' }, source: { type: 'string' } },
+    options: { ...COMMON, to: { type: 'string' }, source: { type: 'string' }, filter: { type: 'string' } },
     positionals: null,
     run: (values, _args, libraryDir) => {
       if (typeof values.to !== 'string') throw new UsageError('cần / needs --to <thư mục / folder> [--source <URL | thư mục / folder>]');
-      return runExportBundle({ libraryDir, to: values.to, source: values.source as string | undefined });
+      const filter = typeof values.filter === 'string' ? parseBundleFilter(values.filter) : undefined;
+      return runExportBundle({ libraryDir, to: values.to, source: values.source as string | undefined, filter });
+    },
+  },
+  keep: {
+    options: { ...COMMON, fields: { type: 'string' }, types: { type: 'string' }, kinds: { type: 'string' }, budget: { type: 'string' }, all: { type: 'boolean' } },
+    positionals: null,
+    run: (values, _args, libraryDir) => {
+      const given = <T,>(name: string, parse: (name: string, value: string) => T): T | undefined => {
+        const value = values[name];
+        return typeof value === 'string' ? parse(name, value) : undefined;
+      };
+      return runKeep({
+        libraryDir,
+        all: values.all === true,
+        fields: given('fields', parseList),
+        types: given('types', parseList),
+        kinds: given('kinds', parseKinds),
+        budget: given('budget', (_name, value) => parseBudget(value)),
+      });
     },
   },
   keygen: {
@@ -206,13 +233,13 @@ const COMMANDS: Record<string, CommandSpec> = {
     },
   },
   publish: {
-    options: { ...COMMON, out: { type: 'string' }, key: { type: 'string' }, snapshot: { type: 'boolean' } },
+    options: { ...COMMON, out: { type: 'string' }, key: { type: 'string' }, snapshot: { type: 'boolean' }, refresh: { type: 'boolean' } },
     positionals: null,
     run: (values, _args, libraryDir) => {
       if (typeof values.out !== 'string' || typeof values.key !== 'string') {
         throw new UsageError('cần / needs --out <thư mục nguồn cấp / feed folder> --key <khoá riêng / private key>');
       }
-      return runPublish({ libraryDir, out: values.out, key: values.key, snapshot: values.snapshot === true });
+      return runPublish({ libraryDir, out: values.out, key: values.key, snapshot: values.snapshot === true, refresh: values.refresh === true });
     },
   },
   start: {
@@ -302,6 +329,7 @@ async function runInfo(libraryDir: string, json: boolean): Promise<number> {
           `Văn bản và sách / Publications: ${info.publications}`,
           `Tệp có sẵn / Files present: ${info.filesPresent} (${(info.bytesPresent / 1024 / 1024).toFixed(1)} MB)`,
           `Tệp chưa tải / Files pending: ${info.filesPending}`,
+          `Tệp không lưu tại trạm này / Files not kept at this station: ${info.filesNotKept}`,
         ].join('\n') + '\n',
       );
     }

@@ -1,20 +1,18 @@
 /**
  * `bookshelf sync <https URL | folder> [--library DIR] [--trust <public key file>]…`: registers
- * the source with its pinned keys on first use, applies the feed's metadata (catalog/sync/apply.ts),
- * then downloads the pending files (catalog/sync/download.ts). Output is bilingual; exit 1 when
- * the feed is refused or cannot be read.
- * `bookshelf export-bundle --to <folder> [--source <location>]`: writes the feed this station
- * verified (the hub's signatures) and the files it holds as a folder another station syncs from.
+ * the source with its pinned keys on first use, then runs one sync through the same service as
+ * the app (catalog/sync/service.ts: metadata, then files; recorded in the history), with a
+ * progress bar on a terminal. Output is bilingual; exit 1 when the feed is refused or cannot be read.
  */
 import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { AppError } from '../../shared/errors.js';
+import type { SyncProgressInfo } from '../../shared/sync-status.js';
 import { Library } from '../library.js';
 import { loadPublicKey } from '../feed/keys.js';
-import { SyncRefusedError, getSource, syncOnce } from '../sync/apply.js';
-import type { SyncSourceRow } from '../sync/apply.js';
-import { BundleError, exportBundle } from '../sync/bundle.js';
-import { downloadPending } from '../sync/download.js';
 import type { DownloadOptions } from '../sync/download.js';
-import { openSource } from '../sync/source.js';
+import { SyncService } from '../sync/service.js';
+import { addSource } from '../sync/sources.js';
 import type { HttpSourceOptions } from '../sync/source.js';
 
 type Write = (text: string) => void;
@@ -30,85 +28,68 @@ export interface SyncFlags {
   now?: Date;
 }
 
-/** The source row for a location, created (or given more keys) from the --trust files. */
-function registerSource(library: Library, location: string, trustFiles: string[]): SyncSourceRow {
-  const pems = trustFiles.map((file) => loadPublicKey(path.resolve(file)).export({ type: 'spki', format: 'pem' }) as string);
-  const found = library.db.prepare('SELECT id, trusted_keys FROM sync_sources WHERE location = ?').get(location) as { id: number; trusted_keys: string } | undefined;
-  if (!found) {
-    if (pems.length === 0) {
-      throw new Error(`Nguồn mới cần khoá công khai tin cậy (--trust <tệp>) / A new source needs a trusted public key (--trust <file>): ${location}`);
-    }
-    const id = library.db.prepare('INSERT INTO sync_sources (location, trusted_keys) VALUES (?, ?)').run(location, JSON.stringify([...new Set(pems)])).lastInsertRowid;
-    return getSource(library, Number(id));
+/** The PEM text of a --trust file (checked as an Ed25519 public key when the source is added). */
+function readPublicKeyPem(file: string): string {
+  return loadPublicKey(path.resolve(file)).export({ type: 'spki', format: 'pem' }) as string;
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** The terminal progress bar: publications while the catalog is applied, then bytes of files. */
+function showProgress(bar: cliProgress.SingleBar | null, progress: SyncProgressInfo | null): cliProgress.SingleBar | null {
+  if (!progress) return bar;
+  const files = progress.phase === 'files';
+  const total = files ? progress.bytesTotal ?? 0 : progress.publicationsTotal ?? progress.pagesTotal ?? 0;
+  const value = files ? progress.bytesDone : progress.publicationsTotal !== null ? progress.publicationsDone : progress.pagesDone;
+  const label = files
+    ? `tệp / files ${progress.filesDone}/${progress.filesTotal ?? '?'}, ${mb(progress.bytesDone)}/${mb(progress.bytesTotal ?? 0)} MB, ${mb(progress.bytesPerSecond)} MB/s, còn / left ${progress.secondsLeft === null ? '?' : `${Math.ceil(progress.secondsLeft)} s`}`
+    : `ấn phẩm / publications ${progress.publicationsDone}${progress.publicationsTotal === null ? '' : `/${progress.publicationsTotal}`}`;
+  if (!bar) {
+    bar = new cliProgress.SingleBar({ format: '{bar} {label}', stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 }, cliProgress.Presets.shades_classic);
+    bar.start(Math.max(1, total), 0, { label });
   }
-  if (pems.length > 0) {
-    const keys = [...new Set([...(JSON.parse(found.trusted_keys) as string[]), ...pems])];
-    library.db.prepare('UPDATE sync_sources SET trusted_keys = ? WHERE id = ?').run(JSON.stringify(keys), found.id);
-  }
-  return getSource(library, found.id);
+  bar.setTotal(Math.max(1, total));
+  bar.update(value, { label });
+  return bar;
 }
 
 export async function runSync(flags: SyncFlags, write: Write = stdout): Promise<number> {
-  const source = openSource(/^https?:\/\//i.test(flags.location) ? flags.location : path.resolve(flags.location), flags.http);
   const library = await Library.open(flags.libraryDir);
-  const now = flags.now ?? new Date();
-  let row: SyncSourceRow | undefined;
+  const tty = write === stdout && process.stderr.isTTY;
+  const shown: { bar: cliProgress.SingleBar | null } = { bar: null };
+  const service = new SyncService(library, {
+    download: flags.download,
+    http: flags.http,
+    now: flags.now ? () => flags.now! : undefined,
+    onChange: tty ? (status) => void (shown.bar = showProgress(shown.bar, status.progress)) : undefined,
+  });
   try {
-    row = registerSource(library, source.location, flags.trustFiles);
-    const applied = await syncOnce(library, row, source, now);
-    const lines = [`Nguồn / Source: ${source.location} — số thứ tự / sequence ${applied.sequence}`];
-    if (applied.warning) lines.push(`Cảnh báo / Warning: ${applied.warning}`);
-    if (applied.status === 'unchanged') lines.push('Danh mục đã mới nhất / The catalog is up to date');
-    if (applied.status === 'applied') {
-      lines.push(`Ấn phẩm / Publications: thêm / added ${applied.added}, cập nhật / updated ${applied.updated}, xoá / deleted ${applied.deleted}`);
+    const row = addSource(library, { location: flags.location, publicKeys: flags.trustFiles.map(readPublicKeyPem) });
+    const { run, applied, failedFiles } = await service.start('cli', row.id).done;
+    shown.bar?.stop();
+    shown.bar = null;
+    const lines = [`Nguồn / Source: ${row.location}${run.sequence === null ? '' : ` — số thứ tự / sequence ${run.sequence}`}`];
+    if (run.status === 'refused') lines.push(run.message ?? '');
+    else if (run.status === 'failed' && !applied) lines.push(`Đồng bộ thất bại / Sync failed: ${run.message ?? ''}`);
+    else {
+      if (applied?.warning) lines.push(`Cảnh báo / Warning: ${applied.warning}`);
+      if (applied?.status === 'unchanged') lines.push('Danh mục đã mới nhất / The catalog is up to date');
+      if (applied?.status === 'applied') lines.push(`Ấn phẩm / Publications: thêm / added ${run.added}, cập nhật / updated ${run.updated}, xoá / deleted ${run.deleted}`);
+      lines.push(`Tệp đã tải / Files downloaded: ${run.files} (${(run.bytes / 1024 / 1024).toFixed(1)} MB, ${run.bytes} bytes)`);
+      if (run.status === 'failed' || run.status === 'stopped') lines.push(run.message ?? '');
+      if (failedFiles.length > 0) {
+        lines.push(`Tệp bị từ chối hoặc chưa tải được (vẫn chờ) / Files refused or not downloaded (still pending): ${failedFiles.length}`);
+        for (const failed of failedFiles) lines.push(`  ${failed.sha256}: ${failed.reason}`);
+      }
     }
-    const downloaded = await downloadPending(library, source, flags.download);
-    const mb = (downloaded.bytes / 1024 / 1024).toFixed(1);
-    lines.push(`Tệp đã tải / Files downloaded: ${downloaded.downloaded} (${mb} MB, ${downloaded.bytes} bytes)`);
-    if (downloaded.error) lines.push(downloaded.error);
-    if (downloaded.failed.length > 0) {
-      lines.push(`Tệp bị từ chối hoặc chưa tải được (vẫn chờ) / Files refused or not downloaded (still pending): ${downloaded.failed.length}`);
-      for (const failed of downloaded.failed) lines.push(`  ${failed.sha256}: ${failed.reason}`);
-    }
-    library.db
-      .prepare('UPDATE sync_sources SET last_sync_at = ?, last_error = ? WHERE id = ?')
-      .run(now.toISOString(), downloaded.error ?? (downloaded.failed.length > 0 ? `${downloaded.failed.length} file(s) not downloaded` : null), row.id);
     write(lines.join('\n') + '\n');
-    return 0;
+    return run.status === 'refused' || (run.status === 'failed' && !applied) ? 1 : 0;
   } catch (error) {
-    const message = (error as Error).message;
-    if (row) library.db.prepare('UPDATE sync_sources SET last_sync_at = ?, last_error = ? WHERE id = ?').run(now.toISOString(), message, row.id);
-    write(`${error instanceof SyncRefusedError ? '' : 'Đồng bộ thất bại / Sync failed: '}${message}\n`);
+    write(`${error instanceof AppError ? '' : 'Đồng bộ thất bại / Sync failed: '}${(error as Error).message}\n`);
     return 1;
   } finally {
-    library.close();
-  }
-}
-
-export interface ExportBundleFlags {
-  libraryDir: string;
-  to: string;
-  source?: string;
-}
-
-export async function runExportBundle(flags: ExportBundleFlags, write: Write = stdout): Promise<number> {
-  const library = await Library.open(flags.libraryDir);
-  try {
-    const result = await exportBundle(library, { to: flags.to, sourceLocation: flags.source });
-    const mb = (result.bytes / 1024 / 1024).toFixed(1);
-    const lines = [
-      `Đã xuất gói / Bundle written: ${path.resolve(flags.to)}`,
-      `Nguồn / Source: ${result.source} — số thứ tự / sequence ${result.sequence} (chữ ký của trạm chủ / the hub's signature)`,
-      `Trang / Pages: ${result.pages}${result.snapshot ? ' + ảnh chụp / snapshot' : ''}`,
-      `Tệp / Files: ${result.files} (${mb} MB, ${result.bytes} bytes)`,
-    ];
-    if (result.missingFiles > 0) lines.push(`Tệp trạm này chưa có (không kèm) / Files this station does not hold (left out): ${result.missingFiles}`);
-    write(lines.join('\n') + '\n');
-    return 0;
-  } catch (error) {
-    write(`${error instanceof BundleError ? '' : 'Xuất gói thất bại / Export failed: '}${(error as Error).message}\n`);
-    return 1;
-  } finally {
+    shown.bar?.stop();
+    await service.dispose();
     library.close();
   }
 }

@@ -2,7 +2,8 @@
  * Serves a feed folder over HTTP, as any static server or CDN could: GET and HEAD only, one
  * byte range, ETags, `no-cache` for the root (it changes) and `immutable` for content-addressed
  * paths (pages, snapshots, signatures, files). Paths are checked like the UI's static files and
- * must resolve, symlinks included, inside the feed folder.
+ * must resolve, symlinks included, inside the feed folder. The same handler serves any resolver:
+ * a station offers its verified feed to the next station on the LAN (catalog/sync/station-feed.ts).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -13,17 +14,28 @@ import { resolveStaticPath } from '../http/static.js';
 import { hostGuard } from '../http/server.js';
 import { Hono } from 'hono';
 
-const IMMUTABLE = /^\/(pages|snapshots|signatures)\/[0-9a-f]{64}\.json$|^\/files\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
+const IMMUTABLE = /^\/(pages|signatures)\/[0-9a-f]{64}\.json$|^\/snapshots\/[0-9a-f]{64}\.jsonl$|^\/files\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
 
 function contentTypeOf(pathname: string): string {
   if (pathname.startsWith('/opds/') && pathname.endsWith('.json')) return 'application/opds+json; charset=utf-8';
   if (pathname.endsWith('.json')) return 'application/json; charset=utf-8';
+  if (pathname.endsWith('.jsonl')) return 'application/jsonl; charset=utf-8';
   if (pathname.endsWith('.png')) return 'image/png';
   return 'application/octet-stream';
 }
 
+/** A file found for a feed path. */
+export interface FeedFile {
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Finds the file for a request path (e.g. '/root.json'), or null when there is none to serve. */
+export type FeedResolver = (pathname: string) => Promise<FeedFile | null>;
+
 /** The file for a request path, or null when it is not a safe path to an existing file in the feed. */
-async function feedFile(feedDir: string, pathname: string): Promise<{ file: string; size: number; mtimeMs: number } | null> {
+async function feedFile(feedDir: string, pathname: string): Promise<FeedFile | null> {
   const resolved = resolveStaticPath(feedDir, pathname);
   if (!resolved || resolved.endsWith('.tmp')) return null;
   try {
@@ -37,16 +49,23 @@ async function feedFile(feedDir: string, pathname: string): Promise<{ file: stri
 }
 
 export function createFeedHandler(feedDir: string): FetchHandler {
+  return createFeedHandlerWith((pathname) => feedFile(feedDir, pathname));
+}
+
+/** The same handler over any resolver (a station serves its cached feed and its file store). */
+export function createFeedHandlerWith(resolve: FeedResolver, prefix = ''): FetchHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return errorResponse({ code: 'bad_request', message: 'Chỉ GET, HEAD / Only GET and HEAD' }, 405, { Allow: 'GET, HEAD' });
     }
-    const { pathname } = new URL(request.url);
-    const found = await feedFile(feedDir, pathname);
+    const { pathname: full } = new URL(request.url);
+    if (!full.startsWith(`${prefix}/`)) return errorResponse({ code: 'not_found', message: 'Không tìm thấy / Not found' }, 404);
+    const pathname = full.slice(prefix.length);
+    const found = await resolve(pathname);
     if (!found) return errorResponse({ code: 'not_found', message: 'Không tìm thấy / Not found' }, 404);
     const immutable = IMMUTABLE.test(pathname);
     // Content-addressed files are named by their hash; others change with each publish.
-    const etag = immutable ? `"${path.basename(pathname, '.json')}"` : `"${found.size.toString(16)}-${Math.floor(found.mtimeMs).toString(16)}"`;
+    const etag = immutable ? `"${/[0-9a-f]{64}/.exec(pathname)?.[0]}"` : `"${found.size.toString(16)}-${Math.floor(found.mtimeMs).toString(16)}"`;
     return rangedFileResponse(request, found.file, found.size, etag, {
       ...COMMON_HEADERS,
       // A feed is public: other origins (web OPDS readers, mirrors) may read it.

@@ -1,7 +1,9 @@
 /**
  * Change pages and snapshots of a feed (docs/feed.md): the publication record they carry, their
  * zod schemas (for the station that reads them) and the conversion from the catalog's
- * publications. Both are written as canonical JSON and named by their sha256.
+ * publications. A page is one canonical JSON document; a snapshot is JSON Lines (a header line,
+ * then one canonical publication per line) so both ends stream it in bounded memory. Both are
+ * named by their sha256.
  */
 import { z } from 'zod';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
@@ -9,6 +11,8 @@ import type { Publication } from '../../shared/domain.js';
 
 export const PAGE_FORMAT = 'tu-sach-feed-page/1';
 export const SNAPSHOT_FORMAT = 'tu-sach-feed-snapshot/1';
+/** A snapshot line longer than this is refused (a publication record is a few KB). */
+export const MAX_SNAPSHOT_LINE_BYTES = 1024 * 1024;
 
 const nullableText = z.string().nullable();
 
@@ -51,16 +55,17 @@ export const pageSchema = z.strictObject({
   ops: z.array(opSchema),
 });
 
-export const snapshotSchema = z.strictObject({
+/** The first line of a snapshot; `publications` lines follow, sorted by id. */
+export const snapshotHeaderSchema = z.strictObject({
   format: z.literal(SNAPSHOT_FORMAT),
   lastChange: z.number().int().nonnegative(),
-  publications: z.array(feedPublicationSchema),
+  publications: z.number().int().nonnegative(),
 });
 
 export type FeedPublication = z.infer<typeof feedPublicationSchema>;
 export type FeedOp = z.infer<typeof opSchema>;
 export type FeedPage = z.infer<typeof pageSchema>;
-export type FeedSnapshot = z.infer<typeof snapshotSchema>;
+export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
 
 /** What a feed says of a publication: its metadata and files, not its text or local file states. */
 export function toFeedPublication(pub: Publication): FeedPublication {

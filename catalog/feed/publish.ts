@@ -1,7 +1,8 @@
 /**
  * Publishing a library as a feed folder (docs/feed.md): the changes since the last publish
- * become one change page; new files are placed under files/; a snapshot is written when asked
- * or when enough pages have piled up; the OPDS view is rewritten; then the signed root is put
+ * become change pages of bounded size; new files are placed under files/; a snapshot (JSON
+ * Lines) is written when asked or when enough pages have piled up; with no change, the root is
+ * only re-signed when it nears its expiry (or when asked); the OPDS view is rewritten; then the signed root is put
  * in place last — its signature first, under a name derived from the root's hash, then root.json
  * by rename — so a reader never sees a root whose pages, files or signature are missing. Any
  * failure before that leaves the previous root as it was.
@@ -16,22 +17,32 @@ import type { Library } from '../library.js';
 import { getPublication } from '../publications.js';
 import { keyIdOf } from './keys.js';
 import { buildOpds } from './opds.js';
-import { PAGE_FORMAT, SNAPSHOT_FORMAT, toFeedPublication } from './pages.js';
-import type { FeedOp, FeedPage, FeedPublication, FeedSnapshot } from './pages.js';
+import { PAGE_FORMAT, toFeedPublication } from './pages.js';
+import type { FeedOp, FeedPage, FeedPublication } from './pages.js';
+import { writeSnapshotFile } from './snapshot-file.js';
 import { FEED_FORMAT, ROOT_PATH, canonicalJson, rootSchema, sha256Hex, signRoot } from './root.js';
 import type { FeedRoot, PageRef, SnapshotRef } from './root.js';
 
 export const DEFAULT_SNAPSHOT_THRESHOLD = 20;
+/** A change page holds at most this many ops; a publish with more writes several pages. */
+export const DEFAULT_PAGE_OPS = 1000;
 export const DEFAULT_EXPIRES_IN_DAYS = 30;
+/** With no change, a publish still re-signs the root (a new sequence and expiry) when it expires within this many days. */
+export const DEFAULT_REFRESH_WITHIN_DAYS = 10;
 
 export interface PublishOptions {
   outDir: string;
   privateKey: KeyObject;
   /** Write a snapshot of all current publications now. */
   snapshot?: boolean;
-  /** Write a snapshot when this many pages exist since the last one. */
+  /** Most ops in one change page. */
+  pageOps?: number;
+  /** Write a snapshot when this many pages exist since the last one (and always on the first publish). */
   snapshotThreshold?: number;
   expiresInDays?: number;
+  /** Re-sign the root with a new sequence and expiry even with no change (a station refuses nothing, applies nothing). */
+  refresh?: boolean;
+  refreshWithinDays?: number;
   opdsPageSize?: number;
   now?: Date;
 }
@@ -39,6 +50,8 @@ export interface PublishOptions {
 export interface PublishResult {
   /** False when there was nothing to publish: no file was written. */
   published: boolean;
+  /** True when only the root was re-signed (no change; it was expiring, or asked). */
+  refreshed: boolean;
   sequence: number;
   ops: number;
   /** Change pages the root lists in all. */
@@ -85,20 +98,38 @@ function readCatalog(library: Library, since: number): CatalogRead {
   })();
 }
 
+/** An op and the change-log seq of the last change it stands for. */
+interface CollapsedOp {
+  op: FeedOp;
+  seq: number;
+}
+
 /** The last op of each publication wins; ops keep the order of their last change. */
-function collapse(read: CatalogRead): FeedOp[] {
-  const last = new Map<string, 'put' | 'delete'>();
+function collapse(read: CatalogRead): CollapsedOp[] {
+  const last = new Map<string, { op: 'put' | 'delete'; seq: number }>();
   for (const change of read.changes) {
     last.delete(change.id);
-    last.set(change.id, change.op);
+    last.set(change.id, { op: change.op, seq: change.seq });
   }
   const byId = new Map(read.publications.map((pub) => [pub.id, pub]));
-  return [...last].map(([id, op]): FeedOp => {
+  return [...last].map(([id, { op, seq }]): CollapsedOp => {
     const pub = byId.get(id);
-    if (op === 'delete' || !pub) return { op: 'delete', id };
+    if (op === 'delete' || !pub) return { op: { op: 'delete', id }, seq };
     const { present: _present, ...publication } = pub;
-    return { op: 'put', publication };
+    return { op: { op: 'put', publication }, seq };
   });
+}
+
+/**
+ * Splits collapsed ops into pages of at most `size` ops, so a station applies (and holds in
+ * memory) a bounded page at a time. Each page ends at its last op's change; the last page ends
+ * at the last change read (changes collapsed away belong to it).
+ */
+function* chunkOps(ops: CollapsedOp[], size: number, lastRead: number): Generator<{ ops: FeedOp[]; lastChange: number }> {
+  for (let i = 0; i < ops.length; i += size) {
+    const chunk = ops.slice(i, i + size);
+    yield { ops: chunk.map((item) => item.op), lastChange: i + size >= ops.length ? lastRead : chunk[chunk.length - 1].seq };
+  }
 }
 
 async function fsyncDirectory(dir: string): Promise<void> {
@@ -187,8 +218,10 @@ export async function publish(library: Library, options: PublishOptions): Promis
   const read = readCatalog(library, since);
   const ops = collapse(read);
   const sequence = Math.max(previous?.sequence ?? 0, Number(library.getSetting('publish.sequence') ?? 0)) + 1;
-  const unchanged = { published: false, sequence: sequence - 1, ops: 0, pages: previous?.pages.length ?? 0, snapshot: false, files: 0, bytes: 0 };
-  if (ops.length === 0 && !options.snapshot) return unchanged;
+  const unchanged = { published: false, refreshed: false, sequence: sequence - 1, ops: 0, pages: previous?.pages.length ?? 0, snapshot: false, files: 0, bytes: 0 };
+  const expiring = previous !== null && Date.parse(previous.expiresAt) - now.getTime() < (options.refreshWithinDays ?? DEFAULT_REFRESH_WITHIN_DAYS) * 86_400_000;
+  const refreshed = ops.length === 0 && !options.snapshot && previous !== null && (options.refresh === true || expiring);
+  if (ops.length === 0 && !options.snapshot && !refreshed) return unchanged;
 
   let files = 0;
   let bytes = 0;
@@ -202,17 +235,21 @@ export async function publish(library: Library, options: PublishOptions): Promis
   }
 
   const pages: PageRef[] = [...(previous?.pages ?? [])];
-  if (ops.length > 0) {
-    const page: FeedPage = { format: PAGE_FORMAT, firstChange: read.changes[0].seq, lastChange: read.changes[read.changes.length - 1].seq, ops };
-    pages.push({ ...(await writeAddressed(outDir, 'pages', page)), firstChange: page.firstChange, lastChange: page.lastChange });
+  let firstChange = read.changes[0]?.seq ?? 0;
+  for (const chunk of chunkOps(ops, options.pageOps ?? DEFAULT_PAGE_OPS, read.changes[read.changes.length - 1]?.seq ?? 0)) {
+    const lastChange = chunk.lastChange;
+    const page: FeedPage = { format: PAGE_FORMAT, firstChange, lastChange, ops: chunk.ops };
+    pages.push({ ...(await writeAddressed(outDir, 'pages', page)), firstChange, lastChange });
+    firstChange = lastChange + 1;
   }
 
   let snapshot: SnapshotRef | null = previous?.snapshot ?? null;
   const pagesSinceSnapshot = pages.filter((page) => page.firstChange > (snapshot?.lastChange ?? -1)).length;
   const writeSnapshot = options.snapshot === true || pagesSinceSnapshot >= (options.snapshotThreshold ?? DEFAULT_SNAPSHOT_THRESHOLD);
   if (writeSnapshot) {
-    const body: FeedSnapshot = { format: SNAPSHOT_FORMAT, lastChange: read.lastChange, publications: read.publications.map(({ present: _p, ...pub }) => pub) };
-    snapshot = { ...(await writeAddressed(outDir, 'snapshots', body)), sequence, lastChange: read.lastChange };
+    const publications = read.publications.map(({ present: _p, ...pub }) => pub);
+    snapshot = { ...writeSnapshotFile(outDir, read.lastChange, publications.length, publications), sequence, lastChange: read.lastChange };
+    await fsyncDirectory(path.join(outDir, 'snapshots'));
   }
 
   const present = new Set(read.publications.flatMap((pub) => [...pub.present]));
@@ -239,5 +276,5 @@ export async function publish(library: Library, options: PublishOptions): Promis
     library.setSetting('publish.last_change_seq', String(read.lastChange));
     library.setSetting('publish.sequence', String(sequence));
   })();
-  return { published: true, sequence, ops: ops.length, pages: pages.length, snapshot: writeSnapshot, files, bytes };
+  return { published: true, refreshed, sequence, ops: ops.length, pages: pages.length, snapshot: writeSnapshot, files, bytes };
 }

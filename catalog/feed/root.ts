@@ -24,7 +24,7 @@ export const pageRefSchema = z.strictObject({
 });
 
 export const snapshotRefSchema = z.strictObject({
-  path: z.string().regex(/^snapshots\/[0-9a-f]{64}\.json$/),
+  path: z.string().regex(/^snapshots\/[0-9a-f]{64}\.jsonl$/),
   sha256,
   size: z.number().int().positive(),
   /** The root sequence that first named this snapshot. */

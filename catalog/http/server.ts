@@ -29,12 +29,16 @@ const STATUS: Record<ErrorCode, 400 | 403 | 404 | 500> = {
 };
 
 export const MAX_API_BODY_BYTES = 64 * 1024;
+/** Where a station serves its feed to other stations: http://<station>/feed/. */
+export const STATION_FEED_PREFIX = '/feed';
 
 export interface HttpAppOptions<C extends ContractTable> {
   contract: C;
   handlers: Handlers<C>;
   files: FetchHandler;
   ui: FetchHandler;
+  /** The station's feed for other stations on the LAN, under /feed/ (catalog/sync/station-feed.ts). */
+  feed?: FetchHandler;
   /** Host names (without port) this server answers to. */
   allowedHostnames: readonly string[];
   log?: (message: string, error?: unknown) => void;
@@ -100,6 +104,7 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
 
   app.all('*', (c) => {
     if (isFileRoute(c.req.path)) return options.files(c.req.raw);
+    if (options.feed && c.req.path.startsWith(`${STATION_FEED_PREFIX}/`)) return options.feed(c.req.raw);
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return options.ui(c.req.raw);
     const lang = languageFromAcceptHeader(c.req.header('accept-language'));
     return errorResponse({ code: 'bad_request', message: translate(lang, 'error.bad_request') }, 405, { Allow: 'GET, HEAD' });

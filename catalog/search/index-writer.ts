@@ -4,6 +4,7 @@
  * passage_fts. Call inside the transaction that changes the publication.
  */
 import type { Db } from '../db/open.js';
+import { statement } from '../db/statements.js';
 import { indexForms } from '../../shared/search/tokens.js';
 import { numberKey } from '../../shared/text.js';
 
@@ -34,8 +35,7 @@ function chunk(text: string, start: number, end: number): PassageSpan[] {
 
 /** Articles as passages, and the text between them (preamble, annexes, books) in chunks. */
 function passageSpans(db: Db, publicationId: string, text: string): PassageSpan[] {
-  const articles = db
-    .prepare(`SELECT id, start, end, number, heading FROM sections WHERE publication_id = ? AND level = 'article' ORDER BY start`)
+  const articles = statement(db, `SELECT id, start, end, number, heading FROM sections WHERE publication_id = ? AND level = 'article' ORDER BY start`)
     .all(publicationId) as { id: number; start: number; end: number; number: string; heading: string }[];
   const spans: PassageSpan[] = [];
   let cursor = 0;
@@ -49,23 +49,23 @@ function passageSpans(db: Db, publicationId: string, text: string): PassageSpan[
 }
 
 export function unindexPublication(db: Db, publicationId: string): void {
-  db.prepare('DELETE FROM passage_fts WHERE rowid IN (SELECT id FROM passages WHERE publication_id = ?)').run(publicationId);
-  db.prepare('DELETE FROM passages WHERE publication_id = ?').run(publicationId);
-  const row = db.prepare('SELECT rowid FROM search_docs WHERE publication_id = ?').get(publicationId) as { rowid: number } | undefined;
-  if (row) db.prepare('DELETE FROM meta_fts WHERE rowid = ?').run(row.rowid);
+  statement(db, 'DELETE FROM passage_fts WHERE rowid IN (SELECT id FROM passages WHERE publication_id = ?)').run(publicationId);
+  statement(db, 'DELETE FROM passages WHERE publication_id = ?').run(publicationId);
+  const row = statement(db, 'SELECT rowid FROM search_docs WHERE publication_id = ?').get(publicationId) as { rowid: number } | undefined;
+  if (row) statement(db, 'DELETE FROM meta_fts WHERE rowid = ?').run(row.rowid);
 }
 
 /** (Re)indexes one publication's metadata and text. */
 export function indexPublication(db: Db, publicationId: string): void {
   unindexPublication(db, publicationId);
-  const pub = db.prepare('SELECT title, number, issuer FROM publications WHERE id = ?').get(publicationId) as
+  const pub = statement(db, 'SELECT title, number, issuer FROM publications WHERE id = ?').get(publicationId) as
     | { title: string; number: string | null; issuer: string | null }
     | undefined;
   if (!pub) return;
-  db.prepare('INSERT OR IGNORE INTO search_docs (publication_id) VALUES (?)').run(publicationId);
-  const { rowid } = db.prepare('SELECT rowid FROM search_docs WHERE publication_id = ?').get(publicationId) as { rowid: number };
+  statement(db, 'INSERT OR IGNORE INTO search_docs (publication_id) VALUES (?)').run(publicationId);
+  const { rowid } = statement(db, 'SELECT rowid FROM search_docs WHERE publication_id = ?').get(publicationId) as { rowid: number };
   const title = indexForms(pub.title);
-  db.prepare('INSERT INTO meta_fts (rowid, title, number, issuer, pairs) VALUES (?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO meta_fts (rowid, title, number, issuer, pairs) VALUES (?, ?, ?, ?, ?)').run(
     rowid,
     title.words,
     pub.number ? numberKey(pub.number).replace(/[/-]/g, ' ') : '',
@@ -73,10 +73,10 @@ export function indexPublication(db: Db, publicationId: string): void {
     title.pairs,
   );
 
-  const textRow = db.prepare('SELECT text FROM publication_texts WHERE publication_id = ?').get(publicationId) as { text: string } | undefined;
+  const textRow = statement(db, 'SELECT text FROM publication_texts WHERE publication_id = ?').get(publicationId) as { text: string } | undefined;
   if (!textRow) return;
-  const insertPassage = db.prepare('INSERT INTO passages (publication_id, section_id, start, end) VALUES (?, ?, ?, ?)');
-  const insertFts = db.prepare('INSERT INTO passage_fts (rowid, heading, body, pairs) VALUES (?, ?, ?, ?)');
+  const insertPassage = statement(db, 'INSERT INTO passages (publication_id, section_id, start, end) VALUES (?, ?, ?, ?)');
+  const insertFts = statement(db, 'INSERT INTO passage_fts (rowid, heading, body, pairs) VALUES (?, ?, ?, ?)');
   for (const span of passageSpans(db, publicationId, textRow.text)) {
     const { lastInsertRowid } = insertPassage.run(publicationId, span.sectionId, span.start, span.end);
     const body = indexForms(textRow.text.slice(span.start, span.end));

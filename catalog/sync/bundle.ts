@@ -3,21 +3,31 @@
  * source (its feed cache: the hub's signed root, the signature, the snapshot and pages, bytes
  * unchanged) and the files it holds into a folder that another station syncs from as a folder
  * source. A station never signs: the receiving station checks the bundle with the hub's key.
- * Files the station does not hold are left out (the receiver shows them "not yet downloaded").
+ * Files the station does not hold are left out (the receiver shows them "not yet downloaded"), and
+ * so are, with a filter, the files of publications it does not match (the selective-sync matcher,
+ * shared/sync.ts); the catalog itself — snapshot, pages, root, signature — is always whole.
  * Everything is written under temporary names, and root.json last.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Library } from '../library.js';
-import { pageSchema, snapshotSchema } from '../feed/pages.js';
+import { feedPublicationSchema, pageSchema } from '../feed/pages.js';
+import { readSnapshotLines } from '../feed/snapshot-file.js';
 import { ROOT_PATH, rootSchema, signaturePathOf } from '../feed/root.js';
 import { feedCacheDir, writeAtomic } from './apply.js';
+import { selectionMatcher } from '../../shared/sync.js';
+import type { SelectablePublication, SyncSelection } from '../../shared/sync.js';
+
+/** Which publications' files a bundle carries: a selection policy without its budget. */
+export type BundleFilter = Pick<SyncSelection, 'fields' | 'docTypes' | 'kinds'>;
 
 export interface ExportBundleOptions {
   /** The folder to write (created if missing). */
   to: string;
   /** The source whose feed is exported (its location as registered); needed when there are several. */
   sourceLocation?: string;
+  /** Copy only the files of the publications this matches. */
+  filter?: BundleFilter;
 }
 
 export interface ExportBundleResult {
@@ -29,6 +39,8 @@ export interface ExportBundleResult {
   bytes: number;
   /** Files the cached catalog names that this station does not hold (left out). */
   missingFiles: number;
+  /** Files of publications the filter does not match (left out; 0 without a filter). */
+  filteredFiles: number;
 }
 
 /** A bundle that cannot be written (no synced source, several without --source…). */
@@ -80,7 +92,7 @@ export async function exportBundle(library: Library, options: ExportBundleOption
   const root = rootSchema.parse(JSON.parse(rootBytes.toString('utf8')));
   const to = path.resolve(options.to);
   await fs.mkdir(to, { recursive: true });
-  const result: ExportBundleResult = { source: row.location, sequence: root.sequence, pages: 0, snapshot: false, files: 0, bytes: 0, missingFiles: 0 };
+  const result: ExportBundleResult = { source: row.location, sequence: root.sequence, pages: 0, snapshot: false, files: 0, bytes: 0, missingFiles: 0, filteredFiles: 0 };
 
   const copyDoc = async (feedPath: string): Promise<Buffer | null> => {
     const bytes = await readIfPresent(path.join(cacheDir, ...feedPath.split('/')));
@@ -88,25 +100,42 @@ export async function exportBundle(library: Library, options: ExportBundleOption
     return bytes;
   };
 
-  // The files the cached catalog names: the last op for each publication wins.
+  // The files the cached catalog names; with a filter, those of a publication it matches.
   const files = new Map<string, number>();
-  const addFiles = (list: { sha256: string; size: number }[]) => list.forEach((file) => files.set(file.sha256, file.size));
+  const filtered = new Set<string>();
+  const matches = options.filter ? selectionMatcher(options.filter) : () => true;
+  const addFiles = (pub: SelectablePublication & { files: { sha256: string; size: number }[] }) => {
+    const keep = matches(pub);
+    for (const file of pub.files) {
+      if (keep) files.set(file.sha256, file.size);
+      else filtered.add(file.sha256);
+    }
+  };
   const signature = await copyDoc(signaturePathOf(rootBytes));
   if (!signature) throw new BundleError(`Thiếu chữ ký trong bộ nhớ đệm nguồn cấp / The cached feed has no signature: ${cacheDir}`);
   if (root.snapshot) {
-    const bytes = await copyDoc(root.snapshot.path);
-    if (bytes) {
+    const cached = path.join(cacheDir, ...root.snapshot.path.split('/'));
+    if ((await fs.stat(cached).catch(() => null))?.size === root.snapshot.size) {
+      const target = path.join(to, ...root.snapshot.path.split('/'));
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.copyFile(cached, `${target}.tmp`);
+      await fs.rename(`${target}.tmp`, target);
       result.snapshot = true;
-      snapshotSchema.parse(JSON.parse(bytes.toString('utf8'))).publications.forEach((pub) => addFiles(pub.files));
+      let header = true;
+      for (const line of readSnapshotLines(cached)) {
+        if (!header) addFiles(feedPublicationSchema.parse(JSON.parse(line.text)));
+        header = false;
+      }
     }
   }
   for (const ref of root.pages) {
     const bytes = await copyDoc(ref.path);
     if (!bytes) continue; // a page from before the snapshot this station started from
     result.pages += 1;
-    for (const op of pageSchema.parse(JSON.parse(bytes.toString('utf8'))).ops) if (op.op === 'put') addFiles(op.publication.files);
+    for (const op of pageSchema.parse(JSON.parse(bytes.toString('utf8'))).ops) if (op.op === 'put') addFiles(op.publication);
   }
 
+  result.filteredFiles = [...filtered].filter((sha256) => !files.has(sha256)).length;
   const present = library.db.prepare("SELECT 1 FROM files WHERE sha256 = ? AND size = ? AND state = 'present'").pluck();
   for (const [sha256, size] of files) {
     const from = library.files.pathOf(sha256);

@@ -1,21 +1,43 @@
 /**
- * Downloading a station's pending files from a feed source. Each file is written to
+ * Downloading a station's pending files from a feed source: the files with state 'pending' and
+ * wanted = 1 (selective sync leaves the others alone). Each file is written to
  * `<library>/files/partial/<sha256>.part` (kept across restarts); after a cut the next attempt asks for the rest with a
  * Range request, and starts over when the source answers with the whole file (200), a 416 or a
- * Content-Range that does not continue the bytes on disk. The finished .part is hashed, and
- * only a file whose sha256 and size match is renamed into the store and marked 'present' — a
- * bad one is deleted and stays 'pending'. Bounded concurrency; retries back off exponentially.
+ * Content-Range that does not continue the bytes on disk. Bytes are hashed as they arrive (the
+ * bytes already on disk first), and what was received before a cut or a stop is flushed to the
+ * .part, so a resume asks only for what is missing. Only a file whose sha256 and size match is
+ * renamed into the store and marked 'present' — a bad one is deleted and stays 'pending'.
+ * Bounded concurrency; retries back off exponentially; an optional bandwidth cap shared by the
+ * whole run; progress reports; an AbortSignal stops the run and keeps the .part files.
  */
 import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished } from 'node:stream/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Library } from '../library.js';
 import { RangeMismatchError, SourceError } from './source.js';
 import type { FeedSource } from './source.js';
+import { TokenBucket } from './throttle.js';
+
+export interface DownloadProgress {
+  filesDone: number;
+  filesFailed: number;
+  filesTotal: number;
+  /** Bytes of this run's files that are on disk (a resumed file's earlier bytes count from the start); never goes down. */
+  bytesDone: number;
+  bytesTotal: number;
+  /** Bytes received per second over the last few seconds. */
+  bytesPerSecond: number;
+  /** Estimated; 0 when nothing is left, null when unknown (no rate yet, or the run is over). */
+  secondsLeft: number | null;
+  /** The sha256 of the files being fetched. */
+  current: string[];
+}
 
 export interface DownloadOptions {
   concurrency?: number;
@@ -23,18 +45,31 @@ export interface DownloadOptions {
   attempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** The backoff between attempts; a stop does not wait for it. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Opens a .part for writing (flags 'w' or 'a'); node:fs by default, replaced in the fault tests. */
   createWriteStream?: (file: string, flags: 'w' | 'a') => Writable;
+  /** A cap on the bytes received per second by all the run's downloads together; undefined or 0 for none. */
+  maxBytesPerSecond?: number;
+  /** Called every PROGRESS_INTERVAL_MS while the run lasts, and once at its start and at its end. */
+  onProgress?: (progress: DownloadProgress) => void;
+  /** Stops the run: requests in flight end, their .part files are kept for the next run, no new file starts. */
+  signal?: AbortSignal;
 }
 
 export interface DownloadResult {
   downloaded: number;
+  /** Bytes received for the files downloaded. */
   bytes: number;
   failed: { sha256: string; reason: string }[];
+  /** The signal stopped the run before every file was tried. */
+  stopped: boolean;
   /** Set when the run stopped early because the disk is full (bilingual). */
   error?: string;
 }
+
+const PROGRESS_INTERVAL_MS = 250;
+const RATE_WINDOW_MS = 5_000;
 
 /** A failure retrying cannot fix within this run (the .part is already deleted). */
 class Rejected extends Error {}
@@ -52,12 +87,12 @@ export function backoffDelay(i: number, baseDelayMs: number, maxDelayMs: number)
   return Math.min(cap, Math.max(1, baseDelayMs) * 2 ** i);
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const defaultSleep = (ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }).catch(() => undefined);
 
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/** Feeds the first `length` bytes of `file` to `hash`. */
+async function hashPrefix(hash: Hash, file: string, length: number): Promise<void> {
+  if (length === 0) return;
+  for await (const chunk of createReadStream(file, { end: length - 1, highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
 }
 
 async function syncPath(file: string): Promise<void> {
@@ -70,52 +105,124 @@ async function syncPath(file: string): Promise<void> {
   }
 }
 
-/** One attempt: continue (or start) the .part, then verify and move it into the store. Returns the bytes received. */
-async function attempt(
-  library: Library,
-  source: FeedSource,
-  file: { sha256: string; size: number },
-  part: string,
-  openWrite: (file: string, flags: 'w' | 'a') => Writable,
-): Promise<number> {
+type PendingFile = { sha256: string; size: number };
+
+/** The run's counters and the progress reports made from them. */
+class Progress {
+  filesDone = 0;
+  filesFailed = 0;
+  bytesDone = 0;
+  received = 0;
+  readonly current = new Set<string>();
+  private readonly credited = new Map<string, number>();
+  private readonly samples: { at: number; received: number }[] = [{ at: performance.now(), received: 0 }];
+
+  constructor(
+    readonly filesTotal: number,
+    readonly bytesTotal: number,
+  ) {}
+
+  /** `file` has its first `position` bytes on disk: counted once, so a file that starts over does not count twice. */
+  reach(sha256: string, position: number): void {
+    const before = this.credited.get(sha256) ?? 0;
+    if (position <= before) return;
+    this.bytesDone += position - before;
+    this.credited.set(sha256, position);
+  }
+
+  snapshot(final: boolean): DownloadProgress {
+    const now = performance.now();
+    this.samples.push({ at: now, received: this.received });
+    while (this.samples.length > 2 && this.samples[1].at <= now - RATE_WINDOW_MS) this.samples.shift();
+    const first = this.samples[0];
+    const bytesPerSecond = now > first.at ? ((this.received - first.received) * 1000) / (now - first.at) : 0;
+    const left = this.bytesTotal - this.bytesDone;
+    const secondsLeft = left === 0 ? 0 : !final && bytesPerSecond > 0 ? left / bytesPerSecond : null;
+    const { filesDone, filesFailed, filesTotal, bytesDone, bytesTotal } = this;
+    return { filesDone, filesFailed, filesTotal, bytesDone, bytesTotal, bytesPerSecond, secondsLeft, current: [...this.current] };
+  }
+}
+
+interface Run {
+  library: Library;
+  source: FeedSource;
+  openWrite: (file: string, flags: 'w' | 'a') => Writable;
+  bucket: TokenBucket | null;
+  progress: Progress;
+  signal?: AbortSignal;
+}
+
+/** Ends `out` so what it holds reaches the disk; its own error (a full disk) wins over `cause`. */
+async function close(out: Writable, cause: unknown): Promise<unknown> {
+  if (!out.errored) out.end();
+  return finished(out).then(
+    () => cause,
+    (error: unknown) => out.errored ?? error,
+  );
+}
+
+/**
+ * One attempt: continue (or start) the .part, hashing the bytes on disk and then those that
+ * arrive, and check its size and sha256. Returns the bytes received.
+ */
+async function receive(run: Run, file: PendingFile, part: string): Promise<number> {
   let have = (await fs.stat(part).catch(() => null))?.size ?? 0;
   if (have > file.size) {
     await fs.rm(part, { force: true });
     have = 0;
   }
+  let hash = createHash('sha256');
+  await hashPrefix(hash, part, have);
   let received = 0;
   if (have < file.size || file.size === 0) {
-    const read = await source.readRange(`files/${file.sha256.slice(0, 2)}/${file.sha256}`, have);
+    const read = await run.source.readRange(`files/${file.sha256.slice(0, 2)}/${file.sha256}`, have, run.signal);
+    if (read.start === 0 && have > 0) hash = createHash('sha256');
     let written = read.start;
-    await pipeline(
-      Readable.from(read.body),
-      async function* (chunks: AsyncIterable<Uint8Array>) {
-        for await (const chunk of chunks) {
-          written += chunk.length;
-          received += chunk.length;
-          if (written > file.size) throw new Rejected(`nhiều byte hơn khai báo / more bytes than the declared ${file.size}`);
-          yield chunk;
-        }
-      },
-      openWrite(part, read.start === 0 ? 'w' : 'a'),
-    ).catch(async (error: unknown) => {
-      if (isDiskFull(error)) {
-        await fs.rm(part, { force: true });
-        throw new DiskFull(DISK_FULL_MESSAGE);
+    const out = run.openWrite(part, read.start === 0 ? 'w' : 'a');
+    out.on('error', () => undefined); // kept in out.errored, checked below
+    let failure: unknown = null;
+    try {
+      for await (const chunk of read.body) {
+        if (out.errored) break;
+        written += chunk.length;
+        received += chunk.length;
+        if (written > file.size) throw new Rejected(`nhiều byte hơn khai báo / more bytes than the declared ${file.size}`);
+        hash.update(chunk);
+        run.progress.received += chunk.length;
+        run.progress.reach(file.sha256, written);
+        if (!out.write(chunk)) await once(out, 'drain');
+        if (run.bucket) await run.bucket.take(chunk.length, run.signal);
       }
-      if (error instanceof Rejected) await fs.rm(part, { force: true });
-      throw error;
-    });
+    } catch (error) {
+      failure = error;
+    }
+    if (failure instanceof Rejected) out.destroy();
+    failure = failure instanceof Rejected ? failure : await close(out, failure);
+    if (isDiskFull(failure)) {
+      await fs.rm(part, { force: true });
+      throw new DiskFull(DISK_FULL_MESSAGE);
+    }
+    if (failure instanceof Rejected) await fs.rm(part, { force: true });
+    if (failure) throw failure;
   }
   const size = (await fs.stat(part)).size;
-  const sha256 = size === file.size ? await hashFile(part) : null;
-  if (sha256 !== file.sha256) {
+  if (size !== file.size || hash.digest('hex') !== file.sha256) {
     await fs.rm(part, { force: true });
     throw new Rejected(size === file.size ? 'mã băm không khớp / sha256 mismatch' : `thiếu byte / truncated (${size} of ${file.size})`);
   }
+  run.progress.reach(file.sha256, file.size);
+  return received;
+}
+
+/**
+ * Makes a verified .part durable, moves it into the store and marks the file present. Runs while
+ * the worker fetches its next file; on a failure other than a full disk the .part stays, and the
+ * next run finishes it without fetching it again.
+ */
+async function store(library: Library, sha256: string, part: string): Promise<void> {
   try {
     await syncPath(part);
-    const target = library.files.pathOf(file.sha256);
+    const target = library.files.pathOf(sha256);
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.rename(part, target);
     await syncPath(path.dirname(target));
@@ -125,32 +232,55 @@ async function attempt(
     throw new DiskFull(DISK_FULL_MESSAGE);
   }
   library.db.transaction(() => {
-    library.db.prepare("UPDATE files SET state = 'present' WHERE sha256 = ? AND state = 'pending'").run(file.sha256);
+    library.db.prepare("UPDATE files SET state = 'present' WHERE sha256 = ? AND state = 'pending'").run(sha256);
   })();
-  return received;
+}
+
+/** The sizes of the .part files already on disk for `pending`, capped at each file's size. */
+async function partSizes(dir: string, pending: PendingFile[]): Promise<Map<string, number>> {
+  const sizes = new Map(pending.map((file) => [`${file.sha256}.part`, file.size]));
+  const found = new Map<string, number>();
+  for (const name of await fs.readdir(dir)) {
+    const size = sizes.get(name);
+    if (size === undefined) continue;
+    const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+    if (stat) found.set(name.slice(0, -'.part'.length), Math.min(stat.size, size));
+  }
+  return found;
 }
 
 export async function downloadPending(library: Library, source: FeedSource, options: DownloadOptions = {}): Promise<DownloadResult> {
-  const { concurrency = 2, attempts = 5, baseDelayMs = 1000, maxDelayMs = 60_000, sleep = defaultSleep } = options;
-  const openWrite = options.createWriteStream ?? ((file: string, flags: 'w' | 'a') => createWriteStream(file, { flags }));
-  const pending = library.db.prepare("SELECT sha256, size FROM files WHERE state = 'pending' ORDER BY sha256").all() as { sha256: string; size: number }[];
-  const result: DownloadResult = { downloaded: 0, bytes: 0, failed: [] };
+  const { concurrency = 2, attempts = 5, baseDelayMs = 1000, maxDelayMs = 60_000, sleep = defaultSleep, signal, onProgress } = options;
+  const openWrite = options.createWriteStream ?? ((file: string, flags: 'w' | 'a') => createWriteStream(file, { flags, highWaterMark: 1 << 20 }));
+  const pending = library.db.prepare("SELECT sha256, size FROM files WHERE state = 'pending' AND wanted = 1 ORDER BY sha256").all() as PendingFile[];
+  const result: DownloadResult = { downloaded: 0, bytes: 0, failed: [], stopped: false };
   await fs.mkdir(library.layout.partial, { recursive: true });
 
+  const progress = new Progress(pending.length, pending.reduce((sum, file) => sum + file.size, 0));
+  for (const [sha256, size] of await partSizes(library.layout.partial, pending)) progress.reach(sha256, size);
+  const run: Run = { library, source, openWrite, progress, signal, bucket: options.maxBytesPerSecond ? new TokenBucket(options.maxBytesPerSecond) : null };
+  let wake!: () => void;
+  const stopping = new Promise<void>((resolve) => (wake = resolve));
+  signal?.addEventListener('abort', wake, { once: true });
+
   let diskFull = false;
-  const one = async (file: { sha256: string; size: number }) => {
-    const part = path.join(library.layout.partial, `${file.sha256}.part`);
+  const fail = (sha256: string, reason: string) => {
+    result.failed.push({ sha256, reason });
+    progress.filesFailed += 1;
+  };
+  /** Fetches and verifies one file, with retries; returns the bytes received, or null when it failed or the run stopped. */
+  const fetchOne = async (file: PendingFile, part: string): Promise<number | null> => {
     let lastError = '';
     for (let i = 0; i < Math.max(1, attempts); i += 1) {
+      if (signal?.aborted) return null;
       if (diskFull) {
         lastError = DISK_FULL_MESSAGE;
         break;
       }
       try {
-        result.bytes += await attempt(library, source, file, part, openWrite);
-        result.downloaded += 1;
-        return;
+        return await receive(run, file, part);
       } catch (error) {
+        if (signal?.aborted) return null; // a stop, not a failure: the .part stays for the next run
         lastError = (error as Error).message;
         if (error instanceof DiskFull) diskFull = true;
         if (error instanceof Rejected || (error instanceof SourceError && error.notFound)) break;
@@ -158,17 +288,48 @@ export async function downloadPending(library: Library, source: FeedSource, opti
           await fs.rm(part, { force: true }); // start over at once; the hash still decides
           continue;
         }
-        if (i < attempts - 1) await sleep(backoffDelay(i, baseDelayMs, maxDelayMs));
+        if (i < attempts - 1) await Promise.race([sleep(backoffDelay(i, baseDelayMs, maxDelayMs), signal), stopping]);
       }
     }
-    result.failed.push({ sha256: file.sha256, reason: lastError });
+    fail(file.sha256, lastError);
+    return null;
+  };
+  const storeOne = async (file: PendingFile, part: string, received: number) => {
+    try {
+      await store(library, file.sha256, part);
+      result.bytes += received;
+      result.downloaded += 1;
+      progress.filesDone += 1;
+    } catch (error) {
+      if (error instanceof DiskFull) diskFull = true;
+      fail(file.sha256, (error as Error).message);
+    }
   };
 
   let next = 0;
+  /** Fetches files one after another; each verified file is stored while the next one is fetched. */
   const worker = async () => {
-    while (next < pending.length) await one(pending[next++]);
+    let storing = Promise.resolve();
+    while (next < pending.length && !signal?.aborted) {
+      const file = pending[next++];
+      const part = path.join(library.layout.partial, `${file.sha256}.part`);
+      progress.current.add(file.sha256);
+      const received = await fetchOne(file, part).finally(() => progress.current.delete(file.sha256));
+      await storing;
+      if (received !== null) storing = storeOne(file, part, received);
+    }
+    await storing;
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pending.length)) }, worker));
+  onProgress?.(progress.snapshot(false));
+  const timer = onProgress ? setInterval(() => onProgress(progress.snapshot(false)), PROGRESS_INTERVAL_MS) : undefined;
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pending.length)) }, worker));
+  } finally {
+    clearInterval(timer);
+    signal?.removeEventListener('abort', wake);
+  }
+  result.stopped = Boolean(signal?.aborted) && result.downloaded + result.failed.length < pending.length;
   if (diskFull) result.error = DISK_FULL_MESSAGE;
+  onProgress?.(progress.snapshot(true));
   return result;
 }

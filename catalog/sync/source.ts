@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-const FEED_PATH = /^(root\.json|(signatures|pages|snapshots)\/[0-9a-f]{64}\.json|files\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
+const FEED_PATH = /^(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl|files\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 
 /** A read that failed; `notFound` when the source answered that the path does not exist. */
 export class SourceError extends Error {
@@ -33,8 +33,8 @@ export interface FeedSource {
   readonly location: string;
   /** The whole document, refused when longer than `maxBytes`. */
   read(feedPath: string, maxBytes: number): Promise<Uint8Array>;
-  /** A file from `start` on (a Range request over HTTP). */
-  readRange(feedPath: string, start: number): Promise<RangeRead>;
+  /** A file from `start` on (a Range request over HTTP); `signal` stops the request and its body. */
+  readRange(feedPath: string, start: number, signal?: AbortSignal): Promise<RangeRead>;
 }
 
 function checkPath(feedPath: string): string {
@@ -74,12 +74,12 @@ export class FolderSource implements FeedSource {
     return fs.readFile(file);
   }
 
-  async readRange(feedPath: string, start: number): Promise<RangeRead> {
+  async readRange(feedPath: string, start: number, signal?: AbortSignal): Promise<RangeRead> {
     const file = await this.resolve(feedPath);
     const stat = await fs.stat(file);
     if (!stat.isFile()) throw new SourceError(`Không phải tệp / Not a file: ${feedPath}`, true);
     if (start > stat.size) throw new RangeMismatchError(`Vị trí tiếp tục vượt quá tệp / Resume offset past the end: ${feedPath}`);
-    return { start, body: createReadStream(file, { start }) };
+    return { start, body: createReadStream(file, { start, signal }) };
   }
 }
 
@@ -123,9 +123,12 @@ export class HttpSource implements FeedSource {
     this.totalTimeoutMs = options.totalTimeoutMs ?? 6 * 3_600_000;
   }
 
-  private async get(feedPath: string, headers: Record<string, string>) {
+  private async get(feedPath: string, headers: Record<string, string>, signal?: AbortSignal) {
     const url = new URL(checkPath(feedPath), this.location);
     const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
     let timer: NodeJS.Timeout | undefined;
     const total = setTimeout(
       () => controller.abort(new SourceError(`Quá tổng thời gian cho phép / Took longer than ${this.totalTimeoutMs} ms in all: ${url}`)),
@@ -135,6 +138,7 @@ export class HttpSource implements FeedSource {
     const stop = () => {
       clearTimeout(timer);
       clearTimeout(total);
+      signal?.removeEventListener('abort', onAbort);
     };
     const restart = () => {
       clearTimeout(timer);
@@ -171,8 +175,8 @@ export class HttpSource implements FeedSource {
     return Buffer.concat(chunks);
   }
 
-  async readRange(feedPath: string, start: number): Promise<RangeRead> {
-    const { response, body, url, cancel } = await this.get(feedPath, start > 0 ? { Range: `bytes=${start}-` } : {});
+  async readRange(feedPath: string, start: number, signal?: AbortSignal): Promise<RangeRead> {
+    const { response, body, url, cancel } = await this.get(feedPath, start > 0 ? { Range: `bytes=${start}-` } : {}, signal);
     if (response.status === 200) return { start: 0, body };
     if (response.status === 206) {
       const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '');

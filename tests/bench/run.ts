@@ -107,6 +107,12 @@ if (fs.existsSync(corpora)) {
   console.log(`⚠ Search and import benchmarks skipped: ${corpora} not found (they use the shared corpora).`);
 }
 
+// 4. Sync download (tests/bench/sync-download.ts): downloadPending vs curl from the same hub server, and the bytes fetched again after a cut.
+const { benchSyncDownload } = await import('./sync-download.js');
+const syncDownload = await benchSyncDownload(Number(process.env.BENCH_SYNC_MB ?? 200));
+rows.push(...syncDownload.rows);
+results.syncDownload = syncDownload.json;
+
 const rss = process.memoryUsage().rss / 1024 / 1024;
 rows.push(['resident memory of this process at the end', `${rss.toFixed(0)} MB`, '—']);
 

@@ -43,6 +43,7 @@ vi.mock('electron', async () => {
     }
     quit() {
       fake.calls.push('quit');
+      this.emit('will-quit', { preventDefault() {} });
     }
     exit(code: number) {
       fake.calls.push(`exit ${code}`);
@@ -182,9 +183,12 @@ describe('electron/main.ts wiring', () => {
     await vi.waitFor(() => expect(window.loaded).toEqual(['app://bookshelf/index.html', 'app://bookshelf/index.html']));
   });
 
-  it('closes the library on quit', async () => {
+  it('on quit, lets sync stop first, then closes the library', async () => {
     logged = [];
-    electron.app.emit('will-quit');
+    let prevented = false;
+    electron.app.emit('will-quit', { preventDefault: () => void (prevented = true) });
+    expect(prevented).toBe(true);
+    await vi.waitFor(() => expect(fake.calls).toContain('quit'));
     const reply = await electron.ipcMain.invoke(channelOf('library.info'), topFrame(), {});
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(logged.some((line) => line.includes('database connection is not open'))).toBe(true);

@@ -18,13 +18,14 @@ export function KindTag({ kind }: { kind: PublicationKind }) {
   return <span className={`badge kind kind-${kind}`}>{t(`kind.${kind}`)}</span>;
 }
 
-/** Whether the main file is on this station. */
-export function Availability({ available, id }: { available: boolean; id?: string }) {
+/** Whether the main file is on this station, not yet downloaded, or not kept here (selective sync). */
+export function Availability({ available, excluded = false, id }: { available: boolean; excluded?: boolean; id?: string }) {
   const t = useT();
+  const state = available ? 'present' : excluded ? 'excluded' : 'pending';
   return (
-    <p className={available ? 'availability present' : 'availability pending'} id={id}>
-      {available ? <CheckIcon /> : <PendingIcon />}
-      <span>{t(available ? 'file.present' : 'file.pending')}</span>
+    <p className={`availability ${state}`} id={id}>
+      {state === 'present' ? <CheckIcon /> : state === 'pending' && <PendingIcon />}
+      <span>{t(`file.${state}`)}</span>
     </p>
   );
 }

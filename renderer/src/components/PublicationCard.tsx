@@ -62,7 +62,7 @@ export function PublicationCard({ publication: p, listSearch }: { publication: P
             </div>
           )}
         </dl>
-        <Availability available={p.available} id={`${id}-availability`} />
+        <Availability available={p.available} excluded={p.excluded} id={`${id}-availability`} />
       </Link>
     </li>
   );

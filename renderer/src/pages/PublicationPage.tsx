@@ -96,6 +96,11 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
             <WarningIcon />
             <span>{t('file.corrupt')}</span>
           </p>
+        ) : content?.state === 'excluded' ? (
+          <div className="notice excluded">
+            <Availability available={false} excluded />
+            <p>{t('publication.notKept')}</p>
+          </div>
         ) : (
           <div className="notice pending">
             <Availability available={false} />
@@ -122,7 +127,7 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
                 <span className="file-type">{mediaTypeName(file.mediaType)}</span>
                 <span className="file-size">{formatSize(lang, file.size)}</span>
                 <span className="file-state">
-                  {file.state === 'present' ? <CheckIcon /> : file.state === 'pending' ? <PendingIcon /> : <WarningIcon />}
+                  {file.state === 'present' ? <CheckIcon /> : file.state === 'pending' ? <PendingIcon /> : file.state === 'corrupt' && <WarningIcon />}
                   <span>{t(`file.${file.state}`)}</span>
                 </span>
               </li>

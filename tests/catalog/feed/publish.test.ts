@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deletePublication } from '../../../catalog/documents.js';
 import { publish } from '../../../catalog/feed/publish.js';
-import { pageSchema, snapshotSchema } from '../../../catalog/feed/pages.js';
+import { feedPublicationSchema, pageSchema, snapshotHeaderSchema } from '../../../catalog/feed/pages.js';
+import { readSnapshotLines } from '../../../catalog/feed/snapshot-file.js';
 import { signaturePathOf, verifyRoot } from '../../../catalog/feed/root.js';
 import { runKeygen, runPublish } from '../../../catalog/cli/feed.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -53,6 +55,29 @@ describe('publishing a feed', () => {
     library.close();
   });
 
+  it('re-signs an unchanged root when it nears its expiry, or when asked, so stations never see it lapse', async () => {
+    const library = await libraryWith(1);
+    const outDir = tempDir();
+    const day = 86_400_000;
+    const t0 = new Date('2026-11-01T00:00:00Z');
+    await publish(library, { outDir, privateKey: hub.privateKey, now: t0, expiresInDays: 30 });
+    const first = verifiedRoot(outDir);
+    // 19 days later: 11 days left, more than the 10-day margin: nothing written.
+    expect(await publish(library, { outDir, privateKey: hub.privateKey, now: new Date(t0.getTime() + 19 * day) })).toMatchObject({ published: false });
+    // 21 days later: 9 days left: a new root, same pages, new sequence and expiry.
+    const refreshed = await publish(library, { outDir, privateKey: hub.privateKey, now: new Date(t0.getTime() + 21 * day), expiresInDays: 30 });
+    expect(refreshed).toMatchObject({ published: true, refreshed: true, sequence: 2, ops: 0 });
+    const second = verifiedRoot(outDir);
+    expect(second.pages).toEqual(first.pages);
+    expect(second.expiresAt).toBe(new Date(t0.getTime() + 51 * day).toISOString());
+    // Asked for explicitly (--refresh), with plenty of time left.
+    const out: string[] = [];
+    const code = await runPublish({ libraryDir: library.dir, out: outDir, key: hub.privateKeyPath, snapshot: false, refresh: true }, (t) => void out.push(t));
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/re-signed with a new expiry \(sequence 3\)/);
+    library.close();
+  });
+
   it('publishes only the changes since the last publish, collapsed, with deletes', async () => {
     const library = await libraryWith(3);
     const outDir = tempDir();
@@ -81,9 +106,13 @@ describe('publishing a feed', () => {
     const second = await publish(library, { outDir, privateKey: hub.privateKey, snapshotThreshold: 2 });
     expect(second.snapshot).toBe(true);
     const root = verifiedRoot(outDir);
-    const snapshot = snapshotSchema.parse(readJson(path.join(outDir, root.snapshot!.path)));
-    expect(snapshot.publications.map((pub) => pub.id)).toEqual(['luat-1']);
-    expect(snapshot.lastChange).toBe(root.pages[1].lastChange);
+    const file = path.join(outDir, root.snapshot!.path);
+    expect(root.snapshot!.path).toMatch(/^snapshots\/[0-9a-f]{64}\.jsonl$/);
+    expect(root.snapshot!.sha256).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
+    const [header, ...lines] = [...readSnapshotLines(file)].map((line) => JSON.parse(line.text) as unknown);
+    expect(snapshotHeaderSchema.parse(header)).toEqual({ format: 'tu-sach-feed-snapshot/1', lastChange: root.pages[1].lastChange, publications: 1 });
+    expect(lines.map((pub) => feedPublicationSchema.parse(pub).id)).toEqual(['luat-1']);
+    expect(fs.readFileSync(file, 'utf8').endsWith('}\n')).toBe(true);
     // Asked for, with no changes: a new root with a new snapshot reference, no new page.
     const asked = await publish(library, { outDir, privateKey: hub.privateKey, snapshot: true });
     expect(asked).toMatchObject({ published: true, sequence: 3, ops: 0, pages: 2, snapshot: true });
@@ -125,7 +154,7 @@ describe('publishing a feed', () => {
     expect(await runKeygen({ out: keyDir }, write)).toBe(0);
     expect(lines.join('')).toMatch(/Key id: [0-9a-f]{64}/);
     const outDir = tempDir();
-    const flags = { libraryDir, out: outDir, key: path.join(keyDir, 'feed-private.pem'), snapshot: false };
+    const flags = { libraryDir, out: outDir, key: path.join(keyDir, 'feed-private.pem'), snapshot: false, refresh: false };
     expect(await runPublish(flags, write)).toBe(0);
     expect(lines.join('')).toMatch(/sequence 1[\s\S]*New files: 1/);
     expect(await runPublish(flags, write)).toBe(0);

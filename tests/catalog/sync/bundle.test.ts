@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runExportBundle, runSync } from '../../../catalog/cli/sync.js';
+import { runSync } from '../../../catalog/cli/sync.js';
+import { parseBundleFilter, runExportBundle } from '../../../catalog/cli/export-bundle.js';
+import { UsageError } from '../../../catalog/cli/usage.js';
+import { publish } from '../../../catalog/feed/publish.js';
 import { main } from '../../../catalog/cli/main.js';
 import { createHubApp } from '../../../catalog/feed/hub-server.js';
 import { rootSchema } from '../../../catalog/feed/root.js';
@@ -134,5 +137,50 @@ describe('export-bundle: a USB bundle from a station, signed by the hub', () => 
     } finally {
       process.stderr.write = stderr;
     }
+  });
+});
+
+describe('export-bundle --filter: only the files of matching publications, the whole catalog', () => {
+  it('parses fields=…;types=…;kinds=… and refuses anything else', () => {
+    expect(parseBundleFilter('fields=Đất đai, Thuế; types=Luật;kinds=legal,book')).toEqual({ fields: ['Đất đai', 'Thuế'], docTypes: ['Luật'], kinds: ['legal', 'book'] });
+    expect(parseBundleFilter('types=Nghị định')).toEqual({ fields: null, docTypes: ['Nghị định'], kinds: null });
+    for (const bad of ['', 'colour=red', 'fields=', 'kinds=novel', 'fields=a;fields=b', 'Thuế']) expect(() => parseBundleFilter(bad), bad).toThrow(UsageError);
+  });
+
+  it('copies the files of matching publications only; the receiver gets every publication, signed by the hub', async () => {
+    const hub = await Library.open(tempDir('bundle-filter-hub-'));
+    await addDocument(hub, 'dat-dai', 'Luật đất đai', '%PDF-1.4 dat dai', { fields: ['Đất đai'] });
+    await addDocument(hub, 'thue', 'Luật thuế', '%PDF-1.4 thue', { fields: ['Thuế'] });
+    await addDocument(hub, 'thue-nd', 'Nghị định thuế', '%PDF-1.4 thue nd', { fields: ['Thuế'], docType: 'Nghị định' });
+    await addDocument(hub, 'lao-dong', 'Bộ luật lao động', '%PDF-1.4 lao dong', { fields: ['Lao động'] });
+    const key = keys();
+    const feedDir = path.join(tempDir('bundle-filter-feed-'), 'feed');
+    await publish(hub, { outDir: feedDir, privateKey: key.privateKey });
+    const { station: a, row } = await stationWithSource(path.resolve(feedDir), key.publicKeyPath);
+    await syncOnce(a, row(), new FolderSource(feedDir));
+    expect(await downloadPending(a, new FolderSource(feedDir), { baseDelayMs: 1, attempts: 1 })).toMatchObject({ downloaded: 4 });
+
+    const bundle = path.join(tempDir('bundle-filter-usb-'), 'usb');
+    const result = await exportBundle(a, { to: bundle, filter: { fields: ['thuế'], docTypes: ['Luật'], kinds: null } });
+    expect(result).toMatchObject({ files: 1, filteredFiles: 3, missingFiles: 0 });
+    const sha = (id: string) => getPublication(a.db, id)!.files[0].sha256;
+    const inBundle = (id: string) => fs.existsSync(path.join(bundle, 'files', sha(id).slice(0, 2), sha(id)));
+    expect(['dat-dai', 'thue', 'thue-nd', 'lao-dong'].map(inBundle)).toEqual([false, true, false, false]);
+    expect(fs.readFileSync(path.join(bundle, 'root.json'))).toEqual(fs.readFileSync(path.join(feedDir, 'root.json')));
+
+    const { station: b, row: rowB } = await stationWithSource(path.resolve(bundle), key.publicKeyPath);
+    expect(await syncOnce(b, rowB(), new FolderSource(bundle))).toMatchObject({ status: 'applied', added: 4 });
+    expect(await downloadPending(b, new FolderSource(bundle), { baseDelayMs: 1, attempts: 1 })).toMatchObject({ downloaded: 1 });
+    expect(ids(b)).toEqual(ids(a));
+    expect(getPublication(b.db, 'thue')?.available).toBe(true);
+    expect(getPublication(b.db, 'lao-dong')).toMatchObject({ available: false, files: [{ state: 'pending' }] });
+
+    const out: string[] = [];
+    const second = path.join(tempDir('bundle-filter-usb2-'), 'usb');
+    expect(await runExportBundle({ libraryDir: a.dir, to: second, filter: parseBundleFilter('kinds=legal;fields=Lao động') }, (t) => void out.push(t))).toBe(0);
+    expect(out.join('')).toMatch(/Tệp \/ Files: 1 .*\n[\s\S]*Files left out by the filter \(the catalog is complete\): 3/);
+    a.close();
+    b.close();
+    hub.close();
   });
 });

@@ -7,21 +7,24 @@ import { getPublication } from '../../../catalog/publications.js';
 import { Library } from '../../../catalog/library.js';
 import { syncOnce } from '../../../catalog/sync/apply.js';
 import { downloadPending } from '../../../catalog/sync/download.js';
+import type { DownloadProgress } from '../../../catalog/sync/download.js';
 import { HttpSource } from '../../../catalog/sync/source.js';
 import { hubWith, stationWithSource } from './fixtures.js';
 
-type Mode = 'cut-then-range' | 'cut-then-ignore-range' | 'corrupt' | 'too-long' | 'wrong-content-range';
+type Mode = 'plain' | 'cut-then-range' | 'cut-then-ignore-range' | 'corrupt' | 'too-long' | 'wrong-content-range';
 const servers: http.Server[] = [];
 afterAll(() => servers.forEach((server) => server.close()));
 
-/** A feed server that misbehaves on files: cuts, ignores Range, corrupts. Records the Range headers it got. */
+/** A feed server that misbehaves on files: cuts, ignores Range, corrupts. Records the files asked for and the Range headers it got. */
 async function faultyServer(feedDir: string, mode: Mode, cutAfter: number) {
   const ranges: (string | undefined)[] = [];
+  const files: string[] = [];
   const server = http.createServer((req, res) => {
     const file = path.join(feedDir, ...decodeURIComponent(req.url!.slice(1)).split('/'));
     if (!fs.existsSync(file)) return void res.writeHead(404).end();
     const bytes = fs.readFileSync(file);
-    if (!req.url!.startsWith('/files/')) return void res.writeHead(200).end(bytes);
+    if (req.url!.startsWith('/files/')) files.push(req.url!);
+    if (!req.url!.startsWith('/files/') || mode === 'plain') return void res.writeHead(200).end(bytes);
     ranges.push(req.headers.range);
     const first = ranges.length === 1;
     if (mode === 'corrupt') return void res.writeHead(200, { 'Content-Length': bytes.length }).end(Buffer.from(bytes).fill(0x41, 10, 20));
@@ -40,7 +43,7 @@ async function faultyServer(feedDir: string, mode: Mode, cutAfter: number) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, ranges };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, ranges, files };
 }
 
 async function setup(mode: Mode) {
@@ -114,6 +117,27 @@ describe('downloading pending files', () => {
     expect(fs.existsSync(t.part)).toBe(false);
     expect(await t.station.files.has(t.sha256)).toBe(false);
     expect(getPublication(t.station.db, 'luat-1')?.available).toBe(false);
+  });
+
+  it('never fetches a pending file that selective sync excluded (wanted = 0)', async () => {
+    const hub = await hubWith(['luat-1', 'luat-2'], 1_000);
+    const server = await faultyServer(hub.feedDir, 'plain', 0);
+    const { station, row } = await stationWithSource(server.url, hub.key.publicKeyPath);
+    const source = new HttpSource(server.url);
+    await syncOnce(station, row(), source);
+    const [kept, excluded] = ['luat-1', 'luat-2'].map((id) => getPublication(station.db, id)!.files[0].sha256);
+    station.db.prepare('UPDATE files SET wanted = 0 WHERE sha256 = ?').run(excluded);
+    const progress: DownloadProgress[] = [];
+
+    const result = await downloadPending(station, source, { baseDelayMs: 5, onProgress: (p) => void progress.push(p) });
+    expect(result).toMatchObject({ downloaded: 1, failed: [], stopped: false });
+    expect(server.files).toEqual([`/files/${kept.slice(0, 2)}/${kept}`]);
+    expect(progress.at(-1)).toMatchObject({ filesTotal: 1, filesDone: 1 });
+    const state = (sha256: string) => station.db.prepare('SELECT state FROM files WHERE sha256 = ?').pluck().get(sha256);
+    expect([state(kept), state(excluded)]).toEqual(['present', 'pending']);
+    expect(await station.files.has(excluded)).toBe(false);
+    expect(await downloadPending(station, source)).toMatchObject({ downloaded: 0, failed: [] });
+    expect(server.files).toHaveLength(1);
   });
 
   it('refuses more bytes than declared', async () => {

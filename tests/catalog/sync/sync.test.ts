@@ -97,9 +97,9 @@ describe('a station syncing from a folder (USB drive)', () => {
     await expect(source.read('../secret.json', 100)).rejects.toThrow(/Not a feed path/);
     fs.writeFileSync(path.join(path.dirname(hub.feedDir), 'x.json'), '{}');
     fs.mkdirSync(path.join(hub.feedDir, 'snapshots'), { recursive: true });
-    const escape = path.join(hub.feedDir, 'snapshots', `${'a'.repeat(64)}.json`);
+    const escape = path.join(hub.feedDir, 'snapshots', `${'a'.repeat(64)}.jsonl`);
     fs.symlinkSync(path.join(path.dirname(hub.feedDir), 'x.json'), escape);
-    await expect(source.read(`snapshots/${'a'.repeat(64)}.json`, 100)).rejects.toThrow(/escapes/);
+    await expect(source.read(`snapshots/${'a'.repeat(64)}.jsonl`, 100)).rejects.toThrow(/escapes/);
   });
 });
 
@@ -178,7 +178,7 @@ describe('refused feeds: nothing is written', () => {
   it('keeps the catalog and warns on an expired root', async () => {
     const { hub, station, row } = await setup();
     const before = snapshotOf(station);
-    const result = await syncOnce(station, row(), new FolderSource(hub.feedDir), new Date(Date.now() + 365 * 86_400_000));
+    const result = await syncOnce(station, row(), new FolderSource(hub.feedDir), { now: new Date(Date.now() + 365 * 86_400_000) });
     expect(result.status).toBe('expired');
     expect(result.warning).toMatch(/expired/);
     expect(snapshotOf(station)).toEqual(before);

@@ -1,0 +1,84 @@
+/**
+ * A station's sync sources (table sync_sources): adding one with its pinned public keys (a new
+ * source without a key is refused; more keys can be added later, never silently replaced),
+ * listing them for the app, and removing one (its feed cache goes, the catalog it brought stays).
+ * Locations are normalised: an http(s) URL ending in '/', or an absolute folder path.
+ */
+import { createPublicKey } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../shared/errors.js';
+import type { SyncSourceInfo } from '../../shared/sync-status.js';
+import { keyIdOf } from '../feed/keys.js';
+import type { Library } from '../library.js';
+import { feedCacheDir, getSource } from './apply.js';
+import type { SyncSourceRow } from './apply.js';
+
+/** An http(s) URL with a trailing '/', or the absolute form of a folder path. */
+export function normalizeLocation(location: string): string {
+  if (/^https?:\/\//i.test(location)) {
+    const url = new URL(location);
+    if (!url.pathname.endsWith('/')) url.pathname += '/';
+    url.search = '';
+    url.hash = '';
+    return url.toString();
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
+    throw new AppError('invalid_input', `Chỉ hỗ trợ địa chỉ http(s) hoặc thư mục / Only http(s) addresses or folders: ${location.slice(0, 200)}`);
+  }
+  return path.resolve(location);
+}
+
+/** The SPKI PEM of an Ed25519 public key given as PEM text; anything else is refused. */
+function ed25519Pem(text: string): string {
+  let key;
+  try {
+    key = createPublicKey(text);
+  } catch {
+    throw new AppError('invalid_input', 'Khoá công khai không đọc được (cần tệp .pem do bookshelf keygen tạo) / The public key cannot be read (expected the .pem made by bookshelf keygen)');
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new AppError('invalid_input', `Khoá không phải Ed25519 / Not an Ed25519 key (${key.asymmetricKeyType})`);
+  return key.export({ type: 'spki', format: 'pem' }) as string;
+}
+
+/** Registers a source, or adds keys (and a label) to an existing one. */
+export function addSource(library: Library, input: { location: string; label?: string; publicKeys: string[] }): SyncSourceRow {
+  const location = normalizeLocation(input.location);
+  const pems = input.publicKeys.map(ed25519Pem);
+  const found = library.db.prepare('SELECT id, trusted_keys FROM sync_sources WHERE location = ?').get(location) as { id: number; trusted_keys: string } | undefined;
+  if (!found) {
+    if (pems.length === 0) {
+      throw new AppError('invalid_input', `Nguồn mới cần khoá công khai tin cậy (--trust <tệp>) / A new source needs a trusted public key (--trust <file>): ${location}`);
+    }
+    const id = library.db
+      .prepare('INSERT INTO sync_sources (location, trusted_keys, label) VALUES (?, ?, ?)')
+      .run(location, JSON.stringify([...new Set(pems)]), input.label ?? null).lastInsertRowid;
+    return getSource(library, Number(id));
+  }
+  const keys = [...new Set([...(JSON.parse(found.trusted_keys) as string[]), ...pems])];
+  library.db.prepare('UPDATE sync_sources SET trusted_keys = ?, label = coalesce(?, label) WHERE id = ?').run(JSON.stringify(keys), input.label ?? null, found.id);
+  return getSource(library, found.id);
+}
+
+export function sourceInfo(row: SyncSourceRow): SyncSourceInfo {
+  return {
+    id: row.id,
+    location: row.location,
+    label: row.label,
+    keyIds: (JSON.parse(row.trusted_keys) as string[]).map((pem) => keyIdOf(createPublicKey(pem))),
+    lastSequence: row.last_sequence,
+    lastSyncAt: row.last_sync_at,
+    lastError: row.last_error,
+  };
+}
+
+export function listSources(library: Library): SyncSourceRow[] {
+  return library.db.prepare('SELECT * FROM sync_sources ORDER BY id').all() as SyncSourceRow[];
+}
+
+/** Forgets a source and its feed cache; the publications it brought stay in the catalog. */
+export async function removeSource(library: Library, id: number): Promise<void> {
+  const removed = library.db.prepare('DELETE FROM sync_sources WHERE id = ?').run(id).changes;
+  if (removed === 0) throw new AppError('not_found', `Không có nguồn này / No such source: ${id}`);
+  await fs.rm(feedCacheDir(library, id), { recursive: true, force: true });
+}
