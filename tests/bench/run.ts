@@ -4,9 +4,11 @@
  * SQL on a raw handle, file serving against reading the file; search and typeahead on a
  * generated library of 100,000 publications and 10,000 full texts against bare FTS5
  * statements (measured in a child process, whose peak memory is the search's own); import
- * throughput on the gazette PDFs against poppler's pdftotext. Everything is also written as
- * JSON to bench-results/ (the path is printed). BENCH_PUBLICATIONS and BENCH_TEXTS shrink the
- * generated library for a quick run.
+ * throughput on the gazette PDFs against poppler's pdftotext; sync downloads against curl, and
+ * a station's initial sync from a 100,000-publication snapshot (time, peak memory) and a page
+ * of 1,000 changes against bare SQLite writes. Everything is also written as JSON to
+ * bench-results/ (the path is printed). BENCH_PUBLICATIONS, BENCH_TEXTS, BENCH_SYNC_MB and
+ * BENCH_SYNC_PUBLICATIONS shrink the generated data for a quick run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -112,6 +114,23 @@ const { benchSyncDownload } = await import('./sync-download.js');
 const syncDownload = await benchSyncDownload(Number(process.env.BENCH_SYNC_MB ?? 200));
 rows.push(...syncDownload.rows);
 results.syncDownload = syncDownload.json;
+
+// 5. Sync metadata (tests/bench/sync-apply.ts): a new station applying a snapshot of N publications
+// and then a page of 1,000 changes, in a child process; a small and a large snapshot side by side
+// show whether peak memory grows with the feed. Baseline: the same lines into a bare SQLite table.
+const { benchSyncApply } = await import('./sync-apply.js');
+const syncLarge = Number(process.env.BENCH_SYNC_PUBLICATIONS ?? 100_000);
+const syncApply = [benchSyncApply(Math.max(1_000, Math.round(syncLarge / 10))), benchSyncApply(syncLarge)];
+results.syncApply = syncApply;
+for (const figures of syncApply) {
+  rows.push([
+    `initial sync: snapshot of ${figures.publications} publications (${figures.snapshotMB.toFixed(0)} MB)`,
+    `${figures.snapshotSeconds.toFixed(1)} s (${figures.snapshotPerSecond.toFixed(0)}/s), peak RSS ${figures.snapshotPeakRssMB.toFixed(0)} MB (${figures.startRssMB.toFixed(0)} MB before)`,
+    `same lines into a bare SQLite table: ${figures.bareSnapshotSeconds.toFixed(1)} s`,
+  ]);
+}
+const lastApply = syncApply[syncApply.length - 1];
+rows.push(['incremental page of 1,000 changes', ms(lastApply.pageMs), `bare SQLite writes of the same ops: ${ms(lastApply.barePageMs)}`]);
 
 const rss = process.memoryUsage().rss / 1024 / 1024;
 rows.push(['resident memory of this process at the end', `${rss.toFixed(0)} MB`, '—']);

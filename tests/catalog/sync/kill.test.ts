@@ -3,7 +3,8 @@
  * A hub publishes 40 pages of 25 puts/deletes; a child process applies them from a folder
  * source and is killed at a random moment (seeded, so a failure reproduces). After each kill the
  * station passes `integrity_check`, holds exactly the hub's state as of its cursor, and a resumed
- * sync ends where an uninterrupted one does.
+ * sync ends where an uninterrupted one does. The same for a new station applying a snapshot of
+ * 3,000 publications in batches: after a kill it holds exactly the first batches (by id).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -14,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { deletePublication, saveDocuments } from '../../../catalog/documents.js';
 import { publish } from '../../../catalog/feed/publish.js';
 import { Library } from '../../../catalog/library.js';
-import { getSource, syncOnce } from '../../../catalog/sync/apply.js';
+import { DEFAULT_SNAPSHOT_BATCH, getSource, syncOnce } from '../../../catalog/sync/apply.js';
 import { FolderSource } from '../../../catalog/sync/source.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { keys } from './fixtures.js';
@@ -24,6 +25,8 @@ const SEED = Number(process.env.KILL_TEST_SEED ?? 20_261_129);
 const RUNS = 20;
 const PAGES = 40;
 const OPS_PER_PAGE = 25;
+const SNAPSHOT_PUBLICATIONS = 3_000;
+const SNAPSHOT_RUNS = 10;
 
 /** mulberry32: a small seeded PRNG. */
 function prng(seed: number) {
@@ -176,5 +179,66 @@ describe('kill -9 while applying a large change set', () => {
     expect(landed.during, log.join('; ')).toBeGreaterThan(0);
     expect(landed.after, log.join('; ')).toBeGreaterThan(0);
     hub.close();
+  });
+
+  it(`leaves a new station at a batch boundary of the snapshot, and resumes it (seed ${SEED})`, { timeout: 120_000 }, async () => {
+    const random = prng(SEED + 1);
+    const hub = await Library.open(tempDir('kill-snap-hub-'));
+    const records = Array.from({ length: SNAPSHOT_PUBLICATIONS }, (_, i) => {
+      const id = `qd-${String(i).padStart(5, '0')}`;
+      return {
+        publication: { id, kind: 'legal' as const, title: `Quyết định ${id} về đất đai`, issuedDate: '2024-06-01', fields: ['Đất đai'], docType: 'Quyết định', issuer: 'UBND tỉnh' },
+        files: [{ sha256: createHash('sha256').update(id).digest('hex'), size: 1000, mediaType: 'application/pdf', state: 'pending' as const, role: 'content' as const }],
+      };
+    });
+    saveDocuments(hub.db, records);
+    const key = keys();
+    const feedDir = path.join(tempDir('kill-snap-feed-'), 'feed');
+    await publish(hub, { outDir: feedDir, privateKey: key.privateKey, snapshot: true });
+    const hubIds = hub.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all() as string[];
+    hub.close();
+
+    const template = tempDir('kill-snap-template-');
+    const seed = await Library.open(template);
+    seed.db.prepare('INSERT INTO sync_sources (id, location, trusted_keys) VALUES (1, ?, ?)').run(feedDir, JSON.stringify([fs.readFileSync(key.publicKeyPath, 'utf8')]));
+    seed.close();
+    const freshStation = () => {
+      const dir = path.join(tempDir('kill-snap-station-'), 'library');
+      fs.cpSync(template, dir, { recursive: true });
+      return dir;
+    };
+    const calibration = await runChild(freshStation(), feedDir, null);
+    expect(calibration.code, calibration.stderr).toBe(0);
+    const window = Math.max(20, calibration.applyMs);
+
+    const counts = new Set<number>();
+    for (let run = 0; run < SNAPSHOT_RUNS; run += 1) {
+      const dir = freshStation();
+      const kill = { delayMs: Math.floor(random() * window) };
+      const outcome = await runChild(dir, feedDir, kill);
+      const station = await Library.open(dir);
+      try {
+        const where = `snapshot run ${run} (seed ${SEED}, kill ${JSON.stringify(kill)}, ${outcome.signal ?? outcome.code})`;
+        expect(station.db.pragma('integrity_check', { simple: true }), where).toBe('ok');
+        const ids = station.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all() as string[];
+        const source = getSource(station, 1);
+        counts.add(ids.length);
+        // Exactly the first whole batches, and the cursor says so.
+        expect(ids, where).toEqual(hubIds.slice(0, ids.length));
+        if (ids.length < hubIds.length) {
+          expect(ids.length % DEFAULT_SNAPSHOT_BATCH, where).toBe(0);
+          expect(source.last_change, where).toBeNull();
+          expect(source.snapshot_offset === null, where).toBe(ids.length === 0);
+        } else expect(source.snapshot_offset, where).toBeNull();
+        await syncOnce(station, getSource(station, 1), new FolderSource(feedDir));
+        expect(station.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all(), where).toEqual(hubIds);
+        expect(getSource(station, 1), where).toMatchObject({ last_sequence: 1, snapshot_offset: null, snapshot_sha256: null });
+        expect(station.db.prepare('SELECT count(*) FROM publication_files').pluck().get(), where).toBe(hubIds.length);
+      } finally {
+        station.close();
+      }
+    }
+    // Some kills landed mid-snapshot, between two batches.
+    expect([...counts].some((n) => n > 0 && n < hubIds.length), [...counts].join(',')).toBe(true);
   });
 });
