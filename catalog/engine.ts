@@ -10,6 +10,7 @@ import type { Library } from './library.js';
 import { getPublication, listPublications } from './publications.js';
 import { facets, search } from './search/search.js';
 import { suggest } from './search/suggest.js';
+import { mostRead, recordRead } from './reads.js';
 import type { SyncService } from './sync/service.js';
 import { addSource, listSources, removeSource, sourceInfo } from './sync/sources.js';
 import { readSelection, saveSelection, selectionCounts } from './sync/selection.js';
@@ -27,6 +28,9 @@ export function createHandlers(library: Library, sync: SyncService): Handlers<Co
     search: (input) => search(library.db, input),
     suggest: (input) => suggest(library.db, input.q, input.limit),
     facets: (input) => facets(library.db, input.q, input.filters),
+    'reading.record': (input) => ({ recorded: recordRead(library.db, input.id) }),
+    'publications.mostRead': (input) => mostRead(library.db, input.limit, input.days),
+    'kiosk.updateSettings': (input) => library.updateKioskSettings(input),
     'sync.sources': () => sources(),
     'sync.addSource': (input) => sourceInfo(addSource(library, input)),
     'sync.removeSource': async (input) => {

@@ -10,7 +10,10 @@ import type { LibraryLayout } from './paths.js';
 import { FileStore } from './store/file-store.js';
 import { countPublications } from './publications.js';
 import { APP_VERSION } from './package-root.js';
-import type { LibraryInfo } from '../shared/domain.js';
+import { DEFAULT_KIOSK_IDLE_SECONDS } from '../shared/domain.js';
+import type { KioskSettings, LibraryInfo } from '../shared/domain.js';
+
+const KIOSK_IDLE_KEY = 'kiosk.idle_seconds';
 
 export const DEFAULT_LIBRARY_NAME = 'Tủ sách pháp luật';
 
@@ -62,7 +65,17 @@ export class Library {
       filesPending: files.pending,
       filesNotKept: files.excluded,
       bytesPresent: files.bytes,
+      kiosk: this.kioskSettings(),
     };
+  }
+
+  kioskSettings(): KioskSettings {
+    return { idleSeconds: Number(this.getSetting(KIOSK_IDLE_KEY) ?? DEFAULT_KIOSK_IDLE_SECONDS) };
+  }
+
+  updateKioskSettings(settings: KioskSettings): KioskSettings {
+    this.setSetting(KIOSK_IDLE_KEY, String(settings.idleSeconds));
+    return this.kioskSettings();
   }
 
   close(): void {

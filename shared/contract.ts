@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LEGAL_STATUSES, PUBLICATION_KINDS, PUBLICATION_SORTS } from './domain.js';
-import type { LibraryInfo, Page, Publication, PublicationSummary, Role } from './domain.js';
+import type { KioskSettings, LibraryInfo, Page, Publication, PublicationSummary, Role } from './domain.js';
 import type { Facets, SearchResult, Suggestion } from './search/results.js';
 import { addSourceInput, syncSettingsInput } from './sync-status.js';
 import type { SyncRun, SyncSettings, SyncSourceInfo, SyncStatus } from './sync-status.js';
@@ -94,6 +94,21 @@ export const contract = {
     access: 'anyone',
     summary: 'Counts per type, issuer, year, field, legal status, kind and language, for a query or the whole catalog.',
     input: z.object({ q: searchText.default(''), filters: searchFilters.default({}) }).strict(),
+  }),
+  'reading.record': method<{ recorded: boolean }>()({
+    access: 'anyone',
+    summary: 'Counts one opening of a publication in a reader (counts per day only, never who read).',
+    input: z.object({ id: publicationId }).strict(),
+  }),
+  'publications.mostRead': method<PublicationSummary[]>()({
+    access: 'anyone',
+    summary: 'The publications opened most at this station recently, most first.',
+    input: z.object({ limit: z.number().int().min(1).max(20).default(8), days: z.number().int().min(1).max(3660).default(90) }).strict(),
+  }),
+  'kiosk.updateSettings': method<KioskSettings>()({
+    access: 'official',
+    summary: 'Kiosk settings: seconds without a touch before the screen goes back home and forgets the last reader.',
+    input: z.object({ idleSeconds: z.number().int().min(30).max(3600) }).strict(),
   }),
   'sync.sources': method<SyncSourceInfo[]>()({
     access: 'official',

@@ -92,7 +92,15 @@ export interface LibraryInfo {
   /** Files selective sync leaves out at this station (never downloaded). */
   filesNotKept: number;
   bytesPresent: number;
+  kiosk: KioskSettings;
 }
+
+export interface KioskSettings {
+  /** Seconds without input before a kiosk goes back home and forgets the last reader. */
+  idleSeconds: number;
+}
+
+export const DEFAULT_KIOSK_IDLE_SECONDS = 180;
 
 export interface Page<T> {
   total: number;

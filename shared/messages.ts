@@ -1,12 +1,17 @@
 /**
  * User-facing messages, Vietnamese first and English second. Every key exists in both
  * languages (the type system checks it); `{name}` placeholders are filled by `translate`.
+ * The core table is here; each area of the UI keeps its own in shared/messages/.
  */
+import { epubEn, epubVi } from './messages/epub.js';
+import { kioskEn, kioskVi } from './messages/kiosk.js';
+import { pdfEn, pdfVi } from './messages/pdf.js';
+import { searchEn, searchVi } from './messages/search.js';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const vi = {
+const coreVi = {
   'app.title': 'Tủ sách pháp luật điện tử',
   'app.tagline': 'Văn bản pháp luật và sách, đọc được cả khi không có mạng',
   'app.skipToContent': 'Bỏ qua, tới nội dung chính',
@@ -66,9 +71,11 @@ const vi = {
   'error.offline': 'Không kết nối được với tủ sách. Kiểm tra lại máy chủ hoặc mạng nội bộ.',
 } as const;
 
+const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi };
+
 export type MessageKey = keyof typeof vi;
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreVi, string> = {
   'app.title': 'Electronic Law Bookshelf',
   'app.tagline': 'Legal documents and books, readable without internet',
   'app.skipToContent': 'Skip to main content',
@@ -127,6 +134,8 @@ const en: Record<MessageKey, string> = {
   'error.internal': 'System error. Please try again later.',
   'error.offline': 'Cannot reach the bookshelf. Check the server or the local network.',
 };
+
+const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
 

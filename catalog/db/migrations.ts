@@ -216,6 +216,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sync_runs_started ON sync_runs (started_at);
     `,
   },
+  {
+    version: 6,
+    name: 'reads per day',
+    sql: `
+      -- How often each publication was opened at this station, per day: "most read" on the home
+      -- screen and the yearly report. Counts only — nothing about who read.
+      CREATE TABLE reads (
+        day            TEXT NOT NULL, -- YYYY-MM-DD, local time of the station
+        publication_id TEXT NOT NULL,
+        count          INTEGER NOT NULL DEFAULT 1 CHECK (count > 0),
+        PRIMARY KEY (day, publication_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX reads_publication ON reads (publication_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -6,6 +6,8 @@
  */
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 
 const FEED_PATH = /^(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl|files\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
@@ -90,27 +92,35 @@ export interface HttpSourceOptions {
   totalTimeoutMs?: number;
 }
 
-/** Yields a response body, aborting when it stays silent longer than the idle timeout. */
-async function* withIdleTimeout(body: ReadableStream<Uint8Array>, controller: AbortController, restart: () => void, stop: () => void): AsyncIterable<Uint8Array> {
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      restart();
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    stop();
-    reader.releaseLock();
-    if (!controller.signal.aborted) controller.abort();
-  }
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+/** Idle keep-alive sockets close after this, before a server's usual 5 s keep-alive timeout closes them under a request. */
+const FREE_SOCKET_MS = 4_000;
+/** Bytes a response buffers before the socket pauses: large, so a busy reader costs few pause/resume turns. */
+const RESPONSE_BUFFER = 1 << 20;
+
+/** Where a redirect from `from` leads: an http(s) URL, never from https down to http. */
+export function redirectTarget(from: URL, location: string | undefined): URL {
+  const target = location === undefined ? null : URL.parse(location, from.href);
+  if (!target) throw new SourceError(`Chuyển hướng không có địa chỉ hợp lệ / Redirect without a valid Location: ${from}`);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new SourceError(`Chỉ chuyển hướng sang http(s) / Redirects only to http(s) URLs: ${from} → ${target.protocol}`);
+  if (from.protocol === 'https:' && target.protocol === 'http:') throw new SourceError(`Từ chối chuyển hướng từ https xuống http / Refused a redirect from https down to http: ${from} → ${target}`);
+  return target;
+}
+
+/** A response with its status (after redirects), headers and body. */
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: http.IncomingMessage;
+  url: URL;
 }
 
 export class HttpSource implements FeedSource {
   readonly location: string;
   private readonly idleTimeoutMs: number;
   private readonly totalTimeoutMs: number;
+  private readonly agents: { 'http:': http.Agent; 'https:': https.Agent };
 
   constructor(url: string, options: HttpSourceOptions = {}) {
     const parsed = new URL(url);
@@ -121,74 +131,104 @@ export class HttpSource implements FeedSource {
     this.location = parsed.toString();
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
     this.totalTimeoutMs = options.totalTimeoutMs ?? 6 * 3_600_000;
+    // highWaterMark reaches each net.Socket the agent opens (Node ≥ 20.1), and a response takes its socket's.
+    const agent: http.AgentOptions & { highWaterMark: number } = { keepAlive: true, timeout: FREE_SOCKET_MS, highWaterMark: RESPONSE_BUFFER };
+    this.agents = { 'http:': new http.Agent(agent), 'https:': new https.Agent(agent) };
   }
 
-  private async get(feedPath: string, headers: Record<string, string>, signal?: AbortSignal) {
-    const url = new URL(checkPath(feedPath), this.location);
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(signal?.reason);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-    let timer: NodeJS.Timeout | undefined;
-    const total = setTimeout(
-      () => controller.abort(new SourceError(`Quá tổng thời gian cho phép / Took longer than ${this.totalTimeoutMs} ms in all: ${url}`)),
-      this.totalTimeoutMs,
-    );
+  /**
+   * GETs `feedPath`, following redirects. The idle timeout is the socket's (connecting included),
+   * the total one a timer that ends the response too; either, or `signal`, destroys the request
+   * or the response with its reason, which the body's reader then gets.
+   */
+  private async get(feedPath: string, headers: http.OutgoingHttpHeaders, signal?: AbortSignal): Promise<Answer> {
+    let url = new URL(checkPath(feedPath), this.location);
+    let current: http.ClientRequest | http.IncomingMessage | null = null;
+    const fail = (error: unknown) => current?.destroy(error as Error);
+    const onAbort = () => fail(signal?.reason);
+    const total = setTimeout(() => fail(new SourceError(`Quá tổng thời gian cho phép / Took longer than ${this.totalTimeoutMs} ms in all: ${url}`)), this.totalTimeoutMs);
     total.unref();
     const stop = () => {
-      clearTimeout(timer);
       clearTimeout(total);
       signal?.removeEventListener('abort', onAbort);
     };
-    const restart = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => controller.abort(new SourceError(`Hết thời gian chờ / Timed out: ${url}`)), this.idleTimeoutMs);
-    };
-    restart();
-    let response: Response;
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      response = await fetch(url, { headers, signal: controller.signal });
+      for (let hop = 0; ; hop += 1) {
+        signal?.throwIfAborted();
+        const res = await this.send(url, headers, (req) => {
+          current = req;
+          req.once('timeout', () => fail(new SourceError(`Hết thời gian chờ / Timed out: ${url}`)));
+        });
+        current = res;
+        if (REDIRECTS.has(res.statusCode ?? 0) && hop < MAX_REDIRECTS) {
+          res.resume(); // the socket goes back to the pool once the body is drained
+          url = redirectTarget(url, res.headers.location);
+          continue;
+        }
+        if (REDIRECTS.has(res.statusCode ?? 0)) {
+          res.destroy();
+          throw new SourceError(`Quá ${MAX_REDIRECTS} lần chuyển hướng / More than ${MAX_REDIRECTS} redirects: ${url}`);
+        }
+        res.once('close', stop);
+        return { status: res.statusCode ?? 0, headers: res.headers, body: res, url };
+      }
     } catch (error) {
       stop();
+      if (signal?.aborted) throw signal.reason;
+      if (error instanceof SourceError) throw error;
       throw new SourceError(`Không kết nối được / Request failed: ${url} (${(error as Error).message})`);
     }
-    const body = response.body ? withIdleTimeout(response.body, controller, restart, stop) : (stop(), (async function* () {})());
-    return { response, body, url, cancel: () => { stop(); controller.abort(); } };
+  }
+
+  /** One request, which `started` sees first; retried once on a kept-alive socket the server had closed meanwhile. */
+  private send(url: URL, headers: http.OutgoingHttpHeaders, started: (req: http.ClientRequest) => void, retry = true): Promise<http.IncomingMessage> {
+    const protocol = url.protocol === 'https:' ? 'https:' : 'http:';
+    const request = protocol === 'https:' ? https.request : http.request;
+    return new Promise((resolve, reject) => {
+      const req = request(url, { headers, agent: this.agents[protocol], timeout: this.idleTimeoutMs });
+      started(req);
+      req.once('response', resolve);
+      req.once('error', (error: NodeJS.ErrnoException) => {
+        if (retry && req.reusedSocket && error.code === 'ECONNRESET') resolve(this.send(url, headers, started, false));
+        else reject(error);
+      });
+      req.end();
+    });
   }
 
   async read(feedPath: string, maxBytes: number): Promise<Uint8Array> {
-    const { response, body, url, cancel } = await this.get(feedPath, {});
-    if (!response.ok) {
-      cancel();
-      throw new SourceError(`Máy chủ trả lời ${response.status} / Server answered ${response.status}: ${url}`, response.status === 404 || response.status === 410);
+    const { status, headers, body, url } = await this.get(feedPath, {});
+    if (status < 200 || status > 299) {
+      body.destroy();
+      throw new SourceError(`Máy chủ trả lời ${status} / Server answered ${status}: ${url}`, status === 404 || status === 410);
     }
-    const chunks: Uint8Array[] = [];
+    if (Number(headers['content-length'] ?? 0) > maxBytes) {
+      body.destroy();
+      throw tooLarge(feedPath, maxBytes);
+    }
+    const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of body) {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > maxBytes) {
-        cancel();
-        throw tooLarge(feedPath, maxBytes);
-      }
+      if (size > maxBytes) throw tooLarge(feedPath, maxBytes);
       chunks.push(chunk);
     }
-    return Buffer.concat(chunks);
+    return Buffer.concat(chunks, size);
   }
 
   async readRange(feedPath: string, start: number, signal?: AbortSignal): Promise<RangeRead> {
-    const { response, body, url, cancel } = await this.get(feedPath, start > 0 ? { Range: `bytes=${start}-` } : {}, signal);
-    if (response.status === 200) return { start: 0, body };
-    if (response.status === 206) {
-      const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '');
-      if (!match || Number(match[1]) !== start) {
-        cancel();
-        throw new RangeMismatchError(`Content-Range không khớp / Content-Range does not match ${start}: ${url}`);
-      }
-      return { start, body };
+    const { status, headers, body, url } = await this.get(feedPath, start > 0 ? { Range: `bytes=${start}-` } : {}, signal);
+    if (status === 200) return { start: 0, body };
+    if (status === 206) {
+      const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(headers['content-range'] ?? '');
+      if (match && Number(match[1]) === start) return { start, body };
+      body.destroy();
+      throw new RangeMismatchError(`Content-Range không khớp / Content-Range does not match ${start}: ${url}`);
     }
-    cancel();
-    if (response.status === 416) throw new RangeMismatchError(`Máy chủ từ chối đoạn / Server refused the range (416): ${url}`);
-    throw new SourceError(`Máy chủ trả lời ${response.status} / Server answered ${response.status}: ${url}`, response.status === 404 || response.status === 410);
+    body.destroy();
+    if (status === 416) throw new RangeMismatchError(`Máy chủ từ chối đoạn / Server refused the range (416): ${url}`);
+    throw new SourceError(`Máy chủ trả lời ${status} / Server answered ${status}: ${url}`, status === 404 || status === 410);
   }
 }
 

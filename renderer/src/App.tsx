@@ -5,6 +5,8 @@ import { Header, MAIN_ID, focusMain } from './components/Header.js';
 import { NotFound } from './components/NotFound.js';
 import { HomePage } from './pages/HomePage.js';
 import { PublicationPage } from './pages/PublicationPage.js';
+import { ReaderPage } from './pages/ReaderPage.js';
+import { SearchPage } from './pages/SearchPage.js';
 
 /**
  * After moving to another page (not on first load, not on a sort change), start at the top
@@ -34,6 +36,8 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/publications/:id" element={<PublicationPage />} />
+          <Route path="/search" element={<SearchPage />} />
+          <Route path="/read/:id" element={<ReaderPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

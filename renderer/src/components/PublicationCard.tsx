@@ -4,10 +4,7 @@ import type { PublicationSummary } from '../../../shared/domain.js';
 import { formatDate, machineDate } from '../format.js';
 import { useT } from '../i18n.js';
 import { Availability, KindTag, StatusBadge, showsLegalStatus } from './Badges.js';
-
-export function publicationPath(id: string): string {
-  return `/publications/${encodeURIComponent(id)}`;
-}
+import { publicationPath } from '../routes.js';
 
 /** State passed to the publication page so its back link returns to the same list page. */
 export interface FromList {

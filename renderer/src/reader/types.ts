@@ -1,0 +1,15 @@
+/** What the reader page gives a format's reader: the publication, its content file and where to start. */
+import type { Publication, PublicationFile } from '../../../shared/domain.js';
+
+export interface ReaderProps {
+  publication: Publication;
+  file: PublicationFile;
+  /** Where the file is served (the same path under app:// and http://). */
+  url: string;
+  /** PDF: the 1-based page to open at (an article hit). */
+  initialPage?: number;
+  /** Words to find and highlight on opening (the search that led here). */
+  query?: string;
+  /** Where "back" goes (the publication page). */
+  backTo: string;
+}
