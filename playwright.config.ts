@@ -1,6 +1,7 @@
 /**
  * Playwright: the renderer end to end in Debian's Chromium, through the HTTP transport, against
- * `bookshelf serve` on a fresh temporary library (so it gets the demo set). Without
+ * a station on a fresh temporary library: the demo set plus corpora documents
+ * (tests/e2e/support/serve-e2e.ts). E2E_PORT and BOOKSHELF_RENDERER_DIR let runs go side by side. Without
  * /usr/bin/chromium the browser tests skip with a message naming the package, except under CI.
  */
 import fs from 'node:fs';
@@ -12,7 +13,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4790);
 const library = fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-e2e-'));
 
-if (!fs.existsSync('dist/renderer/index.html')) {
+const rendererDir = process.env.BOOKSHELF_RENDERER_DIR ?? 'dist/renderer';
+if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
   throw new Error('The UI is not built: run `npm run build` before `npx playwright test` (npm test does both).');
 }
 if (!fs.existsSync(CHROMIUM)) {
@@ -45,10 +47,10 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, testMatch: /served\.spec\.ts/ },
   ],
   webServer: {
-    command: `node bin/bookshelf.mjs serve --library "${library}" --port ${PORT} --no-open`,
+    command: `node --import tsx tests/e2e/support/serve-e2e.ts "${library}" ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 180_000,
     stdout: 'pipe',
   },
 });

@@ -1,4 +1,4 @@
-// Builds the React UI into dist/renderer. `base: './'` keeps every asset URL relative, so the
+// Builds the React UI into dist/renderer (RENDERER_OUT_DIR moves it: parallel e2e runs). `base: './'` keeps every asset URL relative, so the
 // same build works under Electron's app://bookshelf/ and under the HTTP server at http://host/.
 // The CSP forbids inline scripts and eval; Vite's production output needs neither.
 import { defineConfig } from 'vite';
@@ -9,7 +9,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: '../dist/renderer',
+    outDir: process.env.RENDERER_OUT_DIR ?? '../dist/renderer',
     emptyOutDir: true,
     // No inline data: URLs for assets (keeps every resource a file under 'self').
     assetsInlineLimit: 0,

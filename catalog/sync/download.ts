@@ -16,6 +16,7 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -96,7 +97,6 @@ async function hashPrefix(hash: Hash, file: string, length: number): Promise<voi
 }
 
 async function syncPath(file: string): Promise<void> {
-  if (process.env.X_NOSYNC) return;
   if (process.platform === 'win32' && (await fs.stat(file)).isDirectory()) return;
   const handle = await fs.open(file, 'r');
   try {
@@ -163,10 +163,48 @@ async function close(out: Writable, cause: unknown): Promise<unknown> {
 }
 
 /**
+ * Moves `body` into `out` in flowing mode — a 'data' event per chunk, no promise per chunk —
+ * passing each chunk to `take` first (which counts and hashes it, or throws to refuse it). The
+ * body pauses while `out` is full or the bandwidth cap makes it wait. Resolves when the body
+ * ends; rejects when it fails, `take` throws or `out` fails (the body is then destroyed). `out`
+ * is left open for the caller to end, so what it holds still reaches the .part.
+ */
+function copyBody(body: Readable, out: Writable, take: (chunk: Uint8Array) => void, bucket: TokenBucket | null, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      body.off('data', onData);
+      out.off('error', settle);
+      if (error === undefined) return resolve();
+      body.destroy();
+      reject(error);
+    };
+    const onData = (chunk: Uint8Array) => {
+      try {
+        take(chunk);
+      } catch (error) {
+        return settle(error);
+      }
+      const full = !out.write(chunk);
+      const capped = bucket?.take(chunk.length, signal);
+      if (!full && !capped) return;
+      body.pause();
+      Promise.all([full ? once(out, 'drain') : null, capped]).then(() => body.resume(), settle);
+    };
+    out.on('error', settle);
+    body.on('data', onData);
+    finished(body).then(() => settle(), settle);
+  });
+}
+
+/**
  * One attempt: continue (or start) the .part, hashing the bytes on disk and then those that
  * arrive, and check its size and sha256. Returns the bytes received.
  */
 async function receive(run: Run, file: PendingFile, part: string): Promise<number> {
+  const T=[performance.now()];
   let have = (await fs.stat(part).catch(() => null))?.size ?? 0;
   if (have > file.size) {
     await fs.rm(part, { force: true });
@@ -176,27 +214,24 @@ async function receive(run: Run, file: PendingFile, part: string): Promise<numbe
   await hashPrefix(hash, part, have);
   let received = 0;
   if (have < file.size || file.size === 0) {
+    T.push(performance.now());
     const read = await run.source.readRange(`files/${file.sha256.slice(0, 2)}/${file.sha256}`, have, run.signal);
+    T.push(performance.now());
     if (read.start === 0 && have > 0) hash = createHash('sha256');
     let written = read.start;
     const out = run.openWrite(part, read.start === 0 ? 'w' : 'a');
     out.on('error', () => undefined); // kept in out.errored, checked below
+    const take = (chunk: Uint8Array) => {
+      written += chunk.length;
+      received += chunk.length;
+      if (written > file.size) throw new Rejected(`nhiều byte hơn khai báo / more bytes than the declared ${file.size}`);
+      hash.update(chunk);
+      run.progress.received += chunk.length;
+      run.progress.reach(file.sha256, written);
+    };
     let failure: unknown = null;
-    try {
-      for await (const chunk of read.body) {
-        if (out.errored) break;
-        written += chunk.length;
-        received += chunk.length;
-        if (written > file.size) throw new Rejected(`nhiều byte hơn khai báo / more bytes than the declared ${file.size}`);
-        if (!process.env.X_NOHASH) hash.update(chunk);
-        run.progress.received += chunk.length;
-        run.progress.reach(file.sha256, written);
-        if (!process.env.X_NOWRITE && !out.write(chunk)) await once(out, 'drain');
-        if (run.bucket) await run.bucket.take(chunk.length, run.signal);
-      }
-    } catch (error) {
-      failure = error;
-    }
+    await copyBody(read.body instanceof Readable ? read.body : Readable.from(read.body), out, take, run.bucket, run.signal).catch((error: unknown) => (failure = error));
+    T.push(performance.now());
     if (failure instanceof Rejected) out.destroy();
     failure = failure instanceof Rejected ? failure : await close(out, failure);
     if (isDiskFull(failure)) {
@@ -207,11 +242,13 @@ async function receive(run: Run, file: PendingFile, part: string): Promise<numbe
     if (failure) throw failure;
   }
   const size = (await fs.stat(part)).size;
-  if (!process.env.X_NOWRITE && (size !== file.size || (!process.env.X_NOHASH && hash.digest('hex') !== file.sha256))) {
+  if (size !== file.size || hash.digest('hex') !== file.sha256) {
     await fs.rm(part, { force: true });
     throw new Rejected(size === file.size ? 'mã băm không khớp / sha256 mismatch' : `thiếu byte / truncated (${size} of ${file.size})`);
   }
   run.progress.reach(file.sha256, file.size);
+  T.push(performance.now());
+  (globalThis as any).TT ??= [];(globalThis as any).TT.push(T.slice(1).map((t,i)=>t-T[i]));
   return received;
 }
 
