@@ -6,7 +6,9 @@
  * Content-Range that does not continue the bytes on disk. Bytes are hashed as they arrive (the
  * bytes already on disk first), and what was received before a cut or a stop is flushed to the
  * .part, so a resume asks only for what is missing. Only a file whose sha256 and size match is
- * renamed into the store and marked 'present' — a bad one is deleted and stays 'pending'.
+ * renamed into the store and marked 'present' — a bad one is deleted and stays 'pending', and one
+ * that selective sync left out while it downloaded is deleted from the store and stays pending
+ * with wanted = 0. Bodies flow into the .part through one 'data' handler (hash, count, write).
  * Bounded concurrency; retries back off exponentially; an optional bandwidth cap shared by the
  * whole run; progress reports; an AbortSignal stops the run and keeps the .part files.
  */
@@ -204,7 +206,6 @@ function copyBody(body: Readable, out: Writable, take: (chunk: Uint8Array) => vo
  * arrive, and check its size and sha256. Returns the bytes received.
  */
 async function receive(run: Run, file: PendingFile, part: string): Promise<number> {
-  const T=[performance.now()];
   let have = (await fs.stat(part).catch(() => null))?.size ?? 0;
   if (have > file.size) {
     await fs.rm(part, { force: true });
@@ -214,9 +215,7 @@ async function receive(run: Run, file: PendingFile, part: string): Promise<numbe
   await hashPrefix(hash, part, have);
   let received = 0;
   if (have < file.size || file.size === 0) {
-    T.push(performance.now());
     const read = await run.source.readRange(`files/${file.sha256.slice(0, 2)}/${file.sha256}`, have, run.signal);
-    T.push(performance.now());
     if (read.start === 0 && have > 0) hash = createHash('sha256');
     let written = read.start;
     const out = run.openWrite(part, read.start === 0 ? 'w' : 'a');
@@ -231,7 +230,6 @@ async function receive(run: Run, file: PendingFile, part: string): Promise<numbe
     };
     let failure: unknown = null;
     await copyBody(read.body instanceof Readable ? read.body : Readable.from(read.body), out, take, run.bucket, run.signal).catch((error: unknown) => (failure = error));
-    T.push(performance.now());
     if (failure instanceof Rejected) out.destroy();
     failure = failure instanceof Rejected ? failure : await close(out, failure);
     if (isDiskFull(failure)) {
@@ -247,17 +245,18 @@ async function receive(run: Run, file: PendingFile, part: string): Promise<numbe
     throw new Rejected(size === file.size ? 'mã băm không khớp / sha256 mismatch' : `thiếu byte / truncated (${size} of ${file.size})`);
   }
   run.progress.reach(file.sha256, file.size);
-  T.push(performance.now());
-  (globalThis as any).TT ??= [];(globalThis as any).TT.push(T.slice(1).map((t,i)=>t-T[i]));
   return received;
 }
 
 /**
  * Makes a verified .part durable, moves it into the store and marks the file present. Runs while
  * the worker fetches its next file; on a failure other than a full disk the .part stays, and the
- * next run finishes it without fetching it again.
+ * next run finishes it without fetching it again. The file is marked present only when it is
+ * still wanted: if selective sync left it out while it downloaded (wanted = 0), the stored copy
+ * is deleted and the row stays pending with wanted = 0, as selective sync leaves the files it
+ * excludes. Returns whether the file was kept.
  */
-async function store(library: Library, sha256: string, part: string): Promise<void> {
+async function store(library: Library, sha256: string, part: string): Promise<boolean> {
   try {
     await syncPath(part);
     const target = library.files.pathOf(sha256);
@@ -269,9 +268,12 @@ async function store(library: Library, sha256: string, part: string): Promise<vo
     await fs.rm(part, { force: true });
     throw new DiskFull(DISK_FULL_MESSAGE);
   }
-  library.db.transaction(() => {
-    library.db.prepare("UPDATE files SET state = 'present' WHERE sha256 = ? AND state = 'pending'").run(sha256);
-  })();
+  // One statement, so no change of `wanted` can fall between the check and the mark.
+  const marked = library.db.prepare("UPDATE files SET state = 'present' WHERE sha256 = ? AND state = 'pending' AND wanted = 1").run(sha256).changes > 0;
+  if (marked) return true;
+  const excluded = library.db.prepare("SELECT 1 FROM files WHERE sha256 = ? AND state = 'pending' AND wanted = 0").get(sha256) !== undefined;
+  if (excluded) await fs.rm(library.files.pathOf(sha256), { force: true });
+  return !excluded;
 }
 
 /** The sizes of the .part files already on disk for `pending`, capped at each file's size. */
@@ -334,10 +336,11 @@ export async function downloadPending(library: Library, source: FeedSource, opti
   };
   const storeOne = async (file: PendingFile, part: string, received: number) => {
     try {
-      await store(library, file.sha256, part);
-      result.bytes += received;
-      result.downloaded += 1;
-      progress.filesDone += 1;
+      if (await store(library, file.sha256, part)) {
+        result.bytes += received;
+        result.downloaded += 1;
+      }
+      progress.filesDone += 1; // finished either way: stored, or left out by selective sync meanwhile
     } catch (error) {
       if (error instanceof DiskFull) diskFull = true;
       fail(file.sha256, (error as Error).message);
@@ -366,7 +369,7 @@ export async function downloadPending(library: Library, source: FeedSource, opti
     clearInterval(timer);
     signal?.removeEventListener('abort', wake);
   }
-  result.stopped = Boolean(signal?.aborted) && result.downloaded + result.failed.length < pending.length;
+  result.stopped = Boolean(signal?.aborted) && progress.filesDone + result.failed.length < pending.length;
   if (diskFull) result.error = DISK_FULL_MESSAGE;
   onProgress?.(progress.snapshot(true));
   return result;

@@ -1,8 +1,10 @@
 /**
  * Where a station reads a feed from (docs/feed.md): a folder (a USB drive) or an http(s) URL.
  * Only feed paths are accepted (root.json, signatures/, pages/, snapshots/, files/), and a folder
- * source never reads outside its folder, symlinks included. HTTP reads time out when the server
- * goes quiet; a non-2xx answer is an error. Nothing here is trusted: the caller verifies.
+ * source never reads outside its folder, symlinks included. HTTP runs on node:http/https with one
+ * keep-alive agent per source and 1 MiB response buffers; it follows up to five redirects (http(s)
+ * only, never from https down to http), times out when the server goes quiet or a request lasts
+ * too long in all, and a non-2xx answer is an error. Nothing here is trusted: the caller verifies.
  */
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -188,8 +190,14 @@ export class HttpSource implements FeedSource {
     return new Promise((resolve, reject) => {
       const req = request(url, { headers, agent: this.agents[protocol], timeout: this.idleTimeoutMs });
       started(req);
-      req.once('response', resolve);
-      req.once('error', (error: NodeJS.ErrnoException) => {
+      let answered = false;
+      req.once('response', (res) => {
+        answered = true;
+        resolve(res);
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (answered) return; // once there is a response, its body's reader gets the failure
+        answered = true;
         if (retry && req.reusedSocket && error.code === 'ECONNRESET') resolve(this.send(url, headers, started, false));
         else reject(error);
       });

@@ -3,26 +3,35 @@
  * (BENCH_SYNC_MB in all, 200 by default) served by `bookshelf serve --hub` in its own process
  * on 127.0.0.1, fetched by `downloadPending` (concurrency 2, into a fresh station library:
  * written, hashed, fsynced, renamed, marked present) and, as the baseline in the same run, by
- * curl with the same concurrency. Second figure: the bytes fetched again after a cut — a
- * node:http server with Range support cuts the connection part-way through a large file on
- * the first request; a second run finishes it; everything sent beyond the file's size was
- * fetched twice.
+ * curl with the same concurrency, in alternating rounds (BENCH_SYNC_ROUNDS, 3 by default; best
+ * and median). Second figure: the same over a 10 MB/s link — a throttling TCP proxy in a child
+ * process on 127.0.0.1 (this module run as a script) shapes everything the hub sends to one
+ * shared 10 MB/s, so both clients are link-bound and the ratio says whether the downloader keeps
+ * a real link busy. Third: the bytes fetched again after a cut — a node:http server with Range
+ * support cuts the connection part-way through a large file on the first request; a second
+ * run finishes it; everything sent beyond the file's size was fetched twice.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Library } from '../../catalog/library.js';
 import { PACKAGE_ROOT } from '../../catalog/package-root.js';
 import { downloadPending } from '../../catalog/sync/download.js';
 import { HttpSource } from '../../catalog/sync/source.js';
+import { TokenBucket } from '../../catalog/sync/throttle.js';
 
 const FILES = 40;
-const ROUNDS = 2;
+const ROUNDS = Math.max(1, Number(process.env.BENCH_SYNC_ROUNDS ?? 3));
 const MiB = 1024 * 1024;
+/** The link of the second figure, in bytes per second, and about how much is fetched over it. */
+const LINK = 10_000_000;
+const LINK_BYTES = 30 * MiB;
 const CHUNK = 64 * 1024;
 
 export interface SyncDownloadBench {
@@ -60,27 +69,62 @@ async function stationWith(dir: string, files: FeedFile[]): Promise<Library> {
   return library;
 }
 
-/** `bookshelf serve --hub --feed DIR` in a child process; resolves with its URL and a way to stop it. */
-async function startHub(feedDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, 'bin/bookshelf.mjs'), 'serve', '--hub', '--feed', feedDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** A child process that prints `http://127.0.0.1:PORT/…` once it listens; resolves with that URL and a way to stop it. */
+async function startChild(args: string[], url: RegExp): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const found = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text: string) => {
       out += text;
-      const match = /(http:\/\/127\.0\.0\.1:\d+)\/root\.json/.exec(out);
+      const match = url.exec(out);
       if (match) resolve(`${match[1]}/`);
     });
-    child.once('exit', (code) => reject(new Error(`Máy chủ nguồn cấp đã dừng / The hub server exited (${code}): ${out}`)));
+    child.once('exit', (code) => reject(new Error(`Tiến trình con đã dừng / The child process exited (${code}): ${out}`)));
   });
   return {
-    url,
+    url: found,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
     },
   };
+}
+
+/** `bookshelf serve --hub --feed DIR` in a child process. */
+const startHub = (feedDir: string) =>
+  startChild([path.join(PACKAGE_ROOT, 'bin/bookshelf.mjs'), 'serve', '--hub', '--feed', feedDir, '--port', '0'], /(http:\/\/127\.0\.0\.1:\d+)\/root\.json/);
+
+/** This module run as a script: a throttling proxy in front of `target`, in its own process. */
+const startLink = (target: string, bytesPerSecond: number) =>
+  startChild(['--import', 'tsx', fileURLToPath(import.meta.url), 'link', target, String(bytesPerSecond)], /(http:\/\/127\.0\.0\.1:\d+)/);
+
+/**
+ * A TCP proxy on 127.0.0.1 to `target` whose downstream is one link of `bytesPerSecond`, shared
+ * by all its connections (a token bucket); requests go upstream unshaped. Prints its URL.
+ */
+async function runLink(target: URL, bytesPerSecond: number): Promise<void> {
+  const bucket = new TokenBucket(bytesPerSecond);
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    for (const socket of [client, upstream]) socket.on('error', close).on('close', close);
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => {
+      upstream.pause();
+      void bucket.take(chunk.length).then(() => {
+        if (client.write(chunk)) upstream.resume();
+        else client.once('drain', () => upstream.resume());
+      });
+    });
+    upstream.on('end', () => client.end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 }
 
 function curlVersion(): string | null {
@@ -133,6 +177,49 @@ async function cuttingServer(file: string, cutAfter: number) {
 }
 
 const mbps = (bytes: number, seconds: number) => bytes / MiB / seconds;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+interface Rounds {
+  /** Seconds per round. */
+  ours: number[];
+  theirs: number[];
+}
+
+/** `count` rounds from `url`, curl first then downloadPending into a fresh station, alternating. */
+async function rounds(root: string, url: string, files: FeedFile[], withCurl: boolean, count: number): Promise<Rounds> {
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let round = 0; round < count; round += 1) {
+    if (withCurl) {
+      const dir = fs.mkdtempSync(path.join(root, 'curl-'));
+      theirs.push(await curlAll(url, files, dir));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const dir = fs.mkdtempSync(path.join(root, 'station-'));
+    const station = await stationWith(dir, files);
+    const started = performance.now();
+    const result = await downloadPending(station, new HttpSource(url), { concurrency: 2 });
+    ours.push((performance.now() - started) / 1000);
+    station.close();
+    if (result.downloaded !== files.length) throw new Error(`downloadPending: ${result.downloaded} of ${files.length} (${JSON.stringify(result.failed[0])})`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { ours, theirs };
+}
+
+/** MiB/s, best and median, and the ratios to curl's (best to best, median to median). */
+function figures({ ours, theirs }: Rounds, bytes: number) {
+  const oursBest = mbps(bytes, Math.min(...ours));
+  const oursMedian = mbps(bytes, median(ours));
+  if (!theirs.length) return { oursBest, oursMedian, curl: null };
+  const best = mbps(bytes, Math.min(...theirs));
+  const middle = mbps(bytes, median(theirs));
+  return { oursBest, oursMedian, curl: { best, median: middle, ratioBest: oursBest / best, ratioMedian: oursMedian / middle } };
+}
 
 export async function benchSyncDownload(megabytes: number): Promise<SyncDownloadBench> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-bench-sync-'));
@@ -143,30 +230,24 @@ export async function benchSyncDownload(megabytes: number): Promise<SyncDownload
     const hub = await startHub(feedDir);
     const curl = curlVersion();
     if (!curl) console.log('⚠ Mốc so sánh curl bị bỏ qua: chưa cài curl / curl baseline skipped: install the Debian package `curl`');
-    const ours: number[] = [];
-    const theirs: number[] = [];
+    const linkFiles: FeedFile[] = [];
+    for (const file of files) if (linkFiles.length < 2 || linkFiles.reduce((sum, f) => sum + f.size, file.size) <= LINK_BYTES) linkFiles.push(file);
+    const linkTotal = linkFiles.reduce((sum, file) => sum + file.size, 0);
+    let fast: Rounds;
+    let slow: Rounds;
     try {
-      for (let round = 0; round < ROUNDS; round += 1) {
-        if (curl) {
-          const dir = fs.mkdtempSync(path.join(root, 'curl-'));
-          theirs.push(await curlAll(hub.url, files, dir));
-          fs.rmSync(dir, { recursive: true, force: true });
-        }
-        const dir = path.join(root, `station-${round}`);
-        const station = await stationWith(dir, files);
-        const started = performance.now();
-        const result = await downloadPending(station, new HttpSource(hub.url), { concurrency: 2 });
-        ours.push((performance.now() - started) / 1000);
-        station.close();
-        if (result.downloaded !== files.length) throw new Error(`downloadPending: ${result.downloaded} of ${files.length} (${JSON.stringify(result.failed[0])})`);
-        fs.rmSync(dir, { recursive: true, force: true });
+      fast = await rounds(root, hub.url, files, curl !== null, ROUNDS);
+      const link = await startLink(hub.url, LINK);
+      try {
+        slow = await rounds(root, link.url, linkFiles, curl !== null, 1);
+      } finally {
+        await link.stop();
       }
     } finally {
       await hub.stop();
     }
-    const oursBest = mbps(total, Math.min(...ours));
-    const curlBest = theirs.length ? mbps(total, Math.min(...theirs)) : null;
-    const ratio = curlBest ? oursBest / curlBest : null;
+    const fastFigures = figures(fast, total);
+    const slowFigures = figures(slow, linkTotal);
 
     // The bytes fetched twice after a cut, on the largest file there is (at least 1 MiB).
     const big = path.join(root, 'big');
@@ -185,12 +266,20 @@ export async function benchSyncDownload(megabytes: number): Promise<SyncDownload
     if (first.downloaded !== 0 || second.downloaded !== 1) throw new Error(`cut run: ${JSON.stringify({ first, second })}`);
     const refetched = server.log.sent - bigSize;
 
+    const MB = 1_000_000;
     const rows: [string, string, string][] = [
       [
         `sync download, ${FILES} files, ${(total / MiB).toFixed(0)} MiB, concurrency 2`,
-        `${oursBest.toFixed(0)} MiB/s (best of ${ROUNDS}: ${ours.map((s) => s.toFixed(2)).join(', ')} s)`,
-        curlBest
-          ? `curl --parallel-max 2: ${curlBest.toFixed(0)} MiB/s (${theirs.map((s) => s.toFixed(2)).join(', ')} s), ratio ${ratio!.toFixed(2)}× (target ≥ 0.9×)`
+        `best ${fastFigures.oursBest.toFixed(0)} MiB/s, median ${fastFigures.oursMedian.toFixed(0)} MiB/s (${fast.ours.map((t) => t.toFixed(2)).join(', ')} s)`,
+        fastFigures.curl
+          ? `curl --parallel-max 2: best ${fastFigures.curl.best.toFixed(0)} MiB/s, median ${fastFigures.curl.median.toFixed(0)} MiB/s (${fast.theirs.map((t) => t.toFixed(2)).join(', ')} s), ratio best ${fastFigures.curl.ratioBest.toFixed(2)}×, median ${fastFigures.curl.ratioMedian.toFixed(2)}× (target ≥ 0.9×)`
+          : 'curl missing (Debian package `curl`): skipped',
+      ],
+      [
+        `sync download over a ${LINK / MB} MB/s link (shared), ${linkFiles.length} files, ${(linkTotal / MiB).toFixed(0)} MiB, concurrency 2`,
+        `${((slowFigures.oursBest * MiB) / MB).toFixed(2)} MB/s (${slow.ours.map((t) => t.toFixed(2)).join(', ')} s)`,
+        slowFigures.curl
+          ? `curl --parallel-max 2: ${((slowFigures.curl.best * MiB) / MB).toFixed(2)} MB/s (${slow.theirs.map((t) => t.toFixed(2)).join(', ')} s), ratio ${slowFigures.curl.ratioBest.toFixed(2)}× (target ≥ 0.9×)`
           : 'curl missing (Debian package `curl`): skipped',
       ],
       [
@@ -203,12 +292,24 @@ export async function benchSyncDownload(megabytes: number): Promise<SyncDownload
       files: FILES,
       bytes: total,
       concurrency: 2,
-      downloadSeconds: ours,
-      downloadMiBps: oursBest,
+      rounds: ROUNDS,
+      downloadSeconds: fast.ours,
+      downloadMiBps: fastFigures.oursBest,
+      downloadMedianMiBps: fastFigures.oursMedian,
       curl,
-      curlSeconds: theirs,
-      curlMiBps: curlBest,
-      ratio,
+      curlSeconds: fast.theirs,
+      curlMiBps: fastFigures.curl?.best ?? null,
+      curlMedianMiBps: fastFigures.curl?.median ?? null,
+      ratio: fastFigures.curl?.ratioBest ?? null,
+      ratioMedian: fastFigures.curl?.ratioMedian ?? null,
+      link: {
+        bytesPerSecond: LINK,
+        files: linkFiles.length,
+        bytes: linkTotal,
+        downloadSeconds: slow.ours,
+        curlSeconds: slow.theirs,
+        ratio: slowFigures.curl?.ratioBest ?? null,
+      },
       cut: { fileBytes: bigSize, cutAfter, kept, sentInAll: server.log.sent, refetched, ranges: server.log.ranges },
     };
     return { rows, json };
@@ -216,3 +317,5 @@ export async function benchSyncDownload(megabytes: number): Promise<SyncDownload
     fs.rmSync(root, { recursive: true, force: true });
   }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'link') await runLink(new URL(process.argv[3]), Number(process.argv[4]));

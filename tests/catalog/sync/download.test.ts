@@ -9,6 +9,7 @@ import { syncOnce } from '../../../catalog/sync/apply.js';
 import { downloadPending } from '../../../catalog/sync/download.js';
 import type { DownloadProgress } from '../../../catalog/sync/download.js';
 import { HttpSource } from '../../../catalog/sync/source.js';
+import type { FeedSource } from '../../../catalog/sync/source.js';
 import { hubWith, stationWithSource } from './fixtures.js';
 
 type Mode = 'plain' | 'cut-then-range' | 'cut-then-ignore-range' | 'corrupt' | 'too-long' | 'wrong-content-range';
@@ -138,6 +139,35 @@ describe('downloading pending files', () => {
     expect(await station.files.has(excluded)).toBe(false);
     expect(await downloadPending(station, source)).toMatchObject({ downloaded: 0, failed: [] });
     expect(server.files).toHaveLength(1);
+  });
+
+  it('does not mark present a file that selective sync excluded while it downloaded: the stored copy is deleted', async () => {
+    const hub = await hubWith(['luat-1', 'luat-2'], 50_000);
+    const server = await faultyServer(hub.feedDir, 'plain', 0);
+    const { station, row } = await stationWithSource(server.url, hub.key.publicKeyPath);
+    const http = new HttpSource(server.url);
+    await syncOnce(station, row(), http);
+    const [kept, excluded] = ['luat-1', 'luat-2'].map((id) => getPublication(station.db, id)!.files[0].sha256);
+    // The exclusion lands while the file's request is in flight, after the run listed it as wanted.
+    const source: FeedSource = {
+      location: http.location,
+      read: (feedPath, maxBytes) => http.read(feedPath, maxBytes),
+      readRange: (feedPath, start, signal) => {
+        if (feedPath.endsWith(excluded)) station.db.prepare('UPDATE files SET wanted = 0 WHERE sha256 = ?').run(excluded);
+        return http.readRange(feedPath, start, signal);
+      },
+    };
+    const progress: DownloadProgress[] = [];
+    const result = await downloadPending(station, source, { onProgress: (p) => void progress.push(p) });
+    expect(result).toMatchObject({ downloaded: 1, failed: [], stopped: false });
+    expect(server.files).toHaveLength(2); // both fetched; only the kept one stored
+    const row2 = (sha256: string) => station.db.prepare('SELECT state, wanted FROM files WHERE sha256 = ?').get(sha256);
+    expect(row2(kept)).toEqual({ state: 'present', wanted: 1 });
+    expect(row2(excluded)).toEqual({ state: 'pending', wanted: 0 });
+    expect(await station.files.has(kept)).toBe(true);
+    expect(fs.existsSync(station.files.pathOf(excluded))).toBe(false);
+    expect(fs.readdirSync(station.layout.partial)).toEqual([]);
+    expect(progress.at(-1)).toMatchObject({ filesTotal: 2, filesDone: 2 });
   });
 
   it('refuses more bytes than declared', async () => {
