@@ -22,14 +22,22 @@ test.afterEach(async ({ page }) => {
   expect((page as unknown as { problems: string[] }).problems, 'console errors or CSP violations').toEqual([]);
 });
 
-test('a fresh library shows the demo publications in Vietnamese', async ({ page }, info) => {
+test('a fresh library shows the search box, the fields and the demo publications in Vietnamese', async ({ page }, info) => {
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Tủ sách pháp luật điện tử');
+  await expect(page.getByRole('search').getByRole('combobox', { name: 'Bạn cần tìm gì?' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tìm theo lĩnh vực' })).toBeVisible();
+  await expect(page.getByTestId('field-tile').first()).toBeVisible();
+  await expect(page.getByTestId('new-arrivals').getByTestId('publication-item')).toHaveCount(6);
+  await expect(page.getByTestId('all-link')).toHaveText(`Xem tất cả ${TOTAL} văn bản và sách`);
+  await page.getByTestId('all-link').click();
   await expect(page.getByText(`Có ${TOTAL} văn bản và sách`)).toBeVisible();
   const items = page.getByTestId('publication-item');
   await expect(items).toHaveCount(20);
   await expect(items.first()).toContainText(/Chỉ thị|Luật|Nghị|Quyết|Thông|Truyện|Quiz/);
+  await page.goto('/');
+  await expect(page.getByTestId('field-tile').first()).toBeVisible();
   await page.screenshot({ path: info.outputPath('home.png'), fullPage: true });
   if (info.project.name === 'phone') {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -37,8 +45,8 @@ test('a fresh library shows the demo publications in Vietnamese', async ({ page 
   }
 });
 
-test('the list can be sorted and paged', async ({ page }) => {
-  await page.goto('/');
+test('the whole shelf can be sorted and paged', async ({ page }) => {
+  await page.goto('/#/?all=1');
   await page.getByTestId('sort-select').selectOption('issued');
   const first = page.getByTestId('publication-item').first();
   await expect(first).toContainText('2026');
@@ -49,7 +57,7 @@ test('the list can be sorted and paged', async ({ page }) => {
 });
 
 test('a publication page opens with its details and its file', async ({ page }, info) => {
-  await page.goto('/');
+  await page.goto('/#/?all=1');
   await page.getByTestId('sort-select').selectOption('issued');
   const link = page.getByRole('link', { name: /158\/2025\/NĐ-CP/ });
   await link.first().click();
@@ -59,10 +67,12 @@ test('a publication page opens with its details and its file', async ({ page }, 
   await expect(page.getByText('Chính phủ').first()).toBeVisible();
   await expect(page.getByText('25/06/2025').first()).toBeVisible();
   await expect(page.getByText('Có sẵn trên máy này').first()).toBeVisible();
-  const read = page.getByRole('link', { name: /Đọc/ });
-  await expect(read).toHaveAttribute('href', new RegExp(`/publications/${DECREE}/file$`));
+  const read = page.getByRole('link', { name: 'Đọc', exact: true });
+  await expect(read).toHaveAttribute('href', `#/read/${DECREE}`);
+  await expect(page.getByRole('link', { name: 'In', exact: true })).toHaveAttribute('href', `#/read/${DECREE}?print=1`);
   await page.screenshot({ path: info.outputPath('publication.png'), fullPage: true });
-  await page.getByRole('link', { name: /Quay lại/ }).click();
+  await page.getByRole('link', { name: /Quay lại danh sách/ }).click();
+  await expect(page).toHaveURL(/#\/\?all=1&sort=issued$/);
   await expect(page.getByTestId('publication-item').first()).toBeVisible();
 });
 
@@ -76,7 +86,7 @@ test('an unknown publication gets a friendly message', async ({ page }) => {
 });
 
 test('the interface switches to English and back', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/?all=1');
   await page.getByTestId('language-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByText(`${TOTAL} documents and books`)).toBeVisible();

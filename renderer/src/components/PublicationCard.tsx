@@ -5,22 +5,18 @@ import { formatDate, machineDate } from '../format.js';
 import { useT } from '../i18n.js';
 import { Availability, KindTag, StatusBadge, showsLegalStatus } from './Badges.js';
 import { publicationPath } from '../routes.js';
+import type { BackTo } from '../routes.js';
+import '../styles/search.css';
 
-/** State passed to the publication page so its back link returns to the same list page. */
-export interface FromList {
-  listSearch: string;
-}
-
-/** One publication in the list: the whole card is one large link (title, number and all). */
-export function PublicationCard({ publication: p, listSearch }: { publication: PublicationSummary; listSearch: string }) {
+/** One publication in a list: the whole card is one large link (title, number and all). */
+export function PublicationCard({ publication: p, back, compact = false }: { publication: PublicationSummary; back: BackTo; compact?: boolean }) {
   const t = useT();
-  const state: FromList = { listSearch };
   const id = useId();
   // Screen readers announce the link by title and number; the rest stays readable inside it.
   const labelledBy = p.number ? `${id}-title ${id}-number` : `${id}-title`;
   return (
-    <li className="card-item" data-testid="publication-item">
-      <Link className="card" to={publicationPath(p.id)} state={state} aria-labelledby={labelledBy} aria-describedby={`${id}-availability`}>
+    <li className={compact ? 'card-item compact' : 'card-item'} data-testid="publication-item">
+      <Link className="card" to={publicationPath(p.id)} state={back} aria-labelledby={labelledBy} aria-describedby={`${id}-availability`}>
         <h3 className="card-title" id={`${id}-title`}>
           {p.title}
         </h3>
@@ -38,7 +34,7 @@ export function PublicationCard({ publication: p, listSearch }: { publication: P
               </dd>
             </div>
           )}
-          {p.docType && (
+          {p.docType && !compact && (
             <div>
               <dt>{t('field.docType')}</dt>
               <dd>{p.docType}</dd>

@@ -88,3 +88,45 @@ export function OpenIcon() {
     </Icon>
   );
 }
+
+export function SearchIcon() {
+  return (
+    <Icon>
+      <circle {...stroke} cx="10.5" cy="10.5" r="6.5" />
+      <path {...stroke} d="m15.5 15.5 5 5" />
+    </Icon>
+  );
+}
+
+export function CloseIcon() {
+  return (
+    <Icon>
+      <path {...stroke} d="M6 6l12 12M18 6 6 18" />
+    </Icon>
+  );
+}
+
+export function PrintIcon() {
+  return (
+    <Icon>
+      <path {...stroke} d="M7 9V3h10v6M7 17H4v-7h16v7h-3" />
+      <path {...stroke} d="M7 14h10v7H7z" />
+    </Icon>
+  );
+}
+
+export function FilterIcon() {
+  return (
+    <Icon>
+      <path {...stroke} d="M3 5h18l-7 8v6l-4 2v-8z" />
+    </Icon>
+  );
+}
+
+export function ChevronDownIcon() {
+  return (
+    <Icon>
+      <path {...stroke} d="m5 9 7 7 7-7" />
+    </Icon>
+  );
+}

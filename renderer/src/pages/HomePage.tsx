@@ -1,17 +1,31 @@
-import { Navigate, useLocation, useSearchParams } from 'react-router';
+/**
+ * / — the kiosk's home: one large search box with typeahead, tiles of the fields on the shelf
+ * (largest first), new arrivals, what is read most at this station, and a way to everything.
+ * /?all=1&sort=…&page=N — the whole shelf as a sorted, paged list.
+ */
+import { useEffect } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import type { ChangeEvent } from 'react';
 import { PUBLICATION_SORTS } from '../../../shared/domain.js';
 import type { PublicationSort } from '../../../shared/domain.js';
 import { formatCount } from '../format.js';
 import { useLanguage } from '../i18n.js';
+import { allPath, fieldPath } from '../routes.js';
+import type { BackTo } from '../routes.js';
 import { useCall } from '../use-call.js';
 import { useDocumentTitle } from '../use-document-title.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { focusMain } from '../components/Header.js';
+import { ArrowLeftIcon, ChevronRightIcon } from '../components/icons.js';
 import { Loading } from '../components/Loading.js';
 import { Pager } from '../components/Pager.js';
 import { PublicationCard } from '../components/PublicationCard.js';
+import { SearchBox } from '../components/SearchBox.js';
+import '../styles/search.css';
 
 export const PAGE_SIZE = 20;
+const SHELF_SIZE = 6;
+const HOME: BackTo = { path: '/', kind: 'home' };
 
 function sortFrom(value: string | null): PublicationSort {
   return (PUBLICATION_SORTS as readonly string[]).includes(value ?? '') ? (value as PublicationSort) : 'title';
@@ -22,36 +36,114 @@ function pageFrom(value: string | null): number {
   return Number.isSafeInteger(page) && page >= 1 ? page : 1;
 }
 
-/** The list's place (sort, page) lives in the URL, so "back" returns to it. */
-function listSearch(sort: PublicationSort, page: number): string {
-  const params = new URLSearchParams();
-  if (sort !== 'title') params.set('sort', sort);
-  if (page > 1) params.set('page', String(page));
-  const text = params.toString();
-  return text ? `?${text}` : '';
+export function HomePage() {
+  const [params] = useSearchParams();
+  return params.has('all') ? <AllPublications /> : <Home />;
 }
 
-export function HomePage() {
+function Home() {
+  const { lang, t } = useLanguage();
+  const facets = useCall('facets', {});
+  const added = useCall('publications.list', { offset: 0, limit: SHELF_SIZE, sort: 'added' });
+  const mostRead = useCall('publications.mostRead', { limit: SHELF_SIZE });
+  useDocumentTitle(null);
+  const fields = facets.status === 'ok' ? facets.data.field : [];
+
+  return (
+    <div className="home">
+      <section className="home-search" aria-label={t('searchBox.heading')}>
+        <SearchBox large headingLevel={2} />
+      </section>
+
+      {facets.status === 'error' && <ErrorMessage error={facets.error} onRetry={facets.retry} />}
+      {fields.length > 0 && (
+        <section className="home-section" aria-labelledby="fields-heading">
+          <h2 id="fields-heading">{t('home.fieldsHeading')}</h2>
+          <ul className="field-tiles" data-testid="field-tiles">
+            {fields.map((field) => (
+              <li key={field.value}>
+                <Link className="field-tile" to={fieldPath(field.value)} data-testid="field-tile">
+                  <span className="field-tile-name">{field.value}</span>
+                  <span className="field-tile-count">{t('home.fieldCount', { count: formatCount(lang, field.count) })}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="home-section" aria-labelledby="new-heading">
+        <h2 id="new-heading">{t('home.newHeading')}</h2>
+        {added.status === 'loading' && <Loading />}
+        {added.status === 'error' && <ErrorMessage error={added.error} onRetry={added.retry} />}
+        {added.status === 'ok' && added.data.total === 0 && (
+          <div className="notice empty">
+            <p>{t('home.empty')}</p>
+          </div>
+        )}
+        {added.status === 'ok' && added.data.items.length > 0 && (
+          <ol className="publication-list shelf" aria-labelledby="new-heading" data-testid="new-arrivals">
+            {added.data.items.map((publication) => (
+              <PublicationCard key={publication.id} publication={publication} back={HOME} compact />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {mostRead.status === 'ok' && mostRead.data.length > 0 && (
+        <section className="home-section" aria-labelledby="most-read-heading">
+          <h2 id="most-read-heading">{t('home.mostReadHeading')}</h2>
+          <ol className="publication-list shelf" aria-labelledby="most-read-heading" data-testid="most-read">
+            {mostRead.data.map((publication) => (
+              <PublicationCard key={publication.id} publication={publication} back={HOME} compact />
+            ))}
+          </ol>
+        </section>
+      )}
+
+      {added.status === 'ok' && added.data.total > 0 && (
+        <p className="home-all">
+          <Link className="button big all-link" to={allPath()} data-testid="all-link">
+            <span>{t('home.allLink', { count: formatCount(lang, added.data.total) })}</span>
+            <ChevronRightIcon />
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function AllPublications() {
   const { lang, t } = useLanguage();
   const [params, setParams] = useSearchParams();
-  const location = useLocation();
   const sort = sortFrom(params.get('sort'));
   const page = pageFrom(params.get('page'));
   const list = useCall('publications.list', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, sort });
-  useDocumentTitle(null);
+  useDocumentTitle(t('home.allHeading'));
+
+  // Coming from the home page (same path, same page number) is a new page all the same.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    focusMain();
+  }, []);
 
   const onSort = (event: ChangeEvent<HTMLSelectElement>) => {
-    const search = listSearch(sortFrom(event.target.value), 1);
-    setParams(new URLSearchParams(search), { replace: true });
+    setParams(new URLSearchParams(allPath(sortFrom(event.target.value)).slice(2)), { replace: true });
   };
-
   const pages = list.status === 'ok' ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+  const back: BackTo = { path: allPath(sort, page), kind: 'list' };
 
   return (
-    <section className="home" aria-labelledby="home-heading">
+    <section className="home all" aria-labelledby="all-heading">
+      <p className="back">
+        <Link to="/" className="back-link">
+          <ArrowLeftIcon />
+          <span>{t('home.allBack')}</span>
+        </Link>
+      </p>
       <div className="home-top">
         <div>
-          <h2 id="home-heading">{t('home.heading')}</h2>
+          <h2 id="all-heading">{t('home.allHeading')}</h2>
           <p className="lead count" aria-live="polite">
             {list.status === 'ok' && list.data.total > 0 ? t('home.count', { count: formatCount(lang, list.data.total) }) : '\u00a0'}
           </p>
@@ -77,16 +169,16 @@ export function HomePage() {
       )}
       {list.status === 'ok' && list.data.total > 0 && list.data.items.length === 0 && (
         // Past the last page (an old link, or documents removed since): go to the last one.
-        <Navigate to={{ pathname: location.pathname, search: listSearch(sort, pages) }} replace />
+        <Navigate to={allPath(sort, pages)} replace />
       )}
       {list.status === 'ok' && list.data.items.length > 0 && (
         <>
-          <ol className="publication-list" aria-labelledby="home-heading" start={(page - 1) * PAGE_SIZE + 1}>
+          <ol className="publication-list" aria-labelledby="all-heading" start={(page - 1) * PAGE_SIZE + 1}>
             {list.data.items.map((publication) => (
-              <PublicationCard key={publication.id} publication={publication} listSearch={location.search} />
+              <PublicationCard key={publication.id} publication={publication} back={back} />
             ))}
           </ol>
-          <Pager page={page} pages={pages} onPage={(n) => setParams(new URLSearchParams(listSearch(sort, n)))} />
+          <Pager page={page} pages={pages} onPage={(n) => setParams(new URLSearchParams(allPath(sort, n).slice(2)))} />
         </>
       )}
     </section>

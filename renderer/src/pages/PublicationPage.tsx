@@ -1,38 +1,49 @@
+/**
+ * /publications/:id — one publication: its details and legal status, whether its file is on
+ * this station, a large "Đọc" button and "In" (print), its table of contents (each article opens
+ * the reader at its page), and the way back to the results or list she came from.
+ */
 import { Link, useLocation, useParams } from 'react-router';
 import type { ReactNode } from 'react';
 import type { Publication, PublicationFile } from '../../../shared/domain.js';
-import { publicationFileUrl } from '../../../shared/urls.js';
 import { formatDate, formatSize, languageName, machineDate, mediaTypeName } from '../format.js';
 import { useLanguage } from '../i18n.js';
 import type { MessageKey } from '../../../shared/messages.js';
+import { isBackTo, readerPath } from '../routes.js';
+import type { BackTo } from '../routes.js';
 import { useCall } from '../use-call.js';
 import { useDocumentTitle } from '../use-document-title.js';
 import { Availability, KindTag, StatusBadge, showsLegalStatus } from '../components/Badges.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { ArrowLeftIcon, CheckIcon, OpenIcon, PendingIcon, WarningIcon } from '../components/icons.js';
+import { ArrowLeftIcon, CheckIcon, OpenIcon, PendingIcon, PrintIcon, WarningIcon } from '../components/icons.js';
 import { Loading } from '../components/Loading.js';
 import { NotFound } from '../components/NotFound.js';
-import type { FromList } from '../components/PublicationCard.js';
+import { TableOfContents } from '../components/TableOfContents.js';
+import '../styles/search.css';
 
-function isFromList(state: unknown): state is FromList {
-  return typeof state === 'object' && state !== null && typeof (state as FromList).listSearch === 'string';
-}
+const PDF = 'application/pdf';
+
+const BACK_LABEL: Record<BackTo['kind'], MessageKey> = {
+  results: 'publication.backToResults',
+  list: 'publication.back',
+  home: 'publication.backHome',
+};
 
 export function PublicationPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const { t } = useLanguage();
   const publication = useCall('publications.get', { id });
-  const backSearch = isFromList(location.state) ? location.state.listSearch : '';
+  const back: BackTo = isBackTo(location.state) ? location.state : { path: '/', kind: 'home' };
   useDocumentTitle(publication.status === 'ok' ? publication.data.title : null);
 
   if (publication.status === 'error' && publication.error.code === 'not_found') return <NotFound />;
   return (
-    <article className="publication">
+    <article className="publication" aria-labelledby="publication-title">
       <p className="back">
-        <Link to={{ pathname: '/', search: backSearch }} className="back-link">
+        <Link to={back.path} className="back-link" data-testid="back-link">
           <ArrowLeftIcon />
-          <span>{t('publication.back')}</span>
+          <span>{t(BACK_LABEL[back.kind])}</span>
         </Link>
       </p>
       {publication.status === 'loading' && <Loading />}
@@ -49,6 +60,7 @@ function contentFileOf(publication: Publication): PublicationFile | undefined {
 function PublicationDetails({ publication: p }: { publication: Publication }) {
   const { lang, t } = useLanguage();
   const content = contentFileOf(p);
+  const readable = p.available && content?.state === 'present';
   const rows: Array<[MessageKey, ReactNode]> = [];
   const add = (key: MessageKey, value: ReactNode) => {
     if (value !== null && value !== undefined && value !== '' && value !== false) rows.push([key, value]);
@@ -72,7 +84,9 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
           <KindTag kind={p.kind} />
           {showsLegalStatus(p) && <StatusBadge status={p.legalStatus} />}
         </div>
-        <h1 data-testid="publication-title">{p.title}</h1>
+        <h1 id="publication-title" data-testid="publication-title">
+          {p.title}
+        </h1>
         {p.number ? (
           <p className="lead doc-number">{p.number}</p>
         ) : (
@@ -81,22 +95,36 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
       </header>
 
       <section className="read-box" aria-label={t('publication.read')}>
-        {p.available && content?.state === 'present' ? (
+        {readable && content ? (
           <>
-            <a className="button primary big" href={publicationFileUrl(p.id)}>
-              <OpenIcon />
-              <span>{t('publication.read')}</span>
-            </a>
-            <p className="read-hint">
-              {mediaTypeName(content.mediaType)} · {formatSize(lang, content.size)}
-            </p>
+            <div className="read-actions">
+              <Link className="button primary big" to={readerPath(p.id)} data-testid="read-button">
+                <OpenIcon />
+                <span>{t('publication.read')}</span>
+              </Link>
+              {content.mediaType === PDF && (
+                <Link className="button big secondary" to={readerPath(p.id, { print: true })} data-testid="print-button" aria-describedby="print-hint">
+                  <PrintIcon />
+                  <span>{t('publication.print')}</span>
+                </Link>
+              )}
+            </div>
+            <div className="read-status">
+              <Availability available />
+              <p className="read-hint">
+                {mediaTypeName(content.mediaType)} · {formatSize(lang, content.size)}
+                <span className="visually-hidden" id="print-hint">
+                  {t('publication.printHint')}
+                </span>
+              </p>
+            </div>
           </>
         ) : content?.state === 'corrupt' ? (
           <p className="notice warning">
             <WarningIcon />
             <span>{t('file.corrupt')}</span>
           </p>
-        ) : content?.state === 'excluded' ? (
+        ) : content?.state === 'excluded' || p.excluded ? (
           <div className="notice excluded">
             <Availability available={false} excluded />
             <p>{t('publication.notKept')}</p>
@@ -109,32 +137,41 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
         )}
       </section>
 
-      <dl className="details">
-        {rows.map(([key, value]) => (
-          <div key={key} className={key === 'field.description' ? 'wide' : undefined}>
-            <dt>{t(key)}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-
-      {p.files.length > 0 && (
-        <section className="files" aria-labelledby="files-heading">
-          <h2 id="files-heading">{t('field.files')}</h2>
-          <ul className="file-list">
-            {p.files.map((file) => (
-              <li key={file.sha256} className={`file file-${file.state}`}>
-                <span className="file-type">{mediaTypeName(file.mediaType)}</span>
-                <span className="file-size">{formatSize(lang, file.size)}</span>
-                <span className="file-state">
-                  {file.state === 'present' ? <CheckIcon /> : file.state === 'pending' ? <PendingIcon /> : file.state === 'corrupt' && <WarningIcon />}
-                  <span>{t(`file.${file.state}`)}</span>
-                </span>
-              </li>
+      <div className="publication-body">
+        <section className="publication-about" aria-labelledby="details-heading">
+          <h2 id="details-heading">{t('publication.details')}</h2>
+          <dl className="details">
+            {rows.map(([key, value]) => (
+              <div key={key} className={key === 'field.description' ? 'wide' : undefined}>
+                <dt>{t(key)}</dt>
+                <dd>{value}</dd>
+              </div>
             ))}
-          </ul>
+          </dl>
+
+          {p.files.length > 0 && (
+            <section className="files" aria-labelledby="files-heading">
+              <h2 id="files-heading">{t('field.files')}</h2>
+              <ul className="file-list">
+                {p.files.map((file) => (
+                  <li key={file.sha256} className={`file file-${file.state}`}>
+                    <span className="file-type">{mediaTypeName(file.mediaType)}</span>
+                    <span className="file-size">{formatSize(lang, file.size)}</span>
+                    <span className="file-state">
+                      {file.state === 'present' ? <CheckIcon /> : file.state === 'pending' ? <PendingIcon /> : file.state === 'corrupt' && <WarningIcon />}
+                      <span>{t(`file.${file.state}`)}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
         </section>
-      )}
+
+        {p.sections.some((s) => s.level === 'article') && (
+          <TableOfContents id={p.id} sections={p.sections} readable={readable} headingId="toc-heading" />
+        )}
+      </div>
     </>
   );
 }

@@ -1,0 +1,95 @@
+/**
+ * One search result: the publication (title with the matched words marked, number, type,
+ * issuer, date, legal status, whether its file is here) and its best article-level hits, each
+ * opening the reader at the article's page with the words highlighted.
+ */
+import { useId } from 'react';
+import { Link } from 'react-router';
+import type { PassageHit, SearchHit } from '../../../shared/search/results.js';
+import { formatDate, machineDate } from '../format.js';
+import { useT } from '../i18n.js';
+import { publicationPath, readerPath } from '../routes.js';
+import type { BackTo } from '../routes.js';
+import { Availability, KindTag, StatusBadge, showsLegalStatus } from './Badges.js';
+import { Highlighted } from './Highlighted.js';
+import { ChevronRightIcon } from './icons.js';
+import '../styles/search.css';
+
+export function SearchHitCard({ hit, q, back }: { hit: SearchHit; q: string; back: BackTo }) {
+  const t = useT();
+  const id = useId();
+  const p = hit.publication;
+  const readable = p.available;
+  return (
+    <li className="hit" data-testid="search-hit">
+      <div className="card-tags">
+        {hit.matchedBy === 'number' && <span className="badge by-number">{t('results.byNumber')}</span>}
+        {p.docType ? <span className="badge kind">{p.docType}</span> : <KindTag kind={p.kind} />}
+        {showsLegalStatus(p) && <StatusBadge status={p.legalStatus} />}
+      </div>
+      <h2 className="hit-title" id={`${id}-title`}>
+        <Link to={publicationPath(p.id)} state={back} data-testid="hit-link">
+          <Highlighted text={p.title} ranges={hit.titleHighlights} />
+        </Link>
+      </h2>
+      <dl className="card-meta">
+        {p.number && (
+          <div>
+            <dt>{t('field.number')}</dt>
+            <dd className="doc-number">{p.number}</dd>
+          </div>
+        )}
+        {p.issuer && (
+          <div>
+            <dt>{t('field.issuer')}</dt>
+            <dd>{p.issuer}</dd>
+          </div>
+        )}
+        {p.issuedDate && (
+          <div>
+            <dt>{t('field.issuedDate')}</dt>
+            <dd>
+              <time dateTime={machineDate(p.issuedDate)}>{formatDate(p.issuedDate)}</time>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <Availability available={p.available} excluded={p.excluded} />
+      {hit.hits.length > 0 && (
+        <ul className="passages" aria-label={t('results.hitsLabel')}>
+          {hit.hits.map((passage) => (
+            <li key={passage.offset}>
+              {readable ? (
+                <Link className="passage" to={readerPath(p.id, { page: passage.page ?? undefined, q })} data-testid="passage-link">
+                  <Passage passage={passage} />
+                  <ChevronRightIcon />
+                </Link>
+              ) : (
+                <div className="passage">
+                  <Passage passage={passage} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function Passage({ passage }: { passage: PassageHit }) {
+  const t = useT();
+  return (
+    <span className="passage-body">
+      <span className="passage-place">
+        <span className="passage-label">
+          {passage.label ? `${passage.label}${passage.heading ? `. ${passage.heading}` : ''}` : t('results.passage')}
+        </span>
+        {passage.page !== null && <span className="passage-page">{t('results.page', { page: passage.page })}</span>}
+      </span>
+      <span className="snippet">
+        <Highlighted text={passage.snippet} ranges={passage.highlights} />
+      </span>
+    </span>
+  );
+}
