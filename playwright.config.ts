@@ -1,7 +1,7 @@
 /**
  * Playwright: the renderer end to end in Debian's Chromium, through the HTTP transport, against
  * a station on a fresh temporary library: the demo set plus corpora documents
- * (tests/e2e/support/serve-e2e.ts). E2E_PORT and BOOKSHELF_RENDERER_DIR let runs go side by side. Without
+ * (tests/e2e/support/serve-e2e.ts). E2E_PORT, BOOKSHELF_RENDERER_DIR and E2E_OUTPUT_DIR let runs go side by side. Without
  * /usr/bin/chromium the browser tests skip with a message naming the package, except under CI.
  */
 import fs from 'node:fs';
@@ -29,7 +29,8 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  // E2E_OUTPUT_DIR keeps side-by-side runs from wiping each other's artifacts (Playwright empties it first).
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,

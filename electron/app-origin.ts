@@ -9,6 +9,13 @@ export const APP_HOST = 'bookshelf';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** Where the window starts, and where it goes back to after a renderer crash. */
 export const HOME_URL = `${APP_ORIGIN}/index.html`;
+/** The same in kiosk mode: the renderer reads `?kiosk=1` (memory routes, idle reset, links kept in). */
+export const KIOSK_HOME_URL = `${HOME_URL}?kiosk=1`;
+
+/** The home URL for this run: with --kiosk the flag travels with every load, crash reloads included. */
+export function homeUrl(kiosk: boolean): string {
+  return kiosk ? KIOSK_HOME_URL : HOME_URL;
+}
 
 function parse(url: string): URL | null {
   try {

@@ -2,7 +2,7 @@
  * The Electron main process: thin wiring of the modules beside it. One instance; the
  * privileged app:// scheme; on ready, the library (with the demo set when empty), the app://
  * protocol, the hardened session, the contract over IPC, and one sandboxed window on
- * app://bookshelf/index.html. Run as `electron <package root> [--library DIR] [--kiosk]
+ * app://bookshelf/index.html (…?kiosk=1 with --kiosk: the renderer's kiosk mode). Run as `electron <package root> [--library DIR] [--kiosk]
  * [--no-demo]`; this file is ESM (package.json "type": "module").
  */
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
@@ -17,7 +17,7 @@ import { Library } from '../catalog/library.js';
 import { resolveLibraryDir } from '../catalog/paths.js';
 import { SyncService } from '../catalog/sync/service.js';
 import { contract } from '../shared/contract.js';
-import { APP_SCHEME, HOME_URL } from './app-origin.js';
+import { APP_SCHEME, homeUrl } from './app-origin.js';
 import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './app-protocol.js';
 import { parseAppArgs } from './args.js';
 import { hardenSession, hardenWebContents } from './harden.js';
@@ -29,6 +29,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseAppArgs(process.argv);
 const production = app.isPackaged;
 const lockdown = { kiosk: args.kiosk, production, log: (message: string) => log(message) };
+/** app://bookshelf/index.html, with ?kiosk=1 under --kiosk (also after a crash). */
+const home = homeUrl(args.kiosk);
 
 let library: Library | null = null;
 let sync: SyncService | null = null;
@@ -59,10 +61,10 @@ function createMainWindow(): void {
     log(`renderer gone: ${details.reason} (exit code ${details.exitCode})`);
     if (details.reason === 'clean-exit') return;
     setTimeout(() => {
-      if (!window.isDestroyed()) window.loadURL(HOME_URL).catch((error: unknown) => log('reloading home failed', error));
+      if (!window.isDestroyed()) window.loadURL(home).catch((error: unknown) => log('reloading home failed', error));
     }, nextReloadDelay());
   });
-  window.loadURL(HOME_URL).catch((error: unknown) => log('loading the UI failed', error));
+  window.loadURL(home).catch((error: unknown) => log('loading the UI failed', error));
 }
 
 async function start(): Promise<void> {

@@ -56,6 +56,7 @@ serve / start:
   --no-demo             Không nạp thư viện mẫu vào thư viện trống / Leave an empty library empty
   --no-open             Không mở trình duyệt / Do not open a browser
   --kiosk               (start) Chế độ kiosk toàn màn hình / Full-screen kiosk mode
+                        (với --browser mở …/?kiosk=1 / with --browser opens …/?kiosk=1)
   --browser             (start) Luôn dùng trình duyệt thay vì Electron / Always use the browser
   --hub --feed DIR      (serve) Phục vụ thư mục nguồn cấp của trạm chủ / Serve a hub's feed folder
 

@@ -52,16 +52,23 @@ export async function runHub(flags: ServeFlags, feedDir: string): Promise<number
   return 0;
 }
 
-export async function runServe(flags: ServeFlags): Promise<number> {
+/** The address a browser opens: with `start --kiosk --browser`, the renderer's kiosk mode (`?kiosk=1`). */
+export function uiUrl(serverUrl: string, kiosk = false): string {
+  return `${serverUrl}/${kiosk ? '?kiosk=1' : ''}`;
+}
+
+export async function runServe(flags: ServeFlags, options: { kiosk?: boolean } = {}): Promise<number> {
   const station = await startOnFreePort(flags);
   const { demo, server } = station;
   if (demo.loaded) {
     console.log(`Đã nạp thư viện mẫu: ${demo.publications} văn bản, ${demo.files} tệp / Demo library loaded: ${demo.publications} publications, ${demo.files} files`);
   }
   console.log(`Thư viện / Library: ${flags.libraryDir}`);
+  const address = uiUrl(server.url, options.kiosk);
   console.log(`Tủ sách đang phục vụ tại / Serving at: ${server.url}/  (Ctrl+C để dừng / to stop)`);
+  if (options.kiosk) console.log(`Chế độ kiosk / Kiosk mode: ${address}`);
   if (flags.open && canOpenBrowser()) {
-    open(`${server.url}/`).catch(() => undefined);
+    open(address).catch(() => undefined);
   }
   await untilSignal();
   await station.close();
@@ -80,5 +87,5 @@ export async function runStart(flags: ServeFlags, options: { kiosk: boolean; for
   }
   const why = runtime.available ? (options.forceBrowser ? 'chọn --browser' : 'chưa build: npm run build') : runtime.reason;
   console.log(`Không mở được ứng dụng Electron (${why}); giao diện được phục vụ cho trình duyệt. / Electron is not available here; serving the UI to a browser instead.`);
-  return runServe(flags);
+  return runServe(flags, { kiosk: options.kiosk });
 }

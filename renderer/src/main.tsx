@@ -1,20 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { HashRouter } from 'react-router';
-import { App } from './App.js';
-import { LanguageProvider } from './i18n.js';
+import { KioskShell } from './kiosk/KioskShell.js';
+import { readKioskMode } from './kiosk/mode.js';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
 // Hash routes (#/publications/…) need no server-side fallback, under app:// and http:// alike.
+// With ?kiosk=1 the routes live in memory instead (no history for the next reader to find).
+const mode = readKioskMode(window.location.search);
+if (mode.kiosk) document.documentElement.dataset.kiosk = '1';
 createRoot(root).render(
   <StrictMode>
-    <LanguageProvider>
-      <HashRouter>
-        <App />
-      </HashRouter>
-    </LanguageProvider>
+    <KioskShell mode={mode} />
   </StrictMode>,
 );

@@ -1,5 +1,25 @@
 /** Messages of the kiosk shell: idle reset, large text, high contrast, Vietnamese first; merged into shared/messages.ts. */
 
-export const kioskVi = {} as const;
+export const kioskVi = {
+  'display.label': 'Cách hiển thị và ngôn ngữ',
+  'display.largeText': 'Chữ to',
+  'display.largeTextLabel': 'Chữ to hơn',
+  'display.contrast': 'Tương phản cao',
+  'display.contrastLabel': 'Màu tương phản cao, dễ đọc hơn',
+  'kiosk.idleTitle': 'Bạn còn đọc tiếp không?',
+  'kiosk.idleBody': 'Màn hình sẽ quay về trang chủ sau {seconds} giây để người sau dùng.',
+  'kiosk.idleContinue': 'Chạm để tiếp tục',
+  'kiosk.linkBlocked': 'Máy tra cứu này chỉ mở được tài liệu trong tủ sách.',
+} as const;
 
-export const kioskEn: Record<keyof typeof kioskVi, string> = {};
+export const kioskEn: Record<keyof typeof kioskVi, string> = {
+  'display.label': 'Display and language',
+  'display.largeText': 'Large text',
+  'display.largeTextLabel': 'Larger text',
+  'display.contrast': 'High contrast',
+  'display.contrastLabel': 'High-contrast colours, easier to read',
+  'kiosk.idleTitle': 'Are you still reading?',
+  'kiosk.idleBody': 'The screen goes back to the home page in {seconds} seconds for the next person.',
+  'kiosk.idleContinue': 'Touch to continue',
+  'kiosk.linkBlocked': 'This kiosk only opens documents from the bookshelf.',
+};

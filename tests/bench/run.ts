@@ -132,6 +132,15 @@ for (const figures of syncApply) {
 const lastApply = syncApply[syncApply.length - 1];
 rows.push(['incremental page of 1,000 changes', ms(lastApply.pageMs), `bare SQLite writes of the same ops: ${ms(lastApply.barePageMs)}`]);
 
+// 6. UI in Chromium (tests/bench/ui.ts): cold start, first page of the 343-page gazette, page turns,
+// typeahead and the JS heap after 100 pages, each beside a baseline from the same run.
+const { benchUi } = await import('./ui.js');
+const ui = await benchUi();
+if (ui) {
+  rows.push(...ui.rows);
+  results.ui = ui.json;
+}
+
 const rss = process.memoryUsage().rss / 1024 / 1024;
 rows.push(['resident memory of this process at the end', `${rss.toFixed(0)} MB`, '—']);
 

@@ -14,81 +14,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { METHOD_NAMES } from '../../shared/contract.js';
 import { channelOf } from '../../electron/channels.js';
+import { fake } from './fake-electron.js';
 import { FakeIpcMain, FakeSession, FakeWebContents, subFrame, topFrame } from './fakes.js';
 
-const fake = vi.hoisted(() => ({ calls: [] as string[], windows: [] as unknown[], protocolHandlers: new Map<string, (request: Request) => Promise<Response>>() }));
-
-vi.mock('electron', async () => {
-  const { EventEmitter: Emitter } = await import('node:events');
-  const fakes = await import('./fakes.js');
-  let markReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => {
-    markReady = resolve;
-  });
-  class App extends Emitter {
-    isPackaged = false;
-    requestSingleInstanceLock() {
-      fake.calls.push('requestSingleInstanceLock');
-      return true;
-    }
-    enableSandbox() {
-      fake.calls.push('enableSandbox');
-    }
-    whenReady() {
-      fake.calls.push('whenReady');
-      return ready;
-    }
-    getAppPath() {
-      return path.resolve(import.meta.dirname, '../..');
-    }
-    quit() {
-      fake.calls.push('quit');
-      this.emit('will-quit', { preventDefault() {} });
-    }
-    exit(code: number) {
-      fake.calls.push(`exit ${code}`);
-    }
-  }
-  class BrowserWindow extends Emitter {
-    readonly webContents = new fakes.FakeWebContents();
-    readonly loaded: string[] = [];
-    constructor(readonly options: BrowserWindowConstructorOptions) {
-      super();
-      fake.windows.push(this);
-    }
-    loadURL(url: string) {
-      this.loaded.push(url);
-      return Promise.resolve();
-    }
-    isDestroyed() {
-      return false;
-    }
-    isMinimized() {
-      return false;
-    }
-    show() {}
-    focus() {}
-    restore() {}
-  }
-  const app = new App();
-  const electron = {
-    app,
-    BrowserWindow,
-    ipcMain: new fakes.FakeIpcMain(),
-    session: { defaultSession: new fakes.FakeSession() },
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: { scheme: string }[]) => fake.calls.push(`registerSchemesAsPrivileged ${schemes.map((s) => s.scheme).join()}`),
-      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
-        fake.calls.push(`protocol.handle ${scheme}`);
-        fake.protocolHandlers.set(scheme, handler);
-      },
-    },
-    Menu: { setApplicationMenu: () => fake.calls.push('setApplicationMenu') },
-    dialog: { showErrorBox: (title: string, message: string) => fake.calls.push(`showErrorBox ${title}: ${message}`) },
-    markReady: () => markReady(),
-  };
-  return { ...electron, default: electron };
-});
+vi.mock('electron', async () => (await import('./fake-electron.js')).createFakeElectron());
 
 interface FakeWindow extends EventEmitter {
   options: BrowserWindowConstructorOptions;

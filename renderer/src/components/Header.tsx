@@ -1,6 +1,8 @@
 import { Link, useLocation } from 'react-router';
 import type { MouseEvent } from 'react';
 import { useLanguage } from '../i18n.js';
+import { useDisplay } from '../kiosk/display.js';
+import { ContrastIcon, TextSizeIcon } from '../kiosk/icons.js';
 import { BookIcon, GlobeIcon } from './icons.js';
 
 export const MAIN_ID = 'main';
@@ -18,6 +20,7 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
 
 export function Header() {
   const { lang, setLang, t } = useLanguage();
+  const display = useDisplay();
   const other = lang === 'vi' ? 'en' : 'vi';
   const isHome = useLocation().pathname === '/';
   const title = (
@@ -44,17 +47,41 @@ export function Header() {
             <p className="brand-tagline">{t('app.tagline')}</p>
           </div>
         </div>
-        <button
-          type="button"
-          className="language-toggle"
-          data-testid="language-toggle"
-          aria-label={t('lang.switchLabel')}
-          lang={other}
-          onClick={() => setLang(other)}
-        >
-          <GlobeIcon />
-          <span>{t('lang.switch')}</span>
-        </button>
+        <div className="header-tools" role="group" aria-label={t('display.label')}>
+          <button
+            type="button"
+            className="header-toggle"
+            data-testid="display-large-text"
+            aria-pressed={display.largeText}
+            title={t('display.largeTextLabel')}
+            onClick={display.toggleLargeText}
+          >
+            <TextSizeIcon />
+            <span>{t('display.largeText')}</span>
+          </button>
+          <button
+            type="button"
+            className="header-toggle"
+            data-testid="display-contrast"
+            aria-pressed={display.highContrast}
+            title={t('display.contrastLabel')}
+            onClick={display.toggleHighContrast}
+          >
+            <ContrastIcon />
+            <span>{t('display.contrast')}</span>
+          </button>
+          <button
+            type="button"
+            className="header-toggle language-toggle"
+            data-testid="language-toggle"
+            aria-label={t('lang.switchLabel')}
+            lang={other}
+            onClick={() => setLang(other)}
+          >
+            <GlobeIcon />
+            <span>{t('lang.switch')}</span>
+          </button>
+        </div>
       </div>
     </header>
   );

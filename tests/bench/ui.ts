@@ -1,0 +1,330 @@
+/**
+ * UI figures in Debian's Chromium (playwright-core, /usr/bin/chromium), against a station
+ * started in this process on a fresh library: the demo set plus the corpora's 343-page gazette
+ * PDF (5/VBHN-BTC) through the real importer, serving the built UI (BOOKSHELF_RENDERER_DIR,
+ * default dist/renderer). Each figure has a baseline from the same run:
+ *
+ * - cold start to an interactive home (search box ready, home content loaded), each sample in a
+ *   fresh browser context — baseline: the same index.html with JavaScript off (HTML + CSS only);
+ * - click "Đọc" on the gazette's page → its first page drawn (a canvas in page 1) — baseline:
+ *   fetching the PDF's first 64 KB from the same page;
+ * - page turn (next-page button → the next page drawn and current) — baseline: one animation
+ *   frame after a click on the same button's neighbour (the input → paint floor);
+ * - typing in the search box → suggestions updated, p95 over ~50 keystrokes — baseline: the
+ *   suggest API call alone for the same prefixes, from the same page;
+ * - JS heap after reading 100 pages (CDP Runtime.getHeapUsage after a forced GC) — baseline:
+ *   the home page's heap.
+ *
+ * Skips with one visible line when Chromium, the built UI or the corpora are missing.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { importFiles } from '../../catalog/import/importer.js';
+import { loadDemoIfEmpty } from '../../catalog/demo.js';
+import { Library } from '../../catalog/library.js';
+import { PACKAGE_ROOT } from '../../catalog/package-root.js';
+import { startStation } from '../../catalog/station.js';
+import { corporaFile } from '../e2e/support/e2e-documents.js';
+
+export type Row = [string, string, string];
+
+// The functions given to page.evaluate run in Chromium; this file is type-checked for Node, so
+// the few DOM globals they use are named here (module scope: nothing leaks into other files).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any, window: any, MutationObserver: any;
+declare function requestAnimationFrame(callback: () => void): number;
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const GAZETTE = 'pdf/vn-congbao/van-ban-hop-nhat-so-5-vbhn-btc-469151.pdf';
+const TARGETS = { coldStartMs: 1500, firstPageMs: 1000, pageTurnMs: 150, suggestP95Ms: 100, heapMB: 300 };
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** Words a resident types, one key at a time (57 keystrokes). */
+const TYPED = ['luat nguoi lao dong', 'bao hiem xa hoi', '69/2020', 'hon nhan gia'];
+
+/** A context with tsx's `__name` helper defined (esbuild keepNames wraps named inner functions of evaluated code in it). */
+async function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', ...options });
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  return context;
+}
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  return { n: samples.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+}
+
+const fmt = (s: { p50: number; p95: number; max: number }) => `p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, max ${s.max.toFixed(0)} ms`;
+const verdict = (value: number, target: number, unit = 'ms') => `${value <= target ? '✓' : '✗'} target ≤ ${target} ${unit}`;
+
+async function interactiveHome(page: Page): Promise<void> {
+  await page.getByTestId('search-input').first().waitFor({ state: 'visible' });
+  // Home content from the engine (lists, fields) and the footer's library.info answered.
+  await page.locator('.library-name').waitFor({ state: 'visible' });
+}
+
+/** Opens the gazette's page in a fresh tab and clicks "Đọc"; answers ms from click to page 1 drawn. */
+async function openGazette(browser: Browser, base: string, id: string): Promise<{ page: Page; ms: number; rangeMs: number; viewerMs: number }> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${base}/#/publications/${encodeURIComponent(id)}`);
+  const read = page.getByRole('link', { name: 'Đọc', exact: true });
+  await read.waitFor({ state: 'visible' });
+  const rangeMs = await page.evaluate(async (url) => {
+    const start = performance.now();
+    const response = await fetch(url, { headers: { Range: 'bytes=0-65535' } });
+    await response.arrayBuffer();
+    return performance.now() - start;
+  }, `${base}/publications/${encodeURIComponent(id)}/file`);
+  await page.evaluate(() => {
+    const link = [...document.querySelectorAll('a')].find((a: { textContent: string | null }) => a.textContent?.trim() === 'Đọc')!;
+    (window as unknown as { benchStart: number }).benchStart = performance.now();
+    link.click();
+  });
+  const handle = await page.waitForFunction(
+    () => {
+      const canvas = document.querySelector('[data-testid="pdf-reader"] .page[data-page-number="1"] canvas');
+      return canvas ? performance.now() - (window as unknown as { benchStart: number }).benchStart : false;
+    },
+    undefined,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  const ms = (await handle.jsonValue()) as number;
+  // The reader's own figure (PdfReader.tsx): from the viewer's start to page 1's pagerendered.
+  const reader = page.getByTestId('pdf-reader');
+  await reader.and(page.locator('[data-first-page-ms]')).waitFor({ timeout: 10_000 }).catch(() => undefined);
+  const viewerMs = Number((await reader.getAttribute('data-first-page-ms')) ?? Number.NaN);
+  return { page, ms, rangeMs, viewerMs };
+}
+
+/** Presses the next-page button; answers ms until that page is current and drawn. */
+async function turnPage(page: Page): Promise<number> {
+  const handle = await page.evaluateHandle(() => {
+    const reader = document.querySelector('[data-testid="pdf-reader"]')!;
+    const target = Number(reader.dataset.page) + 1;
+    const start = performance.now();
+    document.querySelector('[data-testid="pdf-next"]')!.click();
+    return new Promise<number>((resolve, reject) => {
+      const deadline = start + 10_000;
+      const check = () => {
+        const drawn = document.querySelector(`.page[data-page-number="${target}"] canvas`);
+        if (Number(reader.dataset.page) === target && drawn) resolve(performance.now() - start);
+        else if (performance.now() > deadline) reject(new Error(`page ${target} not drawn in 10 s`));
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+  });
+  return (await handle.jsonValue()) as number;
+}
+
+/** A click on a control that does nothing visible, then the next frame: the floor of any UI response. */
+async function frameFloor(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        document.querySelector('[data-testid="pdf-container"]')?.click();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+      }),
+  );
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+  await cdp.detach();
+  return usage.usedSize / 1024 / 1024;
+}
+
+/** What the JS heap does not show: the pixels of the canvases still in the page (4 bytes each). */
+async function canvasMB(page: Page): Promise<{ canvases: number; mb: number }> {
+  return page.evaluate(() => {
+    const canvases: { width: number; height: number }[] = [...document.querySelectorAll('canvas')];
+    return { canvases: canvases.length, mb: canvases.reduce((sum, c) => sum + c.width * c.height * 4, 0) / 1024 / 1024 };
+  });
+}
+
+export async function benchUi(): Promise<{ rows: Row[]; json: Record<string, unknown> } | null> {
+  const rendererDir = path.resolve(process.env.BOOKSHELF_RENDERER_DIR ?? path.join(PACKAGE_ROOT, 'dist', 'renderer'));
+  const corpora = path.resolve(PACKAGE_ROOT, '../shared/corpora');
+  const missing = !fs.existsSync(CHROMIUM)
+    ? `${CHROMIUM} not found (install the Debian package "chromium")`
+    : !fs.existsSync(path.join(rendererDir, 'index.html'))
+      ? `the UI is not built in ${rendererDir} (npm run build)`
+      : !fs.existsSync(path.join(corpora, GAZETTE))
+        ? `${corpora} not found (the reader figures use its 343-page gazette PDF)`
+        : null;
+  if (missing) {
+    console.log(`⚠ UI benchmarks skipped: ${missing}.`);
+    return null;
+  }
+
+  const libraryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-bench-ui-'));
+  const library = await Library.open(libraryDir);
+  await loadDemoIfEmpty(library);
+  const imported = await importFiles(library, [corporaFile(corpora, GAZETTE)]);
+  library.close();
+  const id = imported.imported[0]?.id;
+  if (!id) throw new Error(`importing the gazette failed: ${JSON.stringify(imported.refused)}`);
+  const station = await startStation({ libraryDir, host: '127.0.0.1', port: 0, demo: false, rendererDir });
+  const base = station.server.url;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  const rows: Row[] = [];
+  const json: Record<string, unknown> = { targets: TARGETS };
+  try {
+    // 1. Cold start: each sample a fresh context (empty cache), navigation to interactive home.
+    const cold: number[] = [];
+    const blank: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      const start = performance.now();
+      await page.goto(`${base}/?kiosk=1`, { waitUntil: 'commit' });
+      await interactiveHome(page);
+      cold.push(performance.now() - start);
+      await context.close();
+      const noJs = await newContext(browser, { javaScriptEnabled: false });
+      const plain = await noJs.newPage();
+      const startPlain = performance.now();
+      await plain.goto(`${base}/?kiosk=1`, { waitUntil: 'load' });
+      blank.push(performance.now() - startPlain);
+      await noJs.close();
+    }
+    const coldStats = stats(cold);
+    const blankStats = stats(blank);
+    json.coldStart = { ...coldStats, baseline: blankStats };
+    rows.push([
+      'UI cold start → interactive home (5 fresh contexts)',
+      `${fmt(coldStats)} (${verdict(coldStats.p50, TARGETS.coldStartMs)})`,
+      `same index.html, JavaScript off: ${fmt(blankStats)}`,
+    ]);
+
+    // 2. "Đọc" on the gazette → first page drawn (the first run also loads pdf.js's chunk and worker).
+    const opens: number[] = [];
+    const ranges: number[] = [];
+    const viewer: number[] = [];
+    let reader: Page | null = null;
+    for (let i = 0; i < 4; i++) {
+      // One reader at a time: a previous tab would still be fetching the rest of the PDF.
+      if (reader) await reader.context().close();
+      const opened = await openGazette(browser, base, id);
+      opens.push(opened.ms);
+      ranges.push(opened.rangeMs);
+      viewer.push(opened.viewerMs);
+      reader = opened.page;
+    }
+    const openStats = stats(opens);
+    json.firstPage = { samples: opens, viewerToFirstPageRendered: viewer, ...openStats, baselineRange64KB: stats(ranges) };
+    rows.push([
+      'click "Đọc" → page 1 of the 343-page gazette drawn',
+      `first ${opens[0].toFixed(0)} ms, then ${fmt(stats(opens.slice(1)))} (${verdict(openStats.max, TARGETS.firstPageMs)}); of which pdf.js viewer start → page 1 rendered: ${viewer.map((v) => v.toFixed(0)).join(', ')} ms`,
+      `fetch of its first 64 KB: ${fmt(stats(ranges))}`,
+    ]);
+
+    // 3. Page turns, then 4. heap after reading 100 pages in that same tab.
+    const page = reader!;
+    const mode = await page.getByTestId('pdf-reader').getAttribute('data-mode');
+    const turns: number[] = [];
+    const floors: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      turns.push(await turnPage(page));
+      if (i % 5 === 0) floors.push(await frameFloor(page));
+    }
+    const turnStats = stats(turns);
+    json.pageTurn = { mode, ...turnStats, baselineFrame: stats(floors) };
+    rows.push([
+      `page turn, 100 turns (${mode ?? 'default'} mode)`,
+      `${fmt(turnStats)} (${verdict(turnStats.p95, TARGETS.pageTurnMs)} p95)`,
+      `a click then the next frames: ${fmt(stats(floors))}`,
+    ]);
+    const readerHeap = await heapMB(page);
+    const pixels = await canvasMB(page);
+    const homeContext = await newContext(browser);
+    const home = await homeContext.newPage();
+    await home.goto(`${base}/`);
+    await interactiveHome(home);
+    const homeHeap = await heapMB(home);
+    json.heap = { afterHundredPagesMB: readerHeap, homeMB: homeHeap, canvases: pixels.canvases, canvasMB: pixels.mb };
+    rows.push([
+      'JS heap after reading 100 pages of the gazette (main thread)',
+      `${readerHeap.toFixed(1)} MB (${verdict(readerHeap, TARGETS.heapMB, 'MB')}); canvases kept: ${pixels.canvases}, ${pixels.mb.toFixed(0)} MB of pixels`,
+      `home page: ${homeHeap.toFixed(1)} MB`,
+    ]);
+
+    // 5. Typeahead: one key at a time in the home search box, until the suggestions change.
+    await home.evaluate(() => {
+      const w = window as unknown as { keyAt: number; changedAt: number };
+      w.keyAt = 0;
+      w.changedAt = 0;
+      document.addEventListener('keydown', () => (w.keyAt = performance.now()), true);
+      new MutationObserver(() => {
+        const list = document.querySelector('[data-testid="suggestions"]');
+        if (list && !list.hidden && list.querySelector('[data-testid="suggestion"]')) w.changedAt = performance.now();
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['hidden'] });
+    });
+    const input = home.getByTestId('search-input').first();
+    const typed: number[] = [];
+    let unanswered = 0;
+    const prefixes: string[] = [];
+    for (const words of TYPED) {
+      await input.fill('');
+      await input.focus();
+      for (let i = 0; i < words.length; i++) {
+        prefixes.push(words.slice(0, i + 1));
+        await home.keyboard.type(words[i]);
+        const handle = await home
+          .waitForFunction(
+            () => {
+              const w = window as unknown as { keyAt: number; changedAt: number };
+              return w.changedAt > w.keyAt ? w.changedAt - w.keyAt : false;
+            },
+            undefined,
+            { polling: 'raf', timeout: 2_000 },
+          )
+          .catch(() => null);
+        if (handle) typed.push((await handle.jsonValue()) as number);
+        else unanswered++;
+        await home.waitForTimeout(30);
+      }
+    }
+    const api = await home.evaluate(async (list) => {
+      const times: number[] = [];
+      for (const q of list) {
+        const start = performance.now();
+        const response = await fetch('/api/suggest', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ q, limit: 8 }) });
+        await response.json();
+        times.push(performance.now() - start);
+      }
+      return times;
+    }, prefixes);
+    await homeContext.close();
+    const typedStats = stats(typed.length > 0 ? typed : [Number.NaN]);
+    json.typeahead = { keystrokes: prefixes.length, answered: typed.length, unanswered, ...typedStats, baselineApi: stats(api) };
+    rows.push([
+      `typing → suggestions shown, ${prefixes.length} keystrokes${unanswered ? ` (${unanswered} with no change in 2 s)` : ''}`,
+      `${fmt(typedStats)} (${verdict(typedStats.p95, TARGETS.suggestP95Ms)} p95)`,
+      `suggest API call alone: ${fmt(stats(api))}`,
+    ]);
+    await page.context().close();
+  } finally {
+    await browser.close();
+    await station.close();
+    fs.rmSync(libraryDir, { recursive: true, force: true });
+  }
+  return { rows, json };
+}
+
+// `tsx tests/bench/ui.ts` runs this part alone.
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const result = await benchUi();
+  if (result) {
+    const width = Math.max(...result.rows.map((r) => r[0].length));
+    for (const [name, value, baseline] of result.rows) console.log(`${name.padEnd(width)} | ${value} | ${baseline}`);
+    console.log(JSON.stringify(result.json, null, 2));
+  }
+}
