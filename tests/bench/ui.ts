@@ -8,11 +8,12 @@
  *   fresh browser context — baseline: the same index.html with JavaScript off (HTML + CSS only);
  * - click "Đọc" on the gazette's page → its first page drawn (a canvas in page 1) — baseline:
  *   fetching the PDF's first 64 KB from the same page;
- * - page turn (next-page button → the next page drawn and current) — baseline: one animation
- *   frame after a click on the same button's neighbour (the input → paint floor);
+ * - page turn (next-page button → the next page drawn and current), at reading pace (a pause
+ *   before each turn) and back to back — baseline: one animation frame after a click on the
+ *   same button's neighbour (the input → paint floor);
  * - typing in the search box → suggestions updated, p95 over ~50 keystrokes — baseline: the
  *   suggest API call alone for the same prefixes, from the same page;
- * - JS heap after reading 100 pages (CDP Runtime.getHeapUsage after a forced GC) — baseline:
+ * - JS heap after reading 150 pages (CDP Runtime.getHeapUsage after a forced GC) — baseline:
  *   the home page's heap.
  *
  * Skips with one visible line when Chromium, the built UI or the corpora are missing.
@@ -20,8 +21,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import { chromium } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { importFiles } from '../../catalog/import/importer.js';
 import { loadDemoIfEmpty } from '../../catalog/demo.js';
 import { Library } from '../../catalog/library.js';
@@ -101,6 +102,9 @@ async function openGazette(browser: Browser, base: string, id: string): Promise<
 }
 
 /** Presses the next-page button; answers ms until that page is current and drawn. */
+/** How long a reader looks at a page before turning it, in the paced page-turn figure. */
+const READING_PAUSE_MS = 600;
+
 async function turnPage(page: Page): Promise<number> {
   const handle = await page.evaluateHandle(() => {
     const reader = document.querySelector('[data-testid="pdf-reader"]')!;
@@ -226,20 +230,28 @@ export async function benchUi(): Promise<{ rows: Row[]; json: Record<string, unk
       `fetch of its first 64 KB: ${fmt(stats(ranges))}`,
     ]);
 
-    // 3. Page turns, then 4. heap after reading 100 pages in that same tab.
+    // 3. Page turns, then 4. heap after reading 150 pages in that same tab.
     const page = reader!;
     const mode = await page.getByTestId('pdf-reader').getAttribute('data-mode');
+    // At reading pace (a pause before each turn, as a reader looks at the page: the viewer draws
+    // the next page ahead), then as fast as the button can be pressed (nothing drawn ahead).
+    const paced: number[] = [];
     const turns: number[] = [];
     const floors: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      await page.waitForTimeout(READING_PAUSE_MS);
+      paced.push(await turnPage(page));
+    }
     for (let i = 0; i < 100; i++) {
       turns.push(await turnPage(page));
       if (i % 5 === 0) floors.push(await frameFloor(page));
     }
+    const pacedStats = stats(paced);
     const turnStats = stats(turns);
-    json.pageTurn = { mode, ...turnStats, baselineFrame: stats(floors) };
+    json.pageTurn = { mode, readingPace: { pauseMs: READING_PAUSE_MS, ...pacedStats }, backToBack: turnStats, baselineFrame: stats(floors) };
     rows.push([
-      `page turn, 100 turns (${mode ?? 'default'} mode)`,
-      `${fmt(turnStats)} (${verdict(turnStats.p95, TARGETS.pageTurnMs)} p95)`,
+      `page turn (${mode ?? 'default'} mode), 50 turns ${READING_PAUSE_MS} ms apart`,
+      `${fmt(pacedStats)} (${verdict(pacedStats.p95, TARGETS.pageTurnMs)} p95); 100 back-to-back turns: ${fmt(turnStats)}`,
       `a click then the next frames: ${fmt(stats(floors))}`,
     ]);
     const readerHeap = await heapMB(page);
@@ -251,7 +263,7 @@ export async function benchUi(): Promise<{ rows: Row[]; json: Record<string, unk
     const homeHeap = await heapMB(home);
     json.heap = { afterHundredPagesMB: readerHeap, homeMB: homeHeap, canvases: pixels.canvases, canvasMB: pixels.mb };
     rows.push([
-      'JS heap after reading 100 pages of the gazette (main thread)',
+      'JS heap after reading 150 pages of the gazette (main thread)',
       `${readerHeap.toFixed(1)} MB (${verdict(readerHeap, TARGETS.heapMB, 'MB')}); canvases kept: ${pixels.canvases}, ${pixels.mb.toFixed(0)} MB of pixels`,
       `home page: ${homeHeap.toFixed(1)} MB`,
     ]);

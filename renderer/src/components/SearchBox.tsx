@@ -18,7 +18,8 @@ import { Highlighted } from './Highlighted.js';
 import { CloseIcon, SearchIcon } from './icons.js';
 import '../styles/search.css';
 
-const DEBOUNCE_MS = 100;
+/** Short enough that suggestions follow typing (target ≤ 100 ms end to end), long enough to coalesce a burst. */
+const DEBOUNCE_MS = 30;
 const SUGGESTIONS = 8;
 
 /** A query that is one whole document number and nothing else. */
