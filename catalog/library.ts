@@ -14,6 +14,7 @@ import { DEFAULT_KIOSK_IDLE_SECONDS } from '../shared/domain.js';
 import type { KioskSettings, LibraryInfo } from '../shared/domain.js';
 
 const KIOSK_IDLE_KEY = 'kiosk.idle_seconds';
+const KIOSK_ENABLED_KEY = 'kiosk.enabled';
 
 export const DEFAULT_LIBRARY_NAME = 'Tủ sách pháp luật';
 
@@ -70,11 +71,18 @@ export class Library {
   }
 
   kioskSettings(): KioskSettings {
-    return { idleSeconds: Number(this.getSetting(KIOSK_IDLE_KEY) ?? DEFAULT_KIOSK_IDLE_SECONDS) };
+    return {
+      enabled: this.getSetting(KIOSK_ENABLED_KEY) === '1',
+      idleSeconds: Number(this.getSetting(KIOSK_IDLE_KEY) ?? DEFAULT_KIOSK_IDLE_SECONDS),
+    };
   }
 
-  updateKioskSettings(settings: KioskSettings): KioskSettings {
-    this.setSetting(KIOSK_IDLE_KEY, String(settings.idleSeconds));
+  /** Changes what is given; the rest stays. */
+  updateKioskSettings(settings: Partial<KioskSettings>): KioskSettings {
+    this.db.transaction(() => {
+      if (settings.enabled !== undefined) this.setSetting(KIOSK_ENABLED_KEY, settings.enabled ? '1' : '0');
+      if (settings.idleSeconds !== undefined) this.setSetting(KIOSK_IDLE_KEY, String(settings.idleSeconds));
+    })();
     return this.kioskSettings();
   }
 

@@ -28,9 +28,10 @@ import { WINDOW_TITLE, mainWindowOptions } from './window-options.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseAppArgs(process.argv);
 const production = app.isPackaged;
+/** Kiosk lockdown: --kiosk, or the station's kiosk setting (read once the library is open). */
 const lockdown = { kiosk: args.kiosk, production, log: (message: string) => log(message) };
-/** app://bookshelf/index.html, with ?kiosk=1 under --kiosk (also after a crash). */
-const home = homeUrl(args.kiosk);
+/** app://bookshelf/index.html, with ?kiosk=1 in kiosk mode (also after a crash). */
+let home = homeUrl(args.kiosk);
 
 let library: Library | null = null;
 let sync: SyncService | null = null;
@@ -49,7 +50,7 @@ function fail(error: unknown): void {
 }
 
 function createMainWindow(): void {
-  const window = new BrowserWindow(mainWindowOptions({ preload: path.join(here, 'preload.cjs'), kiosk: args.kiosk, production }));
+  const window = new BrowserWindow(mainWindowOptions({ preload: path.join(here, 'preload.cjs'), kiosk: lockdown.kiosk, production }));
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
@@ -72,6 +73,8 @@ async function start(): Promise<void> {
   const opened = await Library.open(resolveLibraryDir(args.library));
   library = opened;
   log(`library: ${opened.dir}`);
+  lockdown.kiosk = args.kiosk || opened.kioskSettings().enabled;
+  home = homeUrl(lockdown.kiosk);
   if (args.demo) {
     try {
       const demo = await loadDemoIfEmpty(opened, path.join(appPath, 'catalog', 'demo'));
@@ -94,7 +97,7 @@ async function start(): Promise<void> {
   sync = new SyncService(opened);
   sync.schedule();
   bindContract(ipcMain, contract, createHandlers(opened, sync), { roleOf: () => 'anyone', lang: () => 'vi', log });
-  if (args.kiosk) Menu.setApplicationMenu(null);
+  if (lockdown.kiosk) Menu.setApplicationMenu(null);
   createMainWindow();
 }
 

@@ -107,8 +107,8 @@ export const contract = {
   }),
   'kiosk.updateSettings': method<KioskSettings>()({
     access: 'official',
-    summary: 'Kiosk settings: seconds without a touch before the screen goes back home and forgets the last reader.',
-    input: z.object({ idleSeconds: z.number().int().min(30).max(3600) }).strict(),
+    summary: 'Kiosk settings: always start as a kiosk; seconds without a touch before the screen goes back home and forgets the last reader.',
+    input: z.object({ enabled: z.boolean().optional(), idleSeconds: z.number().int().min(30).max(3600).optional() }).strict(),
   }),
   'sync.sources': method<SyncSourceInfo[]>()({
     access: 'official',

@@ -96,6 +96,8 @@ export interface LibraryInfo {
 }
 
 export interface KioskSettings {
+  /** Start this station's app in kiosk mode even without --kiosk. */
+  enabled: boolean;
   /** Seconds without input before a kiosk goes back home and forgets the last reader. */
   idleSeconds: number;
 }

@@ -10,6 +10,7 @@ import { APP_VERSION } from '../package-root.js';
 import { runHub, runServe, runStart } from './serve.js';
 import { runKeygen, runPublish } from './feed.js';
 import { runSync } from './sync.js';
+import { runKiosk } from './kiosk.js';
 import { parseBundleFilter, runExportBundle } from './export-bundle.js';
 import { KEEP_HELP, parseBudget, parseKinds, parseList, runKeep } from './keep.js';
 import { runEvalSearch, runSearch } from './search.js';
@@ -38,6 +39,8 @@ Lệnh / Commands:
                         --filter "fields=A,B;types=X;kinds=K": chỉ kèm tệp của ấn phẩm khớp (danh mục vẫn đầy đủ)
                         only the files of matching publications (the catalog stays complete)
   keep                  Chọn tệp trạm này giữ: lĩnh vực, loại, dung lượng / Choose what files this station keeps
+  kiosk [--on|--off] [--idle S]
+                        Luôn mở dạng kiosk; thời gian chờ trước khi về trang chủ / Always start as a kiosk; idle reset delay
   keygen --out DIR      Tạo cặp khoá ký nguồn cấp (trạm chủ) / Make a feed signing key pair (hub)
   publish               Xuất bản thay đổi thành nguồn cấp có chữ ký / Publish changes as a signed feed
   search "<câu hỏi>"    Tìm văn bản, điều luật, số hiệu / Search documents, articles and numbers
@@ -192,6 +195,12 @@ const COMMANDS: Record<string, CommandSpec> = {
       }
       return runServe(serveFlags(values, libraryDir));
     },
+  },
+  kiosk: {
+    options: { ...COMMON, on: { type: 'boolean' }, off: { type: 'boolean' }, idle: { type: 'string' } },
+    positionals: null,
+    run: (values, _args, libraryDir) =>
+      runKiosk({ libraryDir, on: values.on === true, off: values.off === true, idle: typeof values.idle === 'string' ? values.idle : undefined }),
   },
   sync: {
     options: { ...COMMON, trust: { type: 'string', multiple: true } },

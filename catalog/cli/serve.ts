@@ -64,9 +64,10 @@ export async function runServe(flags: ServeFlags, options: { kiosk?: boolean } =
     console.log(`Đã nạp thư viện mẫu: ${demo.publications} văn bản, ${demo.files} tệp / Demo library loaded: ${demo.publications} publications, ${demo.files} files`);
   }
   console.log(`Thư viện / Library: ${flags.libraryDir}`);
-  const address = uiUrl(server.url, options.kiosk);
+  const kiosk = options.kiosk === true || station.library.kioskSettings().enabled;
+  const address = uiUrl(server.url, kiosk);
   console.log(`Tủ sách đang phục vụ tại / Serving at: ${server.url}/  (Ctrl+C để dừng / to stop)`);
-  if (options.kiosk) console.log(`Chế độ kiosk / Kiosk mode: ${address}`);
+  if (kiosk) console.log(`Chế độ kiosk / Kiosk mode: ${address}`);
   if (flags.open && canOpenBrowser()) {
     open(address).catch(() => undefined);
   }
