@@ -11,6 +11,7 @@ import zlib from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
+import { watchPageProblems } from './support/page-problems.js';
 import { CORPORA_SKIP_REASON, LARGE_PDF_NUMBER, corporaMissing } from './support/e2e-documents.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
@@ -18,22 +19,7 @@ test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 const LAW = 'luat-so-69-2020-qh14-32699';
 const CORPORA = path.resolve(import.meta.dirname, '../../../shared/corpora/pdf');
 
-test.beforeEach(async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  (page as unknown as { problems: string[] }).problems = problems;
-  // A CSP violation is also reported as an event (the console line can be missed in workers).
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
-});
-
-test.afterEach(async ({ page }) => {
-  expect((page as unknown as { problems: string[] }).problems, 'console errors or CSP violations').toEqual([]);
-});
+watchPageProblems(test);
 
 const reader = (page: Page) => page.getByTestId('pdf-reader');
 const pageView = (page: Page, n: number) => page.locator(`.pdfViewer .page[data-page-number="${n}"]`);

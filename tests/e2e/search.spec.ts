@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
+import { watchPageProblems } from './support/page-problems.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 
@@ -25,23 +26,10 @@ const SIZES = {
   },
 } as const;
 
-function problemsOf(page: Page): string[] {
-  return (page as unknown as { problems: string[] }).problems;
-}
-
-test.beforeEach(async ({ page }, info) => {
+test.beforeEach(async ({ page: _page }, info) => {
   test.skip(info.project.name !== 'kiosk', 'both sizes run in the kiosk project');
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  (page as unknown as { problems: string[] }).problems = problems;
 });
-
-test.afterEach(async ({ page }) => {
-  expect(problemsOf(page), 'console errors or CSP violations').toEqual([]);
-});
+watchPageProblems(test);
 
 async function noSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
+import { problemsOf, watchPageProblems } from './support/page-problems.js';
 import { E2E_DOCUMENTS, corporaMissing } from './support/e2e-documents.js';
 
 /** The demo set (38) plus what the e2e station adds from the corpora. */
@@ -9,18 +10,7 @@ test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 
 const DECREE = 'nghi-dinh-so-158-2025-nd-cp-45240';
 
-test.beforeEach(async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  (page as unknown as { problems: string[] }).problems = problems;
-});
-
-test.afterEach(async ({ page }) => {
-  expect((page as unknown as { problems: string[] }).problems, 'console errors or CSP violations').toEqual([]);
-});
+watchPageProblems(test);
 
 test('a fresh library shows the search box, the fields and the demo publications in Vietnamese', async ({ page }, info) => {
   await page.goto('/');
@@ -81,7 +71,7 @@ test('an unknown publication gets a friendly message', async ({ page }) => {
   await expect(page.getByText('Không tìm thấy nội dung yêu cầu.')).toBeVisible();
   await expect(page.getByRole('link', { name: /Trang chủ|Quay lại/ }).first()).toBeVisible();
   // Chromium logs the API's expected 404 itself; anything else still counts as a problem.
-  const problems = (page as unknown as { problems: string[] }).problems;
+  const problems = problemsOf(page);
   problems.splice(0, problems.length, ...problems.filter((text) => !/status of 404/.test(text)));
 });
 

@@ -43,3 +43,15 @@ export function copyFeed(feedDir: string): string {
   fs.cpSync(feedDir, copy, { recursive: true });
   return copy;
 }
+
+/** mulberry32: a small seeded PRNG, so a random fault schedule reproduces from its seed. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

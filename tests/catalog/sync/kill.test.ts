@@ -18,7 +18,7 @@ import { Library } from '../../../catalog/library.js';
 import { DEFAULT_SNAPSHOT_BATCH, getSource, syncOnce } from '../../../catalog/sync/apply.js';
 import { FolderSource } from '../../../catalog/sync/source.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { keys } from './fixtures.js';
+import { keys, prng } from './fixtures.js';
 
 const CHILD = fileURLToPath(new URL('../../fixtures/sync/apply-child.mjs', import.meta.url));
 const SEED = Number(process.env.KILL_TEST_SEED ?? 20_261_129);
@@ -28,17 +28,6 @@ const OPS_PER_PAGE = 25;
 const SNAPSHOT_PUBLICATIONS = 3_000;
 const SNAPSHOT_RUNS = 10;
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A hub with ~1,000 changes over 40 pages; returns the title each put change (by seq) carried. */
 async function bigHub(random: () => number) {

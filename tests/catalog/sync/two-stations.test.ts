@@ -35,7 +35,7 @@ import { SyncService } from '../../../catalog/sync/service.js';
 import type { SyncOutcome } from '../../../catalog/sync/service.js';
 import { addSource, listSources } from '../../../catalog/sync/sources.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { addDocument, keys } from './fixtures.js';
+import { addDocument, keys, prng } from './fixtures.js';
 
 const CHILD = fileURLToPath(new URL('../../fixtures/sync/service-child.mjs', import.meta.url));
 const SEED = Number(process.env.TWO_STATIONS_SEED ?? 20_260_214);
@@ -44,17 +44,6 @@ const CUT_AT = 64 * 1024;
 /** SyncService's default attempts per file: a file longer than this many cut responses stays pending. */
 const ATTEMPTS = 5;
 
-/** mulberry32: a small seeded PRNG (as in kill.test.ts). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const random = prng(SEED);
 
 /** `size` bytes of seeded ASCII text that starts like a PDF and names its publication. */
