@@ -11,6 +11,7 @@ import { getPublication, listPublications } from './publications.js';
 import { facets, search } from './search/search.js';
 import { suggest } from './search/suggest.js';
 import { mostRead, recordRead } from './reads.js';
+import { countSearch, countUsage, usageBetween } from './usage.js';
 import type { SyncService } from './sync/service.js';
 import { addSource, listSources, removeSource, sourceInfo } from './sync/sources.js';
 import { readSelection, saveSelection, selectionCounts } from './sync/selection.js';
@@ -25,11 +26,20 @@ export function createHandlers(library: Library, sync: SyncService): Handlers<Co
       if (!publication) throw new AppError('not_found', translate(ctx.lang, 'error.not_found'));
       return publication;
     },
-    search: (input) => search(library.db, input),
+    search: (input) => {
+      const result = search(library.db, input);
+      countSearch(library.db, input.q, input.offset, result.total);
+      return result;
+    },
     suggest: (input) => suggest(library.db, input.q, input.limit),
     facets: (input) => facets(library.db, input.q, input.filters),
     'reading.record': (input) => ({ recorded: recordRead(library.db, input.id) }),
     'publications.mostRead': (input) => mostRead(library.db, input.limit, input.days),
+    'usage.record': (input) => {
+      countUsage(library.db, input.counter, input.n);
+      return { recorded: true };
+    },
+    'usage.report': (input) => usageBetween(library.db, input.from, input.to),
     'kiosk.updateSettings': (input) => library.updateKioskSettings(input),
     'sync.sources': () => sources(),
     'sync.addSource': (input) => sourceInfo(addSource(library, input)),

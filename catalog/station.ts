@@ -4,6 +4,7 @@
  * left behind, syncs on the officials' schedule while it runs, and offers its verified feed to
  * other stations on the LAN under /feed/.
  */
+import os from 'node:os';
 import { createHandlers } from './engine.js';
 import { loadDemoIfEmpty } from './demo.js';
 import type { DemoResult } from './demo.js';
@@ -12,6 +13,7 @@ import { createFileHandler } from './http/files.js';
 import { createStaticHandler } from './http/static.js';
 import { createHttpApp, listen } from './http/server.js';
 import type { RunningServer } from './http/server.js';
+import type { HttpLimits } from './http/limits.js';
 import { contract } from '../shared/contract.js';
 import { RENDERER_DIR } from './package-root.js';
 import { removeOrphanFiles } from './import/importer.js';
@@ -20,10 +22,17 @@ import { createStationFeedHandler } from './sync/station-feed.js';
 
 export interface StationOptions {
   libraryDir: string;
+  /** The interface to listen on: a loopback address unless `lan` is set. */
   host: string;
   port: number;
   demo: boolean;
   rendererDir?: string;
+  /** Serve readers on the LAN (off by default): allows a non-loopback `host`. */
+  lan?: boolean;
+  /** A DNS name phones may use for the station (added to the Host allow-list). */
+  lanName?: string;
+  /** Overrides of the HTTP limits (tests use short timeouts). */
+  limits?: Partial<HttpLimits>;
 }
 
 export interface RunningStation {
@@ -36,7 +45,46 @@ export interface RunningStation {
 
 export const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '::1'];
 
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
+
+/** True for the addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
+export function isWildcardHost(host: string): boolean {
+  return WILDCARD_HOSTS.has(host);
+}
+
+/** Refuses to serve beyond this machine unless the LAN was asked for (design § security). */
+export function checkServeHost(host: string, lan: boolean): void {
+  if (!lan && !isLoopbackHost(host)) {
+    throw new Error(`phục vụ trên mạng LAN cần --lan (địa chỉ ${host}) / serving on the LAN needs --lan (address ${host})`);
+  }
+}
+
+/** This machine's addresses on its networks (what phones type or scan), for a wildcard bind. */
+export function lanAddresses(family: 'IPv4' | 'IPv6' | 'any' = 'any'): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((info) => info !== undefined && !info.internal && (family === 'any' || info.family === family))
+    .map((info) => info!.address.replace(/%.*$/, ''));
+}
+
+/**
+ * The host names the server answers to: the loopback names, the bound address (for a wildcard
+ * bind, every address of this machine), and the LAN name if one was given. Any other Host is
+ * refused with 421 (DNS rebinding).
+ */
+export function allowedHostnamesFor(host: string, lanName?: string): string[] {
+  const names = [...LOOPBACK_NAMES, ...(isWildcardHost(host) ? lanAddresses() : [host.replace(/^\[|\]$/g, '')])];
+  if (lanName) names.push(lanName);
+  return [...new Set(names.map((name) => name.toLowerCase()))];
+}
+
 export async function startStation(options: StationOptions): Promise<RunningStation> {
+  checkServeHost(options.host, options.lan === true);
   const library = await Library.open(options.libraryDir);
   try {
     const sync = new SyncService(library);
@@ -47,9 +95,9 @@ export async function startStation(options: StationOptions): Promise<RunningStat
       files: createFileHandler(library),
       ui: createStaticHandler(options.rendererDir ?? RENDERER_DIR),
       feed: createStationFeedHandler(library),
-      allowedHostnames: [...new Set([...LOOPBACK_NAMES, options.host])],
+      allowedHostnames: allowedHostnamesFor(options.host, options.lanName),
     });
-    const server = await listen(app, options.host, options.port);
+    const server = await listen(app, options.host, options.port, options.limits);
     // Files a crash left stored but never saved in the catalog go, in the background.
     removeOrphanFiles(library).catch((error: unknown) => console.error('removing orphan files failed', error));
     sync.schedule();

@@ -23,6 +23,7 @@ import { parseAppArgs } from './args.js';
 import { hardenSession, hardenWebContents } from './harden.js';
 import { bindContract } from './ipc-binding.js';
 import { createReloadBackoff } from './reload-backoff.js';
+import { startUpdater } from './updater.js';
 import { WINDOW_TITLE, mainWindowOptions } from './window-options.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -99,6 +100,8 @@ async function start(): Promise<void> {
   bindContract(ipcMain, contract, createHandlers(opened, sync), { roleOf: () => 'anyone', lang: () => 'vi', log });
   if (lockdown.kiosk) Menu.setApplicationMenu(null);
   createMainWindow();
+  // Background updates of the installed app: install on quit only, errors logged (electron/updater.ts).
+  if (production) void startUpdater({ settings: opened, log });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -48,6 +48,47 @@ const searchFilters = z
   .strict();
 const searchText = z.string().max(500);
 
+/** The station's daily usage counters (catalog/usage.ts): counts only, nothing about who. */
+export const USAGE_COUNTERS = ['search', 'search_no_result', 'kiosk_session', 'phone_session', 'page_printed', 'document_added'] as const;
+export type UsageCounter = (typeof USAGE_COUNTERS)[number];
+/** The counters the UI reports itself; the engine counts the others. */
+export const RECORDED_USAGE_COUNTERS = ['kiosk_session', 'phone_session', 'page_printed'] as const;
+/** The longest period one usage report covers, in months. */
+export const USAGE_REPORT_MAX_MONTHS = 120;
+
+/** One calendar month of use: opened is documents opened in a reader (table reads). */
+export interface UsageMonth {
+  month: string; // YYYY-MM
+  opened: number;
+  counts: Record<UsageCounter, number>;
+}
+
+/** Use of the station over a period, for the yearly report to the ministry. */
+export interface UsageSummary {
+  from: string;
+  to: string;
+  totals: Record<UsageCounter | 'opened', number>;
+  months: UsageMonth[];
+  /** The documents opened most (20 at most), most first. */
+  topDocuments: { id: string; title: string; number: string | null; opened: number }[];
+  /** Openings per field of law; null gathers documents with no field. */
+  byField: { field: string | null; opened: number }[];
+  /** Searches that found nothing, by folded query text (20 at most), most first. */
+  noResultTerms: { term: string; count: number }[];
+}
+
+const usagePeriod = z
+  .object({ from: z.iso.date(), to: z.iso.date() })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'from <= to' })
+  .refine((p) => monthsInPeriod(p.from, p.to) <= USAGE_REPORT_MAX_MONTHS, { message: `at most ${USAGE_REPORT_MAX_MONTHS} months` });
+
+/** How many calendar months a period (YYYY-MM-DD, both included) touches. */
+export function monthsInPeriod(from: string, to: string): number {
+  const month = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+  return month(to) - month(from) + 1;
+}
+
 export const contract = {
   'library.info': method<LibraryInfo>()({
     access: 'anyone',
@@ -104,6 +145,16 @@ export const contract = {
     access: 'anyone',
     summary: 'The publications opened most at this station recently, most first.',
     input: z.object({ limit: z.number().int().min(1).max(20).default(8), days: z.number().int().min(1).max(3660).default(90) }).strict(),
+  }),
+  'usage.record': method<{ recorded: boolean }>()({
+    access: 'anyone',
+    summary: 'Counts a kiosk session, a phone session or printed pages for the usage report (counts per day only).',
+    input: z.object({ counter: z.enum(RECORDED_USAGE_COUNTERS), n: z.number().int().min(1).max(500).default(1) }).strict(),
+  }),
+  'usage.report': method<UsageSummary>()({
+    access: 'official',
+    summary: 'Use of the station between two dates (YYYY-MM-DD, both included): totals, per month, top documents, fields, searches with no result.',
+    input: usagePeriod,
   }),
   'kiosk.updateSettings': method<KioskSettings>()({
     access: 'official',

@@ -7,14 +7,16 @@ import type { ParseArgsConfig } from 'node:util';
 import { resolveLibraryDir } from '../paths.js';
 import { Library } from '../library.js';
 import { APP_VERSION } from '../package-root.js';
-import { runHub, runServe, runStart } from './serve.js';
+import { isLoopbackHost, runHub, runServe, runStart } from './serve.js';
 import { runKeygen, runPublish } from './feed.js';
 import { runSync } from './sync.js';
 import { runKiosk } from './kiosk.js';
+import { runUpdateSettings } from './update.js';
 import { parseBundleFilter, runExportBundle } from './export-bundle.js';
 import { KEEP_HELP, parseBudget, parseKinds, parseList, runKeep } from './keep.js';
 import { runEvalSearch, runSearch } from './search.js';
 import { IMPORT_HELP, parseTimeout, runImport } from './import.js';
+import { REPORT_HELP, runReport } from './report.js';
 import { UsageError } from './usage.js';
 import type { SearchFilters } from '../search/filters.js';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
@@ -39,11 +41,15 @@ Lệnh / Commands:
                         --filter "fields=A,B;types=X;kinds=K": chỉ kèm tệp của ấn phẩm khớp (danh mục vẫn đầy đủ)
                         only the files of matching publications (the catalog stays complete)
   keep                  Chọn tệp trạm này giữ: lĩnh vực, loại, dung lượng / Choose what files this station keeps
+  update [--url URL|none] [--channel latest|beta]
+                        Nơi ứng dụng tìm bản cập nhật / Where the installed app looks for updates
   kiosk [--on|--off] [--idle S]
                         Luôn mở dạng kiosk; thời gian chờ trước khi về trang chủ / Always start as a kiosk; idle reset delay
   keygen --out DIR      Tạo cặp khoá ký nguồn cấp (trạm chủ) / Make a feed signing key pair (hub)
   publish               Xuất bản thay đổi thành nguồn cấp có chữ ký / Publish changes as a signed feed
   search "<câu hỏi>"    Tìm văn bản, điều luật, số hiệu / Search documents, articles and numbers
+  report --from NGÀY --to NGÀY [--format csv|pdf] [--out FILE]
+                        Báo cáo sử dụng (hằng năm) bằng tiếng Việt / Usage report (yearly), in Vietnamese
   eval-search           Đo chất lượng tìm kiếm trên bộ câu hỏi có nhãn / Measure search quality
   help                  Trợ giúp này / This help
 
@@ -56,6 +62,9 @@ Tuỳ chọn chung / Common options:
 serve / start:
   --port N              Cổng (mặc định 4800, 0 = tự chọn) / Port (default 4800, 0 = any free port)
   --host ADDR           Địa chỉ lắng nghe (mặc định 127.0.0.1) / Address to listen on (default 127.0.0.1)
+  --lan                 (serve) Phục vụ điện thoại trong mạng LAN (mặc định tắt; --host mặc định 0.0.0.0)
+                        Serve phones on the LAN (off by default; --host then defaults to 0.0.0.0)
+  --lan-name NAME       (serve) Tên máy trong mạng LAN, ví dụ tusach.lan / The station's LAN host name
   --no-demo             Không nạp thư viện mẫu vào thư viện trống / Leave an empty library empty
   --no-open             Không mở trình duyệt / Do not open a browser
   --kiosk               (start) Chế độ kiosk toàn màn hình / Full-screen kiosk mode
@@ -82,6 +91,7 @@ search:
 
 ${IMPORT_HELP}
 ${KEEP_HELP}
+${REPORT_HELP}
 eval-search:
   --laws FILE           Luật dạng laws.jsonl / Laws in the laws.jsonl format
   --queries FILE        Câu hỏi có nhãn dạng queries.jsonl / Labelled queries (queries.jsonl format)
@@ -101,6 +111,8 @@ const SERVE = {
   ...COMMON,
   port: { type: 'string' },
   host: { type: 'string' },
+  lan: { type: 'boolean' },
+  'lan-name': { type: 'string' },
   'no-demo': { type: 'boolean' },
   'no-open': { type: 'boolean' },
 } as const satisfies Options;
@@ -124,6 +136,9 @@ interface CommandSpec {
 export interface ServeFlags {
   libraryDir: string;
   host: string;
+  /** Serve readers on the LAN (off by default). */
+  lan: boolean;
+  lanName?: string;
   port: number;
   portGiven: boolean;
   demo: boolean;
@@ -145,9 +160,19 @@ function parseCount(name: string, value: string | undefined, fallback: number, m
 }
 
 function serveFlags(values: Values, libraryDir: string): ServeFlags {
+  const lan = values.lan === true;
+  const host = (values.host as string | undefined) ?? (lan ? '0.0.0.0' : '127.0.0.1');
+  const lanName = values['lan-name'] as string | undefined;
+  if (!lan && !isLoopbackHost(host)) throw new UsageError(`--host ${host}: phục vụ trên mạng LAN cần thêm --lan / serving on the LAN needs --lan`);
+  if (lanName !== undefined && !lan) throw new UsageError('--lan-name cần --lan / needs --lan');
+  if (lanName !== undefined && !/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(lanName)) {
+    throw new UsageError(`--lan-name: "${lanName}" không phải tên máy hợp lệ / is not a valid host name`);
+  }
   return {
     libraryDir,
-    host: (values.host as string | undefined) ?? '127.0.0.1',
+    host,
+    lan,
+    lanName,
     port: parsePort(values.port as string | undefined),
     portGiven: values.port !== undefined,
     demo: values['no-demo'] !== true,
@@ -195,6 +220,12 @@ const COMMANDS: Record<string, CommandSpec> = {
       }
       return runServe(serveFlags(values, libraryDir));
     },
+  },
+  update: {
+    options: { ...COMMON, url: { type: 'string' }, channel: { type: 'string' } },
+    positionals: null,
+    run: (values, _args, libraryDir) =>
+      runUpdateSettings({ libraryDir, url: typeof values.url === 'string' ? values.url : undefined, channel: typeof values.channel === 'string' ? values.channel : undefined }),
   },
   kiosk: {
     options: { ...COMMON, on: { type: 'boolean' }, off: { type: 'boolean' }, idle: { type: 'string' } },
@@ -269,6 +300,18 @@ const COMMANDS: Record<string, CommandSpec> = {
     positionals: { min: 1, usage: 'bookshelf search "<câu hỏi / query>"' },
     run: (values, args, libraryDir) =>
       runSearch({ libraryDir, query: args.join(' '), limit: parseCount('limit', values.limit as string | undefined, 10, 50), json: values.json === true, filters: searchFilters(values) }),
+  },
+  report: {
+    options: { ...COMMON, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    positionals: null,
+    run: (values, _args, libraryDir) =>
+      runReport({
+        libraryDir,
+        from: values.from as string | undefined,
+        to: values.to as string | undefined,
+        format: values.format as string | undefined,
+        out: values.out as string | undefined,
+      }),
   },
   'eval-search': {
     options: { help: COMMON.help, laws: { type: 'string' }, queries: { type: 'string' }, json: { type: 'boolean' } },

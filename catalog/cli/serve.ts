@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import open from 'open';
-import { LOOPBACK_NAMES, startStation } from '../station.js';
+import { allowedHostnamesFor, checkServeHost, isLoopbackHost, isWildcardHost, lanAddresses, startStation } from '../station.js';
 import { listen } from '../http/server.js';
 import { createHubApp } from '../feed/hub-server.js';
 import type { RunningStation } from '../station.js';
@@ -14,13 +14,15 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { findElectronRuntime } from './electron-runtime.js';
 import type { ServeFlags } from './main.js';
 
+export { isLoopbackHost };
+
 function canOpenBrowser(env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.CI || !process.stdout.isTTY) return false;
   return process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
 async function startOnFreePort(flags: ServeFlags): Promise<RunningStation> {
-  const options = { libraryDir: flags.libraryDir, host: flags.host, port: flags.port, demo: flags.demo };
+  const options = { libraryDir: flags.libraryDir, host: flags.host, port: flags.port, demo: flags.demo, lan: flags.lan, lanName: flags.lanName };
   try {
     return await startStation(options);
   } catch (error) {
@@ -40,16 +42,35 @@ function untilSignal(): Promise<void> {
 
 /** `bookshelf serve --hub --feed DIR`: a hub's feed folder over HTTP (any static server would do). */
 export async function runHub(flags: ServeFlags, feedDir: string): Promise<number> {
-  const app = createHubApp(path.resolve(feedDir), [...new Set([...LOOPBACK_NAMES, flags.host])]);
+  checkServeHost(flags.host, flags.lan);
+  const app = createHubApp(path.resolve(feedDir), allowedHostnamesFor(flags.host, flags.lanName));
   const server = await listen(app, flags.host, flags.port).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE' && !flags.portGiven) return listen(app, flags.host, 0);
     throw error;
   });
   console.log(`Nguồn cấp / Feed: ${path.resolve(feedDir)}`);
-  console.log(`Đang phục vụ nguồn cấp tại / Serving the feed at: ${server.url}/root.json  (Ctrl+C để dừng / to stop)`);
+  console.log(`Đang phục vụ nguồn cấp tại / Serving the feed at: ${localUrlOf(flags.host, server.url, server.port)}/root.json  (Ctrl+C để dừng / to stop)`);
+  if (flags.lan) printLanAddresses(flags, server.port, '/root.json');
   await untilSignal();
   await server.close();
   return 0;
+}
+
+/** Where phones on the LAN reach the station: the bound address, or each of this machine's. */
+export function lanUrls(host: string, port: number, lanName?: string): string[] {
+  const hosts = isWildcardHost(host) ? lanAddresses(host === '0.0.0.0' ? 'IPv4' : 'any') : [host];
+  const names = [...(lanName ? [lanName] : []), ...hosts];
+  return names.map((name) => `http://${name.includes(':') ? `[${name}]` : name}:${port}`);
+}
+
+/** The address to open on this machine: a wildcard bind is reached through 127.0.0.1 (an allowed Host). */
+function localUrlOf(host: string, serverUrl: string, port: number): string {
+  return isWildcardHost(host) ? `http://127.0.0.1:${port}` : serverUrl;
+}
+
+function printLanAddresses(flags: ServeFlags, port: number, suffix = '/'): void {
+  console.log('Mạng LAN đang bật: điện thoại chỉ đọc và tìm, có giới hạn tốc độ. / LAN serving is on: phones may read and search only, rate-limited.');
+  for (const url of lanUrls(flags.host, port, flags.lanName)) console.log(`  ${url}${suffix}`);
 }
 
 /** The address a browser opens: with `start --kiosk --browser`, the renderer's kiosk mode (`?kiosk=1`). */
@@ -65,9 +86,11 @@ export async function runServe(flags: ServeFlags, options: { kiosk?: boolean } =
   }
   console.log(`Thư viện / Library: ${flags.libraryDir}`);
   const kiosk = options.kiosk === true || station.library.kioskSettings().enabled;
-  const address = uiUrl(server.url, kiosk);
-  console.log(`Tủ sách đang phục vụ tại / Serving at: ${server.url}/  (Ctrl+C để dừng / to stop)`);
+  const localUrl = localUrlOf(flags.host, server.url, server.port);
+  const address = uiUrl(localUrl, kiosk);
+  console.log(`Tủ sách đang phục vụ tại / Serving at: ${localUrl}/  (Ctrl+C để dừng / to stop)`);
   if (kiosk) console.log(`Chế độ kiosk / Kiosk mode: ${address}`);
+  if (flags.lan) printLanAddresses(flags, server.port);
   if (flags.open && canOpenBrowser()) {
     open(address).catch(() => undefined);
   }
@@ -80,6 +103,7 @@ export async function runStart(flags: ServeFlags, options: { kiosk: boolean; for
   const runtime = findElectronRuntime();
   const mainScript = path.join(PACKAGE_ROOT, 'dist', 'app', 'electron', 'main.js');
   if (runtime.available && !options.forceBrowser && fs.existsSync(mainScript)) {
+    if (flags.lan) console.log('--lan chỉ dùng với `bookshelf serve` / --lan applies to `bookshelf serve` only');
     const args = [PACKAGE_ROOT, '--library', flags.libraryDir];
     if (options.kiosk) args.push('--kiosk');
     if (!flags.demo) args.push('--no-demo');

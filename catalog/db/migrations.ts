@@ -231,6 +231,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reads_publication ON reads (publication_id);
     `,
   },
+  {
+    version: 7,
+    name: 'daily usage counters and no-result terms',
+    sql: `
+      -- How much the station was used, per day, for the yearly report: searches, searches with
+      -- no result, kiosk and phone sessions, pages printed, documents added (catalog/usage.ts).
+      -- The counter names are checked in code, so a new counter needs no migration.
+      CREATE TABLE usage_days (
+        day     TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'), -- local time of the station
+        counter TEXT NOT NULL,
+        count   INTEGER NOT NULL CHECK (count > 0),
+        PRIMARY KEY (day, counter)
+      ) STRICT, WITHOUT ROWID;
+
+      -- What residents searched for and did not find, per day: folded, lower case, trimmed, at
+      -- most 100 characters, counted. No address, no session, nothing about who searched.
+      CREATE TABLE no_result_terms (
+        day   TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'), -- local time of the station
+        term  TEXT NOT NULL CHECK (length(term) BETWEEN 1 AND 100),
+        count INTEGER NOT NULL CHECK (count > 0),
+        PRIMARY KEY (day, term)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

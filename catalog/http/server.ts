@@ -9,15 +9,21 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import { callMethod } from '../../shared/call.js';
 import type { Handlers } from '../../shared/call.js';
 import type { ContractTable } from '../../shared/contract.js';
 import type { ErrorCode } from '../../shared/errors.js';
+import type { Role } from '../../shared/domain.js';
 import { languageFromAcceptHeader, translate } from '../../shared/messages.js';
 import { API_PREFIX } from '../../shared/urls.js';
 import { COMMON_HEADERS, errorResponse, jsonResponse, withHeaders } from './headers.js';
 import type { FetchHandler } from './files.js';
 import { isFileRoute } from './files.js';
+import { DEFAULT_HTTP_LIMITS, createRequestGuard, onClientError } from './limits.js';
+import type { HttpLimits } from './limits.js';
 
 const STATUS: Record<ErrorCode, 400 | 403 | 404 | 500> = {
   invalid_input: 400,
@@ -29,6 +35,11 @@ const STATUS: Record<ErrorCode, 400 | 403 | 404 | 500> = {
 };
 
 export const MAX_API_BODY_BYTES = 64 * 1024;
+/**
+ * Every HTTP caller, on the kiosk's loopback or a phone on the LAN, is an anonymous reader:
+ * official and librarian methods answer 403 here and are reachable only over the Electron IPC.
+ */
+export const HTTP_CALLER_ROLE: Role = 'anyone';
 /** Where a station serves its feed to other stations: http://<station>/feed/. */
 export const STATION_FEED_PREFIX = '/feed';
 
@@ -82,6 +93,7 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
       const lang = languageFromAcceptHeader(c.req.header('accept-language'));
       const origin = c.req.header('origin');
       if (origin && origin !== new URL(c.req.url).origin) return badRequest(lang, 403, '(Origin)');
+      if (c.req.header('sec-fetch-site') === 'cross-site') return badRequest(lang, 403, '(Sec-Fetch-Site)');
       let input: unknown;
       try {
         const text = await c.req.text();
@@ -90,7 +102,7 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
         return badRequest(lang, 400, '(JSON)');
       }
       const method = c.req.param('method');
-      const envelope = await callMethod(options.contract, options.handlers, method, input, { role: 'anyone', transport: 'http', lang }, (error) =>
+      const envelope = await callMethod(options.contract, options.handlers, method, input, { role: HTTP_CALLER_ROLE, transport: 'http', lang }, (error) =>
         log(`API ${method} failed`, error),
       );
       return envelope.ok ? jsonResponse(envelope, 200) : jsonResponse(envelope, STATUS[envelope.error.code]);
@@ -125,21 +137,47 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Listens on host:port (port 0 picks a free one) and resolves once it accepts connections. */
-export function listen(app: Hono, host: string, port: number): Promise<RunningServer> {
+/**
+ * Listens on host:port (port 0 picks a free one) and resolves once it accepts connections.
+ * Every app served this way (a station, a hub) gets the limits of ./limits.ts: a rate limit per
+ * client, bounded headers, single ranges only, and timeouts for clients that send slowly.
+ */
+export function listen(app: Hono, host: string, port: number, limits: Partial<HttpLimits> = {}): Promise<RunningServer> {
+  const config: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...limits };
+  const guard = createRequestGuard(config);
+  const fetch = (request: Request, env: HttpBindings | Http2Bindings) => {
+    const refused = 'socket' in env.incoming ? guard(request, env.incoming as IncomingMessage) : null;
+    return refused ?? app.fetch(request, env);
+  };
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
-      const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      resolve({
-        url: `http://${shownHost}:${info.port}`,
-        port: info.port,
-        close: () => new Promise((done) => server.close(() => done())),
-      });
-    });
-    // Slow clients may not hold connections open forever (slowloris).
-    if ('headersTimeout' in server) {
-      server.headersTimeout = 10_000;
-      server.requestTimeout = 60_000;
+    const server = serve(
+      {
+        fetch,
+        hostname: host,
+        port,
+        serverOptions: {
+          maxHeaderSize: config.maxHeaderBytes,
+          // Slow clients may not hold connections open (slowloris): headers within
+          // headersTimeout, the whole request within requestTimeout, checked this often.
+          headersTimeout: config.headersTimeoutMs,
+          requestTimeout: config.requestTimeoutMs,
+          keepAliveTimeout: config.keepAliveTimeoutMs,
+          connectionsCheckingInterval: config.checkIntervalMs,
+        },
+      },
+      (info: AddressInfo) => {
+        const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+        resolve({
+          url: `http://${shownHost}:${info.port}`,
+          port: info.port,
+          close: () => new Promise((done) => server.close(() => done())),
+        });
+      },
+    );
+    if (server instanceof HttpServer) {
+      // Node stops parsing headers past this count; the guard then answers 431.
+      server.maxHeadersCount = config.maxHeaderCount + 1;
+      server.on('clientError', onClientError);
     }
     server.once('error', reject);
   });

@@ -1,7 +1,7 @@
 /**
  * Serves the built renderer (index.html and its assets) from one folder, for the HTTP server
  * and Electron's app:// protocol alike. Paths are decoded once and must stay inside the folder:
- * `..`, backslashes, NUL and encoded separators are refused.
+ * `..`, backslashes, NUL and encoded separators are refused, and so are symlinks leading out.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -49,7 +49,10 @@ export function createStaticHandler(root: string): FetchHandler {
     if (!file) return notFound();
     let body: Buffer;
     try {
-      body = await fs.readFile(file);
+      // A symlink inside the folder may not lead out of it.
+      const [real, realRoot] = await Promise.all([fs.realpath(file), fs.realpath(root)]);
+      if (!real.startsWith(realRoot + path.sep)) return notFound();
+      body = await fs.readFile(real);
     } catch {
       return notFound();
     }

@@ -1,0 +1,133 @@
+/**
+ * Auto-update of the packaged app (electron-updater, generic provider on the hub). Looks once at
+ * start and every 6 hours, downloads in the background, and installs only when the app quits:
+ * no forced restart, no dialog, no notification over a reader or the kiosk. Errors (offline
+ * station, unreachable hub, refused signature or downgrade) are logged, never shown.
+ *
+ * `electron-updater` is loaded lazily (`await import`) and only from here: reading its
+ * `autoUpdater` loads the electron package, so the module must never load outside Electron.
+ * Tests pass their own `loadUpdater`.
+ *
+ * The settings are read again before each check, so a new `update.url` or `update.channel` takes
+ * effect at the next check without a restart.
+ */
+import { UPDATE_CHECK_INTERVAL_MS, resolveUpdateConfig, selfUpdating } from './update-config.js';
+import type { SettingsReader, UpdateConfig } from './update-config.js';
+
+/** electron-updater's logger interface. */
+export interface UpdaterLogger {
+  info(message?: unknown): void;
+  warn(message?: unknown): void;
+  error(message?: unknown): void;
+  debug?(message: string): void;
+}
+
+/** The members of electron-updater's AppUpdater this module uses. */
+export interface AutoUpdaterLike {
+  autoDownload: boolean;
+  autoInstallOnAppQuit: boolean;
+  allowDowngrade: boolean;
+  allowPrerelease: boolean;
+  /** Setting it makes electron-updater turn allowDowngrade on: set allowDowngrade after it. */
+  channel: string | null;
+  logger: UpdaterLogger | null;
+  setFeedURL(options: { provider: 'generic'; url: string; channel?: string | null }): void;
+  checkForUpdates(): Promise<unknown>;
+  on(event: 'error', listener: (error: Error, message?: string) => void): unknown;
+  on(event: 'update-downloaded', listener: (info: { version: string }) => void): unknown;
+  on(event: 'update-available', listener: (info: { version: string }) => void): unknown;
+}
+
+export type Log = (message: string, error?: unknown) => void;
+
+export interface StartUpdaterOptions {
+  settings: SettingsReader;
+  log: Log;
+  /** Defaults to `await import('electron-updater')`: only inside Electron. */
+  loadUpdater?: () => Promise<AutoUpdaterLike>;
+  platform?: NodeJS.Platform;
+  env?: NodeJS.ProcessEnv;
+  intervalMs?: number;
+}
+
+export interface UpdaterHandle {
+  /** Looks for an update now (what the timer does); never rejects. */
+  check(): Promise<void>;
+  /** Stops the periodic checks. */
+  stop(): void;
+}
+
+async function loadElectronUpdater(): Promise<AutoUpdaterLike> {
+  const module = await import('electron-updater');
+  // A CommonJS package: its exports object is the default export under ESM.
+  return module.default.autoUpdater;
+}
+
+function text(message: unknown): string {
+  return message instanceof Error ? message.message : String(message);
+}
+
+/** Sets electron-updater up from the config; the channel first, since setting it allows downgrades. */
+export function applyUpdateConfig(updater: AutoUpdaterLike, config: UpdateConfig): void {
+  if (config.url !== null) updater.setFeedURL({ provider: config.provider, url: config.url, channel: config.channel });
+  updater.channel = config.channel;
+  updater.allowPrerelease = config.allowPrerelease;
+  updater.autoDownload = config.autoDownload;
+  updater.autoInstallOnAppQuit = config.autoInstallOnAppQuit;
+  updater.allowDowngrade = config.allowDowngrade;
+}
+
+/**
+ * Starts background updates; resolves to null when this install does not update itself or
+ * electron-updater cannot be loaded. Never rejects.
+ */
+export async function startUpdater(options: StartUpdaterOptions): Promise<UpdaterHandle | null> {
+  const { settings, log } = options;
+  const platform = options.platform ?? process.platform;
+  const env = options.env ?? process.env;
+  if (!selfUpdating(platform, env)) {
+    log(`updates: this install (${platform}) is updated by its package manager, not by the app`);
+    return null;
+  }
+  let updater: AutoUpdaterLike;
+  try {
+    updater = await (options.loadUpdater ?? loadElectronUpdater)();
+  } catch (error) {
+    log('updates: electron-updater could not be loaded', error);
+    return null;
+  }
+  updater.logger = {
+    info: (message) => log(`updates: ${text(message)}`),
+    warn: (message) => log(`updates: ${text(message)}`),
+    error: (message) => log(`updates: ${text(message)}`),
+  };
+  // Without an 'error' listener an EventEmitter throws: an offline kiosk must not crash.
+  updater.on('error', (error) => log('updates: check or download failed', error));
+  updater.on('update-available', (info) => log(`updates: version ${info.version} available, downloading in the background`));
+  // Deliberately no quitAndInstall(): a reader is never interrupted; it installs on quit.
+  updater.on('update-downloaded', (info) => log(`updates: version ${info.version} downloaded; it installs when the app quits`));
+
+  let checking = false;
+  const check = async (): Promise<void> => {
+    if (checking) return;
+    checking = true;
+    try {
+      const resolved = resolveUpdateConfig(settings);
+      if (!resolved.ok) {
+        log(`updates: settings refused, not checking: ${resolved.reason}`);
+        return;
+      }
+      applyUpdateConfig(updater, resolved.config);
+      await updater.checkForUpdates();
+    } catch (error) {
+      log('updates: check failed', error);
+    } finally {
+      checking = false;
+    }
+  };
+
+  const timer = setInterval(() => void check(), options.intervalMs ?? UPDATE_CHECK_INTERVAL_MS);
+  timer.unref?.();
+  void check();
+  return { check, stop: () => clearInterval(timer) };
+}
