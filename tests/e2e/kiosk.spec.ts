@@ -302,3 +302,21 @@ test.describe('display modes', () => {
     expect(small).toEqual([]);
   });
 });
+
+test('a new reader counts as one kiosk session: at the first touch, and again after an idle reset', async ({ page }) => {
+  const sessions: unknown[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/usage.record')) sessions.push(request.postDataJSON());
+  });
+  await page.goto('/?kiosk=1&idle=5');
+  await expectFreshHome(page);
+  await page.waitForTimeout(300);
+  expect(sessions).toEqual([]); // nobody has touched it yet
+  await page.getByTestId('search-input').first().click();
+  await page.keyboard.type('luat');
+  await expect.poll(() => sessions).toEqual([{ counter: 'kiosk_session', n: 1 }]);
+  // The next reader, after the idle reset.
+  await expect(page.getByTestId('search-input').first()).toHaveValue('', { timeout: 15_000 });
+  await page.getByTestId('search-input').first().click();
+  await expect.poll(() => sessions).toHaveLength(2);
+});

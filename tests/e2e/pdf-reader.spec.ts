@@ -383,8 +383,11 @@ test('printing chosen pages puts their images in the print container and calls w
   });
   await page.screenshot({ path: info.outputPath('print-dialog.png') });
   await page.getByTestId('pdf-print-range').fill('1-3, 5');
+  // The station counts the pages printed (use report), nothing else.
+  const counted = page.waitForRequest((request) => request.url().endsWith('/api/usage.record'));
   await page.getByTestId('pdf-print-start').click();
   await expect(dialog).toBeHidden({ timeout: 20_000 });
+  expect((await counted).postDataJSON()).toEqual({ counter: 'page_printed', n: 4 });
   const calls = await page.evaluate(() => (window as unknown as { printCalls: { pages: string[]; loaded: boolean[] }[] }).printCalls);
   expect(calls).toEqual([{ pages: ['1', '2', '3', '5'], loaded: [true, true, true, true] }]);
   // Released afterwards.

@@ -12,6 +12,7 @@ import { DisplayProvider } from './display.js';
 import { IdleReset } from './IdleReset.js';
 import { forgetReader, leavesKiosk } from './idle.js';
 import type { KioskMode } from './mode.js';
+import { recordPhoneSession, recordUsage } from '../usage.js';
 
 /** In kiosk mode, a link the app did not handle itself and that would leave the app is not followed. */
 function useLinkGuard(enabled: boolean): void {
@@ -32,9 +33,34 @@ function useLinkGuard(enabled: boolean): void {
   }, [enabled]);
 }
 
+/**
+ * Counts a kiosk session when a reader starts using the kiosk (the first touch or key after the
+ * app starts or after an idle reset), and a phone session once per tab on the LAN.
+ */
+function useSessionCount(kiosk: boolean, generation: number): void {
+  useEffect(() => {
+    if (!kiosk) {
+      recordPhoneSession();
+      return;
+    }
+    const start = () => {
+      recordUsage('kiosk_session');
+      stop();
+    };
+    const stop = () => {
+      window.removeEventListener('pointerdown', start);
+      window.removeEventListener('keydown', start);
+    };
+    window.addEventListener('pointerdown', start);
+    window.addEventListener('keydown', start);
+    return stop;
+  }, [kiosk, generation]);
+}
+
 export function KioskShell({ mode }: { mode: KioskMode }) {
   const [generation, setGeneration] = useState(0);
   useLinkGuard(mode.kiosk);
+  useSessionCount(mode.kiosk, generation);
 
   const reset = useCallback(() => {
     forgetReader();

@@ -9,6 +9,7 @@ import type { FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useT } from '../../i18n.js';
+import { recordUsage } from '../../usage.js';
 import { MAX_PRINT_PAGES, allPages, parsePageRange } from './page-range.js';
 import type { PageRangeResult } from './page-range.js';
 import { PRINT_PROGRESS_THRESHOLD, releasePrintImages, renderPrintImages } from './print.js';
@@ -41,6 +42,7 @@ export function PrintDialog({ doc, currentPage, onClose }: { doc: PDFDocumentPro
     void Promise.all(pending).then(() => {
       if (!live) return;
       window.print();
+      recordUsage('page_printed', images.length);
       releasePrintImages(images);
       setImages([]);
       setProgress(null);
