@@ -1,16 +1,14 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { PublicationSummary } from '../../../shared/domain.js';
-import { formatDate, machineDate } from '../format.js';
-import { useT } from '../i18n.js';
 import { Availability, KindTag, StatusBadge, showsLegalStatus } from './Badges.js';
+import { PublicationMeta } from './PublicationMeta.js';
 import { publicationPath } from '../routes.js';
 import type { BackTo } from '../routes.js';
 import '../styles/search.css';
 
 /** One publication in a list: the whole card is one large link (title, number and all). */
 export function PublicationCard({ publication: p, back, compact = false }: { publication: PublicationSummary; back: BackTo; compact?: boolean }) {
-  const t = useT();
   const id = useId();
   // Screen readers announce the link by title and number; the rest stays readable inside it.
   const labelledBy = p.number ? `${id}-title ${id}-number` : `${id}-title`;
@@ -25,36 +23,7 @@ export function PublicationCard({ publication: p, back, compact = false }: { pub
           <KindTag kind={p.kind} />
           {showsLegalStatus(p) && <StatusBadge status={p.legalStatus} />}
         </div>
-        <dl className="card-meta">
-          {p.number && (
-            <div>
-              <dt>{t('field.number')}</dt>
-              <dd className="doc-number" id={`${id}-number`}>
-                {p.number}
-              </dd>
-            </div>
-          )}
-          {p.docType && !compact && (
-            <div>
-              <dt>{t('field.docType')}</dt>
-              <dd>{p.docType}</dd>
-            </div>
-          )}
-          {p.issuer && (
-            <div>
-              <dt>{t('field.issuer')}</dt>
-              <dd>{p.issuer}</dd>
-            </div>
-          )}
-          {p.issuedDate && (
-            <div>
-              <dt>{t('field.issuedDate')}</dt>
-              <dd>
-                <time dateTime={machineDate(p.issuedDate)}>{formatDate(p.issuedDate)}</time>
-              </dd>
-            </div>
-          )}
-        </dl>
+        <PublicationMeta publication={p} docType={!compact} numberId={`${id}-number`} />
         <Availability available={p.available} excluded={p.excluded} id={`${id}-availability`} />
       </Link>
     </li>

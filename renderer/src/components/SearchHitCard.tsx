@@ -6,12 +6,12 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { PassageHit, SearchHit } from '../../../shared/search/results.js';
-import { formatDate, machineDate } from '../format.js';
 import { useT } from '../i18n.js';
 import { publicationPath, readerPath } from '../routes.js';
 import type { BackTo } from '../routes.js';
 import { Availability, KindTag, StatusBadge, showsLegalStatus } from './Badges.js';
 import { Highlighted } from './Highlighted.js';
+import { PublicationMeta } from './PublicationMeta.js';
 import { ChevronRightIcon } from './icons.js';
 import '../styles/search.css';
 
@@ -32,28 +32,7 @@ export function SearchHitCard({ hit, q, back }: { hit: SearchHit; q: string; bac
           <Highlighted text={p.title} ranges={hit.titleHighlights} />
         </Link>
       </h2>
-      <dl className="card-meta">
-        {p.number && (
-          <div>
-            <dt>{t('field.number')}</dt>
-            <dd className="doc-number">{p.number}</dd>
-          </div>
-        )}
-        {p.issuer && (
-          <div>
-            <dt>{t('field.issuer')}</dt>
-            <dd>{p.issuer}</dd>
-          </div>
-        )}
-        {p.issuedDate && (
-          <div>
-            <dt>{t('field.issuedDate')}</dt>
-            <dd>
-              <time dateTime={machineDate(p.issuedDate)}>{formatDate(p.issuedDate)}</time>
-            </dd>
-          </div>
-        )}
-      </dl>
+      <PublicationMeta publication={p} />
       <Availability available={p.available} excluded={p.excluded} />
       {hit.hits.length > 0 && (
         <ul className="passages" aria-label={t('results.hitsLabel')}>
