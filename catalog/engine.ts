@@ -1,24 +1,32 @@
 /**
- * The engine behind the contract: one handler per method, over an open library and its sync
- * service. Transports (HTTP here, IPC in electron/) call these through shared/call.ts.
+ * The engine behind the contract: one handler per method, over an open library and the app's
+ * services. The readers' and sync handlers are here; each other area brings its own. Methods
+ * marked `audited` in the contract are logged (who, what, when) after they succeed. Transports
+ * (HTTP here, IPC in electron/) call these through shared/call.ts.
  */
 import type { Handlers } from '../shared/call.js';
 import type { Contract } from '../shared/contract.js';
 import { AppError } from '../shared/errors.js';
 import { translate } from '../shared/messages.js';
-import type { Library } from './library.js';
+import { contract } from '../shared/contract.js';
+import { accountHandlers } from './accounts/handlers.js';
+import { withAudit } from './accounts/audit.js';
+import { adminHandlers } from './admin/handlers.js';
+import { deskHandlers } from './desk/handlers.js';
+import { outboxHandlers } from './outbox/handlers.js';
+import type { Services } from './services.js';
 import { getPublication, listPublications } from './publications.js';
 import { facets, search } from './search/search.js';
 import { suggest } from './search/suggest.js';
 import { mostRead, recordRead } from './reads.js';
 import { countSearch, countUsage, usageBetween } from './usage.js';
-import type { SyncService } from './sync/service.js';
 import { addSource, listSources, removeSource, sourceInfo } from './sync/sources.js';
 import { readSelection, saveSelection, selectionCounts } from './sync/selection.js';
 
-export function createHandlers(library: Library, sync: SyncService): Handlers<Contract> {
+export function createHandlers(services: Services): Handlers<Contract> {
+  const { library, sync } = services;
   const sources = () => listSources(library).map(sourceInfo);
-  return {
+  return withAudit(contract, library.db, {
     'library.info': () => library.info(),
     'publications.list': (input) => listPublications(library.db, input),
     'publications.get': (input, ctx) => {
@@ -58,5 +66,9 @@ export function createHandlers(library: Library, sync: SyncService): Handlers<Co
     'sync.updateSettings': (input) => sync.updateSettings(input),
     'sync.selection': () => ({ selection: readSelection(library), counts: selectionCounts(library) }),
     'sync.setSelection': (input) => saveSelection(library, input),
-  };
+    ...accountHandlers(services),
+    ...deskHandlers(services),
+    ...outboxHandlers(services),
+    ...adminHandlers(services),
+  });
 }

@@ -17,7 +17,8 @@ import type { HttpLimits } from './http/limits.js';
 import { contract } from '../shared/contract.js';
 import { RENDERER_DIR } from './package-root.js';
 import { removeOrphanFiles } from './import/importer.js';
-import { SyncService } from './sync/service.js';
+import { createServices, disposeServices } from './services.js';
+import type { Services } from './services.js';
 import { createStationFeedHandler } from './sync/station-feed.js';
 
 export interface StationOptions {
@@ -31,6 +32,8 @@ export interface StationOptions {
   lan?: boolean;
   /** A DNS name phones may use for the station (added to the Host allow-list). */
   lanName?: string;
+  /** Let librarians and officials sign in from other machines on the LAN (off: only at this PC). */
+  lanStaff?: boolean;
   /** Overrides of the HTTP limits (tests use short timeouts). */
   limits?: Partial<HttpLimits>;
 }
@@ -39,7 +42,7 @@ export interface RunningStation {
   library: Library;
   server: RunningServer;
   demo: DemoResult;
-  sync: SyncService;
+  services: Services;
   close(): Promise<void>;
 }
 
@@ -87,11 +90,13 @@ export async function startStation(options: StationOptions): Promise<RunningStat
   checkServeHost(options.host, options.lan === true);
   const library = await Library.open(options.libraryDir);
   try {
-    const sync = new SyncService(library);
+    const services = createServices(library);
     const demo = options.demo ? await loadDemoIfEmpty(library) : { loaded: false, publications: 0, files: 0 };
     const app = createHttpApp({
       contract,
-      handlers: createHandlers(library, sync),
+      handlers: createHandlers(services),
+      sessions: services.accounts,
+      staffOnLan: options.lanStaff === true,
       files: createFileHandler(library),
       ui: createStaticHandler(options.rendererDir ?? RENDERER_DIR),
       feed: createStationFeedHandler(library),
@@ -100,14 +105,14 @@ export async function startStation(options: StationOptions): Promise<RunningStat
     const server = await listen(app, options.host, options.port, options.limits);
     // Files a crash left stored but never saved in the catalog go, in the background.
     removeOrphanFiles(library).catch((error: unknown) => console.error('removing orphan files failed', error));
-    sync.schedule();
+    services.sync.schedule();
     return {
       library,
       server,
       demo,
-      sync,
+      services,
       async close() {
-        await sync.dispose();
+        await disposeServices(services);
         await server.close();
         library.close();
       },

@@ -7,9 +7,8 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { callMethod } from '../shared/call.js';
-import type { Handlers } from '../shared/call.js';
+import type { CallContext, Handlers } from '../shared/call.js';
 import type { ContractTable } from '../shared/contract.js';
-import type { Role } from '../shared/domain.js';
 import type { Envelope } from '../shared/errors.js';
 import { translate } from '../shared/messages.js';
 import type { Language } from '../shared/messages.js';
@@ -17,6 +16,9 @@ import { isAppUrl } from './app-origin.js';
 import { channelOf } from './channels.js';
 
 export { channelOf } from './channels.js';
+
+/** What the binding learns of a caller before the call. */
+export type Caller = Pick<CallContext, 'role' | 'user' | 'session' | 'staffAllowed'>;
 
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;
 
@@ -28,8 +30,8 @@ export type IpcLog = (message: string, error?: unknown) => void;
 export interface BindOptions {
   /** Defaults to `isTrustedSender` below. */
   isTrustedSender?: (frame: SenderFrame | null | undefined) => boolean;
-  /** The caller's role, from its session (there are no sessions yet: 'anyone'). */
-  roleOf: (event: IpcMainInvokeEvent) => Role;
+  /** Who calls: the signed-in user of the sending window and its session (electron/window-sessions.ts). */
+  callerOf: (event: IpcMainInvokeEvent) => Caller;
   lang: () => Language;
   log: IpcLog;
 }
@@ -78,8 +80,9 @@ export function bindContract<C extends ContractTable>(
           options.log(`IPC ${name} refused: untrusted sender (${describeFrame(frame)})`);
           return forbidden(lang);
         }
-        const role = options.roleOf(event);
-        const envelope = await callMethod(table, handlers, name, input, { role, transport: 'ipc', lang }, (error) =>
+        const caller = options.callerOf(event);
+        const role = caller.role;
+        const envelope = await callMethod(table, handlers, name, input, { ...caller, transport: 'ipc', lang }, (error) =>
           options.log(`IPC ${name} failed`, error),
         );
         if (!envelope.ok && envelope.error.code === 'forbidden') {
@@ -87,7 +90,7 @@ export function bindContract<C extends ContractTable>(
         }
         return envelope;
       } catch (error) {
-        // Only the sender check or roleOf can get here; callMethod itself never throws.
+        // Only the sender check or callerOf can get here; callMethod itself never throws.
         options.log(`IPC ${name} failed before the call`, error);
         return { ok: false, error: { code: 'internal', message: translate(lang, 'error.internal') } };
       }

@@ -15,7 +15,9 @@ import { createFileHandler } from '../catalog/http/files.js';
 import { createStaticHandler } from '../catalog/http/static.js';
 import { Library } from '../catalog/library.js';
 import { resolveLibraryDir } from '../catalog/paths.js';
-import { SyncService } from '../catalog/sync/service.js';
+import { createServices, disposeServices } from '../catalog/services.js';
+import type { Services } from '../catalog/services.js';
+import { WindowSessions } from './window-sessions.js';
 import { contract } from '../shared/contract.js';
 import { APP_SCHEME, homeUrl } from './app-origin.js';
 import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './app-protocol.js';
@@ -35,7 +37,7 @@ const lockdown = { kiosk: args.kiosk, production, log: (message: string) => log(
 let home = homeUrl(args.kiosk);
 
 let library: Library | null = null;
-let sync: SyncService | null = null;
+let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function log(message: string, error?: unknown): void {
@@ -94,10 +96,10 @@ async function start(): Promise<void> {
       log,
     }),
   );
-  // No sign-in yet: every caller is 'anyone'. Librarian methods stay refused until sessions exist.
-  sync = new SyncService(opened);
-  sync.schedule();
-  bindContract(ipcMain, contract, createHandlers(opened, sync), { roleOf: () => 'anyone', lang: () => 'vi', log });
+  services = createServices(opened);
+  services.sync.schedule();
+  const windows = new WindowSessions(services.accounts);
+  bindContract(ipcMain, contract, createHandlers(services), { callerOf: (event) => windows.callerOf(event), lang: () => 'vi', log });
   if (lockdown.kiosk) Menu.setApplicationMenu(null);
   createMainWindow();
   // Background updates of the installed app: install on quit only, errors logged (electron/updater.ts).
@@ -118,12 +120,12 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
-    if (sync) {
+    if (services) {
       // Let a running sync stop between two transactions before the catalog closes.
       event.preventDefault();
-      const stopping = sync;
-      sync = null;
-      void stopping.dispose().finally(() => app.quit());
+      const stopping = services;
+      services = null;
+      void disposeServices(stopping).finally(() => app.quit());
       return;
     }
     library?.close();

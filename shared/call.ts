@@ -8,13 +8,28 @@ import { AppError } from './errors.js';
 import type { Envelope } from './errors.js';
 import type { Access, ContractTable, ParsedInputOf } from './contract.js';
 import type { Role } from './domain.js';
+import type { StaffUser } from './accounts.js';
 import { translate } from './messages.js';
 import type { Language } from './messages.js';
 
+/** How an auth method starts or ends the caller's session on its transport (a cookie, a window). */
+export interface SessionPort {
+  /** The session token the caller presented, if any. */
+  token: string | null;
+  start(token: string, expiresAt: string): void;
+  end(): void;
+}
+
 export interface CallContext {
+  /** The caller's role: its signed-in user's, or 'anyone'. */
   role: Role;
   transport: 'ipc' | 'http';
   lang: Language;
+  /** The signed-in staff member, if any. */
+  user?: StaffUser | null;
+  session?: SessionPort;
+  /** False for a caller that may not sign in (a phone on the LAN unless officials allowed staff there). */
+  staffAllowed?: boolean;
 }
 
 export type Handlers<C extends ContractTable> = {

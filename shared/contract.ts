@@ -1,34 +1,24 @@
 /**
  * The one API contract: every engine method with its input schema (validated at the
  * boundary), its output type and who may call it. The preload bridge, the IPC bindings,
- * the HTTP routes and the renderer's client are all derived from this table.
+ * the HTTP routes and the renderer's client are all derived from this table. The readers' and
+ * sync methods are declared here; accounts, the librarian's desk, the outbox and the officials'
+ * administration each in their own file of shared/contract/, merged below.
  */
 import { z } from 'zod';
 import { LEGAL_STATUSES, PUBLICATION_KINDS, PUBLICATION_SORTS } from './domain.js';
-import type { KioskSettings, LibraryInfo, Page, Publication, PublicationSummary, Role } from './domain.js';
+import type { KioskSettings, LibraryInfo, Page, Publication, PublicationSummary } from './domain.js';
+import { method } from './contract/method.js';
+import type { MethodSpec } from './contract/method.js';
+import { accountMethods } from './contract/accounts.js';
+import { adminMethods } from './contract/admin.js';
+import { deskMethods } from './contract/desk.js';
+import { outboxMethods } from './contract/outbox.js';
 import type { Facets, SearchResult, Suggestion } from './search/results.js';
 import { addSourceInput, syncSettingsInput } from './sync-status.js';
 import type { SyncRun, SyncSettings, SyncSourceInfo, SyncStatus } from './sync-status.js';
 import { syncSelectionSchema } from './sync.js';
 import type { SelectionCounts, SelectionSummary, SyncSelection } from './sync.js';
-
-export type Access = Role;
-
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
-  access: Access;
-  summary: string;
-  input: I;
-  /** Type-only marker of the result; never read at run time. */
-  output: O;
-}
-
-/** Declares a method whose result has type O; the input type comes from the schema. */
-function method<O>() {
-  return <I extends z.ZodType>(spec: { access: Access; summary: string; input: I }): MethodSpec<I, O> => ({
-    ...spec,
-    output: undefined as O,
-  });
-}
 
 const publicationId = z.string().min(1).max(200);
 const values = <T extends z.ZodType>(item: T) => z.array(item).max(50).optional();
@@ -160,6 +150,7 @@ export const contract = {
     access: 'official',
     summary: 'Kiosk settings: always start as a kiosk; seconds without a touch before the screen goes back home and forgets the last reader.',
     input: z.object({ enabled: z.boolean().optional(), idleSeconds: z.number().int().min(30).max(3600).optional() }).strict(),
+    audited: true,
   }),
   'sync.sources': method<SyncSourceInfo[]>()({
     access: 'official',
@@ -170,21 +161,25 @@ export const contract = {
     access: 'official',
     summary: 'Adds a source (an http(s) URL or a folder) with its trusted public keys, or adds keys to one.',
     input: addSourceInput,
+    audited: true,
   }),
   'sync.removeSource': method<SyncSourceInfo[]>()({
     access: 'official',
     summary: 'Forgets a source and its cached feed; the publications it brought stay.',
     input: z.object({ id: z.number().int().positive() }).strict(),
+    audited: true,
   }),
   'sync.start': method<SyncStatus>()({
     access: 'official',
     summary: 'Starts syncing (the only source, or the one given) in the background.',
     input: z.object({ sourceId: z.number().int().positive().optional() }).strict(),
+    audited: true,
   }),
   'sync.stop': method<SyncStatus>()({
     access: 'official',
     summary: 'Stops the running sync; what it has is kept and the next run continues.',
     input: z.object({}).strict(),
+    audited: true,
   }),
   'sync.status': method<SyncStatus>()({
     access: 'official',
@@ -200,6 +195,7 @@ export const contract = {
     access: 'official',
     summary: 'Sets the schedule (minutes between syncs, null for none) and the bandwidth cap.',
     input: syncSettingsInput,
+    audited: true,
   }),
   'sync.selection': method<{ selection: SyncSelection; counts: SelectionCounts }>()({
     access: 'official',
@@ -210,7 +206,12 @@ export const contract = {
     access: 'official',
     summary: 'Chooses what to keep; files left out are removed from disk, metadata stays complete.',
     input: syncSelectionSchema,
+    audited: true,
   }),
+  ...accountMethods,
+  ...deskMethods,
+  ...outboxMethods,
+  ...adminMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type ContractTable = Record<string, MethodSpec>;
@@ -222,5 +223,7 @@ export type InputOf<M extends MethodName, C extends ContractTable = Contract> = 
 /** What a handler receives (after validation and defaults). */
 export type ParsedInputOf<C extends ContractTable, M extends keyof C> = z.output<C[M]['input']>;
 export type OutputOf<M extends MethodName, C extends ContractTable = Contract> = C[M]['output'];
+
+export type { Access, MethodSpec } from './contract/method.js';
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];

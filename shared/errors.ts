@@ -9,6 +9,12 @@ export const ERROR_CODES = [
   'not_found',
   'forbidden',
   'bad_request',
+  /** Already there: a user name taken, a document already in the catalog. */
+  'conflict',
+  /** Too many attempts (failed sign-ins): wait and try again. */
+  'rate_limited',
+  /** Something the station needs is missing or busy (a program not installed, a scanner gone). */
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,7 +3,11 @@
  * languages (the type system checks it); `{name}` placeholders are filled by `translate`.
  * The core table is here; each area of the UI keeps its own in shared/messages/.
  */
+import { accountsEn, accountsVi } from './messages/accounts.js';
+import { adminEn, adminVi } from './messages/admin.js';
+import { deskEn, deskVi } from './messages/desk.js';
 import { epubEn, epubVi } from './messages/epub.js';
+import { outboxEn, outboxVi } from './messages/outbox.js';
 import { kioskEn, kioskVi } from './messages/kiosk.js';
 import { pdfEn, pdfVi } from './messages/pdf.js';
 import { searchEn, searchVi } from './messages/search.js';
@@ -67,11 +71,14 @@ const coreVi = {
   'error.not_found': 'Không tìm thấy nội dung yêu cầu.',
   'error.forbidden': 'Bạn cần đăng nhập với quyền phù hợp để làm việc này.',
   'error.bad_request': 'Yêu cầu không hợp lệ.',
+  'error.conflict': 'Đã có trong tủ sách.',
+  'error.rate_limited': 'Thử quá nhiều lần. Vui lòng đợi một lúc rồi thử lại.',
+  'error.unavailable': 'Chức năng này tạm thời chưa dùng được trên máy này.',
   'error.internal': 'Lỗi hệ thống. Vui lòng thử lại sau.',
   'error.offline': 'Không kết nối được với tủ sách. Kiểm tra lại máy chủ hoặc mạng nội bộ.',
 } as const;
 
-const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi };
+const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi, ...accountsVi, ...deskVi, ...outboxVi, ...adminVi };
 
 export type MessageKey = keyof typeof vi;
 
@@ -131,11 +138,14 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'error.not_found': 'Not found.',
   'error.forbidden': 'Please log in with the right role to do this.',
   'error.bad_request': 'The request is not valid.',
+  'error.conflict': 'Already in the bookshelf.',
+  'error.rate_limited': 'Too many attempts. Please wait a while and try again.',
+  'error.unavailable': 'This function is not available on this machine right now.',
   'error.internal': 'System error. Please try again later.',
   'error.offline': 'Cannot reach the bookshelf. Check the server or the local network.',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn, ...accountsEn, ...deskEn, ...outboxEn, ...adminEn };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
 

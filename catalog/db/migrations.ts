@@ -5,6 +5,9 @@
 import type { Db } from './open.js';
 import { indexPublication } from '../search/index-writer.js';
 import { indexForms } from '../../shared/search/tokens.js';
+import { ACCOUNTS_SCHEMA } from '../accounts/schema.js';
+import { DESK_SCHEMA } from '../desk/schema.js';
+import { OUTBOX_SCHEMA } from '../outbox/schema.js';
 
 export interface Migration {
   version: number;
@@ -255,6 +258,9 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  { version: 8, name: 'staff accounts, sessions, failed sign-ins, audit log', sql: ACCOUNTS_SCHEMA },
+  { version: 9, name: 'the librarian’s desk', sql: DESK_SCHEMA },
+  { version: 10, name: 'outbox and moderation queue', sql: OUTBOX_SCHEMA },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -12,11 +12,13 @@ import type { AddressInfo } from 'node:net';
 import { Server as HttpServer } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { Http2Bindings, HttpBindings } from '@hono/node-server';
+import { generateCookie, getCookie } from 'hono/cookie';
 import { callMethod } from '../../shared/call.js';
+import type { SessionPort } from '../../shared/call.js';
+import type { StaffUser } from '../../shared/accounts.js';
 import type { Handlers } from '../../shared/call.js';
 import type { ContractTable } from '../../shared/contract.js';
 import type { ErrorCode } from '../../shared/errors.js';
-import type { Role } from '../../shared/domain.js';
 import { languageFromAcceptHeader, translate } from '../../shared/messages.js';
 import { API_PREFIX } from '../../shared/urls.js';
 import { COMMON_HEADERS, errorResponse, jsonResponse, withHeaders } from './headers.js';
@@ -25,21 +27,26 @@ import { isFileRoute } from './files.js';
 import { DEFAULT_HTTP_LIMITS, createRequestGuard, onClientError } from './limits.js';
 import type { HttpLimits } from './limits.js';
 
-const STATUS: Record<ErrorCode, 400 | 403 | 404 | 500> = {
+const STATUS: Record<ErrorCode, 400 | 403 | 404 | 409 | 429 | 500 | 503> = {
   invalid_input: 400,
   bad_request: 400,
   unknown_method: 404,
   not_found: 404,
   forbidden: 403,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 
 export const MAX_API_BODY_BYTES = 64 * 1024;
-/**
- * Every HTTP caller, on the kiosk's loopback or a phone on the LAN, is an anonymous reader:
- * official and librarian methods answer 403 here and are reachable only over the Electron IPC.
- */
-export const HTTP_CALLER_ROLE: Role = 'anyone';
+/** The staff session cookie: HttpOnly (page scripts never see the token), same site only. */
+export const SESSION_COOKIE = 'bookshelf_staff';
+
+/** What the server needs of staff accounts (catalog/accounts/accounts.ts). */
+export interface SessionLookup {
+  lookup(token: string): { user: StaffUser } | null;
+}
 /** Where a station serves its feed to other stations: http://<station>/feed/. */
 export const STATION_FEED_PREFIX = '/feed';
 
@@ -52,7 +59,22 @@ export interface HttpAppOptions<C extends ContractTable> {
   feed?: FetchHandler;
   /** Host names (without port) this server answers to. */
   allowedHostnames: readonly string[];
+  /**
+   * Staff sessions. Without it every caller is an anonymous reader. Staff may sign in from this
+   * machine (loopback) only, unless `staffOnLan` opens librarian and official methods to the LAN.
+   */
+  sessions?: SessionLookup;
+  staffOnLan?: boolean;
   log?: (message: string, error?: unknown) => void;
+}
+
+/** The cookie outlives the longest session; the server ends idle ones itself. */
+const SESSION_COOKIE_MAX_AGE = 12 * 60 * 60;
+
+/** True when the request came from this machine (the kiosk's own browser or the app). */
+function isLoopbackPeer(env: unknown): boolean {
+  const address = (env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress;
+  return typeof address === 'string' && /^(127\.|::1$|::ffff:127\.)/.test(address);
 }
 
 function hostnameOf(hostHeader: string): string {
@@ -102,10 +124,21 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
         return badRequest(lang, 400, '(JSON)');
       }
       const method = c.req.param('method');
-      const envelope = await callMethod(options.contract, options.handlers, method, input, { role: HTTP_CALLER_ROLE, transport: 'http', lang }, (error) =>
-        log(`API ${method} failed`, error),
-      );
-      return envelope.ok ? jsonResponse(envelope, 200) : jsonResponse(envelope, STATUS[envelope.error.code]);
+      const staffAllowed = options.sessions !== undefined && (options.staffOnLan === true || isLoopbackPeer(c.env));
+      const token = staffAllowed ? (getCookie(c, SESSION_COOKIE) ?? null) : null;
+      const user = token ? (options.sessions?.lookup(token)?.user ?? null) : null;
+      const cookies: string[] = [];
+      const session: SessionPort = {
+        token,
+        start: (value, expiresAt) =>
+          void cookies.push(generateCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'Strict', path: '/', expires: new Date(expiresAt), maxAge: SESSION_COOKIE_MAX_AGE })),
+        end: () => void cookies.push(generateCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 0 })),
+      };
+      const ctx = { role: user?.role ?? ('anyone' as const), transport: 'http' as const, lang, user, session, staffAllowed };
+      const envelope = await callMethod(options.contract, options.handlers, method, input, ctx, (error) => log(`API ${method} failed`, error));
+      const response = envelope.ok ? jsonResponse(envelope, 200) : jsonResponse(envelope, STATUS[envelope.error.code]);
+      for (const cookie of cookies) response.headers.append('Set-Cookie', cookie);
+      return response;
     },
   );
 

@@ -2,9 +2,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { saveDocuments } from '../../catalog/documents.js';
 import { createHandlers } from '../../catalog/engine.js';
+import { createServices } from '../../catalog/services.js';
 import { Library } from '../../catalog/library.js';
 import { recordRead } from '../../catalog/reads.js';
-import type { SyncService } from '../../catalog/sync/service.js';
 import { countNoResult, countSearch, countUsage, noResultTerm, usageBetween } from '../../catalog/usage.js';
 import { callMethod } from '../../shared/call.js';
 import { contract } from '../../shared/contract.js';
@@ -119,7 +119,7 @@ describe('usage counters', () => {
 
   it('counts a search from the engine only for a first page of a non-empty query, and a no-result when nothing is found', async () => {
     const library = await seeded();
-    const handlers = createHandlers(library, {} as SyncService);
+    const handlers = createHandlers(createServices(library));
     const resident = { role: 'anyone', transport: 'http', lang: 'vi' } as const;
     const official = { ...resident, role: 'official' } as const;
     const call = (name: string, input: unknown, ctx: typeof resident | typeof official = resident) =>

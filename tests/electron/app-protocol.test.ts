@@ -13,7 +13,7 @@ import { createFileHandler } from '../../catalog/http/files.js';
 import { Library } from '../../catalog/library.js';
 import { loadDemoIfEmpty } from '../../catalog/demo.js';
 import { createHandlers } from '../../catalog/engine.js';
-import { SyncService } from '../../catalog/sync/service.js';
+import { createServices } from '../../catalog/services.js';
 import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from '../../electron/app-protocol.js';
 
 const INDEX_HTML = '<!doctype html><title>Tủ sách</title><div id="root"></div><script type="module" src="./assets/app.js"></script>';
@@ -140,7 +140,7 @@ describe('app:// protocol handler', () => {
     const library = await Library.open(path.join(tmp, 'library'));
     try {
       await loadDemoIfEmpty(library);
-      const page = await createHandlers(library, new SyncService(library))['publications.list']({ offset: 0, limit: 100, sort: 'title' }, { role: 'anyone', transport: 'ipc', lang: 'vi' });
+      const page = await createHandlers(createServices(library))['publications.list']({ offset: 0, limit: 100, sort: 'title' }, { role: 'anyone', transport: 'ipc', lang: 'vi' });
       const pdf = page.items.find((item) => item.available && item.id.startsWith('luat-'));
       expect(pdf).toBeDefined();
       const handler = createAppProtocolHandler({ ui: createStaticHandler(rendererDir), files: createFileHandler(library) });

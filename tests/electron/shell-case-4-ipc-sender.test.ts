@@ -31,7 +31,7 @@ function setup(role: Role = 'anyone') {
     'notes.read': vi.fn(() => ['first note']),
     'notes.delete': vi.fn((input: { id: string }) => ({ deleted: input.id })),
   };
-  const unbind = bindContract(ipc.asElectron(), testContract, handlers, { roleOf: () => role, lang: () => 'vi', log });
+  const unbind = bindContract(ipc.asElectron(), testContract, handlers, { callerOf: () => ({ role }), lang: () => 'vi', log });
   return { ipc, log, handlers, unbind };
 }
 
@@ -108,7 +108,7 @@ describe('shell case 4: IPC checks the sender frame and the caller role', () => 
       },
       'notes.delete': () => ({ deleted: 'x' }),
     };
-    bindContract(ipc.asElectron(), testContract, failing, { roleOf: () => 'anyone', lang: () => 'en', log });
+    bindContract(ipc.asElectron(), testContract, failing, { callerOf: () => ({ role: 'anyone' }), lang: () => 'en', log });
     const reply = await ipc.invoke(channelOf('notes.read'), topFrame(), {});
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(reply)).not.toContain('/home/secret');
@@ -133,7 +133,7 @@ describe('shell case 4: IPC checks the sender frame and the caller role', () => 
     const handlers = Object.fromEntries(
       METHOD_NAMES.map((name) => [name, (input: unknown) => (seen.push(name), { method: name, input })]),
     ) as unknown as Handlers<typeof contract>;
-    bindContract(ipc.asElectron(), contract, handlers, { roleOf: () => 'anyone', lang: () => 'vi', log: () => undefined });
+    bindContract(ipc.asElectron(), contract, handlers, { callerOf: () => ({ role: 'anyone' }), lang: () => 'vi', log: () => undefined });
     expect([...ipc.handlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort());
 
     const bridge = createBridge((channel, input) => ipc.invoke(channel, topFrame(), input), METHOD_NAMES);

@@ -14,6 +14,7 @@ import type { Envelope } from '../../../shared/errors.js';
 import { contract } from '../../../shared/contract.js';
 import type { SyncProgressInfo, SyncStatus } from '../../../shared/sync-status.js';
 import { createHandlers } from '../../../catalog/engine.js';
+import { createServices } from '../../../catalog/services.js';
 import { createHttpApp, listen } from '../../../catalog/http/server.js';
 import { Library } from '../../../catalog/library.js';
 import { SyncService } from '../../../catalog/sync/service.js';
@@ -54,8 +55,9 @@ async function slowFeedServer(feedDir: string) {
 
 async function station(options: ConstructorParameters<typeof SyncService>[1] = {}) {
   const library = await Library.open(tempDir('service-station-'));
-  const service = new SyncService(library, { download: { baseDelayMs: 1 }, ...options });
-  const handlers = createHandlers(library, service);
+  const services = createServices(library, { sync: { download: { baseDelayMs: 1 }, ...options } });
+  const service = services.sync;
+  const handlers = createHandlers(services);
   const call = async <T>(method: string, input: unknown, role: 'official' | 'anyone' = 'official') =>
     (await callMethod(contract, handlers, method, input, { role, transport: 'ipc', lang: 'vi' }, (error) => {
       throw error; // an internal error is a bug here

@@ -30,7 +30,7 @@ describe('a station on the LAN as a source', () => {
     expect((await fetch(`${feedUrl}root.json`)).status).toBe(404); // nothing synced yet: nothing offered
 
     addSource(a.library, { location: hub.feedDir, publicKeys: [pem] });
-    expect((await a.sync.start('manual').done).run.status).toBe('ok');
+    expect((await a.services.sync.start('manual').done).run.status).toBe('ok');
 
     const root = await fetch(`${feedUrl}root.json`);
     expect(root.status).toBe(200);

@@ -15,6 +15,9 @@ import { loadDemoIfEmpty } from '../../../catalog/demo.js';
 import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
 import { startStation } from '../../../catalog/station.js';
 import { E2E_DOCUMENTS, corporaFile } from './e2e-documents.js';
+import { E2E_STAFF } from './staff.js';
+import type { StaffKind } from './staff.js';
+import { Accounts } from '../../../catalog/accounts/accounts.js';
 
 const [libraryDir, port] = process.argv.slice(2);
 const corpora = path.resolve(PACKAGE_ROOT, '../shared/corpora');
@@ -37,6 +40,10 @@ if (fs.existsSync(corpora)) {
   throw new Error(`${corpora} is missing: CI must run beside ../shared (the browser tests use its corpora).`);
 } else {
   console.warn(`⚠ ${corpora} not found: the browser tests that need the shared corpora will skip.`);
+}
+const accounts = new Accounts(library.db);
+if (accounts.firstRun()) {
+  for (const [role, account] of Object.entries(E2E_STAFF)) await accounts.create({ ...account, role: role as StaffKind }, 'vi');
 }
 library.close();
 

@@ -1,0 +1,28 @@
+/**
+ * The long-lived parts of a running app over one library: the sync service, staff accounts,
+ * and each area's own service. Made once by whoever runs the app (served mode, Electron main,
+ * a test) and handed to the contract's handlers (catalog/engine.ts); disposed in reverse order.
+ */
+import { Accounts } from './accounts/accounts.js';
+import type { Library } from './library.js';
+import { SyncService } from './sync/service.js';
+import type { SyncServiceOptions } from './sync/service.js';
+
+export interface Services {
+  library: Library;
+  sync: SyncService;
+  accounts: Accounts;
+}
+
+export interface ServiceOptions {
+  sync?: SyncServiceOptions;
+}
+
+export function createServices(library: Library, options: ServiceOptions = {}): Services {
+  return { library, sync: new SyncService(library, options.sync), accounts: new Accounts(library.db) };
+}
+
+/** Stops background work (a sync in progress ends cleanly); the library stays open. */
+export async function disposeServices(services: Services): Promise<void> {
+  await services.sync.dispose();
+}
