@@ -7,6 +7,10 @@ import { HomePage } from './pages/HomePage.js';
 import { PublicationPage } from './pages/PublicationPage.js';
 import { ReaderPage } from './pages/ReaderPage.js';
 import { SearchPage } from './pages/SearchPage.js';
+import { DeskRoutes } from './desk/DeskRoutes.js';
+import { HelpRoutes } from './help/HelpRoutes.js';
+import { OfficialRoutes } from './official/OfficialRoutes.js';
+import { StaffRoutes } from './staff/StaffRoutes.js';
 
 /**
  * After moving to another page (not on first load, not on a sort change), start at the top
@@ -38,6 +42,10 @@ export function App() {
           <Route path="/publications/:id" element={<PublicationPage />} />
           <Route path="/search" element={<SearchPage />} />
           <Route path="/read/:id" element={<ReaderPage />} />
+          <Route path="/staff/*" element={<StaffRoutes />} />
+          <Route path="/desk/*" element={<DeskRoutes />} />
+          <Route path="/official/*" element={<OfficialRoutes />} />
+          <Route path="/help/*" element={<HelpRoutes />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

@@ -8,6 +8,8 @@ import { Fragment, useCallback, useEffect, useState } from 'react';
 import { HashRouter, MemoryRouter } from 'react-router';
 import { App } from '../App.js';
 import { LanguageProvider } from '../i18n.js';
+import { client } from '../client.js';
+import { StaffProvider } from '../staff/staff-context.js';
 import { DisplayProvider } from './display.js';
 import { IdleReset } from './IdleReset.js';
 import { forgetReader, leavesKiosk } from './idle.js';
@@ -64,6 +66,8 @@ export function KioskShell({ mode }: { mode: KioskMode }) {
 
   const reset = useCallback(() => {
     forgetReader();
+    // Staff who walked away from a kiosk are signed out with the last reader.
+    void client.call('auth.signOut', {}).catch(() => undefined);
     setGeneration((n) => n + 1);
   }, []);
 
@@ -76,16 +80,18 @@ export function KioskShell({ mode }: { mode: KioskMode }) {
     <Fragment key={generation}>
       <LanguageProvider>
         <DisplayProvider>
-          {mode.kiosk ? (
-            <MemoryRouter>
-              <App />
-              <IdleReset idleSeconds={mode.idleSeconds} onReset={reset} />
-            </MemoryRouter>
-          ) : (
-            <HashRouter>
-              <App />
-            </HashRouter>
-          )}
+          <StaffProvider>
+            {mode.kiosk ? (
+              <MemoryRouter>
+                <App />
+                <IdleReset idleSeconds={mode.idleSeconds} onReset={reset} />
+              </MemoryRouter>
+            ) : (
+              <HashRouter>
+                <App />
+              </HashRouter>
+            )}
+          </StaffProvider>
         </DisplayProvider>
       </LanguageProvider>
     </Fragment>

@@ -1,0 +1,79 @@
+/** First start: the station asks for its first official account, then goes to the first-run guide. */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Navigate, useNavigate } from 'react-router';
+import { PASSWORD_MIN } from '../../../shared/accounts.js';
+import { client } from '../client.js';
+import { Loading } from '../components/Loading.js';
+import { useT } from '../i18n.js';
+import { useDocumentTitle } from '../use-document-title.js';
+import { FormError } from './FormError.js';
+import { FIRST_RUN_GUIDE, signInPath } from './staff-paths.js';
+import { useStaff } from './staff-context.js';
+import { useFormCall } from './use-form-call.js';
+
+export function SetupPage() {
+  const t = useT();
+  useDocumentTitle(t('staff.setupTitle'));
+  const { state, refresh } = useStaff();
+  const navigate = useNavigate();
+  const form = useFormCall();
+  const [displayName, setDisplayName] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [again, setAgain] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+
+  if (!state) return <Loading />;
+  if (!state.firstRun) return <Navigate to={signInPath()} replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setMismatch(password !== again);
+    if (password !== again) return;
+    const user = await form.run(() => client.call('auth.setup', { username, displayName, password }));
+    if (!user) return;
+    await refresh();
+    void navigate(FIRST_RUN_GUIDE, { replace: true });
+  };
+
+  return (
+    <section className="staff-card" aria-labelledby="setup-title">
+      <h1 id="setup-title">{t('staff.setupTitle')}</h1>
+      <p className="staff-lead">{t('staff.setupLead')}</p>
+      {!state.signInAllowed ? (
+        <p className="notice warning">{t('accounts.notHere')}</p>
+      ) : (
+        <form className="staff-form" onSubmit={(event) => void submit(event)}>
+          <label>
+            <span>{t('staff.displayName')}</span>
+            <input name="displayName" autoComplete="name" required value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
+          </label>
+          <label>
+            <span>{t('staff.username')}</span>
+            <input name="username" autoComplete="username" required pattern="[a-zA-Z0-9][a-zA-Z0-9._\-]{2,39}" value={username} onChange={(event) => setUsername(event.target.value)} />
+            <small>{t('staff.usernameHint')}</small>
+          </label>
+          <label>
+            <span>{t('staff.password')}</span>
+            <input name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} value={password} onChange={(event) => setPassword(event.target.value)} />
+            <small>{t('staff.passwordHint', { min: PASSWORD_MIN })}</small>
+          </label>
+          <label>
+            <span>{t('staff.passwordAgain')}</span>
+            <input name="passwordAgain" type="password" autoComplete="new-password" required value={again} onChange={(event) => setAgain(event.target.value)} />
+          </label>
+          {mismatch && (
+            <p className="form-error" role="alert">
+              {t('staff.passwordMismatch')}
+            </p>
+          )}
+          <FormError error={form.error} />
+          <button type="submit" className="button primary big" disabled={form.busy}>
+            {t('staff.setupSubmit')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
