@@ -10,6 +10,7 @@ import { SearchPage } from './pages/SearchPage.js';
 import { DeskRoutes } from './desk/DeskRoutes.js';
 import { HelpRoutes } from './help/HelpRoutes.js';
 import { OfficialRoutes } from './official/OfficialRoutes.js';
+import { OutboxRoutes } from './outbox/OutboxRoutes.js';
 import { StaffRoutes } from './staff/StaffRoutes.js';
 
 /**
@@ -45,6 +46,7 @@ export function App() {
           <Route path="/staff/*" element={<StaffRoutes />} />
           <Route path="/desk/*" element={<DeskRoutes />} />
           <Route path="/official/*" element={<OfficialRoutes />} />
+          <Route path="/outbox/*" element={<OutboxRoutes />} />
           <Route path="/help/*" element={<HelpRoutes />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -1,4 +1,122 @@
-/** Contract methods of the librarian's desk: scanning, page editing, OCR, describing and saving documents; merged into shared/contract.ts. */
+/**
+ * Contract methods of the librarian's desk: scanners, batches of pages (scan, reorder, rotate,
+ * delete, rescan one page, split), OCR, a description pre-filled from the recognised text,
+ * duplicate checks, saving into the catalog. Scans and OCR run in the background: the UI starts
+ * them and reads `desk.batch` for progress; `desk.cancel` stops either, keeping finished pages.
+ */
+import { z } from 'zod';
+import { PAGE_SIZES, SCAN_MODES, SCAN_SOURCES, documentDescriptionSchema } from '../desk.js';
+import type { DeskBatch, DeskBatchSummary, DeskJob, DocumentDraft, DuplicateCheck, ScannerInfo } from '../desk.js';
+import { method } from './method.js';
 import type { MethodSpec } from './method.js';
 
-export const deskMethods = {} satisfies Record<string, MethodSpec>;
+const batchId = z.string().min(1).max(64);
+const pageId = z.string().min(1).max(64);
+const batch = z.object({ batchId }).strict();
+
+export const deskMethods = {
+  'desk.scanners': method<ScannerInfo[]>()({
+    access: 'librarian',
+    summary: 'Scanners this station can use: SANE devices, and the watched folders of network scanners.',
+    input: z.object({}).strict(),
+  }),
+  'desk.batches': method<DeskBatchSummary[]>()({
+    access: 'librarian',
+    summary: 'Batches of pages not yet saved or discarded, newest first (they survive a restart).',
+    input: z.object({}).strict(),
+  }),
+  'desk.createBatch': method<DeskBatch>()({
+    access: 'librarian',
+    summary: 'Starts an empty batch.',
+    input: z.object({}).strict(),
+    audited: true,
+  }),
+  'desk.batch': method<DeskBatch>()({
+    access: 'librarian',
+    summary: 'A batch with its pages (thumbnails) and its running or last job (scan or OCR progress, fault).',
+    input: batch,
+  }),
+  'desk.pageImage': method<{ dataUrl: string }>()({
+    access: 'librarian',
+    summary: 'One page as a JPEG data: URL about `width` pixels wide (rotation applied), for a larger view.',
+    input: z.object({ batchId, pageId, width: z.number().int().min(100).max(2000).default(900) }).strict(),
+  }),
+  'desk.scan': method<DeskJob>()({
+    access: 'librarian',
+    summary: 'Scans into a batch in the background: pages are added as they arrive; `replacePageId` rescans one page in place.',
+    input: z
+      .object({
+        batchId,
+        scanner: z.string().min(1).max(1000),
+        source: z.enum(SCAN_SOURCES).default('flatbed'),
+        mode: z.enum(SCAN_MODES).default('gray'),
+        resolution: z.number().int().min(75).max(1200).default(300),
+        pageSize: z.enum(PAGE_SIZES).default('a4'),
+        /** Pages to take from the feeder (all when left out); the flatbed takes one. */
+        pages: z.number().int().min(1).max(500).optional(),
+        replacePageId: pageId.optional(),
+      })
+      .strict(),
+    audited: true,
+  }),
+  'desk.cancel': method<DeskJob | null>()({
+    access: 'librarian',
+    summary: 'Stops the batch’s scan or OCR; pages already finished are kept.',
+    input: batch,
+  }),
+  'desk.movePage': method<DeskBatch>()({
+    access: 'librarian',
+    summary: 'Moves a page to another position (from 0).',
+    input: z.object({ batchId, pageId, to: z.number().int().min(0).max(10_000) }).strict(),
+  }),
+  'desk.rotatePage': method<DeskBatch>()({
+    access: 'librarian',
+    summary: 'Turns a page clockwise by 90, 180 or 270 degrees.',
+    input: z.object({ batchId, pageId, by: z.union([z.literal(90), z.literal(180), z.literal(270)]) }).strict(),
+  }),
+  'desk.deletePage': method<DeskBatch>()({
+    access: 'librarian',
+    summary: 'Removes a page from the batch.',
+    input: z.object({ batchId, pageId }).strict(),
+  }),
+  'desk.split': method<{ first: DeskBatch; second: DeskBatch }>()({
+    access: 'librarian',
+    summary: 'Splits a batch before a page: that page and the ones after it become a new batch.',
+    input: z.object({ batchId, atPageId: pageId }).strict(),
+    audited: true,
+  }),
+  'desk.ocr': method<DeskJob>()({
+    access: 'librarian',
+    summary: 'Recognises the text of every page (tesseract, Vietnamese) in the background, page by page.',
+    input: batch,
+  }),
+  'desk.importFile': method<DeskBatch>()({
+    access: 'librarian',
+    summary: 'Makes a batch of one existing PDF or EPUB file on this PC (a folder or a USB drive), to describe and save it the same way.',
+    input: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    audited: true,
+  }),
+  'desk.draft': method<DocumentDraft>()({
+    access: 'librarian',
+    summary: 'A description pre-filled from the batch’s recognised text (or the file’s text) by the legal header parser.',
+    input: batch,
+  }),
+  'desk.duplicates': method<DuplicateCheck>()({
+    access: 'librarian',
+    summary: 'Catalog entries with the same number, or the same file content, as the batch would be saved with.',
+    input: z.object({ batchId, number: z.string().max(60).optional() }).strict(),
+  }),
+  'desk.save': method<{ publicationId: string; duplicates: DuplicateCheck }>()({
+    access: 'librarian',
+    summary:
+      'Builds the searchable PDF (or keeps the imported file), puts it in the catalog with its description at once, and closes the batch. Refused with `conflict` when a duplicate exists unless `allowDuplicate`.',
+    input: z.object({ batchId, description: documentDescriptionSchema, allowDuplicate: z.boolean().default(false) }).strict(),
+    audited: true,
+  }),
+  'desk.discard': method<{ discarded: boolean }>()({
+    access: 'librarian',
+    summary: 'Throws a batch away with its pages.',
+    input: batch,
+    audited: true,
+  }),
+} satisfies Record<string, MethodSpec>;

@@ -1,0 +1,114 @@
+/**
+ * The librarian's desk: a batch is the pages of one document in the making (scanned, picked up
+ * from a watched folder, or taken from a PDF/EPUB file), kept on disk across restarts until it
+ * is saved as a publication or discarded. Shapes the contract carries, and the description form
+ * with its validation (the same rules in the UI and the engine).
+ */
+import { z } from 'zod';
+import { LEGAL_STATUSES, PUBLICATION_KINDS } from './domain.js';
+import type { PublicationSummary } from './domain.js';
+
+/** A place pages come from: a SANE scanner, or a folder a network scanner saves into. */
+export interface ScannerInfo {
+  /** 'sane:<device name>' or 'folder:<absolute path>'. */
+  id: string;
+  kind: 'sane' | 'folder';
+  label: string;
+  /** Paper sources it offers: the flatbed glass, the automatic document feeder. */
+  sources: ScanSource[];
+  modes: ScanMode[];
+  resolutions: number[];
+}
+
+export const SCAN_SOURCES = ['flatbed', 'feeder'] as const;
+export type ScanSource = (typeof SCAN_SOURCES)[number];
+export const SCAN_MODES = ['color', 'gray', 'lineart'] as const;
+export type ScanMode = (typeof SCAN_MODES)[number];
+export const PAGE_SIZES = ['a4', 'a5', 'letter'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+export interface DeskPage {
+  id: string;
+  /** Position in the batch, from 0. */
+  index: number;
+  /** Clockwise quarter turns applied on top of the scanned image. */
+  rotation: 0 | 90 | 180 | 270;
+  width: number;
+  height: number;
+  /** A small JPEG of the page as it will appear (rotation applied), as a data: URL. */
+  thumbnail: string;
+  /** Characters of recognised text, once OCR has read the page. */
+  textChars: number | null;
+}
+
+/** A scanner fault or a missing tool, in a stable code the UI translates. */
+export const DESK_FAULTS = ['jammed', 'cover_open', 'no_docs', 'device_gone', 'io_error', 'tool_missing', 'cancelled', 'failed'] as const;
+export type DeskFault = (typeof DESK_FAULTS)[number];
+
+/** The background work of a batch: a scan or an OCR run. */
+export interface DeskJob {
+  kind: 'scan' | 'ocr';
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** Pages finished so far; total when known (a feeder batch is not known in advance). */
+  done: number;
+  total: number | null;
+  fault: DeskFault | null;
+  /** The fault in plain words, in the caller's language (names the package to install when a tool is missing). */
+  message: string | null;
+}
+
+export interface DeskBatch {
+  id: string;
+  createdAt: string;
+  /** Where the pages came from: scanned pages, or one imported PDF/EPUB file (then `pages` is empty). */
+  origin: 'pages' | 'file';
+  /** The imported file's name and type, for origin 'file'. */
+  file: { name: string; mediaType: string; size: number } | null;
+  pages: DeskPage[];
+  job: DeskJob | null;
+  /** True once every page has recognised text (after OCR). */
+  ocrDone: boolean;
+}
+
+export interface DeskBatchSummary {
+  id: string;
+  createdAt: string;
+  pages: number;
+  origin: DeskBatch['origin'];
+  job: DeskJob | null;
+}
+
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+const isoDay = z.iso.date();
+
+/**
+ * The national description of a document. Required: kind, title, language; for a legal
+ * document also its type and issuer. A number must look like a Vietnamese legal number.
+ */
+export const documentDescriptionSchema = z
+  .object({
+    kind: z.enum(PUBLICATION_KINDS),
+    title: z.string().trim().min(3).max(500),
+    number: optionalText(60),
+    docType: optionalText(100),
+    issuer: optionalText(200),
+    issuedDate: isoDay.optional(),
+    effectiveDate: isoDay.optional(),
+    fields: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+    legalStatus: z.enum(LEGAL_STATUSES).default('unknown'),
+    language: z.string().trim().min(2).max(20).default('vi'),
+    description: optionalText(4000),
+  })
+  .strict();
+export type DocumentDescription = z.output<typeof documentDescriptionSchema>;
+
+/** A description as the form holds it (everything optional), pre-filled from the recognised text. */
+export type DocumentDraft = Partial<DocumentDescription>;
+
+/** Catalog entries that look like the document being saved. */
+export interface DuplicateCheck {
+  /** Same document number (folded). */
+  byNumber: PublicationSummary[];
+  /** Same file content (sha256 of the built PDF or the imported file). */
+  byHash: PublicationSummary[];
+}
