@@ -119,16 +119,16 @@ export class Accounts {
   lookup(token: string): Session | null {
     const now = this.now();
     const found = this.db
-      .prepare('SELECT s.created_at, s.last_seen, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = ?')
-      .get(sha256(token)) as (UserRow & { created_at: number; last_seen: number }) | undefined;
+      .prepare('SELECT u.*, s.created_at AS opened_at, s.last_seen FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = ?')
+      .get(sha256(token)) as (UserRow & { opened_at: number; last_seen: number }) | undefined;
     if (!found) return null;
-    const ended = found.last_seen < now - SESSION_IDLE_MS || Number(found.created_at) < now - SESSION_MAX_MS || found.disabled === 1;
+    const ended = now - found.last_seen >= SESSION_IDLE_MS || now - found.opened_at >= SESSION_MAX_MS || found.disabled === 1;
     if (ended) {
       this.signOut(token);
       return null;
     }
     if (now - found.last_seen > 15_000) this.db.prepare('UPDATE sessions SET last_seen = ? WHERE token_sha256 = ?').run(now, sha256(token));
-    const expiresAt = Math.min(now + SESSION_IDLE_MS, Number(found.created_at) + SESSION_MAX_MS);
+    const expiresAt = Math.min(now + SESSION_IDLE_MS, found.opened_at + SESSION_MAX_MS);
     return { user: toUser(found), token, expiresAt: new Date(expiresAt).toISOString() };
   }
 

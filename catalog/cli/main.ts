@@ -17,6 +17,8 @@ import { KEEP_HELP, parseBudget, parseKinds, parseList, runKeep } from './keep.j
 import { runEvalSearch, runSearch } from './search.js';
 import { IMPORT_HELP, parseTimeout, runImport } from './import.js';
 import { REPORT_HELP, runReport } from './report.js';
+import { OUTBOX_HELP, runOutbox } from './outbox.js';
+import { MODERATE_HELP, runModerate } from './moderate.js';
 import { UsageError } from './usage.js';
 import type { SearchFilters } from '../search/filters.js';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
@@ -50,6 +52,9 @@ Lệnh / Commands:
   search "<câu hỏi>"    Tìm văn bản, điều luật, số hiệu / Search documents, articles and numbers
   report --from NGÀY --to NGÀY [--format csv|pdf] [--out FILE]
                         Báo cáo sử dụng (hằng năm) bằng tiếng Việt / Usage report (yearly), in Vietnamese
+  outbox                Hộp thư đi: tài liệu gửi lên trạm chủ / The outbox: documents sent to the hub
+  moderate              (trạm chủ) Duyệt tài liệu các trạm gửi lên; số liệu sử dụng theo trạm
+                        (hub) Approve or reject uploads from stations; usage per station
   eval-search           Đo chất lượng tìm kiếm trên bộ câu hỏi có nhãn / Measure search quality
   help                  Trợ giúp này / This help
 
@@ -65,12 +70,14 @@ serve / start:
   --lan                 (serve) Phục vụ điện thoại trong mạng LAN (mặc định tắt; --host mặc định 0.0.0.0)
                         Serve phones on the LAN (off by default; --host then defaults to 0.0.0.0)
   --lan-name NAME       (serve) Tên máy trong mạng LAN, ví dụ tusach.lan / The station's LAN host name
+  --lan-staff           (serve) Cho thủ thư, cán bộ đăng nhập từ máy khác trong LAN / Let staff sign in from other LAN machines
   --no-demo             Không nạp thư viện mẫu vào thư viện trống / Leave an empty library empty
   --no-open             Không mở trình duyệt / Do not open a browser
   --kiosk               (start) Chế độ kiosk toàn màn hình / Full-screen kiosk mode
                         (với --browser mở …/?kiosk=1 / with --browser opens …/?kiosk=1)
   --browser             (start) Luôn dùng trình duyệt thay vì Electron / Always use the browser
-  --hub --feed DIR      (serve) Phục vụ thư mục nguồn cấp của trạm chủ / Serve a hub's feed folder
+  --hub --feed DIR      (serve) Phục vụ thư mục nguồn cấp của trạm chủ và nhận tài liệu gửi lên (--library: thư viện trạm chủ)
+                        Serve a hub's feed folder and receive uploads (--library: the hub's library)
 
 publish:
   --out DIR             Thư mục nguồn cấp / Feed folder
@@ -92,6 +99,8 @@ search:
 ${IMPORT_HELP}
 ${KEEP_HELP}
 ${REPORT_HELP}
+${OUTBOX_HELP}
+${MODERATE_HELP}
 eval-search:
   --laws FILE           Luật dạng laws.jsonl / Laws in the laws.jsonl format
   --queries FILE        Câu hỏi có nhãn dạng queries.jsonl / Labelled queries (queries.jsonl format)
@@ -113,6 +122,7 @@ const SERVE = {
   host: { type: 'string' },
   lan: { type: 'boolean' },
   'lan-name': { type: 'string' },
+  'lan-staff': { type: 'boolean' },
   'no-demo': { type: 'boolean' },
   'no-open': { type: 'boolean' },
 } as const satisfies Options;
@@ -139,6 +149,8 @@ export interface ServeFlags {
   /** Serve readers on the LAN (off by default). */
   lan: boolean;
   lanName?: string;
+  /** Let staff sign in from other machines on the LAN (off: only at the station itself). */
+  lanStaff: boolean;
   port: number;
   portGiven: boolean;
   demo: boolean;
@@ -165,6 +177,7 @@ function serveFlags(values: Values, libraryDir: string): ServeFlags {
   const lanName = values['lan-name'] as string | undefined;
   if (!lan && !isLoopbackHost(host)) throw new UsageError(`--host ${host}: phục vụ trên mạng LAN cần thêm --lan / serving on the LAN needs --lan`);
   if (lanName !== undefined && !lan) throw new UsageError('--lan-name cần --lan / needs --lan');
+  if (values['lan-staff'] === true && !lan) throw new UsageError('--lan-staff cần --lan / needs --lan');
   if (lanName !== undefined && !/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(lanName)) {
     throw new UsageError(`--lan-name: "${lanName}" không phải tên máy hợp lệ / is not a valid host name`);
   }
@@ -173,6 +186,7 @@ function serveFlags(values: Values, libraryDir: string): ServeFlags {
     host,
     lan,
     lanName,
+    lanStaff: values['lan-staff'] === true,
     port: parsePort(values.port as string | undefined),
     portGiven: values.port !== undefined,
     demo: values['no-demo'] !== true,
@@ -311,6 +325,42 @@ const COMMANDS: Record<string, CommandSpec> = {
         to: values.to as string | undefined,
         format: values.format as string | undefined,
         out: values.out as string | undefined,
+      }),
+  },
+  outbox: {
+    options: { ...COMMON, add: { type: 'string' }, hub: { type: 'string' }, send: { type: 'boolean' }, 'chunk-kb': { type: 'string' }, json: { type: 'boolean' } },
+    positionals: null,
+    run: (values, _args, libraryDir) =>
+      runOutbox({
+        libraryDir,
+        add: values.add as string | undefined,
+        hub: values.hub as string | undefined,
+        send: values.send === true,
+        chunkKb: values['chunk-kb'] as string | undefined,
+        json: values.json === true,
+      }),
+  },
+  moderate: {
+    options: {
+      ...COMMON,
+      list: { type: 'boolean' },
+      all: { type: 'boolean' },
+      approve: { type: 'string' },
+      reject: { type: 'string' },
+      reason: { type: 'string' },
+      usage: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    positionals: null,
+    run: (values, _args, libraryDir) =>
+      runModerate({
+        libraryDir,
+        all: values.all === true,
+        approve: values.approve as string | undefined,
+        reject: values.reject as string | undefined,
+        reason: values.reason as string | undefined,
+        usage: values.usage === true,
+        json: values.json === true,
       }),
   },
   'eval-search': {

@@ -9,6 +9,8 @@ import open from 'open';
 import { allowedHostnamesFor, checkServeHost, isLoopbackHost, isWildcardHost, lanAddresses, startStation } from '../station.js';
 import { listen } from '../http/server.js';
 import { createHubApp } from '../feed/hub-server.js';
+import { mountHubRoutes } from '../hub/routes.js';
+import { Library } from '../library.js';
 import type { RunningStation } from '../station.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { findElectronRuntime } from './electron-runtime.js';
@@ -16,13 +18,15 @@ import type { ServeFlags } from './main.js';
 
 export { isLoopbackHost };
 
+const HUB_REQUEST_TIMEOUT_MS = 10 * 60_000;
+
 function canOpenBrowser(env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.CI || !process.stdout.isTTY) return false;
   return process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
 async function startOnFreePort(flags: ServeFlags): Promise<RunningStation> {
-  const options = { libraryDir: flags.libraryDir, host: flags.host, port: flags.port, demo: flags.demo, lan: flags.lan, lanName: flags.lanName };
+  const options = { libraryDir: flags.libraryDir, host: flags.host, port: flags.port, demo: flags.demo, lan: flags.lan, lanName: flags.lanName, lanStaff: flags.lanStaff };
   try {
     return await startStation(options);
   } catch (error) {
@@ -40,19 +44,33 @@ function untilSignal(): Promise<void> {
   });
 }
 
-/** `bookshelf serve --hub --feed DIR`: a hub's feed folder over HTTP (any static server would do). */
+/**
+ * `bookshelf serve --hub --feed DIR [--library DIR]`: a hub's feed folder over HTTP (any static
+ * server would do), and the hub library's upload endpoint, moderation outcomes and usage reports
+ * (catalog/hub/routes.ts). Chunks may take long on a slow link, so requests get 10 minutes.
+ */
 export async function runHub(flags: ServeFlags, feedDir: string): Promise<number> {
   checkServeHost(flags.host, flags.lan);
-  const app = createHubApp(path.resolve(feedDir), allowedHostnamesFor(flags.host, flags.lanName));
-  const server = await listen(app, flags.host, flags.port).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE' && !flags.portGiven) return listen(app, flags.host, 0);
+  const library = await Library.open(flags.libraryDir);
+  let uploads: ReturnType<typeof mountHubRoutes> | undefined;
+  const app = createHubApp(path.resolve(feedDir), allowedHostnamesFor(flags.host, flags.lanName), (hub) => {
+    uploads = mountHubRoutes(hub, library);
+  });
+  await uploads?.cleanUpExpired().catch(() => 0);
+  const limits = { requestTimeoutMs: HUB_REQUEST_TIMEOUT_MS };
+  const server = await listen(app, flags.host, flags.port, limits).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE' && !flags.portGiven) return listen(app, flags.host, 0, limits);
     throw error;
   });
+  const url = localUrlOf(flags.host, server.url, server.port);
   console.log(`Nguồn cấp / Feed: ${path.resolve(feedDir)}`);
-  console.log(`Đang phục vụ nguồn cấp tại / Serving the feed at: ${localUrlOf(flags.host, server.url, server.port)}/root.json  (Ctrl+C để dừng / to stop)`);
+  console.log(`Thư viện trạm chủ / Hub library: ${flags.libraryDir}`);
+  console.log(`Đang phục vụ nguồn cấp tại / Serving the feed at: ${url}/root.json  (Ctrl+C để dừng / to stop)`);
+  console.log(`Nhận tài liệu gửi lên tại / Receiving uploads at: ${url}/uploads/`);
   if (flags.lan) printLanAddresses(flags, server.port, '/root.json');
   await untilSignal();
   await server.close();
+  library.close();
   return 0;
 }
 

@@ -35,10 +35,16 @@ export interface HttpLimits {
   checkIntervalMs: number;
 }
 
+/** The station itself (the kiosk's own browser or app): 127.0.0.1 and ::1, also IPv4-mapped. */
+export function isStationAddress(address: string): boolean {
+  const key = clientKey(address);
+  return key === '127.0.0.1' || key === '::1';
+}
+
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   ratePerSecond: 20,
   burst: 60,
-  isExempt: (address) => address === '127.0.0.1' || address === '::1',
+  isExempt: isStationAddress,
   maxHeaderCount: 64,
   maxHeaderBytes: 16 * 1024,
   maxRangeHeaderBytes: 200,

@@ -24,7 +24,7 @@ import { API_PREFIX } from '../../shared/urls.js';
 import { COMMON_HEADERS, errorResponse, jsonResponse, withHeaders } from './headers.js';
 import type { FetchHandler } from './files.js';
 import { isFileRoute } from './files.js';
-import { DEFAULT_HTTP_LIMITS, createRequestGuard, onClientError } from './limits.js';
+import { DEFAULT_HTTP_LIMITS, createRequestGuard, isStationAddress, onClientError } from './limits.js';
 import type { HttpLimits } from './limits.js';
 
 const STATUS: Record<ErrorCode, 400 | 403 | 404 | 409 | 429 | 500 | 503> = {
@@ -71,10 +71,10 @@ export interface HttpAppOptions<C extends ContractTable> {
 /** The cookie outlives the longest session; the server ends idle ones itself. */
 const SESSION_COOKIE_MAX_AGE = 12 * 60 * 60;
 
-/** True when the request came from this machine (the kiosk's own browser or the app). */
-function isLoopbackPeer(env: unknown): boolean {
+/** True when the request came from the station itself (the kiosk's own browser or the app). */
+function isStationPeer(env: unknown): boolean {
   const address = (env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress;
-  return typeof address === 'string' && /^(127\.|::1$|::ffff:127\.)/.test(address);
+  return typeof address === 'string' && isStationAddress(address);
 }
 
 function hostnameOf(hostHeader: string): string {
@@ -124,7 +124,7 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
         return badRequest(lang, 400, '(JSON)');
       }
       const method = c.req.param('method');
-      const staffAllowed = options.sessions !== undefined && (options.staffOnLan === true || isLoopbackPeer(c.env));
+      const staffAllowed = options.sessions !== undefined && (options.staffOnLan === true || isStationPeer(c.env));
       const token = staffAllowed ? (getCookie(c, SESSION_COOKIE) ?? null) : null;
       const user = token ? (options.sessions?.lookup(token)?.user ?? null) : null;
       const cookies: string[] = [];

@@ -4,28 +4,16 @@
  * unknown publication and a damaged PDF) — and on home with the display modes on. No
  * 'serious' or 'critical' violation may remain; lesser ones are printed for the record.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { CORPORA_SKIP_REASON, corporaMissing } from './support/e2e-documents.js';
+import { audit } from './support/axe.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const LAW = 'luat-so-69-2020-qh14-32699';
-
-async function audit(page: Page, name: string, exclude: string[] = []) {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
-  for (const selector of exclude) builder = builder.exclude(selector);
-  const results = await builder.analyze();
-  const lines = results.violations.map(
-    (v) => `${v.impact ?? 'unknown'} ${v.id}: ${v.help} — ${v.nodes.length} node(s): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
-  );
-  if (lines.length > 0) console.log(`axe on ${name}:\n  ${lines.join('\n  ')}`);
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(blocking.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`), `serious or critical axe violations on ${name}`).toEqual([]);
-}
 
 async function bookId(page: Page, words: string): Promise<string> {
   const response = await page.request.post('/api/search', { data: { q: words, limit: 1 } });

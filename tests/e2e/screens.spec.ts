@@ -6,32 +6,15 @@
  * E2E_OUTPUT_DIR says otherwise). Each test also checks the screen is there and, on the phone,
  * that nothing scrolls sideways.
  */
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { CORPORA_SKIP_REASON, corporaMissing } from './support/e2e-documents.js';
+import { SIZES, shoot } from './support/screens.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 
 const LAW = 'luat-so-69-2020-qh14-32699';
-const SIZES = {
-  kiosk: { viewport: { width: 1366, height: 768 }, isMobile: false, hasTouch: true },
-  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-} as const;
-
-async function shoot(page: Page, screen: string, size: keyof typeof SIZES) {
-  // Fonts and late layout settle; the caret would make screenshots differ run to run.
-  await page.evaluate(() => document.fonts.ready);
-  const file = path.join(test.info().project.outputDir, 'screens', `${screen}-${size}.png`);
-  await page.screenshot({ path: file, caret: 'hide', animations: 'disabled' });
-  await test.info().attach(`${screen}-${size}`, { path: file, contentType: 'image/png' });
-  if (size === 'phone') {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect.soft(overflow, `${screen}: no sideways scrolling on a phone`).toBeLessThanOrEqual(0);
-  }
-}
-
 async function epubId(page: Page): Promise<string> {
   const response = await page.request.post('/api/search', { data: { q: 'Lão Hạc', limit: 1 } });
   return (await response.json()).result.items[0].publication.id as string;

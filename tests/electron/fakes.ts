@@ -125,9 +125,14 @@ export class FakeIpcMain {
 
   /** Calls a channel as ipcRenderer.invoke from `frame` would. */
   async invoke(channel: string, frame: SenderFrame | null, ...args: unknown[]): Promise<unknown> {
+    return this.invokeFrom({}, channel, frame, ...args);
+  }
+
+  /** The same, from a given window's web contents (`event.sender`). */
+  async invokeFrom(sender: object, channel: string, frame: SenderFrame | null, ...args: unknown[]): Promise<unknown> {
     const listener = this.handlers.get(channel);
     if (!listener) throw new Error(`No handler registered for '${channel}'`);
-    const event = { senderFrame: frame, sender: {}, frameId: 1, processId: 1 } as unknown as IpcMainInvokeEvent;
+    const event = { senderFrame: frame, sender, frameId: 1, processId: 1 } as unknown as IpcMainInvokeEvent;
     return listener(event, ...args);
   }
 

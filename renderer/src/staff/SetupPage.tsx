@@ -7,6 +7,7 @@ import { client } from '../client.js';
 import { Loading } from '../components/Loading.js';
 import { useT } from '../i18n.js';
 import { useDocumentTitle } from '../use-document-title.js';
+import { Field } from './Field.js';
 import { FormError } from './FormError.js';
 import { FIRST_RUN_GUIDE, signInPath } from './staff-paths.js';
 import { useStaff } from './staff-context.js';
@@ -33,8 +34,9 @@ export function SetupPage() {
     if (password !== again) return;
     const user = await form.run(() => client.call('auth.setup', { username, displayName, password }));
     if (!user) return;
-    await refresh();
+    // Leave this page before the state changes, or it would send the new official to sign in.
     void navigate(FIRST_RUN_GUIDE, { replace: true });
+    await refresh();
   };
 
   return (
@@ -45,24 +47,10 @@ export function SetupPage() {
         <p className="notice warning">{t('accounts.notHere')}</p>
       ) : (
         <form className="staff-form" onSubmit={(event) => void submit(event)}>
-          <label>
-            <span>{t('staff.displayName')}</span>
-            <input name="displayName" autoComplete="name" required value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
-          </label>
-          <label>
-            <span>{t('staff.username')}</span>
-            <input name="username" autoComplete="username" required pattern="[a-zA-Z0-9][a-zA-Z0-9._\-]{2,39}" value={username} onChange={(event) => setUsername(event.target.value)} />
-            <small>{t('staff.usernameHint')}</small>
-          </label>
-          <label>
-            <span>{t('staff.password')}</span>
-            <input name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} value={password} onChange={(event) => setPassword(event.target.value)} />
-            <small>{t('staff.passwordHint', { min: PASSWORD_MIN })}</small>
-          </label>
-          <label>
-            <span>{t('staff.passwordAgain')}</span>
-            <input name="passwordAgain" type="password" autoComplete="new-password" required value={again} onChange={(event) => setAgain(event.target.value)} />
-          </label>
+          <Field label={t('staff.displayName')} name="displayName" autoComplete="name" required value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
+          <Field label={t('staff.username')} hint={t('staff.usernameHint')} name="username" autoComplete="username" required pattern="[a-zA-Z0-9][a-zA-Z0-9._\-]{2,39}" value={username} onChange={(event) => setUsername(event.target.value)} />
+          <Field label={t('staff.password')} hint={t('staff.passwordHint', { min: PASSWORD_MIN })} name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} value={password} onChange={(event) => setPassword(event.target.value)} />
+          <Field label={t('staff.passwordAgain')} name="passwordAgain" type="password" autoComplete="new-password" required value={again} onChange={(event) => setAgain(event.target.value)} />
           {mismatch && (
             <p className="form-error" role="alert">
               {t('staff.passwordMismatch')}

@@ -6,6 +6,7 @@ import { client } from '../client.js';
 import { Loading } from '../components/Loading.js';
 import { useT } from '../i18n.js';
 import { useDocumentTitle } from '../use-document-title.js';
+import { Field } from './Field.js';
 import { FormError } from './FormError.js';
 import { STAFF_HOME, signInPath } from './staff-paths.js';
 import { useStaff } from './staff-context.js';
@@ -46,14 +47,8 @@ export function SignInPage() {
         <p className="notice warning">{t('accounts.notHere')}</p>
       ) : (
         <form className="staff-form" onSubmit={(event) => void submit(event)}>
-          <label>
-            <span>{t('staff.username')}</span>
-            <input name="username" autoComplete="username" required value={username} onChange={(event) => setUsername(event.target.value)} />
-          </label>
-          <label>
-            <span>{t('staff.password')}</span>
-            <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
-          </label>
+          <Field label={t('staff.username')} name="username" autoComplete="username" required value={username} onChange={(event) => setUsername(event.target.value)} />
+          <Field label={t('staff.password')} name="password" type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
           <FormError error={form.error} />
           <button type="submit" className="button primary big" disabled={form.busy}>
             {form.busy ? t('staff.signingIn') : t('staff.signIn')}

@@ -6,6 +6,7 @@ import { PASSWORD_MIN } from '../../../shared/accounts.js';
 import { client } from '../client.js';
 import { useT } from '../i18n.js';
 import { useDocumentTitle } from '../use-document-title.js';
+import { Field } from './Field.js';
 import { FormError } from './FormError.js';
 import { DESK_HOME, HELP_HOME, OFFICIAL_HOME } from './staff-paths.js';
 import { useStaff } from './staff-context.js';
@@ -30,15 +31,8 @@ function ChangePassword() {
     <details className="staff-details">
       <summary>{t('staff.changePassword')}</summary>
       <form className="staff-form" onSubmit={(event) => void submit(event)}>
-        <label>
-          <span>{t('staff.currentPassword')}</span>
-          <input type="password" autoComplete="current-password" required value={current} onChange={(event) => setCurrent(event.target.value)} />
-        </label>
-        <label>
-          <span>{t('staff.newPassword')}</span>
-          <input type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} value={next} onChange={(event) => setNext(event.target.value)} />
-          <small>{t('staff.passwordHint', { min: PASSWORD_MIN })}</small>
-        </label>
+        <Field label={t('staff.currentPassword')} type="password" autoComplete="current-password" required value={current} onChange={(event) => setCurrent(event.target.value)} />
+        <Field label={t('staff.newPassword')} hint={t('staff.passwordHint', { min: PASSWORD_MIN })} type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} value={next} onChange={(event) => setNext(event.target.value)} />
         <FormError error={form.error} />
         {done && <p role="status">{t('staff.passwordChanged')}</p>}
         <button type="submit" className="button" disabled={form.busy}>
@@ -86,7 +80,11 @@ export function StaffHome() {
       <button
         type="button"
         className="button big"
-        onClick={() => void signOut().then(() => navigate('/', { replace: true }))}
+        onClick={() => {
+          // Leave the staff pages first, so the guard does not send this screen to the sign-in form.
+          void navigate('/', { replace: true });
+          void signOut();
+        }}
       >
         {t('staff.signOut')}
       </button>
