@@ -1,0 +1,61 @@
+/**
+ * `bookshelf accounts` as a child process: add staff with the password on standard input (never
+ * on the command line), list them, and get back in when the only official forgot the password
+ * or is locked out. Bad flags exit 2; a taken name exits 1 with the reason.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Accounts } from '../../../catalog/accounts/accounts.js';
+import { listAudit } from '../../../catalog/accounts/audit.js';
+import { Library } from '../../../catalog/library.js';
+import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
+const run = (libraryDir: string, args: string[], input = '') =>
+  spawnSync(process.execPath, [BIN, 'accounts', '--library', libraryDir, ...args], { input, encoding: 'utf8', timeout: 60_000 });
+
+describe('bookshelf accounts', () => {
+  it('adds, lists and resets accounts; the reset lifts a lock and re-enables the account', async () => {
+    const libraryDir = tempDir('accounts-cli-');
+    expect(run(libraryDir, []).stdout).toContain('Chưa có tài khoản');
+    const added = run(libraryDir, ['--add', 'CanBo', '--role', 'official', '--name', 'Nguyễn Văn Cán'], 'mat-khau-dau-tien\n');
+    expect([added.status, added.stdout]).toEqual([0, 'Đã thêm / Added: canbo (official)\n']);
+    expect(run(libraryDir, ['--add', 'thuthu', '--name', 'Trần Thị Thư'], 'mat-khau-thu-vien\n').status).toBe(0);
+    const listed = JSON.parse(run(libraryDir, ['--json']).stdout) as { username: string; role: string }[];
+    expect(listed.map((a) => [a.username, a.role])).toEqual([
+      ['canbo', 'official'],
+      ['thuthu', 'librarian'],
+    ]);
+
+    // Locked out and disabled: the command line gets the official back in.
+    let library = await Library.open(libraryDir);
+    const accounts = new Accounts(library.db);
+    for (let i = 0; i < 6; i++) await accounts.signIn('canbo', 'forgotten', 'vi').catch(() => undefined);
+    library.db.prepare("UPDATE users SET disabled = 1 WHERE username = 'canbo'").run();
+    library.close();
+    const reset = run(libraryDir, ['--reset', 'canbo'], 'mat-khau-moi-2026\n');
+    expect([reset.status, reset.stdout]).toEqual([0, 'Đã đặt mật khẩu mới / New password set: canbo\n']);
+    library = await Library.open(libraryDir);
+    expect((await new Accounts(library.db).signIn('canbo', 'mat-khau-moi-2026', 'vi')).user.role).toBe('official');
+    expect(listAudit(library.db, { q: 'cli.accounts', offset: 0, limit: 10 }).items.map((e) => e.action)).toEqual([
+      'cli.accounts.reset',
+      'cli.accounts.add',
+      'cli.accounts.add',
+    ]);
+    library.close();
+  });
+
+  it('refuses bad input with exit code 2, and a taken name with exit code 1', () => {
+    const libraryDir = tempDir('accounts-cli-bad-');
+    expect(run(libraryDir, ['--add', 'a', '--name', 'X'], 'long-enough\n').status).toBe(2);
+    expect(run(libraryDir, ['--add', 'thuthu'], 'long-enough\n').status).toBe(2); // no --name
+    expect(run(libraryDir, ['--add', 'thuthu', '--role', 'admin', '--name', 'X'], 'long-enough\n').status).toBe(2);
+    expect(run(libraryDir, ['--add', 'thuthu', '--name', 'X'], 'short\n').status).toBe(2);
+    expect(run(libraryDir, ['--reset', 'nobody'], 'long-enough\n').status).toBe(2);
+    expect(run(libraryDir, ['--add', 'thuthu', '--name', 'X'], 'long-enough\n').status).toBe(0);
+    const taken = run(libraryDir, ['--add', 'thuthu', '--name', 'Y'], 'long-enough\n');
+    expect([taken.status, taken.stderr]).toEqual([1, 'bookshelf: Tên đăng nhập “thuthu” đã có người dùng.\n']);
+  });
+});
