@@ -14,6 +14,7 @@ import { withAudit } from './accounts/audit.js';
 import { adminHandlers } from './admin/handlers.js';
 import { deskHandlers } from './desk/handlers.js';
 import { outboxHandlers } from './outbox/handlers.js';
+import { updateHandlers } from './updates/handlers.js';
 import type { Services } from './services.js';
 import { getPublication, listPublications } from './publications.js';
 import { facets, search } from './search/search.js';
@@ -70,5 +71,6 @@ export function createHandlers(services: Services): Handlers<Contract> {
     ...deskHandlers(services),
     ...outboxHandlers(services),
     ...adminHandlers(services),
+    ...updateHandlers(services),
   });
 }

@@ -103,7 +103,12 @@ async function start(): Promise<void> {
   if (lockdown.kiosk) Menu.setApplicationMenu(null);
   createMainWindow();
   // Background updates of the installed app: install on quit only, errors logged (electron/updater.ts).
-  if (production) void startUpdater({ settings: opened, log });
+  if (production) {
+    const running = services;
+    void startUpdater({ settings: opened, log }).then((handle) => {
+      if (running) running.updater = handle;
+    });
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {

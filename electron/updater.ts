@@ -13,6 +13,7 @@
  */
 import { UPDATE_CHECK_INTERVAL_MS, resolveUpdateConfig, selfUpdating } from './update-config.js';
 import type { SettingsReader, UpdateConfig } from './update-config.js';
+import type { UpdaterState } from '../shared/updates.js';
 
 /** electron-updater's logger interface. */
 export interface UpdaterLogger {
@@ -36,6 +37,8 @@ export interface AutoUpdaterLike {
   on(event: 'error', listener: (error: Error, message?: string) => void): unknown;
   on(event: 'update-downloaded', listener: (info: { version: string }) => void): unknown;
   on(event: 'update-available', listener: (info: { version: string }) => void): unknown;
+  on(event: 'update-not-available', listener: () => void): unknown;
+  on(event: 'download-progress', listener: (progress: { percent: number }) => void): unknown;
 }
 
 export type Log = (message: string, error?: unknown) => void;
@@ -53,6 +56,8 @@ export interface StartUpdaterOptions {
 export interface UpdaterHandle {
   /** Looks for an update now (what the timer does); never rejects. */
   check(): Promise<void>;
+  /** What the updater is doing, for the officials' screen (catalog/updates/handlers.ts). */
+  state(): UpdaterState;
   /** Stops the periodic checks. */
   stop(): void;
 }
@@ -101,11 +106,25 @@ export async function startUpdater(options: StartUpdaterOptions): Promise<Update
     warn: (message) => log(`updates: ${text(message)}`),
     error: (message) => log(`updates: ${text(message)}`),
   };
+  let state: UpdaterState = { phase: 'idle', version: null, percent: null, checkedAt: null, error: null };
+  const set = (change: Partial<UpdaterState>) => void (state = { ...state, ...change });
   // Without an 'error' listener an EventEmitter throws: an offline kiosk must not crash.
-  updater.on('error', (error) => log('updates: check or download failed', error));
-  updater.on('update-available', (info) => log(`updates: version ${info.version} available, downloading in the background`));
+  updater.on('error', (error) => {
+    log('updates: check or download failed', error);
+    // A failed check after a finished download leaves the downloaded version ready to install.
+    set(state.phase === 'ready' ? { error: text(error) } : { phase: 'error', percent: null, error: text(error) });
+  });
+  updater.on('update-available', (info) => {
+    log(`updates: version ${info.version} available, downloading in the background`);
+    set({ phase: 'downloading', version: info.version, percent: 0, error: null });
+  });
+  updater.on('update-not-available', () => state.phase !== 'ready' && set({ phase: 'current', error: null }));
+  updater.on('download-progress', (progress) => set({ phase: 'downloading', percent: Math.round(progress.percent) }));
   // Deliberately no quitAndInstall(): a reader is never interrupted; it installs on quit.
-  updater.on('update-downloaded', (info) => log(`updates: version ${info.version} downloaded; it installs when the app quits`));
+  updater.on('update-downloaded', (info) => {
+    log(`updates: version ${info.version} downloaded; it installs when the app quits`);
+    set({ phase: 'ready', version: info.version, percent: 100, error: null });
+  });
 
   let checking = false;
   const check = async (): Promise<void> => {
@@ -118,9 +137,14 @@ export async function startUpdater(options: StartUpdaterOptions): Promise<Update
         return;
       }
       applyUpdateConfig(updater, resolved.config);
+      if (state.phase !== 'ready' && state.phase !== 'downloading') set({ phase: 'checking' });
+      set({ checkedAt: new Date().toISOString() });
       await updater.checkForUpdates();
+      // electron-updater says 'update-not-available' before it resolves; without a word, nothing was found.
+      if (state.phase === 'checking') set({ phase: 'current' });
     } catch (error) {
       log('updates: check failed', error);
+      if (state.phase !== 'ready') set({ phase: 'error', percent: null, error: text(error) });
     } finally {
       checking = false;
     }
@@ -129,5 +153,5 @@ export async function startUpdater(options: StartUpdaterOptions): Promise<Update
   const timer = setInterval(() => void check(), options.intervalMs ?? UPDATE_CHECK_INTERVAL_MS);
   timer.unref?.();
   void check();
-  return { check, stop: () => clearInterval(timer) };
+  return { check, state: () => state, stop: () => clearInterval(timer) };
 }

@@ -14,6 +14,7 @@ import { accountMethods } from './contract/accounts.js';
 import { adminMethods } from './contract/admin.js';
 import { deskMethods } from './contract/desk.js';
 import { outboxMethods } from './contract/outbox.js';
+import { updateMethods } from './contract/updates.js';
 import type { Facets, SearchResult, Suggestion } from './search/results.js';
 import { addSourceInput, syncSettingsInput } from './sync-status.js';
 import type { SyncRun, SyncSettings, SyncSourceInfo, SyncStatus } from './sync-status.js';
@@ -212,6 +213,7 @@ export const contract = {
   ...deskMethods,
   ...outboxMethods,
   ...adminMethods,
+  ...updateMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type ContractTable = Record<string, MethodSpec>;

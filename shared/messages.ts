@@ -8,6 +8,7 @@ import { adminEn, adminVi } from './messages/admin.js';
 import { deskEn, deskVi } from './messages/desk.js';
 import { epubEn, epubVi } from './messages/epub.js';
 import { outboxEn, outboxVi } from './messages/outbox.js';
+import { updatesEn, updatesVi } from './messages/updates.js';
 import { kioskEn, kioskVi } from './messages/kiosk.js';
 import { pdfEn, pdfVi } from './messages/pdf.js';
 import { searchEn, searchVi } from './messages/search.js';
@@ -78,7 +79,7 @@ const coreVi = {
   'error.offline': 'Không kết nối được với tủ sách. Kiểm tra lại máy chủ hoặc mạng nội bộ.',
 } as const;
 
-const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi, ...accountsVi, ...deskVi, ...outboxVi, ...adminVi };
+const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi, ...accountsVi, ...deskVi, ...outboxVi, ...adminVi, ...updatesVi };
 
 export type MessageKey = keyof typeof vi;
 
@@ -145,7 +146,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'error.offline': 'Cannot reach the bookshelf. Check the server or the local network.',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn, ...accountsEn, ...deskEn, ...outboxEn, ...adminEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn, ...accountsEn, ...deskEn, ...outboxEn, ...adminEn, ...updatesEn };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
 

@@ -3,7 +3,9 @@
  * looks for updates (the hub's update folder) and on which release line; read by the app's
  * updater (electron/updater.ts) before each check. With no flag, prints them. Bilingual output.
  */
-import { UPDATE_CHANNELS, UPDATE_CHANNEL_KEY, UPDATE_URL_KEY, isChannel, updateUrlProblem } from '../../shared/update-settings.js';
+import { UPDATE_CHANNELS, isChannel, updateUrlProblem } from '../../shared/update-settings.js';
+import type { UpdateChannel } from '../../shared/update-settings.js';
+import { saveUpdateSettings } from '../updates/settings.js';
 import { Library } from '../library.js';
 import { UsageError } from './usage.js';
 
@@ -24,15 +26,11 @@ export async function runUpdateSettings(flags: UpdateFlags, write: (text: string
   }
   const library = await Library.open(flags.libraryDir);
   try {
-    library.db.transaction(() => {
-      if (url === 'none') library.db.prepare('DELETE FROM settings WHERE key = ?').run(UPDATE_URL_KEY);
-      else if (url !== undefined) library.setSetting(UPDATE_URL_KEY, url);
-      if (flags.channel !== undefined) library.setSetting(UPDATE_CHANNEL_KEY, flags.channel);
-    })();
+    const settings = saveUpdateSettings(library, { url: url === 'none' ? null : url, channel: flags.channel as UpdateChannel | undefined });
     write(
       [
-        `Địa chỉ cập nhật / Update URL: ${library.getSetting(UPDATE_URL_KEY) ?? 'theo bộ cài / the installer’s own'}`,
-        `Kênh / Channel: ${library.getSetting(UPDATE_CHANNEL_KEY) ?? 'latest'}`,
+        `Địa chỉ cập nhật / Update URL: ${settings.url ?? 'theo bộ cài / the installer’s own'}`,
+        `Kênh / Channel: ${settings.channel}`,
       ].join('\n') + '\n',
     );
     return 0;

@@ -13,6 +13,14 @@ export function formatDate(iso: string | null | undefined): string {
   return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
 }
 
+/** An ISO time as this PC's local dd/mm/yyyy hh:mm. */
+export function formatDateTime(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()} ${two(at.getHours())}:${two(at.getMinutes())}`;
+}
+
 /** An ISO date for a <time dateTime> attribute, or undefined when it is not one. */
 export function machineDate(iso: string | null | undefined): string | undefined {
   const match = iso ? /^\d{4}-\d{2}-\d{2}/.exec(iso) : null;

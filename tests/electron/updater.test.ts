@@ -143,6 +143,31 @@ describe('electron/updater.ts', () => {
     expect(logged.some((line) => line.includes('boom'))).toBe(true);
   });
 
+  it('tells the officials’ screen what it does: checking, downloading with a percentage, ready at quit, failures', async () => {
+    let finish: (value: unknown) => void = () => undefined;
+    updater.nextCheck = () => new Promise((resolve) => (finish = resolve));
+    await start();
+    expect(handle?.state()).toMatchObject({ phase: 'checking', version: null, checkedAt: expect.any(String) });
+    finish(null);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(handle?.state().phase).toBe('current');
+    updater.emit('update-available', { version: '0.3.0' });
+    updater.emit('download-progress', { percent: 41.6 });
+    expect(handle?.state()).toMatchObject({ phase: 'downloading', version: '0.3.0', percent: 42 });
+    updater.emit('update-downloaded', { version: '0.3.0' });
+    expect(handle?.state()).toMatchObject({ phase: 'ready', version: '0.3.0', percent: 100 });
+    // Later checks that fail or find nothing leave the downloaded version ready to install.
+    updater.emit('error', new Error('net::ERR_NAME_NOT_RESOLVED'));
+    updater.emit('update-not-available');
+    expect(handle?.state()).toMatchObject({ phase: 'ready', version: '0.3.0', error: 'net::ERR_NAME_NOT_RESOLVED' });
+  });
+
+  it('says a check failed when no version is waiting', async () => {
+    updater.nextCheck = () => Promise.reject(new Error('net::ERR_INTERNET_DISCONNECTED'));
+    await start();
+    expect(handle?.state()).toMatchObject({ phase: 'error', error: 'net::ERR_INTERNET_DISCONNECTED' });
+  });
+
   it("routes electron-updater's own logger to the app log", async () => {
     await start();
     updater.logger?.info('Checking for update');
