@@ -26,7 +26,9 @@ function canOpenBrowser(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 async function startOnFreePort(flags: ServeFlags): Promise<RunningStation> {
-  const options = { libraryDir: flags.libraryDir, host: flags.host, port: flags.port, demo: flags.demo, lan: flags.lan, lanName: flags.lanName, lanStaff: flags.lanStaff };
+  // Without --lan or --host, the officials' LAN setting (the settings screen) decides.
+  const lanFromSettings = !flags.lan && flags.host === '127.0.0.1';
+  const options = { libraryDir: flags.libraryDir, host: flags.host, port: flags.port, demo: flags.demo, lan: flags.lan, lanName: flags.lanName, lanStaff: flags.lanStaff, lanFromSettings };
   try {
     return await startStation(options);
   } catch (error) {
@@ -104,11 +106,11 @@ export async function runServe(flags: ServeFlags, options: { kiosk?: boolean } =
   }
   console.log(`Thư viện / Library: ${flags.libraryDir}`);
   const kiosk = options.kiosk === true || station.library.kioskSettings().enabled;
-  const localUrl = localUrlOf(flags.host, server.url, server.port);
+  const localUrl = localUrlOf(station.host, server.url, server.port);
   const address = uiUrl(localUrl, kiosk);
   console.log(`Tủ sách đang phục vụ tại / Serving at: ${localUrl}/  (Ctrl+C để dừng / to stop)`);
   if (kiosk) console.log(`Chế độ kiosk / Kiosk mode: ${address}`);
-  if (flags.lan) printLanAddresses(flags, server.port);
+  if (flags.lan || station.host !== flags.host) printLanAddresses({ ...flags, host: station.host }, server.port);
   if (flags.open && canOpenBrowser()) {
     open(address).catch(() => undefined);
   }

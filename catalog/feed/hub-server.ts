@@ -78,10 +78,11 @@ export function createFeedHandlerWith(resolve: FeedResolver, prefix = ''): Fetch
   };
 }
 
-/** A hub's HTTP app: the feed folder, to the host names it listens on. */
-export function createHubApp(feedDir: string, allowedHostnames: readonly string[]): Hono {
+/** A hub's HTTP app: the feed folder, to the host names it listens on; `mount` adds routes before it (uploads, catalog/hub/routes.ts). */
+export function createHubApp(feedDir: string, allowedHostnames: readonly string[], mount?: (app: Hono) => void): Hono {
   const app = new Hono();
   app.use('*', hostGuard(allowedHostnames));
+  mount?.(app);
   const handler = createFeedHandler(feedDir);
   app.all('*', (c) => handler(c.req.raw));
   return app;

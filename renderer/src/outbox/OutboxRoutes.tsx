@@ -2,11 +2,13 @@
 import { Route, Routes } from 'react-router';
 import { NotFound } from '../components/NotFound.js';
 import { RequireStaff } from '../staff/RequireStaff.js';
+import { OutboxPage } from './OutboxPage.js';
 
 export function OutboxRoutes() {
   return (
     <RequireStaff role="librarian">
       <Routes>
+        <Route index element={<OutboxPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </RequireStaff>

@@ -1,0 +1,156 @@
+/**
+ * The hub's upload endpoint: tus 1.0 (@tus/server with @tus/file-store under
+ * `<library>/hub-uploads/`, so an upload survives a hub restart and resumes from its offset),
+ * checksummed chunks (./checksum.ts), a size bound, and uploads that expire after a week. An
+ * upload is checked when it is created (media type, sha256, the description, the station) and
+ * again when its last byte arrives: the sha256 of the bytes must be the declared one (else 460
+ * and the upload is dropped: the station starts a new one), and the content must really be a PDF
+ * or an EPUB (else 415). Only then does it enter the moderation queue (./moderation.ts).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { FileStore } from '@tus/file-store';
+import { Server } from '@tus/server';
+import type { Upload } from '@tus/server';
+import type { Library } from '../library.js';
+import { durably } from '../outbox/durable.js';
+import { SHA256_HEX, UPLOAD_MEDIA_TYPES, uploadDescriptionSchema } from '../../shared/outbox.js';
+import { withChecksums } from './checksum.js';
+
+export const UPLOADS_ROUTE = '/uploads';
+export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+export const UPLOAD_EXPIRY_MS = 7 * 86_400_000;
+
+/** An answer @tus/server sends as is (its hooks read status_code and body). */
+class HubRefusal extends Error {
+  constructor(
+    readonly status_code: number,
+    readonly body: string,
+  ) {
+    super(body);
+  }
+}
+
+export function hubUploadsDir(library: Library): string {
+  return path.join(library.dir, 'hub-uploads');
+}
+
+/** Removes an upload's bytes and its tus record. */
+export async function removeUploadFiles(library: Library, id: string): Promise<void> {
+  if (!/^[0-9a-f]{32}$/.test(id)) return;
+  const dir = hubUploadsDir(library);
+  await Promise.all([fs.rm(path.join(dir, id), { force: true }), fs.rm(path.join(dir, `${id}.json`), { force: true })]);
+}
+
+interface Checked {
+  sha256: string;
+  mediaType: string;
+  fileName: string;
+  stationId: string;
+  stationName: string;
+  description: ReturnType<typeof uploadDescriptionSchema.parse>;
+}
+
+function checkMetadata(upload: Upload): Checked {
+  const meta = upload.metadata ?? {};
+  if (upload.size === undefined) throw new HubRefusal(400, 'Cần Upload-Length / Upload-Length is required');
+  const mediaType = meta.filetype ?? '';
+  if (!(UPLOAD_MEDIA_TYPES as readonly string[]).includes(mediaType)) throw new HubRefusal(415, 'Chỉ nhận PDF hoặc EPUB / Only PDF or EPUB files are accepted');
+  const sha256 = meta.sha256 ?? '';
+  if (!SHA256_HEX.test(sha256)) throw new HubRefusal(422, 'Thiếu mã sha256 của tệp / The file’s sha256 is missing');
+  const stationId = meta.stationId ?? '';
+  const stationName = (meta.stationName ?? '').trim();
+  if (!/^[0-9a-f]{32}$/.test(stationId) || !stationName || stationName.length > 200) throw new HubRefusal(422, 'Thiếu mã hoặc tên trạm / The station id or name is missing');
+  let description;
+  try {
+    description = uploadDescriptionSchema.parse(JSON.parse(meta.description ?? ''));
+  } catch {
+    throw new HubRefusal(422, 'Mô tả văn bản không hợp lệ / The document’s description is not valid');
+  }
+  const fileName = (meta.filename ?? '').replace(/[^\w.-]+/g, '_').slice(0, 200) || `${description.id}.pdf`;
+  return { sha256, mediaType, fileName, stationId, stationName, description };
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** What the file's first bytes say it is. */
+export async function sniffMediaType(file: string): Promise<string | null> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const bytes = head.subarray(0, bytesRead);
+    if (bytes.indexOf('%PDF-') >= 0) return 'application/pdf';
+    if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) && bytes.subarray(30, 58).toString('latin1') === 'mimetypeapplication/epub+zip') {
+      return 'application/epub+zip';
+    }
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface UploadEndpointOptions {
+  maxBytes?: number;
+  now?: () => Date;
+}
+
+/** The fetch handler for /uploads/… and what the hub must call at start (expired uploads removed). */
+export function createUploadEndpoint(library: Library, options: UploadEndpointOptions = {}) {
+  const directory = hubUploadsDir(library);
+  const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+  const now = options.now ?? (() => new Date());
+  const server = new Server({
+    path: UPLOADS_ROUTE,
+    datastore,
+    maxSize: options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    relativeLocation: true,
+    onUploadCreate: async (_request, upload) => {
+      checkMetadata(upload);
+      return {};
+    },
+    onUploadFinish: async (_request, upload) => {
+      const checked = checkMetadata(upload);
+      const file = upload.storage?.path ?? path.join(directory, upload.id);
+      if ((await sha256Of(file)) !== checked.sha256) {
+        await datastore.remove(upload.id);
+        throw new HubRefusal(460, 'Checksum Mismatch: sha256 của tệp nhận được khác mã đã khai, hãy gửi lại từ đầu / the sha256 of the received file differs from the declared one, send it again');
+      }
+      if ((await sniffMediaType(file)) !== checked.mediaType) {
+        await datastore.remove(upload.id);
+        throw new HubRefusal(415, 'Nội dung tệp không phải PDF hoặc EPUB như đã khai / The file’s content is not the PDF or EPUB it was declared as');
+      }
+      durably(library.db, () =>
+        library.db
+          .prepare(
+            `INSERT OR IGNORE INTO hub_uploads (id, station_id, station_name, publication_id, title, description, sha256, size, media_type, file_name, received_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            upload.id,
+            checked.stationId,
+            checked.stationName,
+            checked.description.id,
+            checked.description.title,
+            JSON.stringify(checked.description),
+            checked.sha256,
+            upload.size,
+            checked.mediaType,
+            checked.fileName,
+            now().toISOString(),
+          ),
+      );
+      return {};
+    },
+  });
+  return {
+    handle: withChecksums((request) => server.handleWeb(request)),
+    cleanUpExpired: () => server.cleanUpExpiredUploads(),
+  };
+}

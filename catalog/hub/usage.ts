@@ -1,0 +1,42 @@
+/**
+ * Usage counts stations send to their hub (tables hub_usage and hub_stations): each report
+ * replaces the days it carries for its station (a resend never doubles), and the hub sums them
+ * per station. Counts only; the station is known by its random id and the name it gives.
+ */
+import type { Library } from '../library.js';
+import { durably } from '../outbox/durable.js';
+import type { StationUsage, UsageUpload } from '../../shared/outbox.js';
+
+export function recordStationUsage(library: Library, report: UsageUpload, now = new Date()): void {
+  const db = library.db;
+  durably(db, () => {
+    db.prepare(
+      `INSERT INTO hub_stations (station_id, name, last_report_at) VALUES (?, ?, ?)
+       ON CONFLICT (station_id) DO UPDATE SET name = excluded.name, last_report_at = excluded.last_report_at`,
+    ).run(report.stationId, report.stationName, now.toISOString());
+    const clear = db.prepare('DELETE FROM hub_usage WHERE station_id = ? AND day = ?');
+    const insert = db.prepare('INSERT INTO hub_usage (station_id, day, counter, count) VALUES (?, ?, ?, ?)');
+    for (const { day, counts } of report.days) {
+      clear.run(report.stationId, day);
+      for (const [counter, count] of Object.entries(counts)) insert.run(report.stationId, day, counter, count);
+    }
+  });
+}
+
+/** Every station's counts summed over the days it reported (or those from..to, both included). */
+export function usageByStation(library: Library, period: { from?: string; to?: string } = {}): StationUsage[] {
+  const from = period.from ?? '0000-00-00';
+  const to = period.to ?? '9999-99-99';
+  const stations = library.db.prepare('SELECT station_id, name, last_report_at FROM hub_stations ORDER BY name, station_id').all() as {
+    station_id: string;
+    name: string;
+    last_report_at: string;
+  }[];
+  const sums = library.db.prepare('SELECT counter, sum(count) AS total FROM hub_usage WHERE station_id = ? AND day BETWEEN ? AND ? GROUP BY counter ORDER BY counter');
+  const span = library.db.prepare('SELECT min(day) AS first, max(day) AS last FROM hub_usage WHERE station_id = ? AND day BETWEEN ? AND ?');
+  return stations.map((station) => {
+    const totals = Object.fromEntries((sums.all(station.station_id, from, to) as { counter: string; total: number }[]).map((row) => [row.counter, row.total]));
+    const days = span.get(station.station_id, from, to) as { first: string | null; last: string | null };
+    return { stationId: station.station_id, stationName: station.name, lastReportAt: station.last_report_at, firstDay: days.first, lastDay: days.last, totals };
+  });
+}

@@ -1,0 +1,210 @@
+/**
+ * The outbox at work in the background (one per running app, in catalog/services.ts): sends
+ * the items due, one at a time, to the hub with tus (./tus-upload.ts); asks the hub for the
+ * moderation outcome of what was sent; and sends the daily usage counts with uploads and at
+ * least once a day. A failure is retried with exponential backoff (capped); a stop (dispose)
+ * ends the upload in flight, which the next start resumes from the hub's offset.
+ */
+import type { Library } from '../library.js';
+import { moderationStatusSchema } from '../../shared/outbox.js';
+import type { OutboxItem } from '../../shared/outbox.js';
+import { USAGE_SENT_AT_KEY, effectiveHubUrl, outboxSettings } from './settings.js';
+import { awaitingDecision, getRow, listRows, nextDue, toItem, update } from './store.js';
+import type { OutboxRow } from './store.js';
+import { UploadRefused, sendFile } from './tus-upload.js';
+import { usageUpload } from './usage-report.js';
+
+export const HUB_UPLOADS_PATH = 'uploads/';
+export const HUB_STATUS_PATH = 'hub/uploads/';
+export const HUB_USAGE_PATH = 'hub/usage';
+const DAY_MS = 86_400_000;
+
+export interface OutboxServiceOptions {
+  /** Run in the background (default true); tests and the CLI call runOnce themselves. */
+  background?: boolean;
+  /** Between two background runs (default one minute). */
+  intervalMs?: number;
+  /** Wait before retrying an item that failed `attempts` times (default 30 s doubling, at most 1 h). */
+  backoffMs?: (attempts: number) => number;
+  chunkSize?: number;
+  /** tus-js-client's own retries within one attempt. */
+  retryDelays?: number[];
+}
+
+export interface OutboxRun {
+  sent: number;
+  failed: number;
+  rejected: number;
+  decided: number;
+  usageSent: boolean;
+}
+
+export function defaultBackoff(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+/** The tus upload id: the last segment of its URL. */
+export function uploadIdOf(url: string): string {
+  return new URL(url).pathname.split('/').filter(Boolean).pop() ?? '';
+}
+
+export class OutboxService {
+  private readonly live = new Map<number, number>();
+  private running: Promise<OutboxRun> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly stopping = new AbortController();
+  private disposed = false;
+  /** A kick came while a run was going: run again as soon as it ends. */
+  private again = false;
+
+  constructor(
+    private readonly library: Library,
+    private readonly options: OutboxServiceOptions = {},
+  ) {
+    if (options.background !== false) this.schedule(0);
+  }
+
+  list(): OutboxItem[] {
+    return listRows(this.library.db).map((row) => toItem(row, { bytesSent: this.live.get(row.id) ?? 0 }));
+  }
+
+  item(id: number): OutboxItem | null {
+    const row = getRow(this.library.db, id);
+    return row ? toItem(row, { bytesSent: this.live.get(row.id) ?? 0 }) : null;
+  }
+
+  /** Runs soon in the background (after an enqueue, a retry, a new hub URL). */
+  kick(): void {
+    if (this.options.background === false) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  /** Sends what is due, asks for outcomes, sends usage when due. One run at a time. */
+  runOnce(now = () => new Date()): Promise<OutboxRun> {
+    this.running ??= this.run(now).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.stopping.abort(new Error('outbox stopped'));
+    await this.running?.catch(() => undefined);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.runOnce()
+        .catch(() => undefined)
+        .finally(() => {
+          const soon = this.again;
+          this.again = false;
+          this.schedule(soon ? 0 : (this.options.intervalMs ?? 60_000));
+        });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async run(now: () => Date): Promise<OutboxRun> {
+    const result: OutboxRun = { sent: 0, failed: 0, rejected: 0, decided: 0, usageSent: false };
+    const hub = effectiveHubUrl(this.library);
+    if (!hub || this.disposed) return result;
+    const tried = new Set<number>();
+    for (let row = nextDue(this.library.db, now()); row && !tried.has(row.id) && !this.disposed; row = nextDue(this.library.db, now())) {
+      tried.add(row.id);
+      const outcome = await this.send(row, hub, now);
+      result[outcome] += 1;
+    }
+    if (this.disposed) return result;
+    result.decided = await this.askOutcomes(hub, now);
+    const lastUsage = Date.parse(this.library.getSetting(USAGE_SENT_AT_KEY) ?? '') || 0;
+    if (result.sent > 0 || now().getTime() - lastUsage >= DAY_MS) result.usageSent = await this.sendUsage(hub, now);
+    return result;
+  }
+
+  private async send(row: OutboxRow, hub: string, now: () => Date): Promise<'sent' | 'failed' | 'rejected'> {
+    const db = this.library.db;
+    const attempts = row.attempts + 1;
+    update(db, row.id, { state: 'sending', attempts, reason: null, next_attempt_at: null }, now());
+    const settings = outboxSettings(this.library);
+    try {
+      const url = await sendFile({
+        endpoint: new URL(HUB_UPLOADS_PATH, hub).toString(),
+        file: this.library.files.pathOf(row.sha256),
+        size: row.size,
+        uploadUrl: row.upload_url,
+        metadata: {
+          filename: row.file_name,
+          filetype: row.media_type,
+          sha256: row.sha256,
+          description: row.description,
+          stationId: settings.stationId,
+          stationName: settings.stationName,
+        },
+        chunkSize: this.options.chunkSize,
+        retryDelays: this.options.retryDelays,
+        signal: this.stopping.signal,
+        onUrl: (url, resumedFrom) => update(db, row.id, { upload_url: url, bytes_sent: resumedFrom ?? 0 }, now()),
+        onProgress: (sent) => this.live.set(row.id, sent),
+        onConfirmed: (offset) => update(db, row.id, { bytes_sent: offset }, now()),
+      });
+      update(db, row.id, { state: 'sent', upload_url: url, bytes_sent: row.size }, now());
+      return 'sent';
+    } catch (error) {
+      if (this.stopping.signal.aborted) {
+        // Stopped, not failed: the next start resumes it first.
+        update(db, row.id, { state: 'waiting', attempts: row.attempts }, now());
+        return 'failed';
+      }
+      if (error instanceof UploadRefused) {
+        update(db, row.id, { state: 'rejected', reason: error.message }, now());
+        return 'rejected';
+      }
+      const backoff = (this.options.backoffMs ?? defaultBackoff)(attempts);
+      update(db, row.id, { state: 'failed', reason: (error as Error).message, next_attempt_at: new Date(now().getTime() + backoff).toISOString() }, now());
+      return 'failed';
+    } finally {
+      this.live.delete(row.id);
+    }
+  }
+
+  /** Asks the hub what became of each item sent; returns how many were decided. */
+  private async askOutcomes(hub: string, now: () => Date): Promise<number> {
+    let decided = 0;
+    for (const row of awaitingDecision(this.library.db)) {
+      try {
+        const response = await fetch(new URL(HUB_STATUS_PATH + encodeURIComponent(uploadIdOf(row.upload_url as string)), hub), { signal: this.stopping.signal });
+        if (!response.ok) continue;
+        const status = moderationStatusSchema.parse(await response.json());
+        if (status.state === 'pending') continue;
+        update(this.library.db, row.id, status.state === 'approved' ? { state: 'accepted', reason: null } : { state: 'rejected', reason: status.reason }, now());
+        decided += 1;
+      } catch {
+        if (this.stopping.signal.aborted) break;
+        // the hub is unreachable or answered nonsense: asked again next run
+      }
+    }
+    return decided;
+  }
+
+  private async sendUsage(hub: string, now: () => Date): Promise<boolean> {
+    try {
+      const response = await fetch(new URL(HUB_USAGE_PATH, hub), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(usageUpload(this.library, now())),
+        signal: this.stopping.signal,
+      });
+      if (!response.ok) return false;
+      this.library.setSetting(USAGE_SENT_AT_KEY, now().toISOString());
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * One file sent to the hub with tus 1.0 (tus-js-client, Node file streams, checksummed chunks).
+ *
+ * A known upload URL is first checked with our own HEAD: a sane answer (2xx, Upload-Offset not
+ * past the file, Upload-Length equal to its size) resumes from the hub's offset; an upload that
+ * is gone (404, 410, any other 4xx such as 416) or an answer that makes no sense (no offset, a
+ * different length, an offset past the end) starts a new upload from zero; no answer or a 5xx
+ * is a failure to try later, so a hub that is down never makes a duplicate upload. During the
+ * upload tus-js-client retries (re-HEAD, then resume) after a cut link, 5xx, 409 (wrong offset),
+ * 423, and 460 (checksum mismatch: the hub kept its offset, the chunk is sent again); a PATCH
+ * answered 404/410 leads, through that HEAD, to a new upload. 413, 415 and 422 are the hub
+ * refusing the document itself: no retry. tus-js-client forgets its retry count whenever the
+ * offset moves, so an attempt also ends after three new uploads (a file the hub keeps refusing
+ * for its sha256 would otherwise be sent forever).
+ */
+import fs from 'node:fs';
+import { Upload } from 'tus-js-client';
+import type { DetailedError } from 'tus-js-client';
+import { ChecksumHttpStack } from './checksum-stack.js';
+
+export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
+export const DEFAULT_RETRY_DELAYS = [0, 1000, 3000, 5000, 10_000];
+const TUS_VERSION = '1.0.0';
+/** Statuses by which the hub refuses the document (too large, not a PDF/EPUB, a bad description). */
+const REFUSED = new Set([413, 415, 422]);
+/** 4xx statuses worth retrying: a conflict, a lock, a bad chunk, an upload gone (a new one is made). */
+const RETRIED_4XX = new Set([404, 409, 410, 423, 460]);
+/** New uploads one attempt may make (after uploads gone or a whole file refused for its sha256). */
+const MAX_NEW_UPLOADS = 3;
+
+/** The hub refused the document: the item is rejected with the hub's reason. */
+export class UploadRefused extends Error {}
+/** The upload did not finish (no link, hub down, too many errors): tried again later. */
+export class UploadFailed extends Error {}
+
+export interface UploadJob {
+  endpoint: string;
+  file: string;
+  size: number;
+  uploadUrl: string | null;
+  metadata: Record<string, string>;
+  chunkSize?: number;
+  retryDelays?: number[];
+  signal?: AbortSignal;
+  /** A new upload URL (or the resumed one): persist it before any byte goes. */
+  onUrl(url: string, resumedFrom: number | null): void;
+  onProgress?(bytesSent: number): void;
+  /** Bytes the hub confirmed (its Upload-Offset after a chunk). */
+  onConfirmed?(offset: number): void;
+}
+
+type Probe = { resume: true; offset: number } | { resume: false };
+
+/** What the hub says of a known upload; throws UploadFailed when it cannot say. */
+export async function probeUpload(url: string, size: number, signal?: AbortSignal): Promise<Probe> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'HEAD', headers: { 'Tus-Resumable': TUS_VERSION }, signal });
+  } catch (error) {
+    throw new UploadFailed(`HEAD ${url}: ${(error as Error).message}`, { cause: error });
+  }
+  if (response.status >= 500 || response.status === 423) throw new UploadFailed(`HEAD ${url}: ${response.status}`);
+  if (response.status < 200 || response.status >= 300) return { resume: false };
+  const offset = Number(response.headers.get('upload-offset') ?? NaN);
+  const length = Number(response.headers.get('upload-length') ?? NaN);
+  if (!Number.isSafeInteger(offset) || offset < 0 || length !== size || offset > size) return { resume: false };
+  return { resume: true, offset };
+}
+
+function statusOf(error: Error): number {
+  return (error as Partial<DetailedError>).originalResponse?.getStatus() ?? 0;
+}
+
+function shouldRetry(error: DetailedError): boolean {
+  const status = statusOf(error);
+  return status === 0 || status >= 500 || RETRIED_4XX.has(status);
+}
+
+/** Sends the file; resolves with the upload URL once the hub has every byte and accepted the last. */
+export async function sendFile(job: UploadJob): Promise<string> {
+  let uploadUrl = job.uploadUrl;
+  let resumedFrom: number | null = null;
+  if (uploadUrl) {
+    const probe = await probeUpload(uploadUrl, job.size, job.signal);
+    if (probe.resume) resumedFrom = probe.offset;
+    else uploadUrl = null;
+  }
+  job.signal?.throwIfAborted();
+  const stream = fs.createReadStream(job.file);
+  let created = 0;
+  let lastRefusal = '';
+  return new Promise<string>((resolve, reject) => {
+    const fail = (error: Error) => {
+      job.signal?.removeEventListener('abort', onAbort);
+      stream.destroy();
+      reject(error);
+    };
+    const upload = new Upload(stream as unknown as Buffer, {
+      endpoint: job.endpoint,
+      uploadUrl,
+      uploadSize: job.size,
+      chunkSize: job.chunkSize ?? DEFAULT_CHUNK_SIZE,
+      retryDelays: job.retryDelays ?? DEFAULT_RETRY_DELAYS,
+      metadata: job.metadata,
+      httpStack: new ChecksumHttpStack(),
+      storeFingerprintForResuming: false,
+      removeFingerprintOnSuccess: false,
+      onShouldRetry: (error) => {
+        lastRefusal = error.originalResponse?.getBody()?.trim().slice(0, 300) || error.message.split('\n')[0];
+        return shouldRetry(error);
+      },
+      onUploadUrlAvailable: () => {
+        const url = upload.url as string;
+        if (url !== uploadUrl && ++created > MAX_NEW_UPLOADS) {
+          void upload.abort(false);
+          fail(new UploadFailed(`${MAX_NEW_UPLOADS} lần tải lên mới không thành / ${MAX_NEW_UPLOADS} new uploads failed: ${lastRefusal}`));
+          return;
+        }
+        job.onUrl(url, url === uploadUrl ? resumedFrom : null);
+      },
+      onProgress: (sent) => job.onProgress?.(sent),
+      onChunkComplete: (_chunk, accepted) => job.onConfirmed?.(accepted),
+      onSuccess: () => {
+        job.signal?.removeEventListener('abort', onAbort);
+        resolve(upload.url as string);
+      },
+      onError: (error) => {
+        const status = statusOf(error);
+        const body = (error as Partial<DetailedError>).originalResponse?.getBody()?.trim();
+        if (REFUSED.has(status)) fail(new UploadRefused(body || `HTTP ${status}`));
+        else fail(new UploadFailed(status ? `HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}` : error.message.split('\n')[0]));
+      },
+    });
+    const onAbort = () => {
+      void upload.abort(false);
+      fail(job.signal?.reason ?? new Error('aborted'));
+    };
+    job.signal?.addEventListener('abort', onAbort, { once: true });
+    upload.start();
+  });
+}
