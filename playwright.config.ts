@@ -12,6 +12,15 @@ import { defineConfig, devices } from '@playwright/test';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4790);
 const library = fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-e2e-'));
+// The desk's scanners (tests/e2e/desk.spec.ts): the SANE test backend from a copy of its
+// configuration, which the spec may change to simulate a fault, and a watched folder. Set once in
+// the runner's process; workers inherit the same paths.
+process.env.E2E_SANE_CONFIG_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-e2e-sane-'));
+process.env.E2E_SCAN_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-e2e-scans-'));
+const saneConfig = path.resolve(import.meta.dirname, '../shared/corpora/scanner/sane-config');
+if (fs.existsSync(saneConfig) && !fs.existsSync(path.join(process.env.E2E_SANE_CONFIG_DIR, 'test.conf'))) {
+  for (const name of fs.readdirSync(saneConfig)) fs.writeFileSync(path.join(process.env.E2E_SANE_CONFIG_DIR, name), fs.readFileSync(path.join(saneConfig, name)));
+}
 
 const rendererDir = process.env.BOOKSHELF_RENDERER_DIR ?? 'dist/renderer';
 if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
@@ -53,5 +62,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',
+    env: { SANE_CONFIG_DIR: process.env.E2E_SANE_CONFIG_DIR, BOOKSHELF_SCAN_FOLDERS: process.env.E2E_SCAN_FOLDER },
   },
 });

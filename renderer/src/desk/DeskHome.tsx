@@ -1,0 +1,158 @@
+/**
+ * /desk — the librarian's desk: batches left open (to resume after a restart), a new scan,
+ * importing a PDF/EPUB file from a USB drive or folder, and the ways to the outbox and to help.
+ */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { DeskBatchSummary } from '../../../shared/desk.js';
+import { client } from '../client.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { Loading } from '../components/Loading.js';
+import { useT } from '../i18n.js';
+import { FormError } from '../staff/FormError.js';
+import { useFormCall } from '../staff/use-form-call.js';
+import { useCall } from '../use-call.js';
+import { useDocumentTitle } from '../use-document-title.js';
+import { batchName } from './batch-name.js';
+import { ConfirmButton } from './ConfirmButton.js';
+import { HELP_DESCRIBE, HELP_SCAN, OUTBOX_HOME, batchPath, describePath } from './desk-paths.js';
+
+function BatchRow({ batch, onDiscarded }: { batch: DeskBatchSummary; onDiscarded(): void }) {
+  const t = useT();
+  const form = useFormCall();
+  const job = batch.job;
+  const state = job?.state === 'running' ? t(`deskUi.job.${job.kind}.running`) : job?.fault && job.fault !== 'cancelled' ? t('deskUi.job.stopped') : null;
+  const discard = async () => {
+    if (await form.run(() => client.call('desk.discard', { batchId: batch.id }))) onDiscarded();
+  };
+  return (
+    <li className="desk-batch" data-testid="open-batch">
+      <div className="desk-batch-text">
+        <strong>{batchName(t, batch)}</strong>
+        <span>
+          {batch.origin === 'pages' && t('deskUi.batchPages', { count: batch.pages })}
+          {state && <span className="desk-badge">{state}</span>}
+        </span>
+      </div>
+      <div className="desk-actions">
+        <Link className="button primary" to={batch.origin === 'file' ? describePath(batch.id) : batchPath(batch.id)}>
+          {t('deskUi.resume')}
+        </Link>
+        <ConfirmButton label={t('deskUi.discard')} question={t('deskUi.discardConfirm')} confirmLabel={t('deskUi.discardYes')} disabled={form.busy} onConfirm={() => void discard()} />
+      </div>
+      <FormError error={form.error} />
+    </li>
+  );
+}
+
+function OpenBatches() {
+  const t = useT();
+  const batches = useCall('desk.batches', {});
+  return (
+    <section className="desk-panel" aria-labelledby="open-batches">
+      <h2 id="open-batches">{t('deskUi.openBatches')}</h2>
+      {batches.status === 'loading' && <Loading />}
+      {batches.status === 'error' && <ErrorMessage error={batches.error} onRetry={batches.retry} />}
+      {batches.status === 'ok' &&
+        (batches.data.length === 0 ? (
+          <p>{t('deskUi.noBatches')}</p>
+        ) : (
+          <>
+            <p className="desk-lead">{t('deskUi.openBatchesLead')}</p>
+            <ul className="desk-batches">
+              {batches.data.map((batch) => (
+                <BatchRow key={batch.id} batch={batch} onDiscarded={batches.retry} />
+              ))}
+            </ul>
+          </>
+        ))}
+    </section>
+  );
+}
+
+function NewScan() {
+  const t = useT();
+  const navigate = useNavigate();
+  const form = useFormCall();
+  const start = async () => {
+    const batch = await form.run(() => client.call('desk.createBatch', {}));
+    if (batch) void navigate(batchPath(batch.id));
+  };
+  return (
+    <section className="desk-panel" aria-labelledby="new-scan">
+      <h2 id="new-scan">{t('deskUi.newScan')}</h2>
+      <p className="desk-lead">{t('deskUi.newScanLead')}</p>
+      <FormError error={form.error} />
+      <button type="button" className="button primary big" disabled={form.busy} onClick={() => void start()} data-testid="new-scan">
+        {t('deskUi.newScan')}
+      </button>
+    </section>
+  );
+}
+
+function ImportFile() {
+  const t = useT();
+  const navigate = useNavigate();
+  const form = useFormCall();
+  const [path, setPath] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const batch = await form.run(() => client.call('desk.importFile', { path: path.trim() }));
+    // A PDF of scanned pages without text comes back as pages to recognise first.
+    if (batch) void navigate(batch.origin === 'file' ? describePath(batch.id) : batchPath(batch.id));
+  };
+  return (
+    <section className="desk-panel" aria-labelledby="import-file">
+      <h2 id="import-file">{t('deskUi.importTitle')}</h2>
+      <form className="desk-form" onSubmit={(event) => void submit(event)}>
+        <label>
+          <span>{t('deskUi.importPath')}</span>
+          <input name="path" required spellCheck={false} autoComplete="off" aria-describedby="import-hint" value={path} onChange={(event) => setPath(event.target.value)} />
+          <small id="import-hint">{t('deskUi.importLead')}</small>
+        </label>
+        <FormError error={form.error} />
+        <button type="submit" className="button" disabled={form.busy || path.trim() === ''}>
+          {form.busy ? t('deskUi.importing') : t('deskUi.importSubmit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function DeskHome() {
+  const t = useT();
+  useDocumentTitle(t('deskUi.homeTitle'));
+  return (
+    <div className="desk desk-home">
+      <h1>{t('deskUi.homeTitle')}</h1>
+      <p className="desk-lead">{t('deskUi.homeLead')}</p>
+      <div className="desk-home-grid">
+        <NewScan />
+        <OpenBatches />
+        <ImportFile />
+        <nav className="desk-panel" aria-labelledby="desk-more">
+          <h2 id="desk-more">{t('deskUi.moreTitle')}</h2>
+          <ul className="desk-links">
+            <li>
+              <Link to={OUTBOX_HOME} className="desk-link">
+                <strong>{t('deskUi.outboxLink')}</strong>
+                <span>{t('deskUi.outboxLead')}</span>
+              </Link>
+            </li>
+            <li>
+              <Link to={HELP_SCAN} className="desk-link">
+                <strong>{t('deskUi.helpScan')}</strong>
+              </Link>
+            </li>
+            <li>
+              <Link to={HELP_DESCRIBE} className="desk-link">
+                <strong>{t('deskUi.helpDescribe')}</strong>
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </div>
+  );
+}

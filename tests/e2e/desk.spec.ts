@@ -1,0 +1,338 @@
+/**
+ * The librarian's desk in Chromium against the real station: the SANE `test` backend (from a
+ * copy of its configuration, E2E_SANE_CONFIG_DIR, set up by playwright.config.ts), a watched
+ * folder (E2E_SCAN_FOLDER) and real tesseract. A librarian scans three pages from the feeder,
+ * reorders and rotates them, adds a page of Vietnamese text from the network-scanner folder (the
+ * test device draws no words), recognises the text, accepts the pre-filled description, saves,
+ * and finds the document at the kiosk by a phrase of its text. A paper jam half way through a
+ * batch says so and keeps the pages already scanned; the batch then continues. The describe form's
+ * checks, the duplicate flag, and importing a PDF by its path. Screenshots of every desk screen
+ * (and the describe form on a phone); axe on each.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
+import { audit } from './support/axe.js';
+import { problemsOf, watchPageProblems } from './support/page-problems.js';
+import { SIZES, shoot } from './support/screens.js';
+import { E2E_STAFF, signIn } from './support/staff.js';
+
+const SANE_DIR = process.env.E2E_SANE_CONFIG_DIR ?? '';
+const SCAN_FOLDER = process.env.E2E_SCAN_FOLDER ?? '';
+const OCR_PAGE = path.resolve(import.meta.dirname, '../../../shared/corpora/scanner/ocr-vn/nghi-dinh-so-38-2022-nd-cp-37348-p2.png');
+/** Words printed on that page (Nghị định 38/2022/NĐ-CP, minimum wages), found nowhere else on the e2e shelf. */
+const PHRASE = 'mức lương tối thiểu giờ';
+const DEVICE = 'sane:test:0';
+/** A gazette PDF not on the e2e shelf, as if on a USB drive. */
+const IMPORT_PDF = path.resolve(import.meta.dirname, '../../../shared/corpora/pdf/vn-congbao/nghi-dinh-so-38-2022-nd-cp-37348.pdf');
+
+test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
+test.skip(!fs.existsSync(path.join(SANE_DIR, 'test.conf')) || !fs.existsSync(OCR_PAGE), 'the SANE test configuration or ../shared/corpora/scanner is missing');
+test.use({ viewport: SIZES.kiosk.viewport });
+watchPageProblems(test);
+
+/**
+ * Changes options of the SANE test backend, which reads test.conf at every scan ("read-status-code"
+ * other than "Default" makes each page fail with that status; "read-delay" slows the data down);
+ * the returned function puts the configuration back.
+ */
+function configureTestDevice(options: Record<string, string>): () => void {
+  const file = path.join(SANE_DIR, 'test.conf');
+  const original = fs.readFileSync(file, 'utf8');
+  let conf = original;
+  for (const [key, value] of Object.entries(options)) conf = conf.replace(new RegExp(`^${key} .*$`, 'm'), `${key} ${value}`);
+  fs.writeFileSync(file, conf);
+  return () => fs.writeFileSync(file, original);
+}
+
+async function newBatch(page: Page): Promise<void> {
+  await signIn(page, 'librarian');
+  await page.goto('/#/desk');
+  await expect(page.getByRole('heading', { level: 1, name: 'Bàn làm việc thủ thư' })).toBeVisible();
+  await page.getByTestId('new-scan').click();
+  await expect(page).toHaveURL(/#\/desk\/batches\/[^/]+$/);
+  await expect(page.getByRole('combobox', { name: /^Máy quét/ })).toBeEnabled();
+}
+
+/** Chooses the feeder of a scanner at 150 dpi, a number of pages (empty: all), and presses the scan button. */
+async function scanFromFeeder(page: Page, scanner: string, pages: string): Promise<void> {
+  await page.getByRole('combobox', { name: /^Máy quét/ }).selectOption(scanner);
+  await page.getByLabel('Khay nạp giấy (nhiều trang)').check();
+  await page.getByLabel('Độ phân giải').selectOption('150');
+  await page.getByRole('spinbutton', { name: /^Số trang/ }).fill(pages);
+  await page.getByTestId('scan').click();
+}
+
+function pageIds(page: Page): Promise<string[]> {
+  return page.getByTestId('page').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-page-id') ?? ''));
+}
+
+test('scan, arrange, recognise, describe, save, and find it at the kiosk', async ({ page }) => {
+  test.setTimeout(240_000);
+  await newBatch(page);
+
+  // Three pages from the SANE test device's feeder, arriving as thumbnails.
+  await scanFromFeeder(page, DEVICE, '3');
+  await expect(page.getByTestId('page')).toHaveCount(3, { timeout: 60_000 });
+  await expect(page.getByText('Đã quét xong 3 trang. Lô có 3 trang.')).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shoot(page, 'desk-scan', 'kiosk');
+  await audit(page, 'scan screen with pages');
+  await page.setViewportSize(SIZES.phone.viewport);
+  await shoot(page, 'desk-scan', 'phone');
+  await page.setViewportSize(SIZES.kiosk.viewport);
+
+  // Reorder: the first page one place later, by its button.
+  const [first, second, third] = await pageIds(page);
+  await page.getByRole('button', { name: 'Đưa trang 1 ra sau một vị trí' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => pageIds(page)).toEqual([second, first, third]);
+  await expect(page.getByRole('status').filter({ hasText: 'Đã chuyển trang tới vị trí 2.' })).toBeVisible();
+  // Keyboard focus follows the page it moved.
+  await expect(page.getByRole('button', { name: 'Đưa trang 2 ra sau một vị trí' })).toBeFocused();
+
+  // Rotate the (new) first page a quarter turn: its thumbnail turns from portrait to landscape.
+  const turned = page.locator(`[data-page-id="${second}"]`);
+  const shape = () => turned.locator('img').evaluate((img: HTMLImageElement) => (img.naturalWidth > img.naturalHeight ? 'landscape' : 'portrait'));
+  await expect.poll(shape).toBe('portrait');
+  await page.getByRole('button', { name: 'Xoay phải trang 1 một góc vuông' }).click();
+  await expect(turned).toHaveAttribute('data-rotation', '90');
+  await expect.poll(shape).toBe('landscape');
+
+  // A page of Vietnamese text from the network scanner's folder, added to the same batch.
+  const arrived = path.join(SCAN_FOLDER, 'trang-001.png');
+  fs.copyFileSync(OCR_PAGE, arrived);
+  const settled = new Date(Date.now() - 60_000);
+  fs.utimesSync(arrived, settled, settled);
+  await page.getByRole('button', { name: 'Tìm lại máy quét' }).click();
+  await scanFromFeeder(page, `folder:${SCAN_FOLDER}`, '');
+  await expect(page.getByTestId('page')).toHaveCount(4, { timeout: 60_000 });
+  await expect.poll(() => pageIds(page)).toEqual([second, first, third, expect.any(String)]);
+
+  // The larger view of that page, to check the scan.
+  await page.getByRole('button', { name: 'Xem lớn trang 4' }).click();
+  const viewer = page.getByTestId('page-viewer');
+  await expect(viewer.getByRole('img', { name: 'Trang 4' })).toBeVisible();
+  await shoot(page, 'desk-page-view', 'kiosk');
+  await audit(page, 'page view');
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+
+  // Text recognition, page by page, until every page has been read.
+  await page.getByTestId('ocr-start').click();
+  await expect(page.getByText('Đã nhận dạng chữ tất cả các trang.')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('page-text').last()).toHaveText(/^Đã đọc [\d.]+ ký tự$/);
+  await shoot(page, 'desk-ocr-done', 'kiosk');
+  await audit(page, 'scan screen after OCR');
+
+  // The description, pre-filled from the recognised text.
+  await page.getByTestId('to-describe').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mô tả tài liệu' })).toBeVisible();
+  const title = page.getByLabel(/^Tên \(trích yếu\) của tài liệu/);
+  await expect(title).not.toHaveValue('');
+  const savedTitle = await title.inputValue();
+  await shoot(page, 'desk-describe', 'kiosk');
+  await audit(page, 'describe form');
+
+  await page.getByTestId('save').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Đã lưu vào tủ sách' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('saved-lead')).toContainText(savedTitle.trim());
+  await shoot(page, 'desk-saved', 'kiosk');
+  await audit(page, 'saved');
+  const publicationId = decodeURIComponent(/#\/desk\/saved\/([^/?]+)/.exec(page.url())?.[1] ?? '');
+  expect(publicationId).not.toBe('');
+
+  // At the kiosk, signed out: found by a phrase of its text, and readable.
+  await page.request.post('/api/auth.signOut', { data: {} });
+  await page.goto(`/#/search?q=${encodeURIComponent(PHRASE)}`);
+  const hit = page.locator(`a[href="#/publications/${encodeURIComponent(publicationId)}"]`).first();
+  await expect(hit).toBeVisible();
+  await hit.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(savedTitle.trim());
+});
+
+test('a paper jam half way through a batch says so, keeps the pages, and the batch continues', async ({ page }) => {
+  test.setTimeout(120_000);
+  await newBatch(page);
+  await scanFromFeeder(page, DEVICE, '2');
+  await expect(page.getByTestId('page')).toHaveCount(2, { timeout: 60_000 });
+
+  const restore = configureTestDevice({ 'read-status-code': '"SANE_STATUS_JAMMED"' });
+  try {
+    await page.getByTestId('scan').click();
+    const fault = page.getByTestId('scan-fault');
+    await expect(fault).toHaveAttribute('data-fault', 'jammed', { timeout: 60_000 });
+    await expect(fault).toContainText('Quét chưa xong');
+    await expect(fault).toContainText(/kẹt giấy/i);
+    await expect(fault).toContainText('Các trang đã quét vẫn được giữ: lô có 2 trang.');
+    await expect(page.getByTestId('page')).toHaveCount(2);
+    await expect(page.getByTestId('scan')).toHaveText('Quét tiếp');
+    await shoot(page, 'desk-scan-jammed', 'kiosk');
+    await audit(page, 'scan screen after a jam');
+  } finally {
+    restore();
+  }
+
+  await page.getByRole('spinbutton', { name: /^Số trang/ }).fill('1');
+  await page.getByTestId('scan').click();
+  await expect(page.getByTestId('page')).toHaveCount(3, { timeout: 60_000 });
+  await expect(page.getByTestId('scan-fault')).toBeHidden();
+});
+
+test('pages are deleted after asking, rescanned in place, split into another batch; a scan can be stopped', async ({ page }) => {
+  test.setTimeout(120_000);
+  await newBatch(page);
+  await scanFromFeeder(page, DEVICE, '3');
+  await expect(page.getByTestId('page')).toHaveCount(3, { timeout: 60_000 });
+  const [first, second] = await pageIds(page);
+
+  // Delete asks first; "keep" keeps.
+  await page.getByRole('button', { name: 'Xóa trang 3' }).click();
+  await page.getByRole('button', { name: 'Không, giữ lại' }).click();
+  await expect(page.getByTestId('page')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Xóa trang 3' }).click();
+  await page.getByTestId('delete-yes').click();
+  await expect(page.getByTestId('page')).toHaveCount(2);
+  await expect(page.getByRole('heading', { name: 'Các trang (2)' })).toBeFocused();
+
+  // Rescanning page 1 replaces it: still two pages, in the same order.
+  await page.getByRole('button', { name: 'Quét lại trang 1 bằng máy quét đang chọn' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã quét lại trang 1.' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('page')).toHaveCount(2);
+  expect((await pageIds(page))[1]).toBe(second);
+
+  // Split before page 2: it becomes a batch of its own.
+  await page.getByRole('button', { name: 'Tách từ đây: trang 2 trở đi thành một tài liệu khác' }).click();
+  await page.getByRole('button', { name: 'Tách', exact: true }).click();
+  await expect(page.getByTestId('page')).toHaveCount(1);
+  await expect(page.getByText('Đã tách: 1 trang sau thành một lô mới.')).toBeVisible();
+  const openNew = page.getByRole('link', { name: 'Mở lô mới' });
+  await expect(openNew).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => pageIds(page)).toEqual([second]);
+  expect(first).not.toBe(second);
+
+  // A slow scan (the test device delays its data) stops on "Dừng"; pages already there stay.
+  const restore = configureTestDevice({ 'read-delay': 'true', 'read-delay-duration': '200000' });
+  try {
+    await page.getByTestId('scan').click();
+    await expect(page.getByTestId('scan-progress')).toBeVisible();
+    await page.getByTestId('scan-cancel').click();
+    await expect(page.getByTestId('scan-fault')).toHaveAttribute('data-fault', 'cancelled', { timeout: 30_000 });
+    await expect(page.getByTestId('scan-fault')).toContainText('Đã dừng');
+    await expect(page.getByTestId('page')).toHaveCount(1);
+  } finally {
+    restore();
+  }
+});
+
+test('the desk home lists open batches; the describe form checks each field, on a phone too', async ({ page }) => {
+  // Signed out, the desk leads to the sign-in screen and back.
+  await page.goto('/#/desk');
+  await expect(page).toHaveURL(/#\/staff\/sign-in\?next=%2Fdesk$/);
+  await page.getByLabel('Tên đăng nhập').fill(E2E_STAFF.librarian.username);
+  await page.getByLabel('Mật khẩu').fill(E2E_STAFF.librarian.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bàn làm việc thủ thư' })).toBeVisible();
+  await page.getByTestId('new-scan').click();
+  await expect(page.getByRole('combobox', { name: /^Máy quét/ })).toBeEnabled();
+  await shoot(page, 'desk-scan-empty', 'kiosk');
+  await audit(page, 'empty scan screen');
+
+  await scanFromFeeder(page, DEVICE, '1');
+  await expect(page.getByTestId('page')).toHaveCount(1, { timeout: 60_000 });
+  const batchUrl = page.url();
+
+  await page.goto('/#/desk');
+  await expect(page.getByTestId('open-batch').first()).toBeVisible();
+  await shoot(page, 'desk-home', 'kiosk');
+  await audit(page, 'desk home');
+
+  await page.goto(`${batchUrl}/describe`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mô tả tài liệu' })).toBeVisible();
+  await page.getByLabel(/^Loại tài liệu/).selectOption('legal');
+  await page.getByLabel(/^Tên \(trích yếu\) của tài liệu/).fill('QĐ');
+  await page.getByLabel(/^Số hiệu/).fill('12/2024');
+  await page.getByTestId('save').click();
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
+  await expect(page.getByTestId('error-describe-title')).toHaveText('Tên tài liệu cần ít nhất 3 ký tự.');
+  await expect(page.getByTestId('error-describe-number')).toContainText('chưa đúng dạng số hiệu văn bản');
+  await expect(page.getByTestId('error-describe-docType')).toContainText('cần có loại văn bản');
+  await expect(page.getByTestId('error-describe-issuer')).toContainText('cần có cơ quan ban hành');
+  await expect(page.getByLabel(/^Số hiệu/)).toHaveAttribute('aria-invalid', 'true');
+  await audit(page, 'describe form with errors');
+  await shoot(page, 'desk-describe-errors', 'kiosk');
+
+  await page.setViewportSize(SIZES.phone.viewport);
+  await page.getByLabel(/^Số hiệu/).focus();
+  await shoot(page, 'desk-describe', 'phone');
+  await audit(page, 'describe form on a phone');
+});
+
+test('a number already on the shelf is flagged before saving, and saving it needs a confirmation', async ({ page }) => {
+  await newBatch(page);
+  await scanFromFeeder(page, DEVICE, '1');
+  await expect(page.getByTestId('page')).toHaveCount(1, { timeout: 60_000 });
+  await page.getByTestId('to-describe').click();
+  await page.getByLabel(/^Loại tài liệu/).selectOption('legal');
+  await page.getByLabel(/^Tên \(trích yếu\) của tài liệu/).fill('Luật Hỗ trợ doanh nghiệp nhỏ và vừa (bản quét lại)');
+  await page.getByLabel(/^Số hiệu/).fill('04/2017/QH14');
+  await page.getByLabel(/^Loại văn bản/).fill('Luật');
+  await page.getByLabel(/^Cơ quan ban hành/).fill('Quốc hội');
+  await page.getByTestId('save').click();
+  const duplicates = page.getByTestId('duplicates');
+  await expect(duplicates).toBeVisible();
+  await expect(duplicates).toBeFocused();
+  await expect(duplicates.getByTestId('duplicate').first()).toContainText('04/2017/QH14');
+  await shoot(page, 'desk-describe-duplicate', 'kiosk');
+  await audit(page, 'describe form with a duplicate');
+
+  // Without the confirmation nothing is saved; with it, the copy is saved.
+  await page.getByTestId('save').click();
+  await expect(duplicates).toBeFocused();
+  await expect(page).toHaveURL(/\/describe$/);
+  await page.getByTestId('allow-duplicate').check();
+  await page.getByTestId('save').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Đã lưu vào tủ sách' })).toBeVisible({ timeout: 60_000 });
+});
+
+test('a PDF file from a USB drive or folder is imported, described from its own header, and saved', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'librarian');
+  await page.goto('/#/desk');
+  const filePath = page.getByLabel(/^Đường dẫn của tệp/);
+
+  await filePath.fill('/media/usb/khong-co-tep-nay.pdf');
+  await page.getByRole('button', { name: 'Nhập tệp' }).click();
+  await expect(page.getByRole('alert')).toContainText('khong-co-tep-nay.pdf');
+  // The browser logs the refusal's 404; it was provoked on purpose.
+  const problems = problemsOf(page);
+  expect(problems.filter((p) => p.includes('404'))).toHaveLength(1);
+  problems.splice(problems.findIndex((p) => p.includes('404')), 1);
+
+  await filePath.fill(IMPORT_PDF);
+  await page.getByRole('button', { name: 'Nhập tệp' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mô tả tài liệu' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/^Tệp nghi-dinh-so-38-2022-nd-cp-37348\.pdf \(PDF, /)).toBeVisible();
+  await expect(page.getByLabel(/^Loại tài liệu/)).toHaveValue('legal');
+  await expect(page.getByLabel(/^Số hiệu/)).toHaveValue('38/2022/NĐ-CP');
+  await expect(page.getByLabel(/^Loại văn bản/)).toHaveValue('Nghị định');
+  await shoot(page, 'desk-describe-file', 'kiosk');
+  await audit(page, 'describe form of an imported file');
+
+  await page.getByTestId('save').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Đã lưu vào tủ sách' })).toBeVisible({ timeout: 60_000 });
+  const publicationId = decodeURIComponent(/#\/desk\/saved\/([^/?]+)/.exec(page.url())?.[1] ?? '');
+  await page.getByTestId('view-at-kiosk').click();
+  await expect(page.getByText('38/2022/NĐ-CP').first()).toBeVisible();
+
+  // Sending it upstream puts it in the outbox.
+  await page.goBack();
+  await page.getByTestId('send-upstream').click();
+  await expect(page).toHaveURL(/#\/outbox$/);
+  const outbox = await (await page.request.post('/api/outbox.list', { data: {} })).json();
+  expect(outbox.result.map((item: { publicationId: string }) => item.publicationId)).toContain(publicationId);
+});
