@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from './domain.js';
 import type { PublicationSummary } from './domain.js';
+import { extractNumbers, tidyNumber } from './legal/numbers.js';
 
 /** A place pages come from: a SANE scanner, or a folder a network scanner saves into. */
 export interface ScannerInfo {
@@ -101,6 +102,40 @@ export const documentDescriptionSchema = z
   })
   .strict();
 export type DocumentDescription = z.output<typeof documentDescriptionSchema>;
+
+/** A rule of the national description the schema alone cannot say, broken by one field. */
+export interface DescriptionProblem {
+  path: keyof DocumentDescription;
+  /** A message key of shared/messages/desk.ts, with its parameters. */
+  key: 'desk.numberFormat' | 'desk.docTypeRequired' | 'desk.issuerRequired' | 'desk.effectiveBeforeIssued';
+  params?: Record<string, string>;
+}
+
+/** True when the text is one whole Vietnamese document number ("14/2019/QĐ-TTg", "123/QĐ-UBND"). */
+export function isDocumentNumber(text: string): boolean {
+  const tidy = tidyNumber(text);
+  const found = extractNumbers(tidy);
+  return found.length === 1 && found[0].start === 0 && found[0].end === tidy.length;
+}
+
+/**
+ * The rules beyond the schema, checked by the form and again by the engine before saving: a
+ * number must look like a document number; a legal document needs its type and issuer; it
+ * cannot take effect before it was issued.
+ */
+export function descriptionProblems(description: DocumentDraft): DescriptionProblem[] {
+  const problems: DescriptionProblem[] = [];
+  const number = description.number?.trim();
+  if (number && !isDocumentNumber(number)) problems.push({ path: 'number', key: 'desk.numberFormat', params: { number } });
+  if (description.kind === 'legal') {
+    if (!description.docType?.trim()) problems.push({ path: 'docType', key: 'desk.docTypeRequired' });
+    if (!description.issuer?.trim()) problems.push({ path: 'issuer', key: 'desk.issuerRequired' });
+  }
+  if (description.issuedDate && description.effectiveDate && description.effectiveDate < description.issuedDate) {
+    problems.push({ path: 'effectiveDate', key: 'desk.effectiveBeforeIssued' });
+  }
+  return problems;
+}
 
 /** A description as the form holds it (everything optional), pre-filled from the recognised text. */
 export type DocumentDraft = Partial<DocumentDescription>;

@@ -92,7 +92,8 @@ export const deskMethods = {
   }),
   'desk.importFile': method<DeskBatch>()({
     access: 'librarian',
-    summary: 'Makes a batch of one existing PDF or EPUB file on this PC (a folder or a USB drive), to describe and save it the same way.',
+    summary:
+      'Makes a batch of one existing PDF or EPUB file on this PC (a folder or a USB drive), to describe and save it the same way. A PDF of scanned pages without text becomes a batch of its pages instead (drawn in the background like a scan), to recognise with `desk.ocr`.',
     input: z.object({ path: z.string().min(1).max(4096) }).strict(),
     audited: true,
   }),

@@ -1,0 +1,411 @@
+/**
+ * The librarian's desk engine: batches of pages kept across restarts (store.ts), scans from any
+ * scanner source (catalog/scan/) and OCR (catalog/ocr/) as background jobs — one per batch, with
+ * progress per page, cancellable, killed cleanly on dispose — page edits, the draft, the
+ * duplicate check and the save (save.ts). The contract handlers (handlers.ts) and the CLI call it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Library } from '../library.js';
+import { Extractor } from '../import/extract.js';
+import { sha256File } from '../import/importer.js';
+import { ocrMissing, OcrError, recognisePage } from '../ocr/tesseract.js';
+import type { OcrTool } from '../ocr/tesseract.js';
+import { listScanners, scannerSources, sourceFor } from '../scan/sources.js';
+import type { ScanEnd, ScanRequest, ScannerSource } from '../scan/source.js';
+import type { FolderFile, TakenFiles } from '../scan/folder.js';
+import { renderPdfPages } from '../scan/pdf-pages.js';
+import { AppError } from '../../shared/errors.js';
+import type { DeskBatch, DeskBatchSummary, DeskJob, DocumentDescription, DocumentDraft, DuplicateCheck, ScannerInfo } from '../../shared/desk.js';
+import { translate } from '../../shared/messages.js';
+import type { Language } from '../../shared/messages.js';
+import { checkDescription, draftFrom, findDuplicates } from './describe.js';
+import { formatOf, keepExtraction, readExtraction, SOURCE_NAME } from './file-batch.js';
+import { ingestImage, orientedFile, thumbnail, view } from './images.js';
+import { batchContent, saveBatch } from './save.js';
+import { DeskStore, jobOf, newId } from './store.js';
+import type { BatchRow, PageRow } from './store.js';
+
+export interface DeskOptions {
+  /** Environment of scanimage and tesseract (PATH, SANE_CONFIG_DIR); default: this process's. */
+  env?: NodeJS.ProcessEnv;
+  /** SANE configuration folder passed to scanimage as SANE_CONFIG_DIR. */
+  saneConfigDir?: string;
+  /** Watched folders besides the setting `desk.scanFolders` and BOOKSHELF_SCAN_FOLDERS. */
+  scanFolders?: string[];
+  scanimage?: string;
+  /** scanimage options added to every scan (a device's own needs; the tests' simulated faults). */
+  saneArgs?: string[];
+  tesseract?: string;
+  /**
+   * Clean up after a crash at start (default): jobs left running show as interrupted, leftover
+   * work files go. Off for a second engine over a library an app may be using (the CLI).
+   */
+  recover?: boolean;
+  /** Pages recognised side by side (default: one less than the processors, at least 1, at most 4). */
+  ocrWorkers?: number;
+}
+
+/** Resolution at which the pages of an imported PDF without text are drawn for OCR. */
+const PDF_PAGE_DPI = 300;
+
+/** The setting holding the watched folders, a JSON array of absolute paths. */
+export const SCAN_FOLDERS_SETTING = 'desk.scanFolders';
+
+export interface ScanCommand extends ScanRequest {
+  scanner: string;
+  replacePageId?: string;
+}
+
+interface Running {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+type Work = (signal: AbortSignal, progress: (done: number, total: number | null) => void) => Promise<ScanEnd>;
+
+export class DeskService {
+  readonly store: DeskStore;
+  private readonly sources: ScannerSource[];
+  private readonly running = new Map<string, Running>();
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly ocrTool: OcrTool;
+  private readonly ocrWorkers: number;
+  private extractor: Extractor | null = null;
+
+  constructor(
+    private readonly library: Library,
+    private readonly options: DeskOptions = {},
+  ) {
+    this.store = new DeskStore(library.db, path.join(library.dir, 'desk'));
+    fs.mkdirSync(this.store.root, { recursive: true });
+    if (options.recover !== false) this.store.recover();
+    this.env = { ...(options.env ?? process.env), ...(options.saneConfigDir ? { SANE_CONFIG_DIR: options.saneConfigDir } : {}) };
+    this.ocrTool = { command: options.tesseract ?? 'tesseract', env: this.env };
+    this.ocrWorkers = options.ocrWorkers ?? Math.min(4, Math.max(1, os.availableParallelism() - 1));
+    this.sources = scannerSources({ env: this.env, scanimage: options.scanimage, saneArgs: options.saneArgs, folders: () => this.scanFolders(), taken: this.takenFiles() });
+  }
+
+  /** Watched folders: the setting, the environment and the options, absolute and without repeats. */
+  scanFolders(): string[] {
+    const fromSetting = (() => {
+      try {
+        const value = JSON.parse(this.library.getSetting(SCAN_FOLDERS_SETTING) ?? '[]') as unknown;
+        return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+      } catch {
+        return [];
+      }
+    })();
+    const fromEnv = (this.env.BOOKSHELF_SCAN_FOLDERS ?? '').split(path.delimiter).filter(Boolean);
+    return [...new Set([...fromSetting, ...fromEnv, ...(this.options.scanFolders ?? [])].map((f) => path.resolve(f)))];
+  }
+
+  private takenFiles(): TakenFiles {
+    const db = this.library.db;
+    return {
+      isTaken: (folder: string, file: FolderFile) =>
+        db.prepare('SELECT 1 FROM desk_folder_files WHERE folder = ? AND name = ? AND size = ? AND mtime_ms = ?').get(folder, file.name, file.size, file.mtimeMs) !== undefined,
+      markTaken: (folder: string, file: FolderFile) =>
+        void db
+          .prepare('INSERT OR IGNORE INTO desk_folder_files (folder, name, size, mtime_ms, taken_at) VALUES (?, ?, ?, ?, ?)')
+          .run(folder, file.name, file.size, file.mtimeMs, new Date().toISOString()),
+    };
+  }
+
+  scanners(): Promise<ScannerInfo[]> {
+    return listScanners(this.sources);
+  }
+
+  batches(lang: Language): DeskBatchSummary[] {
+    return this.store.summaries(lang);
+  }
+
+  createBatch(lang: Language): DeskBatch {
+    return this.store.view(this.store.create(), lang);
+  }
+
+  batch(batchId: string, lang: Language): DeskBatch {
+    return this.store.view(this.row(batchId, lang), lang);
+  }
+
+  async pageImage(batchId: string, pageId: string, width: number, lang: Language): Promise<{ dataUrl: string }> {
+    const page = this.page(batchId, pageId, lang);
+    const jpeg = await view(this.store.fileOf(batchId, page.image), page.rotation, width);
+    return { dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}` };
+  }
+
+  /** Starts scanning into a batch; pages are added as they arrive. */
+  scan(batchId: string, command: ScanCommand, lang: Language): DeskJob {
+    const row = this.editable(batchId, lang);
+    const source = sourceFor(this.sources, command.scanner);
+    if (!source) throw new AppError('not_found', translate(lang, 'desk.scannerNotFound', { scanner: command.scanner }));
+    if (command.replacePageId) this.page(batchId, command.replacePageId, lang);
+    const request: ScanRequest = { ...command, pages: command.replacePageId ? 1 : command.pages };
+    // A flatbed takes one page; a feeder or a folder as many as there are, unless told.
+    const total = source.kind === 'sane' && request.source === 'flatbed' ? 1 : request.pages ?? null;
+    return this.startJob(row, 'scan', total, lang, async (signal, progress) => {
+      const workDir = fs.mkdtempSync(path.join(this.store.dirOf(batchId), 'scan-'));
+      let done = 0;
+      try {
+        const end = await source.scan(command.scanner, request, {
+          workDir,
+          signal,
+          onPage: async (image) => {
+            const name = `${newId('i')}.png`;
+            const ingested = await ingestImage(image.file, this.store.fileOf(batchId, name), image.dpi, image.mode);
+            if (image.file.startsWith(workDir)) fs.rmSync(image.file, { force: true });
+            this.store.addPage(batchId, { id: newId('p'), image: name, rotation: 0, ...ingested }, command.replacePageId);
+            progress(++done, total);
+          },
+        });
+        return end;
+      } finally {
+        fs.rmSync(workDir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  /** Recognises the pages that have no text yet, several side by side. */
+  ocr(batchId: string, lang: Language): DeskJob {
+    const row = this.editable(batchId, lang);
+    const all = this.store.pages(batchId);
+    if (all.length === 0) throw new AppError('bad_request', translate(lang, 'desk.emptyBatch'));
+    const pages = all.filter((p) => p.ocr_text === null);
+    return this.startJob(row, 'ocr', pages.length, lang, async (signal, progress) => {
+      const missing = await ocrMissing(this.ocrTool);
+      if (missing) return { fault: 'tool_missing', detail: missing };
+      let done = 0;
+      let next = 0;
+      const worker = async () => {
+        while (!signal.aborted && next < pages.length) {
+          const page = pages[next++];
+          await this.recognise(page, signal);
+          if (!signal.aborted) progress(++done, pages.length);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.ocrWorkers, Math.max(1, pages.length)) }, worker));
+      return { fault: null, detail: null };
+    });
+  }
+
+  private async recognise(page: PageRow, signal: AbortSignal): Promise<void> {
+    const dir = this.store.dirOf(page.batch_id);
+    const base = `${page.id}-r${page.rotation}-${newId('o')}`;
+    const oriented = path.join(dir, `${base}.png`);
+    try {
+      const image = await orientedFile(this.store.fileOf(page.batch_id, page.image), page.rotation, oriented, page.dpi);
+      const result = await recognisePage(this.ocrTool, image, page.dpi, path.join(dir, base), signal);
+      if (result) this.store.setOcr(page.id, result.text, path.basename(result.layer));
+    } finally {
+      fs.rmSync(oriented, { force: true });
+    }
+  }
+
+  /** Stops the batch's job; finished pages stay. Resolves once the job has ended. */
+  async cancel(batchId: string, lang: Language): Promise<DeskJob | null> {
+    const row = this.row(batchId, lang);
+    const running = this.running.get(row.id);
+    if (running) {
+      running.controller.abort();
+      await running.done;
+    }
+    return jobOf(this.row(batchId, lang), lang);
+  }
+
+  movePage(batchId: string, pageId: string, to: number, lang: Language): DeskBatch {
+    const row = this.editable(batchId, lang);
+    this.page(batchId, pageId, lang);
+    const ids = this.store.pages(batchId).map((p) => p.id).filter((id) => id !== pageId);
+    ids.splice(Math.min(to, ids.length), 0, pageId);
+    this.store.reorder(batchId, ids);
+    return this.store.view(row, lang);
+  }
+
+  async rotatePage(batchId: string, pageId: string, by: 90 | 180 | 270, lang: Language): Promise<DeskBatch> {
+    const row = this.editable(batchId, lang);
+    const page = this.page(batchId, pageId, lang);
+    const rotation = ((page.rotation + by) % 360) as PageRow['rotation'];
+    this.store.rotate(page, rotation, await thumbnail(this.store.fileOf(batchId, page.image), rotation));
+    return this.store.view(row, lang);
+  }
+
+  deletePage(batchId: string, pageId: string, lang: Language): DeskBatch {
+    const row = this.editable(batchId, lang);
+    this.store.deletePage(this.page(batchId, pageId, lang));
+    return this.store.view(row, lang);
+  }
+
+  /** The page and those after it become a new batch. */
+  split(batchId: string, atPageId: string, lang: Language): { first: DeskBatch; second: DeskBatch } {
+    const row = this.editable(batchId, lang);
+    const page = this.page(batchId, atPageId, lang);
+    if (page.ordinal === 0) throw new AppError('bad_request', translate(lang, 'desk.splitFirst'));
+    const second = this.store.create();
+    this.store.movePages(this.store.pages(batchId).filter((p) => p.ordinal >= page.ordinal), second.id);
+    return { first: this.store.view(row, lang), second: this.store.view(second, lang) };
+  }
+
+  /** A batch of one existing PDF or EPUB file, read by the importer's extractor. */
+  async importFile(file: string, lang: Language): Promise<DeskBatch> {
+    const format = formatOf(file);
+    if (!format) throw new AppError('bad_request', translate(lang, 'desk.fileType'));
+    const name = path.basename(file);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) throw new AppError('not_found', translate(lang, 'desk.fileUnreadable', { name }));
+    const row = this.store.create({ origin: 'file', file_name: name });
+    try {
+      const copy = this.store.fileOf(row.id, SOURCE_NAME[format]);
+      fs.copyFileSync(file, copy);
+      const hashed = await sha256File(copy);
+      this.extractor ??= new Extractor();
+      const outcome = await this.extractor.extract(copy);
+      if (!outcome.ok) throw new AppError('bad_request', translate(lang, 'desk.fileRefused', { reason: outcome.refusal.message }));
+      // A PDF of scanned pages with no text: its pages become page images, to recognise like a scan.
+      if (outcome.extraction.needsOcr && format === 'pdf') return this.pagesOfPdf(row, copy, lang);
+      await keepExtraction(this.store.dirOf(row.id), outcome.extraction);
+      this.library.db
+        .prepare('UPDATE desk_batches SET file_media_type = ?, file_size = ?, file_sha256 = ? WHERE id = ?')
+        .run(outcome.extraction.mediaType, hashed.size, hashed.sha256, row.id);
+      return this.batch(row.id, lang);
+    } catch (error) {
+      this.store.remove(row.id);
+      if (error instanceof AppError) throw error;
+      throw new AppError('bad_request', translate(lang, 'desk.fileUnreadable', { name }));
+    }
+  }
+
+  /** Turns a file batch into a batch of the PDF's pages, drawn in the background like a scan. */
+  private pagesOfPdf(row: BatchRow, pdf: string, lang: Language): DeskBatch {
+    this.library.db.prepare(`UPDATE desk_batches SET origin = 'pages', file_name = NULL WHERE id = ?`).run(row.id);
+    this.startJob({ ...row, origin: 'pages' }, 'scan', null, lang, async (signal, progress) => {
+      const workDir = fs.mkdtempSync(path.join(this.store.dirOf(row.id), 'pdf-'));
+      let done = 0;
+      try {
+        await renderPdfPages(pdf, workDir, PDF_PAGE_DPI, async (png) => {
+          const name = `${newId('i')}.png`;
+          const ingested = await ingestImage(png, this.store.fileOf(row.id, name), PDF_PAGE_DPI, null);
+          fs.rmSync(png, { force: true });
+          this.store.addPage(row.id, { id: newId('p'), image: name, rotation: 0, ...ingested });
+          progress(++done, null);
+        }, signal);
+        return { fault: null, detail: null };
+      } finally {
+        fs.rmSync(workDir, { recursive: true, force: true });
+        fs.rmSync(pdf, { force: true });
+      }
+    });
+    return this.batch(row.id, lang);
+  }
+
+  async draft(batchId: string, lang: Language): Promise<DocumentDraft> {
+    const row = this.row(batchId, lang);
+    if (row.origin === 'file') {
+      const extraction = await readExtraction(this.store.dirOf(row.id));
+      const end = extraction.pageStarts[1] ?? extraction.text.length;
+      const firstPage = extraction.format === 'pdf' ? extraction.text.slice(0, end) : extraction.text.slice(0, 3000);
+      return draftFrom({ firstPage, format: extraction.format, metadata: extraction.metadata, fileName: row.file_name });
+    }
+    const pages = this.store.pages(batchId);
+    return draftFrom({ firstPage: pages.find((p) => p.ocr_text?.trim())?.ocr_text ?? '', format: 'pdf' });
+  }
+
+  /** Catalog entries with the same number (given, else the draft's) or the same content. */
+  async duplicates(batchId: string, number: string | undefined, lang: Language): Promise<DuplicateCheck> {
+    const row = this.row(batchId, lang);
+    const wanted = number ?? (await this.draft(batchId, lang)).number;
+    const busy = this.running.has(row.id) || (row.origin === 'pages' && this.store.pages(row.id).length === 0);
+    const content = busy ? null : await batchContent(this.store, row);
+    return findDuplicates(this.library.db, wanted, content?.sha256 ?? null);
+  }
+
+  async save(batchId: string, description: DocumentDescription, allowDuplicate: boolean, lang: Language): Promise<{ publicationId: string; duplicates: DuplicateCheck }> {
+    const row = this.idleRow(batchId, lang);
+    if (row.origin === 'pages' && this.store.pages(batchId).length === 0) throw new AppError('bad_request', translate(lang, 'desk.emptyBatch'));
+    checkDescription(description, lang);
+    const content = await batchContent(this.store, row);
+    const duplicates = findDuplicates(this.library.db, description.number, content.sha256);
+    const similar = [...duplicates.byNumber, ...duplicates.byHash];
+    if (similar.length > 0 && !allowDuplicate) {
+      const titles = [...new Set(similar.map((p) => `${p.title}${p.number ? ` (${p.number})` : ''}`))].join('; ');
+      throw new AppError('conflict', translate(lang, 'desk.duplicateFound', { titles }));
+    }
+    const publicationId = await saveBatch(this.library, this.store, row, description);
+    return { publicationId, duplicates };
+  }
+
+  async discard(batchId: string, lang: Language): Promise<{ discarded: boolean }> {
+    const row = this.row(batchId, lang);
+    await this.cancel(row.id, lang);
+    return { discarded: this.store.remove(row.id) };
+  }
+
+  /** Resolves when the batch has no running job. */
+  async idle(batchId: string): Promise<void> {
+    await this.running.get(batchId)?.done;
+  }
+
+  /** Stops every running job (children killed); pages finished stay on disk. */
+  async dispose(): Promise<void> {
+    const running = [...this.running.values()];
+    for (const job of running) job.controller.abort();
+    await Promise.all(running.map((job) => job.done));
+    await this.extractor?.close();
+    this.extractor = null;
+  }
+
+  private startJob(row: BatchRow, kind: DeskJob['kind'], total: number | null, lang: Language, work: Work): DeskJob {
+    const controller = new AbortController();
+    this.store.setJob(row.id, { job_kind: kind, job_state: 'running', job_done: 0, job_total: total, job_fault: null, job_detail: null });
+    const finish = (end: ScanEnd) => {
+      const cancelled = controller.signal.aborted;
+      const current = this.store.row(row.id);
+      if (!current) return;
+      this.store.setJob(row.id, {
+        job_kind: kind,
+        job_state: cancelled ? 'cancelled' : end.fault ? 'failed' : 'done',
+        job_done: current.job_done,
+        job_total: cancelled || end.fault ? current.job_total : current.job_done,
+        job_fault: cancelled ? 'cancelled' : end.fault,
+        job_detail: cancelled ? null : end.detail,
+      });
+    };
+    const done = (async () => {
+      try {
+        finish(await work(controller.signal, (n, t) => this.store.setJobProgress(row.id, n, t)));
+      } catch (error) {
+        finish({ fault: error instanceof OcrError && error.message === 'tesseract' ? 'tool_missing' : 'failed', detail: (error as Error).message.slice(0, 300) });
+      } finally {
+        this.running.delete(row.id);
+      }
+    })();
+    this.running.set(row.id, { controller, done });
+    return jobOf(this.row(row.id, lang), lang)!;
+  }
+
+  private row(batchId: string, lang: Language): BatchRow {
+    const row = this.store.row(batchId);
+    if (!row) throw new AppError('not_found', translate(lang, 'desk.batchNotFound'));
+    return row;
+  }
+
+  /** A batch with no job running. */
+  private idleRow(batchId: string, lang: Language): BatchRow {
+    const row = this.row(batchId, lang);
+    if (this.running.has(row.id)) throw new AppError('conflict', translate(lang, 'desk.busy'));
+    return row;
+  }
+
+  /** A batch whose pages may change now: of scanned pages, with no job running. */
+  private editable(batchId: string, lang: Language): BatchRow {
+    const row = this.idleRow(batchId, lang);
+    if (row.origin === 'file') throw new AppError('bad_request', translate(lang, 'desk.fileBatch'));
+    return row;
+  }
+
+  private page(batchId: string, pageId: string, lang: Language): PageRow {
+    const page = this.store.page(batchId, pageId);
+    if (!page) throw new AppError('not_found', translate(lang, 'desk.pageNotFound'));
+    return page;
+  }
+}

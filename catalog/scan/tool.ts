@@ -1,0 +1,73 @@
+/**
+ * Running an external program (scanimage, tesseract) as a child process: its output collected,
+ * its absence told apart from its failure (ENOENT → `missing`), and an AbortSignal that kills
+ * it (SIGTERM, then SIGKILL if it lingers). Shared by the scanner sources and OCR.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+
+export interface ToolRun {
+  /** Exit code, or null when killed by a signal. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** The program is not installed (not found on the PATH). */
+  missing: boolean;
+  /** Stopped through the signal. */
+  aborted: boolean;
+}
+
+/** How long a stopped program gets to end by itself (scanimage cancels the scan on SIGTERM) before SIGKILL. */
+const GRACE_MS = 5000;
+
+export interface ToolOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  signal?: AbortSignal;
+  /** Called with each complete line the program writes to stdout, as it arrives. */
+  onLine?: (line: string) => void;
+}
+
+/** Starts a program and resolves when it has exited (never rejects). */
+export function runTool(command: string, args: string[], options: ToolOptions = {}): Promise<ToolRun> {
+  return new Promise((resolve) => {
+    let child: ChildProcess;
+    let stdout = '';
+    let stderr = '';
+    let pending = '';
+    let settled = false;
+    const finish = (run: Omit<ToolRun, 'stdout' | 'stderr' | 'aborted'>) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', kill);
+      if (pending && options.onLine) options.onLine(pending);
+      resolve({ ...run, stdout, stderr, aborted: options.signal?.aborted ?? false });
+    };
+    // SIGTERM first: scanimage then cancels the scan properly, so a real scanner is not left mid-page.
+    const kill = () => {
+      child?.kill('SIGTERM');
+      setTimeout(() => child?.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), GRACE_MS).unref();
+    };
+    try {
+      child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    } catch {
+      finish({ code: null, missing: true });
+      return;
+    }
+    if (options.signal?.aborted) kill();
+    else options.signal?.addEventListener('abort', kill, { once: true });
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (!options.onLine) return;
+      pending += chunk;
+      const lines = pending.split(/\r?\n/);
+      pending = lines.pop() ?? '';
+      for (const line of lines) options.onLine(line);
+    });
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-16_384);
+    });
+    child.on('error', (error: NodeJS.ErrnoException) => finish({ code: null, missing: error.code === 'ENOENT' }));
+    child.on('close', (code) => finish({ code, missing: false }));
+  });
+}

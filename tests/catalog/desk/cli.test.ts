@@ -1,0 +1,53 @@
+/**
+ * `bookshelf scan` end to end, in a child process like a librarian's script: a 10-page feeder
+ * batch from the SANE test device, and a folder of gazette page images with --ocr; each makes
+ * one document, printed as its id, with {"id", "pages", "textChars"} as the last line, and the
+ * recognised text is found by `bookshelf search`. Usage mistakes exit with code 2.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { missingTools, OCR_DIR, SANE_CONFIG_DIR } from './helpers.js';
+
+const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, SANE_CONFIG_DIR }, timeout: 170_000 });
+const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as { id: string; pages: number; textChars: number };
+
+describe.skipIf(missingTools('scanimage', 'tesseract'))('bookshelf scan', { timeout: 180_000 }, () => {
+  it('makes one document of a feeder batch, and one searchable document of a folder with --ocr', () => {
+    const library = tempDir('desk-cli-');
+    const feeder = run(['scan', '--device', 'test:0', '--source', 'feeder', '--resolution', '75', '--title', 'Hồ sơ quét thử', '--library', library, '--json']);
+    expect(feeder.status, feeder.stderr).toBe(0);
+    const batch = lastJson(feeder.stdout);
+    expect(batch).toMatchObject({ id: expect.stringMatching(/^local-/), pages: 10, textChars: 0 });
+    expect(feeder.stdout.split('\n')[0]).toBe(batch.id);
+    expect(feeder.stderr).toContain('10/10');
+
+    const folder = tempDir('desk-cli-pages-');
+    for (const name of ['thong-tu-so-12-2022-tt-bldtbxh-37536-p2.png', 'quyet-dinh-so-28-2021-qd-ttg-34546-p3.png']) fs.copyFileSync(path.join(OCR_DIR, name), path.join(folder, name));
+    const ocr = run(['scan', '--folder', folder, '--ocr', '--library', library, '--json']);
+    expect(ocr.status, ocr.stderr).toBe(0);
+    const document = lastJson(ocr.stdout);
+    expect(document.pages).toBe(2);
+    expect(document.textChars).toBeGreaterThan(3000);
+    expect(document.id).not.toBe(batch.id);
+
+    const found = spawnSync(process.execPath, [BIN, 'search', 'hỗ trợ 1.800.000 đồng', '--library', library, '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(found.stdout).items[0].publication.id).toBe(document.id);
+    const info = JSON.parse(spawnSync(process.execPath, [BIN, 'info', '--library', library, '--json'], { encoding: 'utf8' }).stdout);
+    expect(info.publications).toBe(2);
+  });
+
+  it('refuses a wrong call with a usage message', () => {
+    const library = tempDir('desk-cli-');
+    for (const args of [['scan'], ['scan', '--device', 'test:0', '--folder', library], ['scan', '--device', 'test:0', '--source', 'tray'], ['scan', '--device', 'test:0', '--pages', '0']]) {
+      const result = run([...args, '--library', library]);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^bookshelf: /);
+    }
+  });
+});
