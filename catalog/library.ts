@@ -10,11 +10,14 @@ import type { LibraryLayout } from './paths.js';
 import { FileStore } from './store/file-store.js';
 import { countPublications } from './publications.js';
 import { APP_VERSION } from './package-root.js';
-import { DEFAULT_KIOSK_IDLE_SECONDS } from '../shared/domain.js';
-import type { KioskSettings, LibraryInfo } from '../shared/domain.js';
+import { DEFAULT_DISPLAY, DEFAULT_KIOSK_IDLE_SECONDS } from '../shared/domain.js';
+import type { DisplayDefaults, KioskSettings, LibraryInfo } from '../shared/domain.js';
 
 const KIOSK_IDLE_KEY = 'kiosk.idle_seconds';
 const KIOSK_ENABLED_KEY = 'kiosk.enabled';
+/** Display defaults of the resident screens (officials' station settings, catalog/admin/settings.ts). */
+export const DISPLAY_KEYS = { largeText: 'display.large_text', language: 'display.language', printingAllowed: 'display.printing_allowed' } as const;
+export const LIBRARY_NAME_KEY = 'library.name';
 
 export const DEFAULT_LIBRARY_NAME = 'Tủ sách pháp luật';
 
@@ -24,6 +27,9 @@ export class Library {
     readonly db: Db,
     readonly files: FileStore,
   ) {}
+
+  /** Where phones on the LAN reach this library while it is served with LAN serving on (set by catalog/station.ts). */
+  lanUrl: string | null = null;
 
   static async open(dir: string): Promise<Library> {
     const layout = libraryLayout(dir);
@@ -58,7 +64,7 @@ export class Library {
       )
       .get() as { present: number; pending: number; excluded: number; bytes: number };
     return {
-      name: this.getSetting('library.name') ?? DEFAULT_LIBRARY_NAME,
+      name: this.getSetting(LIBRARY_NAME_KEY) ?? DEFAULT_LIBRARY_NAME,
       appVersion: APP_VERSION,
       schemaVersion: schemaVersion(this.db),
       publications: countPublications(this.db),
@@ -67,6 +73,20 @@ export class Library {
       filesNotKept: files.excluded,
       bytesPresent: files.bytes,
       kiosk: this.kioskSettings(),
+      display: this.displayDefaults(),
+      lanUrl: this.lanUrl,
+    };
+  }
+
+  displayDefaults(): DisplayDefaults {
+    const flag = (key: string, fallback: boolean) => {
+      const value = this.getSetting(key);
+      return value === null ? fallback : value === '1';
+    };
+    return {
+      largeText: flag(DISPLAY_KEYS.largeText, DEFAULT_DISPLAY.largeText),
+      language: this.getSetting(DISPLAY_KEYS.language) === 'en' ? 'en' : 'vi',
+      printingAllowed: flag(DISPLAY_KEYS.printingAllowed, DEFAULT_DISPLAY.printingAllowed),
     };
   }
 

@@ -7,22 +7,42 @@ import { Accounts } from './accounts/accounts.js';
 import type { Library } from './library.js';
 import { SyncService } from './sync/service.js';
 import type { SyncServiceOptions } from './sync/service.js';
+import { OutboxService } from './outbox/service.js';
+import type { OutboxServiceOptions } from './outbox/service.js';
+import { DeskService } from './desk/service.js';
+import type { UpdaterPort } from './updates/handlers.js';
+import type { DeskOptions } from './desk/service.js';
 
 export interface Services {
   library: Library;
   sync: SyncService;
   accounts: Accounts;
+  outbox: OutboxService;
+  desk: DeskService;
+  /** The installed app's updater, handed over by the Electron main process; null in served mode. */
+  updater: UpdaterPort | null;
 }
 
 export interface ServiceOptions {
   sync?: SyncServiceOptions;
+  outbox?: OutboxServiceOptions;
+  desk?: DeskOptions;
 }
 
 export function createServices(library: Library, options: ServiceOptions = {}): Services {
-  return { library, sync: new SyncService(library, options.sync), accounts: new Accounts(library.db) };
+  return {
+    library,
+    sync: new SyncService(library, options.sync),
+    accounts: new Accounts(library.db),
+    outbox: new OutboxService(library, options.outbox),
+    desk: new DeskService(library, options.desk),
+    updater: null,
+  };
 }
 
 /** Stops background work (a sync in progress ends cleanly); the library stays open. */
 export async function disposeServices(services: Services): Promise<void> {
+  await services.desk.dispose();
+  await services.outbox.dispose();
   await services.sync.dispose();
 }

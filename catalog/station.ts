@@ -20,6 +20,7 @@ import { removeOrphanFiles } from './import/importer.js';
 import { createServices, disposeServices } from './services.js';
 import type { Services } from './services.js';
 import { createStationFeedHandler } from './sync/station-feed.js';
+import { lanEnabled } from './admin/settings.js';
 
 export interface StationOptions {
   libraryDir: string;
@@ -32,6 +33,11 @@ export interface StationOptions {
   lan?: boolean;
   /** A DNS name phones may use for the station (added to the Host allow-list). */
   lanName?: string;
+  /**
+   * When `lan` is not asked for, follow the officials' stored setting (`lan.enabled`, the
+   * settings screen): on → serve every interface, as `--lan` would.
+   */
+  lanFromSettings?: boolean;
   /** Let librarians and officials sign in from other machines on the LAN (off: only at this PC). */
   lanStaff?: boolean;
   /** Overrides of the HTTP limits (tests use short timeouts). */
@@ -40,6 +46,8 @@ export interface StationOptions {
 
 export interface RunningStation {
   library: Library;
+  /** The interface it listens on: the one asked for, or every interface when the stored LAN setting turned serving on. */
+  host: string;
   server: RunningServer;
   demo: DemoResult;
   services: Services;
@@ -86,10 +94,19 @@ export function allowedHostnamesFor(host: string, lanName?: string): string[] {
   return [...new Set(names.map((name) => name.toLowerCase()))];
 }
 
+/** The one address a QR code gives phones: the LAN name, else the bound address (for a wildcard bind, this machine's first IPv4 one). */
+export function stationLanUrl(host: string, port: number, lanName?: string): string | null {
+  const name = lanName ?? (isWildcardHost(host) ? (lanAddresses('IPv4')[0] ?? lanAddresses()[0]) : host.replace(/^\[|\]$/g, ''));
+  if (!name) return null;
+  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
+}
+
 export async function startStation(options: StationOptions): Promise<RunningStation> {
   checkServeHost(options.host, options.lan === true);
   const library = await Library.open(options.libraryDir);
   try {
+    const lan = options.lan === true || (options.lanFromSettings === true && lanEnabled(library));
+    const host = lan && !options.lan ? '0.0.0.0' : options.host;
     const services = createServices(library);
     const demo = options.demo ? await loadDemoIfEmpty(library) : { loaded: false, publications: 0, files: 0 };
     const app = createHttpApp({
@@ -100,14 +117,16 @@ export async function startStation(options: StationOptions): Promise<RunningStat
       files: createFileHandler(library),
       ui: createStaticHandler(options.rendererDir ?? RENDERER_DIR),
       feed: createStationFeedHandler(library),
-      allowedHostnames: allowedHostnamesFor(options.host, options.lanName),
+      allowedHostnames: allowedHostnamesFor(host, options.lanName),
     });
-    const server = await listen(app, options.host, options.port, options.limits);
+    const server = await listen(app, host, options.port, options.limits);
+    if (lan) library.lanUrl = stationLanUrl(host, server.port, options.lanName);
     // Files a crash left stored but never saved in the catalog go, in the background.
     removeOrphanFiles(library).catch((error: unknown) => console.error('removing orphan files failed', error));
     services.sync.schedule();
     return {
       library,
+      host,
       server,
       demo,
       services,

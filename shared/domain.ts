@@ -93,7 +93,26 @@ export interface LibraryInfo {
   filesNotKept: number;
   bytesPresent: number;
   kiosk: KioskSettings;
+  /** How the resident screens start (officials' station settings). */
+  display: DisplayDefaults;
+  /** This station's address for phones on the LAN (http://address:port), null when LAN serving is off. */
+  lanUrl: string | null;
 }
+
+/** What the resident screens start with, chosen by the station's officials. */
+export interface DisplayDefaults {
+  /** Start with large text (a reader can still switch it off). */
+  largeText: boolean;
+  /** The UI language a new reader starts in. */
+  language: 'vi' | 'en';
+  /** Whether readers may print pages at this station. */
+  printingAllowed: boolean;
+}
+
+/** The longest name of a commune (the station's unit) an official may set. */
+export const COMMUNE_NAME_MAX = 120;
+
+export const DEFAULT_DISPLAY: DisplayDefaults = { largeText: false, language: 'vi', printingAllowed: true };
 
 export interface KioskSettings {
   /** Start this station's app in kiosk mode even without --kiosk. */

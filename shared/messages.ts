@@ -7,6 +7,7 @@ import { accountsEn, accountsVi } from './messages/accounts.js';
 import { adminEn, adminVi } from './messages/admin.js';
 import { deskEn, deskVi } from './messages/desk.js';
 import { epubEn, epubVi } from './messages/epub.js';
+import { moderationEn, moderationVi } from './messages/moderation.js';
 import { outboxEn, outboxVi } from './messages/outbox.js';
 import { updatesEn, updatesVi } from './messages/updates.js';
 import { kioskEn, kioskVi } from './messages/kiosk.js';
@@ -79,7 +80,7 @@ const coreVi = {
   'error.offline': 'Không kết nối được với tủ sách. Kiểm tra lại máy chủ hoặc mạng nội bộ.',
 } as const;
 
-const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi, ...accountsVi, ...deskVi, ...outboxVi, ...adminVi, ...updatesVi };
+const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi, ...accountsVi, ...deskVi, ...outboxVi, ...adminVi, ...updatesVi, ...moderationVi };
 
 export type MessageKey = keyof typeof vi;
 
@@ -146,7 +147,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'error.offline': 'Cannot reach the bookshelf. Check the server or the local network.',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn, ...accountsEn, ...deskEn, ...outboxEn, ...adminEn, ...updatesEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn, ...accountsEn, ...deskEn, ...outboxEn, ...adminEn, ...updatesEn, ...moderationEn };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
 

@@ -2,8 +2,16 @@
 import type { Handlers } from '../../shared/call.js';
 import type { adminMethods } from '../../shared/contract/admin.js';
 import type { Services } from '../services.js';
+import { reportFile } from './report-file.js';
+import { stationSettings, updateStationSettings } from './settings.js';
+import { storageReport } from './storage.js';
 
 export function adminHandlers(services: Services): Handlers<typeof adminMethods> {
-  void services;
-  return {};
+  const { library } = services;
+  return {
+    'admin.storage': () => storageReport(library),
+    'admin.settings': () => stationSettings(library),
+    'admin.updateSettings': (input) => updateStationSettings(library, input),
+    'usage.reportFile': (input) => reportFile(library, input.from, input.to, input.format),
+  };
 }

@@ -11,12 +11,14 @@ import { isLoopbackHost, runHub, runServe, runStart } from './serve.js';
 import { runKeygen, runPublish } from './feed.js';
 import { runSync } from './sync.js';
 import { runKiosk } from './kiosk.js';
+import { ACCOUNTS_HELP, runAccounts } from './accounts.js';
 import { runUpdateSettings } from './update.js';
 import { parseBundleFilter, runExportBundle } from './export-bundle.js';
 import { KEEP_HELP, parseBudget, parseKinds, parseList, runKeep } from './keep.js';
 import { runEvalSearch, runSearch } from './search.js';
 import { IMPORT_HELP, parseTimeout, runImport } from './import.js';
 import { REPORT_HELP, runReport } from './report.js';
+import { SCAN_HELP, runScan } from './scan.js';
 import { OUTBOX_HELP, runOutbox } from './outbox.js';
 import { MODERATE_HELP, runModerate } from './moderate.js';
 import { UsageError } from './usage.js';
@@ -45,10 +47,13 @@ Lệnh / Commands:
   keep                  Chọn tệp trạm này giữ: lĩnh vực, loại, dung lượng / Choose what files this station keeps
   update [--url URL|none] [--channel latest|beta]
                         Nơi ứng dụng tìm bản cập nhật / Where the installed app looks for updates
+  accounts [--add U --role R --name N | --reset U]
+                        Tài khoản cán bộ; quên mật khẩu thì đặt lại ở đây / Staff accounts; reset a forgotten password here
   kiosk [--on|--off] [--idle S]
                         Luôn mở dạng kiosk; thời gian chờ trước khi về trang chủ / Always start as a kiosk; idle reset delay
   keygen --out DIR      Tạo cặp khoá ký nguồn cấp (trạm chủ) / Make a feed signing key pair (hub)
   publish               Xuất bản thay đổi thành nguồn cấp có chữ ký / Publish changes as a signed feed
+  scan                  Quét giấy thành tài liệu tìm được (SANE hoặc thư mục) / Scan paper into a searchable document (SANE or a folder)
   search "<câu hỏi>"    Tìm văn bản, điều luật, số hiệu / Search documents, articles and numbers
   report --from NGÀY --to NGÀY [--format csv|pdf] [--out FILE]
                         Báo cáo sử dụng (hằng năm) bằng tiếng Việt / Usage report (yearly), in Vietnamese
@@ -99,7 +104,7 @@ search:
 ${IMPORT_HELP}
 ${KEEP_HELP}
 ${REPORT_HELP}
-${OUTBOX_HELP}
+${SCAN_HELP}${ACCOUNTS_HELP}${OUTBOX_HELP}
 ${MODERATE_HELP}
 eval-search:
   --laws FILE           Luật dạng laws.jsonl / Laws in the laws.jsonl format
@@ -241,6 +246,19 @@ const COMMANDS: Record<string, CommandSpec> = {
     run: (values, _args, libraryDir) =>
       runUpdateSettings({ libraryDir, url: typeof values.url === 'string' ? values.url : undefined, channel: typeof values.channel === 'string' ? values.channel : undefined }),
   },
+  accounts: {
+    options: { ...COMMON, add: { type: 'string' }, reset: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: null,
+    run: (values, _args, libraryDir) =>
+      runAccounts({
+        libraryDir,
+        add: values.add as string | undefined,
+        reset: values.reset as string | undefined,
+        role: values.role as string | undefined,
+        name: values.name as string | undefined,
+        json: values.json === true,
+      }),
+  },
   kiosk: {
     options: { ...COMMON, on: { type: 'boolean' }, off: { type: 'boolean' }, idle: { type: 'string' } },
     positionals: null,
@@ -308,6 +326,28 @@ const COMMANDS: Record<string, CommandSpec> = {
     positionals: { min: 1, usage: 'bookshelf import <tệp hoặc thư mục… / files or folders…>' },
     run: (values, paths, libraryDir) =>
       runImport({ libraryDir, paths, json: values.json === true, timeoutSeconds: parseTimeout(values.timeout as string | undefined) }),
+  },
+  scan: {
+    options: {
+      ...COMMON,
+      device: { type: 'string' },
+      source: { type: 'string' },
+      pages: { type: 'string' },
+      mode: { type: 'string' },
+      resolution: { type: 'string' },
+      folder: { type: 'string' },
+      ocr: { type: 'boolean' },
+      title: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    positionals: null,
+    run: (values, _args, libraryDir) =>
+      runScan({
+        libraryDir,
+        ...(Object.fromEntries(['device', 'source', 'pages', 'mode', 'resolution', 'folder', 'title'].map((k) => [k, values[k]])) as Record<string, string | undefined>),
+        ocr: values.ocr === true,
+        json: values.json === true,
+      }),
   },
   search: {
     options: { ...COMMON, ...FILTERS, json: { type: 'boolean' }, limit: { type: 'string' } },

@@ -141,6 +141,15 @@ if (ui) {
   results.ui = ui.json;
 }
 
+// 7. The librarian's desk (tests/bench/desk.ts): OCR pages per minute beside plain tesseract,
+// and from the last page of a 10-page batch to a document search finds.
+const { benchDesk } = await import('./desk.js');
+const desk = await benchDesk();
+if (desk) {
+  rows.push(...desk.rows);
+  results.desk = desk.json;
+}
+
 const rss = process.memoryUsage().rss / 1024 / 1024;
 rows.push(['resident memory of this process at the end', `${rss.toFixed(0)} MB`, '—']);
 

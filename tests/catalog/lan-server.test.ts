@@ -144,8 +144,9 @@ describe('what a LAN client may do', () => {
     const privileged = Object.entries(contract).filter(([, spec]) => spec.access !== 'anyone');
     expect(privileged.length).toBeGreaterThan(5);
     const before = station.library.kioskSettings();
-    for (const [method] of privileged) {
-      for (const from of ['127.0.0.2', '127.0.0.1']) {
+    // One LAN client per ten methods: the contract has more methods than one client's burst allows.
+    for (const [i, [method]] of privileged.entries()) {
+      for (const from of [`127.0.0.${20 + Math.floor(i / 10)}`, '127.0.0.1']) {
         const answer = await post(from, method, method === 'kiosk.updateSettings' ? { enabled: !before.enabled } : {});
         expect(answer.status, `${method} from ${from}`).toBe(403);
         expect(JSON.parse(answer.body).error.code).toBe('forbidden');

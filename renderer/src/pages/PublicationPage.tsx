@@ -16,10 +16,13 @@ import { useDocumentTitle } from '../use-document-title.js';
 import { Availability, KindTag, StatusBadge, showsLegalStatus } from '../components/Badges.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ArrowLeftIcon, CheckIcon, OpenIcon, PendingIcon, PrintIcon, WarningIcon } from '../components/icons.js';
+import { LanQr } from '../components/LanQr.js';
 import { Loading } from '../components/Loading.js';
 import { NotFound } from '../components/NotFound.js';
 import { TableOfContents } from '../components/TableOfContents.js';
+import { useDisplay } from '../kiosk/display.js';
 import '../styles/search.css';
+import '../styles/official.css';
 
 const PDF = 'application/pdf';
 
@@ -61,6 +64,7 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
   const { lang, t } = useLanguage();
   const content = contentFileOf(p);
   const readable = p.available && content?.state === 'present';
+  const { printingAllowed } = useDisplay();
   const rows: Array<[MessageKey, ReactNode]> = [];
   const add = (key: MessageKey, value: ReactNode) => {
     if (value !== null && value !== undefined && value !== '' && value !== false) rows.push([key, value]);
@@ -102,7 +106,7 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
                 <OpenIcon />
                 <span>{t('publication.read')}</span>
               </Link>
-              {content.mediaType === PDF && (
+              {content.mediaType === PDF && printingAllowed && (
                 <Link className="button big secondary" to={readerPath(p.id, { print: true })} data-testid="print-button" aria-describedby="print-hint">
                   <PrintIcon />
                   <span>{t('publication.print')}</span>
@@ -136,6 +140,7 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
           </div>
         )}
       </section>
+      <LanQr id={p.id} />
 
       <div className="publication-body">
         <section className="publication-about" aria-labelledby="details-heading">

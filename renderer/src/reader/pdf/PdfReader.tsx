@@ -40,6 +40,7 @@ import { swipeDirection } from './swipe.js';
 import { ScrollMode, createViewer } from './viewer.js';
 import type { KioskViewer } from './viewer.js';
 import { stepZoom, zoomPercent } from './zoom.js';
+import { useDisplay } from '../../kiosk/display.js';
 import './pdf.css';
 
 type Status = { kind: 'loading'; percent: number | null } | { kind: 'ready' } | { kind: 'error'; problem: PdfProblem };
@@ -62,7 +63,8 @@ function isEditable(target: EventTarget | null): boolean {
 export default function PdfReader({ publication, url, initialPage, query, backTo }: ReaderProps) {
   const t = useT();
   const [params] = useSearchParams();
-  const wantsPrint = params.get('print') === '1';
+  const { printingAllowed } = useDisplay();
+  const wantsPrint = params.get('print') === '1' && printingAllowed;
   const rootRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<HTMLDivElement>(null);
@@ -484,10 +486,12 @@ export default function PdfReader({ publication, url, initialPage, query, backTo
             <SearchIcon />
             <span className="pdf-label">{t('pdf.search')}</span>
           </button>
-          <button type="button" className="pdf-button" onClick={() => setPrinting(true)} disabled={!ready} data-testid="pdf-print" title={t('pdf.printLabel')} aria-label={t('pdf.printLabel')}>
-            <PrintIcon />
-            <span className="pdf-label">{t('pdf.print')}</span>
-          </button>
+          {printingAllowed && (
+            <button type="button" className="pdf-button" onClick={() => setPrinting(true)} disabled={!ready} data-testid="pdf-print" title={t('pdf.printLabel')} aria-label={t('pdf.printLabel')}>
+              <PrintIcon />
+              <span className="pdf-label">{t('pdf.print')}</span>
+            </button>
+          )}
         </div>
       </div>
       {pageProblem && (
@@ -594,7 +598,7 @@ export default function PdfReader({ publication, url, initialPage, query, backTo
       <p className="pdf-visually-hidden" aria-live="polite">
         {ready ? t('pdf.pageStatus', { page, total }) : ''}
       </p>
-      {printing && doc && <PrintDialog doc={doc} currentPage={page} onClose={closePrint} />}
+      {printing && printingAllowed && doc && <PrintDialog doc={doc} currentPage={page} onClose={closePrint} />}
       {externalLink && <LinkDialog url={externalLink} onClose={() => setExternalLink(null)} />}
     </div>
   );

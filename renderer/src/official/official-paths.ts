@@ -1,0 +1,34 @@
+/** The officials' pages under /official, their menu labels and the help topic each "?" link opens. */
+import type { MessageKey } from '../../../shared/messages.js';
+import type { HelpTopic } from '../help/topics.js';
+
+export const OFFICIAL_PAGES = ['overview', 'sync', 'storage', 'settings', 'accounts', 'audit', 'usage', 'updates', 'moderation'] as const;
+export type OfficialPage = (typeof OFFICIAL_PAGES)[number];
+
+export function officialPath(page: OfficialPage): string {
+  return page === 'overview' ? '/official' : `/official/${page}`;
+}
+
+export const PAGE_LABEL: Record<OfficialPage, MessageKey> = {
+  overview: 'official.nav.overview',
+  sync: 'official.nav.sync',
+  storage: 'official.nav.storage',
+  settings: 'official.nav.settings',
+  accounts: 'official.nav.accounts',
+  audit: 'official.nav.audit',
+  usage: 'official.nav.usage',
+  updates: 'official.nav.updates',
+  moderation: 'official.nav.moderation',
+};
+
+export const PAGE_HELP: Record<OfficialPage, HelpTopic> = {
+  overview: 'sync',
+  sync: 'sync',
+  storage: 'selective',
+  settings: 'kiosk',
+  accounts: 'accounts',
+  audit: 'accounts',
+  usage: 'report',
+  updates: 'updates',
+  moderation: 'send',
+};

@@ -1,0 +1,218 @@
+/**
+ * The officials' screens end to end: an official signs in and sees the station's health,
+ * changes the kiosk's idle timeout, creates a librarian and finds that in the audit log, looks
+ * at the use charts and downloads the yearly report as CSV and PDF (their bytes checked); a
+ * librarian is kept out. Then every official screen and the help, on the kiosk (1366×768) and on
+ * a phone (390×844): a screenshot in <outputDir>/screens/official-<screen>-<size>.png, no
+ * sideways scrolling on the phone, and axe finds no serious or critical violation.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
+import { problemsOf, watchPageProblems } from './support/page-problems.js';
+import { signIn } from './support/staff.js';
+
+test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
+watchPageProblems(test);
+
+async function api<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
+  const response = await page.request.post(`/api/${method}`, { data: input });
+  const body = (await response.json()) as { ok: boolean; result: T };
+  expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
+  return body.result;
+}
+
+async function axe(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`), `serious or critical axe violations on ${name}`).toEqual([]);
+}
+
+test.describe('an official at work', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('sees the station at a glance and reaches each page', async ({ page }) => {
+    await signIn(page, 'official');
+    await page.goto('/#/official');
+    const health = page.getByTestId('health');
+    await expect(health.getByRole('heading', { level: 2 })).toHaveCount(6);
+    await expect(page.getByTestId('overview-kiosk')).toBeVisible();
+    await expect(page.getByTestId('help-link')).toHaveAttribute('href', '#/help/sync');
+    await page.getByRole('navigation', { name: 'Các trang quản trị' }).getByRole('link', { name: 'Lưu trữ' }).click();
+    await expect(page.getByTestId('disk-usage')).toContainText('còn trống');
+  });
+
+  test('changes the kiosk idle timeout', async ({ page }) => {
+    await signIn(page, 'official');
+    const before = await api<{ kiosk: { idleSeconds: number } }>(page, 'library.info');
+    const next = before.kiosk.idleSeconds === 240 ? 250 : 240;
+    await page.goto('/#/official/settings');
+    const idle = page.getByLabel('Số giây không dùng trước khi về trang đầu');
+    await expect(idle).toHaveValue(String(before.kiosk.idleSeconds));
+    await idle.fill(String(next));
+    await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await expect(page.getByTestId('settings-saved')).toBeVisible();
+    expect((await api<{ kiosk: { idleSeconds: number } }>(page, 'library.info')).kiosk.idleSeconds).toBe(next);
+    await page.reload();
+    await expect(page.getByLabel('Số giây không dùng trước khi về trang đầu')).toHaveValue(String(next));
+    await api(page, 'kiosk.updateSettings', { idleSeconds: before.kiosk.idleSeconds });
+  });
+
+  test('the display defaults and printing reach the residents’ screens', async ({ page, browser }) => {
+    await signIn(page, 'official');
+    await api(page, 'admin.updateSettings', { largeText: true, printingAllowed: false });
+    try {
+      const resident = await browser.newPage();
+      await resident.goto('/#/publications/luat-so-69-2020-qh14-32699');
+      await expect(resident.getByTestId('read-button')).toBeVisible();
+      await expect(resident.locator('html')).toHaveAttribute('data-text', 'large');
+      await expect(resident.getByTestId('print-button')).toHaveCount(0);
+      await resident.goto('/#/read/luat-so-69-2020-qh14-32699?print=1');
+      await expect(resident.getByTestId('pdf-reader')).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+      await expect(resident.getByTestId('pdf-print')).toHaveCount(0);
+      await expect(resident.getByRole('dialog')).toHaveCount(0);
+      await resident.close();
+    } finally {
+      await api(page, 'admin.updateSettings', { largeText: false, printingAllowed: true });
+    }
+  });
+
+  test('creates a librarian account and finds it in the audit log', async ({ page }) => {
+    await signIn(page, 'official');
+    const username = `thuthu${Date.now().toString(36)}`;
+    await page.goto('/#/official/accounts');
+    const form = page.getByTestId('create-account');
+    await form.getByLabel('Họ và tên').fill('Lê Thị Mới');
+    await form.getByLabel('Tên đăng nhập').fill(username);
+    await form.locator('input[name="password"]').fill('mat-khau-moi-123');
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã tạo tài khoản Lê Thị Mới' })).toBeVisible();
+    const card = page.locator(`[data-username="${username}"]`);
+    await expect(card).toContainText('Thủ thư');
+
+    await page.getByRole('navigation', { name: 'Các trang quản trị' }).getByRole('link', { name: 'Nhật ký' }).click();
+    await page.getByLabel('Tìm theo từ').fill(username);
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    const entry = page.getByTestId('audit-entry').first();
+    await expect(entry).toContainText('accounts.create');
+    await expect(entry).toContainText(username);
+    await expect(entry).toContainText('canbo');
+    await expect(entry).not.toContainText('mat-khau-moi-123');
+  });
+
+  test('sees the use charts and downloads the report as CSV and PDF', async ({ page }) => {
+    await signIn(page, 'official');
+    // Something to count: a search that finds nothing and one that opens a document.
+    await api(page, 'search', { q: 'qzxvw zzqqk' });
+    await api(page, 'reading.record', { id: 'luat-so-69-2020-qh14-32699' });
+    await page.goto('/#/official/usage');
+    await expect(page.getByRole('img', { name: 'Lượt mở tài liệu và lượt tìm kiếm theo tháng' })).toBeVisible();
+    await expect(page.getByTestId('usage-totals')).toContainText('Lượt tìm kiếm');
+    await expect(page.getByTestId('top-documents')).toContainText('69/2020/QH14');
+    await expect(page.getByRole('rowheader', { name: 'qzxvw zzqqk' })).toBeVisible();
+    const year = new Date().getFullYear();
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'official-report-'));
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+    expect(csv.suggestedFilename()).toBe(`bao-cao-tu-sach-${year}-01-01-${year}-12-31.csv`);
+    const csvFile = path.join(dir, csv.suggestedFilename());
+    await csv.saveAs(csvFile);
+    const text = fs.readFileSync(csvFile, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('Báo cáo sử dụng Tủ sách pháp luật điện tử');
+    expect(text).toContain(`Từ ngày,01/01/${year}`);
+    expect(text).toContain('qzxvw zzqqk');
+    await expect(page.getByRole('status').filter({ hasText: csv.suggestedFilename() })).toBeVisible();
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdfFile = path.join(dir, pdf.suggestedFilename());
+    await pdf.saveAs(pdfFile);
+    const bytes = fs.readFileSync(pdfFile);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.subarray(-6).toString('latin1')).toContain('%%EOF');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('adds a USB folder as a sync source with its key, syncs it and reads the failure in plain words', async ({ page }) => {
+    await signIn(page, 'official');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'official-usb-'));
+    const pem = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    await page.goto('/#/official/sync');
+    await page.getByLabel('Địa chỉ hoặc thư mục').fill(folder);
+    await page.getByRole('button', { name: 'Thêm nguồn' }).click();
+    // A new source without a key is refused, with the reason in words.
+    await expect(page.getByRole('alert').filter({ hasText: 'khoá công khai' })).toBeVisible();
+    const refused = problemsOf(page);
+    expect(refused).toEqual([expect.stringContaining('400 (Bad Request)')]);
+    refused.length = 0;
+    await page.getByLabel('Khóa công khai (PEM)').fill(pem);
+    await page.getByLabel('Tên gợi nhớ (không bắt buộc)').fill('Ổ USB của xã bên');
+    await page.getByRole('button', { name: 'Thêm nguồn' }).click();
+    const source = page.getByTestId('sync-source').filter({ hasText: 'Ổ USB của xã bên' });
+    await expect(source).toContainText('1 khóa');
+
+    await source.getByRole('button', { name: 'Đồng bộ nguồn này' }).click();
+    // The folder holds no feed: the run ends, and the history says why.
+    const run = page.getByTestId('sync-history').getByRole('row').nth(1);
+    await expect(run).toContainText(folder, { timeout: 15_000 });
+    await expect(run).toContainText('Lỗi');
+    await expect(page.getByTestId('sync-idle')).toBeVisible();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('a librarian is kept out of the officials’ pages', async ({ page }) => {
+    await signIn(page, 'librarian');
+    await page.goto('/#/official/accounts');
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByTestId('create-account')).toHaveCount(0);
+  });
+});
+
+const SIZES = {
+  kiosk: { viewport: { width: 1366, height: 768 }, isMobile: false, hasTouch: true },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+} as const;
+
+const SCREENS: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [
+  { name: 'overview', path: '/#/official', ready: (page) => expect(page.getByTestId('health')).toBeVisible() },
+  { name: 'sync', path: '/#/official/sync', ready: (page) => expect(page.getByTestId('sync-idle')).toBeVisible() },
+  { name: 'storage', path: '/#/official/storage', ready: (page) => expect(page.getByTestId('disk-level')).toBeVisible() },
+  { name: 'settings', path: '/#/official/settings', ready: (page) => expect(page.getByTestId('settings-form')).toBeVisible() },
+  { name: 'accounts', path: '/#/official/accounts', ready: (page) => expect(page.getByTestId('account').first()).toBeVisible() },
+  { name: 'audit', path: '/#/official/audit', ready: (page) => expect(page.getByTestId('audit-log')).toBeVisible() },
+  { name: 'usage', path: '/#/official/usage', ready: (page) => expect(page.getByTestId('usage-totals')).toBeVisible() },
+  { name: 'updates', path: '/#/official/updates', ready: (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible() },
+  { name: 'help', path: '/#/help', ready: (page) => expect(page.getByRole('heading', { name: 'Trợ giúp', level: 1 })).toBeVisible() },
+  { name: 'help-report', path: '/#/help/report', ready: (page) => expect(page.getByTestId('help-steps')).toBeVisible() },
+  { name: 'first-run', path: '/#/help/first-run', ready: (page) => expect(page.getByTestId('first-run-steps')).toBeVisible() },
+];
+
+for (const size of Object.keys(SIZES) as (keyof typeof SIZES)[]) {
+  test.describe(`official screens on the ${size}`, () => {
+    test.use({ ...SIZES[size], deviceScaleFactor: 1 });
+
+    for (const screen of SCREENS) {
+      test(screen.name, async ({ page }) => {
+        await signIn(page, 'official');
+        await page.goto(screen.path);
+        await screen.ready(page);
+        await page.waitForLoadState('networkidle');
+        await page.evaluate(() => document.fonts.ready);
+        const file = path.join(test.info().project.outputDir, 'screens', `official-${screen.name}-${size}.png`);
+        await page.screenshot({ path: file, fullPage: true, caret: 'hide', animations: 'disabled' });
+        await test.info().attach(`official-${screen.name}-${size}`, { path: file, contentType: 'image/png' });
+        if (size === 'phone') {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `${screen.name}: no sideways scrolling on a phone`).toBeLessThanOrEqual(0);
+        }
+        await axe(page, `${screen.name} (${size})`);
+      });
+    }
+  });
+}
