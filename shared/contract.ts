@@ -40,7 +40,7 @@ const searchFilters = z
 const searchText = z.string().max(500);
 
 /** The station's daily usage counters (catalog/usage.ts): counts only, nothing about who. */
-export const USAGE_COUNTERS = ['search', 'search_no_result', 'kiosk_session', 'phone_session', 'page_printed', 'document_added'] as const;
+export const USAGE_COUNTERS = ['search', 'search_no_result', 'kiosk_session', 'phone_session', 'page_printed', 'document_added', 'document_sent'] as const;
 export type UsageCounter = (typeof USAGE_COUNTERS)[number];
 /** The counters the UI reports itself; the engine counts the others. */
 export const RECORDED_USAGE_COUNTERS = ['kiosk_session', 'phone_session', 'page_printed'] as const;

@@ -119,9 +119,10 @@ const TOTAL_ROWS: [label: string, value: (s: UsageSummary) => number][] = [
   ['Phiên sử dụng trên điện thoại', (s) => s.totals.phone_session],
   ['Số trang đã in', (s) => s.totals.page_printed],
   ['Tài liệu được bổ sung', (s) => s.totals.document_added],
+  ['Tài liệu gửi lên cấp trên', (s) => s.totals.document_sent],
 ];
 
-const MONTH_HEADERS = ['Tháng', 'Mở tài liệu', 'Tìm kiếm', 'Không có kết quả', 'Phiên kiosk', 'Phiên điện thoại', 'Trang in', 'Bổ sung'];
+const MONTH_HEADERS = ['Tháng', 'Mở tài liệu', 'Tìm kiếm', 'Không có kết quả', 'Phiên kiosk', 'Phiên điện thoại', 'Trang in', 'Bổ sung', 'Gửi lên'];
 
 function monthRows(s: UsageSummary): (string | number)[][] {
   return s.months.map((m) => [
@@ -133,11 +134,12 @@ function monthRows(s: UsageSummary): (string | number)[][] {
     m.counts.phone_session,
     m.counts.page_printed,
     m.counts.document_added,
+    m.counts.document_sent,
   ]);
 }
 
 /** The same columns, short enough for a page's width. */
-const PDF_MONTH_HEADERS = ['Tháng', 'Mở tài liệu', 'Tìm kiếm', 'Không kết quả', 'Kiosk', 'Điện thoại', 'Trang in', 'Bổ sung'];
+const PDF_MONTH_HEADERS = ['Tháng', 'Mở tài liệu', 'Tìm kiếm', 'Không kết quả', 'Kiosk', 'Điện thoại', 'Trang in', 'Bổ sung', 'Gửi lên'];
 
 const NO_FIELD = '(chưa phân loại lĩnh vực)';
 
@@ -351,7 +353,7 @@ export function reportPdf(data: ReportData): Promise<Buffer> {
     labels,
   );
   doc.moveDown(0.5);
-  table(PDF_MONTH_HEADERS, monthRows(s), [58, 66, 58, 74, 50, 64, 54, 59]);
+  table(PDF_MONTH_HEADERS, monthRows(s), [56, 60, 54, 66, 44, 58, 50, 50, 50]);
 
   heading('3. Tài liệu được đọc nhiều nhất');
   if (s.topDocuments.length === 0) note('Chưa có lượt mở tài liệu nào trong kỳ.');

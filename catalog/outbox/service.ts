@@ -12,6 +12,7 @@ import { USAGE_SENT_AT_KEY, effectiveHubUrl, outboxSettings } from './settings.j
 import { awaitingDecision, getRow, listRows, nextDue, toItem, update } from './store.js';
 import type { OutboxRow } from './store.js';
 import { UploadRefused, sendFile } from './tus-upload.js';
+import { countUsage } from '../usage.js';
 import { usageUpload } from './usage-report.js';
 
 export const HUB_UPLOADS_PATH = 'uploads/';
@@ -154,6 +155,7 @@ export class OutboxService {
         onConfirmed: (offset) => update(db, row.id, { bytes_sent: offset }, now()),
       });
       update(db, row.id, { state: 'sent', upload_url: url, bytes_sent: row.size }, now());
+      countUsage(db, 'document_sent', 1, now());
       return 'sent';
     } catch (error) {
       if (this.stopping.signal.aborted) {

@@ -12,15 +12,19 @@ import { UPLOAD_MEDIA_TYPES } from '../../shared/outbox.js';
 import type { OutboxItem, OutboxState, UploadDescription } from '../../shared/outbox.js';
 import { durably } from './durable.js';
 
-export interface OutboxRow {
-  id: number;
-  publication_id: string;
+/** What is sent of a publication, copied when it is queued. */
+interface Snapshot {
   title: string;
   description: string;
   sha256: string;
   size: number;
   media_type: string;
   file_name: string;
+}
+
+export interface OutboxRow extends Snapshot {
+  id: number;
+  publication_id: string;
   state: OutboxState;
   bytes_sent: number;
   upload_url: string | null;
@@ -66,15 +70,6 @@ export function getRow(db: Db, id: number): OutboxRow | null {
 
 export function listRows(db: Db): OutboxRow[] {
   return db.prepare('SELECT * FROM outbox ORDER BY id DESC').all() as OutboxRow[];
-}
-
-interface Snapshot {
-  title: string;
-  description: string;
-  sha256: string;
-  size: number;
-  media_type: string;
-  file_name: string;
 }
 
 /** What is sent of a publication: its description now and its content file (PDF or EPUB, on disk). */

@@ -85,8 +85,8 @@ describe('bookshelf report', () => {
     expect(lines).toContain('Phiên sử dụng tại kiosk,45');
     expect(lines).toContain('Số trang đã in,88');
     expect(lines).toContain('Tài liệu được bổ sung,2');
-    expect(lines).toContain('Tháng,Mở tài liệu,Tìm kiếm,Không có kết quả,Phiên kiosk,Phiên điện thoại,Trang in,Bổ sung');
-    expect(lines).toContain('03/2025,1234,321,0,45,0,0,0');
+    expect(lines).toContain('Tháng,Mở tài liệu,Tìm kiếm,Không có kết quả,Phiên kiosk,Phiên điện thoại,Trang in,Bổ sung,Gửi lên');
+    expect(lines).toContain('03/2025,1234,321,0,45,0,0,0,0');
     expect(lines.filter((line) => /^\d\d\/2025,/.test(line))).toHaveLength(12);
     expect(lines).toContain('1,Luật Đất đai,31/2024/QH15,1234');
     expect(lines).toContain('Đất đai,1234');

@@ -100,6 +100,7 @@ describe('usage counters', () => {
       phone_session: 2,
       page_printed: 0,
       document_added: 3,
+      document_sent: 0,
     });
     expect(summary.topDocuments).toEqual([
       { id: 'luat-dat-dai', title: 'Luật Đất đai', number: '31/2024/QH15', opened: 5 },

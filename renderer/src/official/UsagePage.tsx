@@ -30,6 +30,7 @@ const TOTALS: [keyof UsageSummary['totals'], MessageKey][] = [
   ['phone_session', 'usage.counter.phone_session'],
   ['page_printed', 'usage.counter.page_printed'],
   ['document_added', 'usage.counter.document_added'],
+  ['document_sent', 'usage.counter.document_sent'],
 ];
 
 function yearPeriod(year: number) {

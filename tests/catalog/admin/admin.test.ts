@@ -202,7 +202,7 @@ describe('usage.reportFile', () => {
     expect(rows[0]).toEqual(['Báo cáo sử dụng Tủ sách pháp luật điện tử']);
     expect(rows).toContainEqual(['Đơn vị', 'Xã Tân Thành']);
     expect(rows).toContainEqual(['Lượt mở tài liệu', '2']);
-    expect(rows).toContainEqual(['03/2025', '1', '0', '0', '0', '0', '0', '0']);
+    expect(rows).toContainEqual(['03/2025', '1', '0', '0', '0', '0', '0', '0', '0']);
     expect(rows).toContainEqual(['1', 'Tài liệu luat', '', '2']);
 
     const pdf = await result<ReportFile>('usage.reportFile', { from: '2025-01-01', to: '2025-12-31', format: 'pdf' });

@@ -62,6 +62,8 @@ describe('the outbox sends a document to the hub with tus', () => {
     expect(await service.runOnce()).toMatchObject({ sent: 1, failed: 0 });
     const item = service.item(row.id);
     expect(item).toMatchObject({ state: 'sent', percent: 100, bytesSent: bytes.length });
+    // The yearly report counts it among the documents sent upstream.
+    expect(station.library.db.prepare("SELECT sum(count) FROM usage_days WHERE counter = 'document_sent'").pluck().get()).toBe(1);
     const patches = proxy.log.filter((r) => r.method === 'PATCH');
     expect(patches).toHaveLength(10);
     expect(proxy.log.filter((r) => r.method === 'POST' && r.path.startsWith('/uploads'))).toHaveLength(1);
