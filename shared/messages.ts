@@ -4,6 +4,7 @@
  * The core table is here; each area of the UI keeps its own in shared/messages/.
  */
 import { accountsEn, accountsVi } from './messages/accounts.js';
+import { auditActionsEn, auditActionsVi } from './messages/audit-actions.js';
 import { adminEn, adminVi } from './messages/admin.js';
 import { deskEn, deskVi } from './messages/desk.js';
 import { epubEn, epubVi } from './messages/epub.js';
@@ -80,7 +81,7 @@ const coreVi = {
   'error.offline': 'Không kết nối được với tủ sách. Kiểm tra lại máy chủ hoặc mạng nội bộ.',
 } as const;
 
-const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi, ...accountsVi, ...deskVi, ...outboxVi, ...adminVi, ...updatesVi, ...moderationVi };
+const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi, ...accountsVi, ...deskVi, ...outboxVi, ...adminVi, ...updatesVi, ...moderationVi, ...auditActionsVi };
 
 export type MessageKey = keyof typeof vi;
 
@@ -147,9 +148,14 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'error.offline': 'Cannot reach the bookshelf. Check the server or the local network.',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn, ...accountsEn, ...deskEn, ...outboxEn, ...adminEn, ...updatesEn, ...moderationEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn, ...accountsEn, ...deskEn, ...outboxEn, ...adminEn, ...updatesEn, ...moderationEn, ...auditActionsEn };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
+
+/** True for a key the tables have (for labels looked up by a name from data, such as an audit action). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(vi, key);
+}
 
 export function translate(lang: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>

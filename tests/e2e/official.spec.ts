@@ -99,7 +99,7 @@ test.describe('an official at work', () => {
     await page.getByLabel('Tìm theo từ').fill(username);
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     const entry = page.getByTestId('audit-entry').first();
-    await expect(entry).toContainText('accounts.create');
+    await expect(entry).toContainText('Tạo tài khoản');
     await expect(entry).toContainText(username);
     await expect(entry).toContainText('canbo');
     await expect(entry).not.toContainText('mat-khau-moi-123');

@@ -1,6 +1,7 @@
 /** /official/audit: the audit log, newest first, searchable by words, person and dates, twenty a page. */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { isMessageKey } from '../../../shared/messages.js';
 import { useLanguage } from '../i18n.js';
 import { useCall } from '../use-call.js';
 import { formatCount, formatDateTime } from '../format.js';
@@ -20,6 +21,13 @@ interface Query {
 }
 
 const EMPTY: Query = { q: '', userId: '', from: '', to: '' };
+
+/** A logged action in words where the messages have it, else its method name as logged. */
+function ActionName({ action }: { action: string }) {
+  const { t } = useLanguage();
+  const key = `auditAction.${action}`;
+  return isMessageKey(key) ? <>{t(key)}</> : <code>{action}</code>;
+}
 
 export function AuditPage() {
   const { lang, t } = useLanguage();
@@ -96,7 +104,7 @@ export function AuditPage() {
                       <td>{formatDateTime(entry.at)}</td>
                       <td>{entry.username ?? t('audit.system')}</td>
                       <td>
-                        <code>{entry.action}</code>
+                        <ActionName action={entry.action} />
                       </td>
                       <td className="break audit-detail">{entry.detail}</td>
                     </tr>
