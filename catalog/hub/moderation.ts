@@ -16,18 +16,13 @@ import { translate } from '../../shared/messages.js';
 import type { Language } from '../../shared/messages.js';
 import type { ModerationItem, ModerationState, ModerationStatus, UploadDescription } from '../../shared/outbox.js';
 import { hubUploadsDir, removeUploadFiles } from './uploads.js';
+import type { SentDocumentColumns } from '../outbox/store.js';
 
-interface HubUploadRow {
+interface HubUploadRow extends SentDocumentColumns {
   id: string;
   station_id: string;
   station_name: string;
   publication_id: string;
-  title: string;
-  description: string;
-  sha256: string;
-  size: number;
-  media_type: string;
-  file_name: string;
   state: ModerationState;
   reason: string | null;
   received_at: string;

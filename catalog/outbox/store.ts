@@ -12,8 +12,8 @@ import { UPLOAD_MEDIA_TYPES } from '../../shared/outbox.js';
 import type { OutboxItem, OutboxState, UploadDescription } from '../../shared/outbox.js';
 import { durably } from './durable.js';
 
-/** What is sent of a publication, copied when it is queued. */
-interface Snapshot {
+/** What is sent of a publication, copied when it is queued (and kept by the hub that receives it). */
+export interface SentDocumentColumns {
   title: string;
   description: string;
   sha256: string;
@@ -22,7 +22,7 @@ interface Snapshot {
   file_name: string;
 }
 
-export interface OutboxRow extends Snapshot {
+export interface OutboxRow extends SentDocumentColumns {
   id: number;
   publication_id: string;
   state: OutboxState;
@@ -73,7 +73,7 @@ export function listRows(db: Db): OutboxRow[] {
 }
 
 /** What is sent of a publication: its description now and its content file (PDF or EPUB, on disk). */
-function snapshotOf(db: Db, publicationId: string, lang: Language): Snapshot {
+function snapshotOf(db: Db, publicationId: string, lang: Language): SentDocumentColumns {
   const publication = getPublication(db, publicationId);
   if (!publication) throw new AppError('not_found', translate(lang, 'outbox.noPublication', { id: publicationId }));
   if (publication.origin !== 'local') throw new AppError('bad_request', translate(lang, 'outbox.notLocal'));
