@@ -18,7 +18,7 @@ import { audit } from './support/axe.js';
 import { problemsOf, watchPageProblems } from './support/page-problems.js';
 import { SIZES, shoot } from './support/screens.js';
 import { E2E_STAFF, signIn } from './support/staff.js';
-import { missingTools } from '../catalog/desk/helpers.js';
+import { missingTools } from '../helpers/system-tools.js';
 
 const SANE_DIR = process.env.E2E_SANE_CONFIG_DIR ?? '';
 const SCAN_FOLDER = process.env.E2E_SCAN_FOLDER ?? '';
