@@ -10,10 +10,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
+import { audit } from './support/axe.js';
 import { problemsOf, watchPageProblems } from './support/page-problems.js';
 import { signIn } from './support/staff.js';
 
@@ -25,12 +25,6 @@ async function api<T>(page: Page, method: string, input: unknown = {}): Promise<
   const body = (await response.json()) as { ok: boolean; result: T };
   expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
   return body.result;
-}
-
-async function axe(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(blocking.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`), `serious or critical axe violations on ${name}`).toEqual([]);
 }
 
 test.describe('an official at work', () => {
@@ -211,7 +205,7 @@ for (const size of Object.keys(SIZES) as (keyof typeof SIZES)[]) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           expect(overflow, `${screen.name}: no sideways scrolling on a phone`).toBeLessThanOrEqual(0);
         }
-        await axe(page, `${screen.name} (${size})`);
+        await audit(page, `${screen.name} (${size})`);
       });
     }
   });
