@@ -6,12 +6,10 @@
  * stand-in `electron` module, with `--kiosk` on its command line.
  */
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HOME_URL, KIOSK_HOME_URL, homeUrl, isAppUrl } from '../../electron/app-origin.js';
 import { fake } from './fake-electron.js';
+import { quitMain, startMain } from './run-main.js';
 import type { FakeWebContents } from './fakes.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).createFakeElectron());
@@ -21,31 +19,13 @@ interface FakeWindow extends EventEmitter {
   loaded: string[];
 }
 
-let tmp: string;
 let window: FakeWindow;
-const argv = process.argv;
 
 beforeAll(async () => {
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bookshelf-kiosk-'));
-  vi.stubEnv('BOOKSHELF_HOME', tmp);
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  process.argv = [...argv, '--kiosk', '--no-demo'];
-  const electron = (await import('electron')) as unknown as { markReady(): void };
-  await import('../../electron/main.js');
-  electron.markReady();
-  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 20_000 });
-  window = fake.windows[0] as FakeWindow;
+  window = (await startMain(['--kiosk', '--no-demo'])) as FakeWindow;
 }, 30_000);
 
-afterAll(async () => {
-  process.argv = argv;
-  const electron = (await import('electron')) as unknown as { app: EventEmitter };
-  electron.app.emit('will-quit', { preventDefault: () => undefined });
-  await vi.waitFor(() => expect(fake.calls).toContain('quit'));
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  await fs.rm(tmp, { recursive: true, force: true });
-});
+afterAll(() => quitMain());
 
 describe('shell case 7: the kiosk home keeps its flag', () => {
   it('the kiosk home is the app home with ?kiosk=1, still an app:// URL', () => {
