@@ -1,13 +1,14 @@
 /**
  * Writing a whole document into the catalog — its metadata, files, extracted text, legal
  * structure, search index and change-log entry — in one transaction, so a crash or a refused
- * document leaves no partial rows.
+ * document leaves no partial rows. A metadata change can keep the stored text (and its index);
+ * a text can be replaced on its own (a station's text arriving after its metadata).
  */
 import type { Db } from './db/open.js';
 import { statement } from './db/statements.js';
 import { upsertPublication } from './publications.js';
 import type { NewFileLink, NewPublication } from './publications.js';
-import { indexPublication, unindexPublication } from './search/index-writer.js';
+import { indexPublication, indexPublicationMeta, indexPublicationText, unindexPublication } from './search/index-writer.js';
 import type { Section } from '../shared/legal/structure.js';
 
 export interface DocumentText {
@@ -18,11 +19,22 @@ export interface DocumentText {
   pageCount: number | null;
 }
 
+/** The feed text object a stored text came from (a station), or was published as (a hub). */
+export interface TextObjectRef {
+  sha256: string;
+  size: number;
+}
+
 export interface DocumentRecord {
   publication: NewPublication;
   files: NewFileLink[];
+  /** The text; absent: the document has none (unless `keepText`). */
   text?: DocumentText;
   sections?: Section[];
+  /** Where `text` came from, when it came from a feed. */
+  textObject?: TextObjectRef;
+  /** Keep the text, structure and passages already stored: only the metadata changes. */
+  keepText?: boolean;
 }
 
 /** The 1-based page that contains an offset. */
@@ -38,33 +50,78 @@ export function pageAt(pageStarts: number[], offset: number): number | null {
   return low + 1;
 }
 
+/** Replaces a publication's stored text and structure (none when `text` is undefined). Passages are not indexed here. */
+function storeText(db: Db, id: string, text: DocumentText | undefined, sections: Section[] | undefined, object: TextObjectRef | undefined): void {
+  statement(db, 'DELETE FROM sections WHERE publication_id = ?').run(id);
+  statement(db, 'DELETE FROM publication_texts WHERE publication_id = ?').run(id);
+  if (!text) return;
+  const { pageStarts, pageCount } = text;
+  statement(db, 'INSERT INTO publication_texts (publication_id, text, page_starts, page_count, object_sha256, object_size) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id,
+    text.text.normalize('NFC'),
+    JSON.stringify(pageStarts),
+    pageCount,
+    object?.sha256 ?? null,
+    object?.size ?? null,
+  );
+  const insert = statement(db,
+    `INSERT INTO sections (publication_id, ordinal, level, number, heading, start, end, parent_ordinal, page)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  (sections ?? []).forEach((section, ordinal) =>
+    insert.run(id, ordinal, section.level, section.number, section.heading, section.start, section.end, section.parent, pageAt(pageStarts, section.start)),
+  );
+}
+
 function writeDocument(db: Db, record: DocumentRecord, now: string): void {
   const id = record.publication.id;
   upsertPublication(db, record.publication, record.files, now);
-  statement(db, 'DELETE FROM sections WHERE publication_id = ?').run(id);
-  statement(db, 'DELETE FROM publication_texts WHERE publication_id = ?').run(id);
-  if (record.text) {
-    const { text, pageStarts, pageCount } = record.text;
-    statement(db, 'INSERT INTO publication_texts (publication_id, text, page_starts, page_count) VALUES (?, ?, ?, ?)').run(
-      id,
-      text.normalize('NFC'),
-      JSON.stringify(pageStarts),
-      pageCount,
-    );
-    const insert = statement(db,
-      `INSERT INTO sections (publication_id, ordinal, level, number, heading, start, end, parent_ordinal, page)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    (record.sections ?? []).forEach((section, ordinal) =>
-      insert.run(id, ordinal, section.level, section.number, section.heading, section.start, section.end, section.parent, pageAt(pageStarts, section.start)),
-    );
+  if (record.keepText) indexPublicationMeta(db, id);
+  else {
+    storeText(db, id, record.text, record.sections, record.textObject);
+    indexPublication(db, id);
   }
-  indexPublication(db, id);
   logChange(db, id, 'put', now);
 }
 
+/**
+ * Replaces the text and structure of an existing publication and re-indexes its passages, in the
+ * caller's transaction (a synced document's text fetched or extracted after its metadata).
+ */
+export function replaceDocumentText(db: Db, id: string, text: DocumentText, sections: Section[], object?: TextObjectRef, now = new Date().toISOString()): void {
+  storeText(db, id, text, sections, object);
+  indexPublicationText(db, id);
+  logChange(db, id, 'put', now);
+}
+
+/** A stored text with its structure, as a record carries it. */
+export interface StoredText {
+  text: DocumentText;
+  sections: Section[];
+}
+
+/** The text and structure a publication holds, if any. */
+export function storedText(db: Db, id: string): StoredText | null {
+  const row = statement(db, 'SELECT text, page_starts, page_count FROM publication_texts WHERE publication_id = ?').get(id) as
+    | { text: string; page_starts: string; page_count: number | null }
+    | undefined;
+  if (!row) return null;
+  const rows = statement(db, 'SELECT level, number, heading, start, end, parent_ordinal FROM sections WHERE publication_id = ? ORDER BY ordinal').all(id) as
+    (Omit<Section, 'parent'> & { parent_ordinal: number | null })[];
+  return {
+    text: { text: row.text, pageStarts: JSON.parse(row.page_starts) as number[], pageCount: row.page_count },
+    sections: rows.map(({ parent_ordinal, ...section }) => ({ ...section, parent: parent_ordinal })),
+  };
+}
+
+/** Removes a publication's text, structure and passages (a station that no longer keeps its text); its metadata stays. */
+export function removeDocumentText(db: Db, id: string): void {
+  storeText(db, id, undefined, undefined, undefined);
+  indexPublicationText(db, id);
+}
+
 /** Records a change in the change log (see migration 3), in the caller's transaction. */
-function logChange(db: Db, publicationId: string, op: 'put' | 'delete', now: string): void {
+export function logChange(db: Db, publicationId: string, op: 'put' | 'delete', now: string): void {
   statement(db, 'INSERT INTO changes (publication_id, op, changed_at) VALUES (?, ?, ?)').run(publicationId, op, now);
 }
 

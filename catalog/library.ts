@@ -9,6 +9,7 @@ import { libraryLayout } from './paths.js';
 import type { LibraryLayout } from './paths.js';
 import { FileStore } from './store/file-store.js';
 import { countPublications } from './publications.js';
+import { demoState } from './demo.js';
 import { APP_VERSION } from './package-root.js';
 import { DEFAULT_DISPLAY, DEFAULT_KIOSK_IDLE_SECONDS } from '../shared/domain.js';
 import type { DisplayDefaults, KioskSettings, LibraryInfo } from '../shared/domain.js';
@@ -26,6 +27,8 @@ export class Library {
     readonly layout: LibraryLayout,
     readonly db: Db,
     readonly files: FileStore,
+    /** Text objects of the feed (catalog/feed/text-object.ts) a station holds. */
+    readonly texts: FileStore,
   ) {}
 
   /** Where phones on the LAN reach this library while it is served with LAN serving on (set by catalog/station.ts). */
@@ -36,8 +39,10 @@ export class Library {
     fs.mkdirSync(layout.files, { recursive: true });
     const db = openDatabase(layout.database);
     const files = new FileStore(layout.files, layout.temp);
+    const texts = new FileStore(layout.texts, layout.textsTemp);
     await files.clearTemp();
-    return new Library(layout, db, files);
+    await texts.clearTemp();
+    return new Library(layout, db, files, texts);
   }
 
   get dir(): string {
@@ -75,6 +80,7 @@ export class Library {
       kiosk: this.kioskSettings(),
       display: this.displayDefaults(),
       lanUrl: this.lanUrl,
+      demo: demoState(this),
     };
   }
 

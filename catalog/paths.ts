@@ -23,6 +23,9 @@ export function libraryLayout(dir: string) {
     temp: path.join(dir, 'files', 'tmp'),
     /** Downloads in progress: kept across restarts so a cut download resumes. */
     partial: path.join(dir, 'files', 'partial'),
+    /** A station's copies of the feed's text objects (`texts/ab/abcdef…`), served on to neighbours. */
+    texts: path.join(dir, 'texts'),
+    textsTemp: path.join(dir, 'texts', 'tmp'),
   };
 }
 export type LibraryLayout = ReturnType<typeof libraryLayout>;

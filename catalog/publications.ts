@@ -49,6 +49,9 @@ export interface NewPublication {
   publisher?: string | null;
   description?: string | null;
   origin?: Origin;
+  /** The feed's text object for it (a station's synced publication), null otherwise. */
+  textSha256?: string | null;
+  textSize?: number | null;
 }
 
 export interface NewFileLink {
@@ -181,16 +184,16 @@ export function fileRecord(db: Db, sha256: string): PublicationFile | null {
 export function upsertPublication(db: Db, pub: NewPublication, files: NewFileLink[], now = new Date().toISOString()): void {
   statement(db,
     `INSERT INTO publications (id, kind, title, title_sort, title_key, number, number_key, doc_type, issuer, issued_date,
-       effective_date, legal_status, fields, language, authors, publisher, description, origin, created_at, updated_at)
+       effective_date, legal_status, fields, language, authors, publisher, description, origin, text_sha256, text_size, created_at, updated_at)
      VALUES (@id, @kind, @title, @titleSort, @titleKey, @number, @numberKey, @docType, @issuer, @issuedDate, @effectiveDate,
-       @legalStatus, @fields, @language, @authors, @publisher, @description, @origin, @now, @now)
+       @legalStatus, @fields, @language, @authors, @publisher, @description, @origin, @textSha256, @textSize, @now, @now)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title, title_sort = excluded.title_sort,
        title_key = excluded.title_key,
        number = excluded.number, number_key = excluded.number_key, doc_type = excluded.doc_type,
        issuer = excluded.issuer, issued_date = excluded.issued_date, effective_date = excluded.effective_date,
        legal_status = excluded.legal_status, fields = excluded.fields, language = excluded.language,
        authors = excluded.authors, publisher = excluded.publisher, description = excluded.description,
-       origin = excluded.origin, updated_at = excluded.updated_at`,
+       origin = excluded.origin, text_sha256 = excluded.text_sha256, text_size = excluded.text_size, updated_at = excluded.updated_at`,
   ).run({
     id: pub.id,
     kind: pub.kind,
@@ -210,6 +213,8 @@ export function upsertPublication(db: Db, pub: NewPublication, files: NewFileLin
     publisher: pub.publisher ?? null,
     description: pub.description ?? null,
     origin: pub.origin ?? 'national',
+    textSha256: pub.textSha256 ?? null,
+    textSize: pub.textSize ?? null,
     now,
   });
   const insertFile = statement(db,

@@ -16,7 +16,7 @@ import type { RunningServer } from './http/server.js';
 import type { HttpLimits } from './http/limits.js';
 import { contract } from '../shared/contract.js';
 import { RENDERER_DIR } from './package-root.js';
-import { removeOrphanFiles } from './import/importer.js';
+import { removeOrphanFiles } from './store/gc.js';
 import { createServices, disposeServices } from './services.js';
 import type { Services } from './services.js';
 import { createStationFeedHandler } from './sync/station-feed.js';

@@ -9,7 +9,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'el
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDemoIfEmpty } from '../catalog/demo.js';
-import { removeOrphanFiles } from '../catalog/import/importer.js';
+import { removeOrphanFiles } from '../catalog/store/gc.js';
 import { createHandlers } from '../catalog/engine.js';
 import { createFileHandler } from '../catalog/http/files.js';
 import { createStaticHandler } from '../catalog/http/static.js';

@@ -97,7 +97,14 @@ export interface LibraryInfo {
   display: DisplayDefaults;
   /** This station's address for phones on the LAN (http://address:port), null when LAN serving is off. */
   lanUrl: string | null;
+  /** The demo set: standing in for a real catalog, retired by the first feed, or never loaded. */
+  demo: DemoState;
 }
+
+export type DemoState =
+  | { state: 'loaded'; count: number }
+  | { state: 'retired'; at: string; merged: number; removed: number }
+  | { state: 'none' };
 
 /** What the resident screens start with, chosen by the station's officials. */
 export interface DisplayDefaults {

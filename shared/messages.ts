@@ -8,6 +8,7 @@ import { auditActionsEn, auditActionsVi } from './messages/audit-actions.js';
 import { adminEn, adminVi } from './messages/admin.js';
 import { deskEn, deskVi } from './messages/desk.js';
 import { epubEn, epubVi } from './messages/epub.js';
+import { feedEn, feedVi } from './messages/feed.js';
 import { moderationEn, moderationVi } from './messages/moderation.js';
 import { outboxEn, outboxVi } from './messages/outbox.js';
 import { updatesEn, updatesVi } from './messages/updates.js';
@@ -81,7 +82,7 @@ const coreVi = {
   'error.offline': 'Không kết nối được với tủ sách. Kiểm tra lại máy chủ hoặc mạng nội bộ.',
 } as const;
 
-const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi, ...accountsVi, ...deskVi, ...outboxVi, ...adminVi, ...updatesVi, ...moderationVi, ...auditActionsVi };
+const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi, ...accountsVi, ...deskVi, ...outboxVi, ...adminVi, ...updatesVi, ...moderationVi, ...auditActionsVi, ...feedVi };
 
 export type MessageKey = keyof typeof vi;
 
@@ -148,7 +149,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'error.offline': 'Cannot reach the bookshelf. Check the server or the local network.',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn, ...accountsEn, ...deskEn, ...outboxEn, ...adminEn, ...updatesEn, ...moderationEn, ...auditActionsEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn, ...accountsEn, ...deskEn, ...outboxEn, ...adminEn, ...updatesEn, ...moderationEn, ...auditActionsEn, ...feedEn };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
 
@@ -161,6 +162,25 @@ export function translate(lang: Language, key: MessageKey, params: Record<string
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+export type MessageParams = Record<string, string | number>;
+
+/** A message by reference: a key and its parameters, made into words where the caller's language is known. */
+export interface MessageRef {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+/** Both languages, "vi / en": what the CLI prints and the sync history stores. */
+export function bilingual(key: MessageKey, params: MessageParams = {}): string {
+  return `${translate('vi', key, params)} / ${translate('en', key, params)}`;
+}
+
+/** A message that quotes another ("Feed refused (fork): …"), each language with its own words, "vi / en". */
+export function bilingualWith(key: MessageKey, params: MessageParams, inner: MessageRef, as = 'reason'): string {
+  const words = (lang: Language) => translate(lang, key, { ...params, [as]: translate(lang, inner.key, inner.params) });
+  return `${words('vi')} / ${words('en')}`;
 }
 
 export function isLanguage(value: unknown): value is Language {

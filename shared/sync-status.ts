@@ -18,7 +18,7 @@ export interface SyncSourceInfo {
   lastError: string | null;
 }
 
-export const SYNC_PHASES = ['checking', 'snapshot', 'pages', 'files'] as const;
+export const SYNC_PHASES = ['checking', 'snapshot', 'pages', 'files', 'texts'] as const;
 export type SyncPhase = (typeof SYNC_PHASES)[number];
 
 export interface SyncProgressInfo {
@@ -34,6 +34,9 @@ export interface SyncProgressInfo {
   bytesTotal: number | null;
   bytesPerSecond: number;
   secondsLeft: number | null;
+  /** Texts the station still lacked after the catalog: fetched from the feed or extracted from files here. */
+  textsDone: number;
+  textsTotal: number | null;
 }
 
 export const SYNC_RUN_STATUSES = ['running', 'ok', 'unchanged', 'expired', 'refused', 'failed', 'stopped', 'interrupted'] as const;

@@ -8,6 +8,7 @@ import { indexForms } from '../../shared/search/tokens.js';
 import { ACCOUNTS_SCHEMA } from '../accounts/schema.js';
 import { DESK_SCHEMA } from '../desk/schema.js';
 import { OUTBOX_SCHEMA } from '../outbox/schema.js';
+import { SYNC_TEXTS_SCHEMA, migrateSyncTexts } from '../sync/schema.js';
 
 export interface Migration {
   version: number;
@@ -261,6 +262,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'staff accounts, sessions, failed sign-ins, audit log', sql: ACCOUNTS_SCHEMA },
   { version: 9, name: 'the librarian’s desk', sql: DESK_SCHEMA },
   { version: 10, name: 'outbox and moderation queue', sql: OUTBOX_SCHEMA },
+  { version: 11, name: 'feed texts, trust per hub key, the demo set marked', sql: SYNC_TEXTS_SCHEMA, after: migrateSyncTexts },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

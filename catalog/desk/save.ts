@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { saveDocuments } from '../documents.js';
 import type { DocumentRecord } from '../documents.js';
-import { removeUnreferencedFiles } from '../import/importer.js';
+import { removeUnreferencedFiles } from '../store/gc.js';
 import { localId } from '../import/record.js';
 import { joinPages } from '../import/types.js';
 import type { Library } from '../library.js';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Library } from '../library.js';
 import { Extractor } from '../import/extract.js';
-import { sha256File } from '../import/importer.js';
+import { sha256File } from '../store/hash.js';
 import { ocrMissing, OcrError, recognisePage } from '../ocr/tesseract.js';
 import type { OcrTool } from '../ocr/tesseract.js';
 import { listScanners, scannerSources, sourceFor } from '../scan/sources.js';

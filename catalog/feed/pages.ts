@@ -1,18 +1,24 @@
 /**
  * Change pages and snapshots of a feed (docs/feed.md): the publication record they carry, their
- * zod schemas (for the station that reads them) and the conversion from the catalog's
- * publications. A page is one canonical JSON document; a snapshot is JSON Lines (a header line,
- * then one canonical publication per line) so both ends stream it in bounded memory. Both are
- * named by their sha256.
+ * zod schemas (for the station that reads them), the bounds of the format, and the conversion
+ * from the catalog's publications. A page is one canonical JSON document; a snapshot is JSON
+ * Lines (a header line, then one canonical publication per line) so both ends stream it in
+ * bounded memory. Both are named by their sha256. A record names its text object (text-object.ts).
  */
 import { z } from 'zod';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
 import type { Publication } from '../../shared/domain.js';
+import { textRefSchema } from './text-object.js';
+import type { TextRef } from './text-object.js';
 
 export const PAGE_FORMAT = 'tu-sach-feed-page/1';
 export const SNAPSHOT_FORMAT = 'tu-sach-feed-snapshot/1';
-/** A snapshot line longer than this is refused (a publication record is a few KB). */
-export const MAX_SNAPSHOT_LINE_BYTES = 1024 * 1024;
+/** A publication record (a snapshot line) longer than this is refused: a record is a few KB. */
+export const MAX_RECORD_BYTES = 256 * 1024;
+/** A page holds at most this many ops… */
+export const MAX_PAGE_OPS = 1000;
+/** …and this many bytes; a station refuses a larger one before reading it. */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
 const nullableText = z.string().nullable();
 
@@ -38,9 +44,12 @@ export const feedPublicationSchema = z.strictObject({
   authors: z.array(z.string()),
   publisher: nullableText,
   description: nullableText,
+  /** Always 'national' from this version on; a station stores every feed record as national. */
   origin: z.enum(['national', 'local']),
   updatedAt: z.string(),
   files: z.array(feedFileSchema),
+  /** The text object holding its text and structure; absent when the hub has none (or an older feed). */
+  text: textRefSchema.optional(),
 });
 
 export const opSchema = z.discriminatedUnion('op', [
@@ -52,7 +61,7 @@ export const pageSchema = z.strictObject({
   format: z.literal(PAGE_FORMAT),
   firstChange: z.number().int().nonnegative(),
   lastChange: z.number().int().nonnegative(),
-  ops: z.array(opSchema),
+  ops: z.array(opSchema).max(MAX_PAGE_OPS),
 });
 
 /** The first line of a snapshot; `publications` lines follow, sorted by id. */
@@ -67,8 +76,8 @@ export type FeedOp = z.infer<typeof opSchema>;
 export type FeedPage = z.infer<typeof pageSchema>;
 export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
 
-/** What a feed says of a publication: its metadata and files, not its text or local file states. */
-export function toFeedPublication(pub: Publication): FeedPublication {
+/** What a feed says of a publication: its metadata, files and text object, not local file states. */
+export function toFeedPublication(pub: Publication, text?: TextRef): FeedPublication {
   return {
     id: pub.id,
     kind: pub.kind,
@@ -84,8 +93,10 @@ export function toFeedPublication(pub: Publication): FeedPublication {
     authors: pub.authors,
     publisher: pub.publisher,
     description: pub.description,
-    origin: pub.origin,
+    // What a hub publishes is national at every station, whoever made it at the hub.
+    origin: 'national',
     updatedAt: pub.updatedAt,
     files: pub.files.map(({ sha256, size, mediaType, role }) => ({ sha256, size, mediaType, role })),
+    ...(text ? { text } : {}),
   };
 }

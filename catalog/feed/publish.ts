@@ -1,23 +1,28 @@
 /**
- * Publishing a library as a feed folder (docs/feed.md): the changes since the last publish
- * become change pages of bounded size; new files are placed under files/; a snapshot (JSON
- * Lines) is written when asked or when enough pages have piled up; with no change, the root is
- * only re-signed when it nears its expiry (or when asked); the OPDS view is rewritten; then the signed root is put
- * in place last — its signature first, under a name derived from the root's hash, then root.json
- * by rename — so a reader never sees a root whose pages, files or signature are missing. Any
- * failure before that leaves the previous root as it was.
+ * Publishing a library as a feed folder (docs/feed.md): every text not yet published becomes a
+ * text object under texts/ (and its publication a change, so the object travels); the changes
+ * since the last publish become change pages of bounded size (ops, bytes, text to index); new
+ * files are placed under files/; a snapshot (JSON Lines) is written when asked or when enough
+ * pages have piled up; with no change, the root is only re-signed when it nears its expiry (or
+ * when asked); the OPDS view is rewritten; then the signed root is put in place last — its
+ * signature first, under a name derived from the root's hash, then root.json by rename — so a
+ * reader never sees a root whose pages, files, texts or signature are missing. Any failure before
+ * that leaves the previous root as it was. The demo set is never published.
  */
-import { createHash, createPublicKey, randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_LIBRARY_NAME } from '../library.js';
 import type { Library } from '../library.js';
 import { getPublication } from '../publications.js';
+import { logChange, storedText } from '../documents.js';
+import { sha256File } from '../store/hash.js';
 import { keyIdOf } from './keys.js';
 import { buildOpds } from './opds.js';
-import { PAGE_FORMAT, toFeedPublication } from './pages.js';
+import { MAX_PAGE_BYTES, MAX_PAGE_OPS, PAGE_FORMAT, toFeedPublication } from './pages.js';
+import { encodeTextObject, textObjectPath } from './text-object.js';
+import type { TextRef } from './text-object.js';
 import type { FeedOp, FeedPage, FeedPublication } from './pages.js';
 import { writeSnapshotFile } from './snapshot-file.js';
 import { FEED_FORMAT, ROOT_PATH, canonicalJson, rootSchema, sha256Hex, signRoot } from './root.js';
@@ -25,7 +30,9 @@ import type { FeedRoot, PageRef, SnapshotRef } from './root.js';
 
 export const DEFAULT_SNAPSHOT_THRESHOLD = 20;
 /** A change page holds at most this many ops; a publish with more writes several pages. */
-export const DEFAULT_PAGE_OPS = 1000;
+export const DEFAULT_PAGE_OPS = MAX_PAGE_OPS;
+/** …and text objects of at most this many bytes in all (a station indexes a page in one transaction). */
+export const DEFAULT_PAGE_TEXT_BYTES = 2 * 1024 * 1024;
 export const DEFAULT_EXPIRES_IN_DAYS = 30;
 /** With no change, a publish still re-signs the root (a new sequence and expiry) when it expires within this many days. */
 export const DEFAULT_REFRESH_WITHIN_DAYS = 10;
@@ -37,6 +44,8 @@ export interface PublishOptions {
   snapshot?: boolean;
   /** Most ops in one change page. */
   pageOps?: number;
+  /** Most compressed text bytes the puts of one page name. */
+  pageTextBytes?: number;
   /** Write a snapshot when this many pages exist since the last one (and always on the first publish). */
   snapshotThreshold?: number;
   expiresInDays?: number;
@@ -60,6 +69,9 @@ export interface PublishResult {
   /** Files newly placed in the feed, and their bytes. */
   files: number;
   bytes: number;
+  /** Text objects newly written, and their (compressed) bytes. */
+  texts: number;
+  textBytes: number;
 }
 
 interface CatalogRead {
@@ -81,18 +93,22 @@ async function readPreviousRoot(outDir: string): Promise<FeedRoot | null> {
   return parsed.data;
 }
 
+const NOT_DEMO = 'NOT IN (SELECT publication_id FROM demo_publications)';
+
 /** Changes and current publications read in one transaction, so they agree with each other. */
 function readCatalog(library: Library, since: number): CatalogRead {
   return library.db.transaction(() => {
     const changes = library.db
-      .prepare('SELECT seq, publication_id AS id, op FROM changes WHERE seq > ? ORDER BY seq')
+      .prepare(`SELECT seq, publication_id AS id, op FROM changes WHERE seq > ? AND publication_id ${NOT_DEMO} ORDER BY seq`)
       .all(since) as CatalogRead['changes'];
     const lastChange = (library.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM changes').get() as { n: number }).n;
-    const ids = library.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all() as string[];
+    const ids = library.db.prepare(`SELECT id FROM publications WHERE id ${NOT_DEMO} ORDER BY id`).pluck().all() as string[];
+    const textOf = library.db.prepare('SELECT object_sha256 AS sha256, object_size AS size FROM publication_texts WHERE publication_id = ? AND object_sha256 IS NOT NULL');
     const publications = ids.flatMap((id) => {
       const pub = getPublication(library.db, id);
       if (!pub) return [];
-      return [{ ...toFeedPublication(pub), present: new Set(pub.files.filter((f) => f.state === 'present').map((f) => f.sha256)) }];
+      const text = textOf.get(id) as TextRef | undefined;
+      return [{ ...toFeedPublication(pub, text), present: new Set(pub.files.filter((f) => f.state === 'present').map((f) => f.sha256)) }];
     });
     return { changes, lastChange: Math.max(lastChange, since), publications };
   })();
@@ -120,15 +136,32 @@ function collapse(read: CatalogRead): CollapsedOp[] {
   });
 }
 
+/** Bytes a page keeps free for its envelope (format, change numbers). */
+const PAGE_ENVELOPE_BYTES = 1024;
+
 /**
- * Splits collapsed ops into pages of at most `size` ops, so a station applies (and holds in
- * memory) a bounded page at a time. Each page ends at its last op's change; the last page ends
- * at the last change read (changes collapsed away belong to it).
+ * Splits collapsed ops into pages of at most `size` ops, `MAX_PAGE_BYTES` bytes and `textBytes`
+ * of text objects, so a station applies (and holds in memory) a bounded page at a time. Each page
+ * ends at its last op's change; the last page ends at the last change read (changes collapsed
+ * away belong to it).
  */
-function* chunkOps(ops: CollapsedOp[], size: number, lastRead: number): Generator<{ ops: FeedOp[]; lastChange: number }> {
-  for (let i = 0; i < ops.length; i += size) {
-    const chunk = ops.slice(i, i + size);
-    yield { ops: chunk.map((item) => item.op), lastChange: i + size >= ops.length ? lastRead : chunk[chunk.length - 1].seq };
+function* chunkOps(ops: CollapsedOp[], size: number, textBytes: number, lastRead: number): Generator<{ ops: FeedOp[]; lastChange: number }> {
+  let chunk: CollapsedOp[] = [];
+  let bytes = PAGE_ENVELOPE_BYTES;
+  let text = 0;
+  for (const [i, item] of ops.entries()) {
+    const opBytes = Buffer.byteLength(canonicalJson(item.op)) + 1;
+    const opText = item.op.op === 'put' ? (item.op.publication.text?.size ?? 0) : 0;
+    if (chunk.length > 0 && (chunk.length >= size || bytes + opBytes > MAX_PAGE_BYTES || text + opText > textBytes)) {
+      yield { ops: chunk.map((c) => c.op), lastChange: chunk[chunk.length - 1].seq };
+      chunk = [];
+      bytes = PAGE_ENVELOPE_BYTES;
+      text = 0;
+    }
+    chunk.push(item);
+    bytes += opBytes;
+    text += opText;
+    if (i === ops.length - 1) yield { ops: chunk.map((c) => c.op), lastChange: lastRead };
   }
 }
 
@@ -173,10 +206,39 @@ async function writeAddressed(outDir: string, folder: string, value: unknown): P
   return { path: relative, sha256, size: bytes.length };
 }
 
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/**
+ * Writes the text object of every text not yet published into the feed (and again when the feed
+ * folder lacks it), records it with the text, and logs a change for its publication so the next
+ * page carries the object to stations — also the first time a hub that published without texts
+ * publishes with them.
+ */
+async function publishTexts(library: Library, outDir: string, now: Date): Promise<{ texts: number; bytes: number }> {
+  const db = library.db;
+  const rows = db
+    .prepare(`SELECT publication_id AS id, object_sha256 AS sha256, object_size AS size FROM publication_texts WHERE publication_id ${NOT_DEMO} AND text != '' ORDER BY publication_id`)
+    .all() as { id: string; sha256: string | null; size: number | null }[];
+  const record = db.prepare('UPDATE publication_texts SET object_sha256 = ?, object_size = ? WHERE publication_id = ?');
+  let texts = 0;
+  let bytes = 0;
+  for (const row of rows) {
+    if (row.sha256 && (await fs.stat(path.join(outDir, ...textObjectPath(row.sha256).split('/'))).catch(() => null))?.size === row.size) continue;
+    const stored = storedText(db, row.id);
+    if (!stored) continue;
+    const encoded = encodeTextObject({ ...stored.text, sections: stored.sections });
+    const target = path.join(outDir, ...textObjectPath(encoded.sha256).split('/'));
+    if ((await fs.stat(target).catch(() => null))?.size !== encoded.size) {
+      await writeFileAtomic(target, encoded.bytes);
+      texts += 1;
+      bytes += encoded.size;
+    }
+    if (row.sha256 !== encoded.sha256) {
+      db.transaction(() => {
+        record.run(encoded.sha256, encoded.size, row.id);
+        logChange(db, row.id, 'put', now.toISOString());
+      })();
+    }
+  }
+  return { texts, bytes };
 }
 
 /** Places a file under files/ by hard link (else copy), verified by size and sha256. Returns true when newly placed. */
@@ -192,8 +254,7 @@ async function placeFile(library: Library, outDir: string, file: { sha256: strin
     } catch {
       await fs.copyFile(source, temp);
     }
-    const size = (await fs.stat(temp)).size;
-    const sha256 = await hashFile(temp);
+    const { size, sha256 } = await sha256File(temp);
     if (size !== file.size || sha256 !== file.sha256) {
       throw new Error(`tệp trong kho bị hỏng / the stored file is corrupt: ${file.sha256} (size ${size}, expected ${file.size})`);
     }
@@ -215,10 +276,11 @@ export async function publish(library: Library, options: PublishOptions): Promis
   const previous = await readPreviousRoot(outDir);
   // The feed itself says what it holds (the root is renamed before settings are stored).
   const since = previous ? Math.max(0, ...previous.pages.map((page) => page.lastChange), previous.snapshot?.lastChange ?? 0) : 0;
+  const written = await publishTexts(library, outDir, now);
   const read = readCatalog(library, since);
   const ops = collapse(read);
   const sequence = Math.max(previous?.sequence ?? 0, Number(library.getSetting('publish.sequence') ?? 0)) + 1;
-  const unchanged = { published: false, refreshed: false, sequence: sequence - 1, ops: 0, pages: previous?.pages.length ?? 0, snapshot: false, files: 0, bytes: 0 };
+  const unchanged = { published: false, refreshed: false, sequence: sequence - 1, ops: 0, pages: previous?.pages.length ?? 0, snapshot: false, files: 0, bytes: 0, texts: 0, textBytes: 0 };
   const expiring = previous !== null && Date.parse(previous.expiresAt) - now.getTime() < (options.refreshWithinDays ?? DEFAULT_REFRESH_WITHIN_DAYS) * 86_400_000;
   const refreshed = ops.length === 0 && !options.snapshot && previous !== null && (options.refresh === true || expiring);
   if (ops.length === 0 && !options.snapshot && !refreshed) return unchanged;
@@ -236,7 +298,7 @@ export async function publish(library: Library, options: PublishOptions): Promis
 
   const pages: PageRef[] = [...(previous?.pages ?? [])];
   let firstChange = read.changes[0]?.seq ?? 0;
-  for (const chunk of chunkOps(ops, options.pageOps ?? DEFAULT_PAGE_OPS, read.changes[read.changes.length - 1]?.seq ?? 0)) {
+  for (const chunk of chunkOps(ops, options.pageOps ?? DEFAULT_PAGE_OPS, options.pageTextBytes ?? DEFAULT_PAGE_TEXT_BYTES, read.changes[read.changes.length - 1]?.seq ?? 0)) {
     const lastChange = chunk.lastChange;
     const page: FeedPage = { format: PAGE_FORMAT, firstChange, lastChange, ops: chunk.ops };
     pages.push({ ...(await writeAddressed(outDir, 'pages', page)), firstChange, lastChange });
@@ -276,5 +338,5 @@ export async function publish(library: Library, options: PublishOptions): Promis
     library.setSetting('publish.last_change_seq', String(read.lastChange));
     library.setSetting('publish.sequence', String(sequence));
   })();
-  return { published: true, refreshed, sequence, ops: ops.length, pages: pages.length, snapshot: writeSnapshot, files, bytes };
+  return { published: true, refreshed, sequence, ops: ops.length, pages: pages.length, snapshot: writeSnapshot, files, bytes, texts: written.texts, textBytes: written.bytes };
 }

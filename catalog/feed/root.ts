@@ -8,6 +8,8 @@ import { createHash, createPublicKey, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { keyIdOf } from './keys.js';
+import { bilingual } from '../../shared/messages.js';
+import type { MessageRef } from '../../shared/messages.js';
 
 export const FEED_FORMAT = 'tu-sach-feed/1';
 export const ROOT_PATH = 'root.json';
@@ -90,11 +92,25 @@ export function signRoot(root: FeedRoot, privateKey: KeyObject): SignedRoot {
   };
 }
 
+function parseSignature(signature: Uint8Array | string | null): z.infer<typeof signatureSchema> | null {
+  try {
+    const text = typeof signature === 'string' ? signature : Buffer.from(signature ?? []).toString('utf8');
+    return signatureSchema.parse(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
+/** The key id a signature file names (before it is verified): whose trusted state applies. */
+export function signatureKeyId(signature: Uint8Array | string | null): string | null {
+  return parseSignature(signature)?.keyId ?? null;
+}
+
 export type VerifyFailure = 'bad_signature' | 'unknown_key' | 'malformed' | 'rollback' | 'fork';
 
 export interface TrustedState {
   keys: KeyObject[];
-  /** The sequence of the last root this station accepted. */
+  /** The highest sequence this station accepted under the key that signed this root (from any location). */
   lastSequence?: number;
   /** The sha256 of that root's bytes. */
   lastRootSha256?: string;
@@ -102,42 +118,33 @@ export interface TrustedState {
 
 export type VerifyResult =
   | { ok: true; root: FeedRoot; sha256: string; expired: boolean }
-  | { ok: false; code: VerifyFailure; message: string };
+  | { ok: false; code: VerifyFailure; reason: MessageRef; message: string };
 
-const fail = (code: VerifyFailure, message: string): VerifyResult => ({ ok: false, code, message });
+const fail = (code: VerifyFailure, reason: MessageRef): VerifyResult => ({ ok: false, code, reason, message: bilingual(reason.key, reason.params) });
 
 /**
  * Checks a root's bytes against its signature file and the station's trusted state. A root
  * past its expiry still verifies, with `expired: true`: the caller warns and keeps its catalog.
  */
 export function verifyRoot(bytes: Uint8Array, signature: Uint8Array | string | null, trusted: TrustedState, now = new Date()): VerifyResult {
-  let sig: z.infer<typeof signatureSchema>;
-  try {
-    const text = typeof signature === 'string' ? signature : Buffer.from(signature ?? []).toString('utf8');
-    sig = signatureSchema.parse(JSON.parse(text));
-  } catch {
-    return fail('bad_signature', 'Chữ ký thiếu hoặc hỏng / The signature is missing or malformed');
-  }
+  const sig = parseSignature(signature);
+  if (!sig) return fail('bad_signature', { key: 'feed.signatureMissing' });
   const key = trusted.keys.find((candidate) => keyIdOf(candidate) === sig.keyId);
-  if (!key) return fail('unknown_key', `Khoá ký không được tin cậy / The signing key is not trusted (${sig.keyId})`);
+  if (!key) return fail('unknown_key', { key: 'feed.keyUntrusted', params: { keyId: sig.keyId } });
   const raw = Buffer.from(sig.signature, 'base64');
-  if (raw.length !== 64 || !verify(null, bytes, key, raw)) {
-    return fail('bad_signature', 'Chữ ký không khớp nội dung / The signature does not match the root');
-  }
+  if (raw.length !== 64 || !verify(null, bytes, key, raw)) return fail('bad_signature', { key: 'feed.signatureMismatch' });
   let root: FeedRoot;
   try {
     root = rootSchema.parse(JSON.parse(Buffer.from(bytes).toString('utf8')));
   } catch (error) {
-    return fail('malformed', `Tài liệu gốc sai định dạng / The root is malformed: ${(error as Error).message.slice(0, 300)}`);
+    return fail('malformed', { key: 'feed.rootMalformed', params: { detail: (error as Error).message.slice(0, 300) } });
   }
-  if (root.keyId !== sig.keyId) return fail('bad_signature', 'Khoá ghi trong tài liệu gốc khác khoá đã ký / The root names another key than the one that signed it');
+  if (root.keyId !== sig.keyId) return fail('bad_signature', { key: 'feed.keyMismatch' });
   const digest = sha256Hex(bytes);
   if (trusted.lastSequence !== undefined) {
-    if (root.sequence < trusted.lastSequence) {
-      return fail('rollback', `Bản cũ hơn bản đã nhận (${root.sequence} < ${trusted.lastSequence}) / An older root than the one already applied`);
-    }
+    if (root.sequence < trusted.lastSequence) return fail('rollback', { key: 'feed.rollback', params: { sequence: root.sequence, last: trusted.lastSequence } });
     if (root.sequence === trusted.lastSequence && trusted.lastRootSha256 !== undefined && digest !== trusted.lastRootSha256) {
-      return fail('fork', `Cùng số thứ tự ${root.sequence} nhưng nội dung khác / Same sequence with different content (forked feed)`);
+      return fail('fork', { key: 'feed.fork', params: { sequence: root.sequence } });
     }
   }
   return { ok: true, root, sha256: digest, expired: Date.parse(root.expiresAt) <= now.getTime() };

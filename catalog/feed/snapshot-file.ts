@@ -8,9 +8,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_SNAPSHOT_LINE_BYTES, SNAPSHOT_FORMAT } from './pages.js';
+import { MAX_RECORD_BYTES, SNAPSHOT_FORMAT } from './pages.js';
 import type { FeedPublication, SnapshotHeader } from './pages.js';
 import { canonicalJson } from './root.js';
+import { bilingual } from '../../shared/messages.js';
+import type { MessageRef } from '../../shared/messages.js';
 
 const WRITE_BUFFER_BYTES = 1 << 20;
 
@@ -77,10 +79,16 @@ export interface SnapshotLine {
   end: number;
 }
 
-/** A snapshot line that is too long or not UTF-8 text: the file is malformed. */
-export class SnapshotLineError extends Error {}
+/** A snapshot line longer than a record may be, or an unterminated last line: the file is malformed. */
+export class SnapshotLineError extends Error {
+  constructor(readonly reason: MessageRef) {
+    super(bilingual(reason.key, reason.params));
+  }
+}
 
-/** Yields the lines of a snapshot file from byte `start` (a line start), reading 1 MB at a time. */
+const tooLong = () => new SnapshotLineError({ key: 'feed.lineTooLong', params: { max: MAX_RECORD_BYTES } });
+
+/** Yields the lines of a snapshot file from byte `start` (a line start), reading 1 MB at a time; no line may exceed a record's bound. */
 export function* readSnapshotLines(file: string, start = 0): Generator<SnapshotLine> {
   const fd = fs.openSync(file, 'r');
   try {
@@ -95,16 +103,17 @@ export function* readSnapshotLines(file: string, start = 0): Generator<SnapshotL
       let data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
       let from = 0;
       for (let nl = data.indexOf(10, from); nl !== -1; nl = data.indexOf(10, from)) {
+        if (nl - from > MAX_RECORD_BYTES) throw tooLong();
         const end = lineStart + (nl - from) + 1;
         yield { text: data.toString('utf8', from, nl), end };
         lineStart = end;
         from = nl + 1;
       }
       data = data.subarray(from);
-      if (data.length > MAX_SNAPSHOT_LINE_BYTES) throw new SnapshotLineError(`dòng dài quá ${MAX_SNAPSHOT_LINE_BYTES} byte / a line longer than ${MAX_SNAPSHOT_LINE_BYTES} bytes`);
+      if (data.length > MAX_RECORD_BYTES) throw tooLong();
       carry = Buffer.from(data);
     }
-    if (carry.length > 0) throw new SnapshotLineError('dòng cuối không kết thúc / the last line is not terminated');
+    if (carry.length > 0) throw new SnapshotLineError({ key: 'feed.lineUnterminated' });
   } finally {
     fs.closeSync(fd);
   }

@@ -1,15 +1,19 @@
 /**
  * The hub's moderation queue (table hub_uploads): uploads received whole and checked, waiting for
- * an official. Approving copies the file into the hub's store and the description into its
- * catalog (origin national, the station's publication id) with a change-log entry, so the next
- * `bookshelf publish` carries it to every station; the station that sent it keeps its own copy
- * (a feed never overwrites a station's local publication). Rejecting keeps the reason for the
+ * an official. Approving copies the file into the hub's store, extracts its text (a scan's OCR
+ * layer is in the PDF) in the extraction worker, and writes the description, text and structure
+ * into its catalog (origin national, the station's publication id) with a change-log entry, so
+ * the next `bookshelf publish` carries it — searchable — to every station; the station that sent
+ * it gets it back under the same id, maintained by the hub from then on. Rejecting keeps the reason for the
  * station to read. Either way the upload's bytes are then removed from the tus folder.
  */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { Library } from '../library.js';
 import { saveDocuments } from '../documents.js';
+import type { DocumentRecord } from '../documents.js';
+import { Extractor } from '../import/extract.js';
+import { parseStructure } from '../../shared/legal/structure.js';
 import { durably } from '../outbox/durable.js';
 import { AppError } from '../../shared/errors.js';
 import { translate } from '../../shared/messages.js';
@@ -91,13 +95,32 @@ export async function approveUpload(library: Library, id: string, decidedBy: str
   }
   const description = JSON.parse(row.description) as UploadDescription;
   const at = now.toISOString();
+  const record: DocumentRecord = {
+    publication: { ...description, origin: 'national' },
+    files: [{ sha256: row.sha256, size: row.size, mediaType: row.media_type, state: 'present', role: 'content' }],
+    ...(await extractText(library.files.pathOf(row.sha256))),
+  };
   durably(library.db, () => {
     pendingRow(library, id, lang);
-    saveDocuments(library.db, [{ publication: { ...description, origin: 'national' }, files: [{ sha256: row.sha256, size: row.size, mediaType: row.media_type, state: 'present', role: 'content' }] }], at);
+    saveDocuments(library.db, [record], at);
     library.db.prepare(`UPDATE hub_uploads SET state = 'approved', decided_at = ?, decided_by = ? WHERE id = ?`).run(at, decidedBy, id);
   });
   await removeUploadFiles(library, id);
   return toItem(getRow(library, id) as HubUploadRow);
+}
+
+/** The text and structure of an approved file, read in the extraction worker; none when it has no text to read. */
+async function extractText(file: string): Promise<Pick<DocumentRecord, 'text' | 'sections'>> {
+  const extractor = new Extractor({ cover: false });
+  try {
+    const outcome = await extractor.extract(file);
+    if (!outcome.ok) return {};
+    const text = outcome.extraction.text.normalize('NFC');
+    if (text.trim() === '') return {};
+    return { text: { text, pageStarts: outcome.extraction.pageStarts, pageCount: outcome.extraction.pageCount }, sections: parseStructure(text) };
+  } finally {
+    await extractor.close();
+  }
 }
 
 export async function rejectUpload(library: Library, id: string, reason: string, decidedBy: string, lang: Language, now = new Date()): Promise<ModerationItem> {

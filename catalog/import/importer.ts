@@ -4,14 +4,15 @@
  * (extract.ts), stores the file and its cover in the file store, and writes the publication,
  * text, structure and search index with ONE saveDocuments call. A refused file, a crash or a
  * failed save leaves no rows; files stored for a save that failed are removed again unless
- * something else references them.
+ * something else references them (catalog/store/gc.ts).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { saveDocuments } from '../documents.js';
+import { removeUnreferencedFiles } from '../store/gc.js';
+import { sha256File } from '../store/hash.js';
 import type { Library } from '../library.js';
 import type { NewFileLink } from '../publications.js';
 import { refusalMessage } from './errors.js';
@@ -130,56 +131,9 @@ export async function collectFiles(paths: string[]): Promise<{ files: Candidate[
   return { files, skipped };
 }
 
-export async function sha256File(file: string): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    size += chunk.length;
-  }
-  return { sha256: hash.digest('hex'), size };
-}
-
 function publicationWithFile(library: Library, sha256: string): string | null {
   const row = library.db.prepare('SELECT publication_id AS id FROM publication_files WHERE sha256 = ? LIMIT 1').get(sha256) as { id: string } | undefined;
   return row?.id ?? null;
-}
-
-function isReferenced(library: Library, sha256: string): boolean {
-  return library.db.prepare('SELECT 1 FROM files WHERE sha256 = ? UNION ALL SELECT 1 FROM publication_files WHERE sha256 = ? LIMIT 1').get(sha256, sha256) !== undefined;
-}
-
-/** Removes these stored files unless a catalog row references them. */
-export async function removeUnreferencedFiles(library: Library, sha256s: Iterable<string>): Promise<string[]> {
-  const removed: string[] = [];
-  for (const sha256 of new Set(sha256s)) {
-    if (isReferenced(library, sha256)) continue;
-    await fs.rm(library.files.pathOf(sha256), { force: true });
-    removed.push(sha256);
-  }
-  return removed;
-}
-
-/**
- * Removes files in the store that no catalog row references (left by a crash between storing
- * and saving). Only files older than `olderThanMs` go, so an import in progress keeps its own.
- */
-export async function removeOrphanFiles(library: Library, olderThanMs = 60 * 60 * 1000): Promise<string[]> {
-  const removed: string[] = [];
-  const root = library.files.root;
-  const now = Date.now();
-  for (const prefix of await fs.readdir(root).catch(() => [] as string[])) {
-    if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
-    for (const name of await fs.readdir(path.join(root, prefix)).catch(() => [] as string[])) {
-      if (!/^[0-9a-f]{64}$/.test(name) || name.slice(0, 2) !== prefix || isReferenced(library, name)) continue;
-      const file = path.join(root, prefix, name);
-      const stat = await fs.stat(file).catch(() => null);
-      if (!stat || now - stat.mtimeMs < olderThanMs) continue;
-      await fs.rm(file, { force: true });
-      removed.push(name);
-    }
-  }
-  return removed;
 }
 
 const refused = (file: string, code: RefusalCode, detail?: string): ImportOutcome => ({

@@ -48,20 +48,34 @@ function passageSpans(db: Db, publicationId: string, text: string): PassageSpan[
   return spans;
 }
 
-export function unindexPublication(db: Db, publicationId: string): void {
+function unindexPassages(db: Db, publicationId: string): void {
   statement(db, 'DELETE FROM passage_fts WHERE rowid IN (SELECT id FROM passages WHERE publication_id = ?)').run(publicationId);
   statement(db, 'DELETE FROM passages WHERE publication_id = ?').run(publicationId);
+}
+
+function unindexMeta(db: Db, publicationId: string): void {
   const row = statement(db, 'SELECT rowid FROM search_docs WHERE publication_id = ?').get(publicationId) as { rowid: number } | undefined;
   if (row) statement(db, 'DELETE FROM meta_fts WHERE rowid = ?').run(row.rowid);
 }
 
+export function unindexPublication(db: Db, publicationId: string): void {
+  unindexPassages(db, publicationId);
+  unindexMeta(db, publicationId);
+}
+
 /** (Re)indexes one publication's metadata and text. */
 export function indexPublication(db: Db, publicationId: string): void {
-  unindexPublication(db, publicationId);
+  if (indexPublicationMeta(db, publicationId)) indexPublicationText(db, publicationId);
+  else unindexPassages(db, publicationId);
+}
+
+/** (Re)indexes one publication's metadata only (its text did not change); false when it does not exist. */
+export function indexPublicationMeta(db: Db, publicationId: string): boolean {
+  unindexMeta(db, publicationId);
   const pub = statement(db, 'SELECT title, number, issuer FROM publications WHERE id = ?').get(publicationId) as
     | { title: string; number: string | null; issuer: string | null }
     | undefined;
-  if (!pub) return;
+  if (!pub) return false;
   statement(db, 'INSERT OR IGNORE INTO search_docs (publication_id) VALUES (?)').run(publicationId);
   const { rowid } = statement(db, 'SELECT rowid FROM search_docs WHERE publication_id = ?').get(publicationId) as { rowid: number };
   const title = indexForms(pub.title);
@@ -72,7 +86,12 @@ export function indexPublication(db: Db, publicationId: string): void {
     pub.issuer ? indexForms(pub.issuer).words : '',
     title.pairs,
   );
+  return true;
+}
 
+/** (Re)indexes one publication's text: its articles and the chunks between them. */
+export function indexPublicationText(db: Db, publicationId: string): void {
+  unindexPassages(db, publicationId);
   const textRow = statement(db, 'SELECT text FROM publication_texts WHERE publication_id = ?').get(publicationId) as { text: string } | undefined;
   if (!textRow) return;
   const insertPassage = statement(db, 'INSERT INTO passages (publication_id, section_id, start, end) VALUES (?, ?, ?, ?)');

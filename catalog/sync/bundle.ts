@@ -1,8 +1,8 @@
 /**
  * `bookshelf export-bundle` (docs/feed.md § Bundles): a station copies the feed it verified from a
  * source (its feed cache: the hub's signed root, the signature, the snapshot and pages, bytes
- * unchanged) and the files it holds into a folder that another station syncs from as a folder
- * source. A station never signs: the receiving station checks the bundle with the hub's key.
+ * unchanged), the files it holds and the text objects it keeps into a folder that another station
+ * syncs from as a folder source. A station never signs: the receiving station checks the bundle with the hub's key.
  * Files the station does not hold are left out (the receiver shows them "not yet downloaded"), and
  * so are, with a filter, the files of publications it does not match (the selective-sync matcher,
  * shared/sync.ts); the catalog itself — snapshot, pages, root, signature — is always whole.
@@ -14,7 +14,9 @@ import type { Library } from '../library.js';
 import { feedPublicationSchema, pageSchema } from '../feed/pages.js';
 import { readSnapshotLines } from '../feed/snapshot-file.js';
 import { ROOT_PATH, rootSchema, signaturePathOf } from '../feed/root.js';
-import { feedCacheDir, writeAtomic } from './apply.js';
+import { textObjectPath } from '../feed/text-object.js';
+import { writeAtomic } from './stage.js';
+import { feedCacheDir } from './state.js';
 import { selectionMatcher } from '../../shared/sync.js';
 import type { SelectablePublication, SyncSelection } from '../../shared/sync.js';
 
@@ -41,6 +43,8 @@ export interface ExportBundleResult {
   missingFiles: number;
   /** Files of publications the filter does not match (left out; 0 without a filter). */
   filteredFiles: number;
+  /** Text objects copied (those of the publications whose files the bundle may carry, that this station keeps). */
+  texts: number;
 }
 
 /** A bundle that cannot be written (no synced source, several without --source…). */
@@ -86,13 +90,28 @@ async function chooseSource(library: Library, sourceLocation: string | undefined
   return synced[0];
 }
 
+/** Copies a content-addressed blob by temporary name and rename, unless the target already has its size. */
+async function copyBlob(from: string, target: string, size: number): Promise<void> {
+  if ((await fs.stat(target).catch(() => null))?.size === size) return;
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.copyFile(from, temp);
+    if ((await fs.stat(temp)).size !== size) throw new BundleError(`Tệp sai kích thước khi sao chép / File changed size while copying: ${path.basename(target)}`);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
 export async function exportBundle(library: Library, options: ExportBundleOptions): Promise<ExportBundleResult> {
   const { row, rootBytes } = await chooseSource(library, options.sourceLocation);
   const cacheDir = feedCacheDir(library, row.id);
   const root = rootSchema.parse(JSON.parse(rootBytes.toString('utf8')));
   const to = path.resolve(options.to);
   await fs.mkdir(to, { recursive: true });
-  const result: ExportBundleResult = { source: row.location, sequence: root.sequence, pages: 0, snapshot: false, files: 0, bytes: 0, missingFiles: 0, filteredFiles: 0 };
+  const result: ExportBundleResult = { source: row.location, sequence: root.sequence, pages: 0, snapshot: false, files: 0, bytes: 0, missingFiles: 0, filteredFiles: 0, texts: 0 };
 
   const copyDoc = async (feedPath: string): Promise<Buffer | null> => {
     const bytes = await readIfPresent(path.join(cacheDir, ...feedPath.split('/')));
@@ -102,14 +121,16 @@ export async function exportBundle(library: Library, options: ExportBundleOption
 
   // The files the cached catalog names; with a filter, those of a publication it matches.
   const files = new Map<string, number>();
+  const texts = new Map<string, number>();
   const filtered = new Set<string>();
   const matches = options.filter ? selectionMatcher(options.filter) : () => true;
-  const addFiles = (pub: SelectablePublication & { files: { sha256: string; size: number }[] }) => {
+  const addFiles = (pub: SelectablePublication & { files: { sha256: string; size: number }[]; text?: { sha256: string; size: number } }) => {
     const keep = matches(pub);
     for (const file of pub.files) {
       if (keep) files.set(file.sha256, file.size);
       else filtered.add(file.sha256);
     }
+    if (keep && pub.text) texts.set(pub.text.sha256, pub.text.size);
   };
   const signature = await copyDoc(signaturePathOf(rootBytes));
   if (!signature) throw new BundleError(`Thiếu chữ ký trong bộ nhớ đệm nguồn cấp / The cached feed has no signature: ${cacheDir}`);
@@ -144,22 +165,16 @@ export async function exportBundle(library: Library, options: ExportBundleOption
       result.missingFiles += 1;
       continue;
     }
-    const target = path.join(to, 'files', sha256.slice(0, 2), sha256);
-    const already = await fs.stat(target).catch(() => null);
-    if (already?.size !== size) {
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      const temp = path.join(path.dirname(target), `.${sha256}.${process.pid}.tmp`);
-      try {
-        await fs.copyFile(from, temp);
-        if ((await fs.stat(temp)).size !== size) throw new BundleError(`Tệp sai kích thước khi sao chép / File changed size while copying: ${sha256}`);
-        await fs.rename(temp, target);
-      } catch (error) {
-        await fs.rm(temp, { force: true });
-        throw error;
-      }
-    }
+    await copyBlob(from, path.join(to, 'files', sha256.slice(0, 2), sha256), size);
     result.files += 1;
     result.bytes += size;
+  }
+  // Text objects this station keeps; a receiver extracts the others from the files.
+  for (const [sha256, size] of texts) {
+    const from = library.texts.pathOf(sha256);
+    if ((await fs.stat(from).catch(() => null))?.size !== size) continue;
+    await copyBlob(from, path.join(to, ...textObjectPath(sha256).split('/')), size);
+    result.texts += 1;
   }
 
   await writeAtomic(path.join(to, ROOT_PATH), rootBytes);

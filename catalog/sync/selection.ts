@@ -4,11 +4,14 @@
  * in `settings` under `sync.selection`, and applied to `files.wanted`. Metadata is always
  * complete; local publications' files are always kept. A kept file that the choice now leaves
  * out loses its blob (disk is really freed) and becomes pending with wanted = 0, so downloads
- * skip it and the app shows it as not kept here. One transaction decides; blobs go after commit.
+ * skip it and the app shows it as not kept here. Texts follow the fields, types and kinds (not
+ * the budget): a national publication the choice leaves out loses its text and passages; one it
+ * takes in again gets its text at the next sync. One transaction decides; blobs go after commit.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db/open.js';
+import { removeDocumentText } from '../documents.js';
 import type { Library } from '../library.js';
 import { KEEP_EVERYTHING, restrictsPublications, selectionKey, selectionMatcher, syncSelectionSchema } from '../../shared/sync.js';
 import type { SelectionCounts, SelectionSummary, SyncSelection } from '../../shared/sync.js';
@@ -68,7 +71,7 @@ export function selectionCounts(library: Library): SelectionCounts {
 }
 
 /** Makes the policy's matcher (shared/sync.ts, the one export-bundle --filter uses) callable from SQL. */
-function registerMatcher(db: Db, selection: SyncSelection): void {
+export function registerSelectionMatcher(db: Db, selection: SyncSelection): void {
   const matches = selectionMatcher(selection);
   db.function('sync_selection_matches', { deterministic: true }, (fields: unknown, docType: unknown, kind: unknown) =>
     matches({ fields: JSON.parse(String(fields)) as string[], docType: docType === null ? null : String(docType), kind: kind as PublicationKind }) ? 1 : 0,
@@ -123,10 +126,22 @@ export async function applySelection(library: Library): Promise<SelectionSummary
 
 async function apply(library: Library, selection: SyncSelection, store: boolean): Promise<SelectionSummary> {
   const db = library.db;
-  registerMatcher(db, selection);
+  registerSelectionMatcher(db, selection);
   const decide = db.transaction(() => {
     if (store) library.setSetting(SELECTION_SETTING, JSON.stringify(selection));
     decideFiles(db, selection);
+    if (restrictsPublications(selection)) {
+      const leftOut = db
+        .prepare(`SELECT pt.publication_id FROM publication_texts pt JOIN publications p ON p.id = pt.publication_id
+                  WHERE p.origin = 'national' AND NOT sync_selection_matches(p.fields, p.doc_type, p.kind)`)
+        .pluck()
+        .all() as string[];
+      const forgetExtraction = db.prepare('DELETE FROM text_extractions WHERE publication_id = ?');
+      for (const id of leftOut) {
+        removeDocumentText(db, id);
+        forgetExtraction.run(id); // taken in again later, its file is extracted again if need be
+      }
+    }
     const leftOut = '(SELECT sha256 FROM temp.selection_files WHERE kept = 0)';
     const removed = db.prepare(`SELECT sha256, size, state FROM files WHERE sha256 IN ${leftOut} AND state != 'pending'`).raw().all() as [string, number, string][];
     db.exec(`UPDATE files SET wanted = 0, state = 'pending' WHERE sha256 IN ${leftOut} AND (wanted = 1 OR state != 'pending');

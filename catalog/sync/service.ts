@@ -1,16 +1,20 @@
 /**
- * Sync while the app runs: one run at a time (metadata, then the officials' selection, then
- * files), started by an official, by the CLI or by the schedule; live progress; stop between
- * two transactions or mid-file (the .part stays for the next run); every run recorded in
- * sync_runs with its outcome in plain words. The schedule syncs every source each `intervalMinutes`; a failed run (disk full, a
- * cut link) is simply tried again at the next tick. Runs left 'running' by a crash are marked
- * 'interrupted' when the service starts.
+ * Sync while the app runs: one run at a time (metadata with the texts that travel with it, then
+ * the officials' selection, then files, then the texts still missing — fetched, or extracted from
+ * the files in the extraction worker), started by an official, by the CLI or by the schedule;
+ * live progress; stop between two transactions or mid-file (the .part stays for the next run);
+ * every run recorded in sync_runs with its outcome in plain words. The schedule syncs every
+ * source each `intervalMinutes`; a failed run (disk full, a cut link) is simply tried again at the
+ * next tick. Runs left 'running' by a crash are marked 'interrupted' when the service starts.
  */
 import { AppError } from '../../shared/errors.js';
 import type { SyncProgressInfo, SyncRun, SyncRunStatus, SyncSettings, SyncStatus, SyncTrigger } from '../../shared/sync-status.js';
 import type { Library } from '../library.js';
-import { SyncRefusedError, SyncStoppedError, getSource, syncOnce } from './apply.js';
+import { SyncRefusedError, SyncStoppedError, syncOnce } from './apply.js';
 import type { SyncProgress, SyncResult } from './apply.js';
+import { getSource } from './state.js';
+import { completeTexts } from './text-backlog.js';
+import type { TextBacklogOptions, TextBacklogResult } from './text-backlog.js';
 import { downloadPending } from './download.js';
 import type { DownloadOptions, DownloadProgress, DownloadResult } from './download.js';
 import { applySelection } from './selection.js';
@@ -24,6 +28,8 @@ const BANDWIDTH_KEY = 'sync.max_bytes_per_second';
 export interface SyncServiceOptions {
   /** For tests: download and HTTP settings (the bandwidth cap comes from the settings). */
   download?: Omit<DownloadOptions, 'signal' | 'onProgress' | 'maxBytesPerSecond'>;
+  /** For tests: the extraction worker's limits for texts extracted here. */
+  texts?: Pick<TextBacklogOptions, 'extractor'>;
   http?: HttpSourceOptions;
   now?: () => Date;
   /** The length of a schedule minute (tests shorten it). */
@@ -99,6 +105,8 @@ const emptyProgress = (): SyncProgressInfo => ({
   bytesTotal: null,
   bytesPerSecond: 0,
   secondsLeft: null,
+  textsDone: 0,
+  textsTotal: null,
 });
 
 export class SyncService {
@@ -252,6 +260,7 @@ export class SyncService {
     const source = openSource(row.location, this.options.http);
     let applied: SyncResult | null = null;
     let downloaded: DownloadResult | null = null;
+    let texts: TextBacklogResult | null = null;
     let status: SyncRunStatus = 'failed';
     let message: string | null = null;
     try {
@@ -263,7 +272,7 @@ export class SyncService {
           this.emit();
         },
       });
-      message = applied.warning ?? null;
+      message = [applied.warning, ...applied.notes].filter(Boolean).join(' — ') || null;
       // New files arrive wanted; the officials' choice (selective sync) decides before any download.
       if (applied.status === 'applied' && !signal.aborted) await applySelection(this.library);
       if (!signal.aborted) {
@@ -279,12 +288,25 @@ export class SyncService {
           },
         });
       }
-      if (signal.aborted || downloaded?.stopped) status = 'stopped';
+      // Texts the feed did not bring with their documents: fetched now, or extracted from the files just downloaded.
+      if (!signal.aborted && !downloaded?.stopped && !downloaded?.error) {
+        current.progress.phase = 'texts';
+        texts = await completeTexts(this.library, source, {
+          ...this.options.texts,
+          signal,
+          now: this.now,
+          onProgress: (p) => {
+            Object.assign(current.progress, p);
+            this.emit();
+          },
+        });
+      }
+      if (signal.aborted || downloaded?.stopped || texts?.stopped) status = 'stopped';
       else if (downloaded?.error) {
         status = 'failed';
         message = downloaded.error;
       } else if (applied.status === 'expired') status = 'expired';
-      else if (applied.status === 'unchanged' && (downloaded?.downloaded ?? 0) === 0) status = 'unchanged';
+      else if (applied.status === 'unchanged' && (downloaded?.downloaded ?? 0) === 0 && (texts?.fetched ?? 0) + (texts?.extracted ?? 0) === 0) status = 'unchanged';
       else status = 'ok';
       if (downloaded && downloaded.failed.length > 0 && !downloaded.error) {
         message = [message, `${downloaded.failed.length} tệp chưa tải được, sẽ thử lại lần sau / ${downloaded.failed.length} file(s) not downloaded; they will be tried again next time`]

@@ -1,24 +1,28 @@
 /**
  * Where a station reads a feed from (docs/feed.md): a folder (a USB drive) or an http(s) URL.
- * Only feed paths are accepted (root.json, signatures/, pages/, snapshots/, files/), and a folder
- * source never reads outside its folder, symlinks included. HTTP runs on node:http/https with one
- * keep-alive agent per source and 1 MiB response buffers; it follows up to five redirects (http(s)
- * only, never from https down to http), times out when the server goes quiet or a request lasts
- * too long in all, and a non-2xx answer is an error. Nothing here is trusted: the caller verifies.
+ * Only feed paths are accepted (root.json, signatures/, pages/, snapshots/, files/, texts/), and a
+ * folder source never reads outside its folder, symlinks included. HTTP runs on node:http/https
+ * with one keep-alive agent per source and 1 MiB response buffers; it follows up to five redirects
+ * (http(s) only, never from https down to http), times out when the server goes quiet, when a
+ * body trickles below a minimum rate for a whole window, or when a request lasts too long in all;
+ * a non-2xx answer is an error. Nothing here is trusted: the caller verifies.
  */
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
+import { bilingual } from '../../shared/messages.js';
 
-const FEED_PATH = /^(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl|files\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
+const FEED_PATH = /^(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl|(files|texts)\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 
 /** A read that failed; `notFound` when the source answered that the path does not exist. */
 export class SourceError extends Error {
   constructor(
     message: string,
     readonly notFound = false,
+    /** The document is larger than the reader allowed. */
+    readonly tooLarge = false,
   ) {
     super(message);
   }
@@ -47,7 +51,7 @@ function checkPath(feedPath: string): string {
 }
 
 const tooLarge = (feedPath: string, maxBytes: number) =>
-  new SourceError(`Tài liệu quá lớn / Document larger than ${maxBytes} bytes: ${feedPath}`);
+  new SourceError(`Tài liệu quá lớn / Document larger than ${maxBytes} bytes: ${feedPath}`, false, true);
 
 export class FolderSource implements FeedSource {
   readonly location: string;
@@ -92,6 +96,9 @@ export interface HttpSourceOptions {
   idleTimeoutMs?: number;
   /** Abort a request (body included) that takes longer than this in all, however slowly bytes trickle in. */
   totalTimeoutMs?: number;
+  /** A body that brings fewer bytes per second than this over a whole `slowWindowMs` is cut (retried later). */
+  minBytesPerSecond?: number;
+  slowWindowMs?: number;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -122,6 +129,8 @@ export class HttpSource implements FeedSource {
   readonly location: string;
   private readonly idleTimeoutMs: number;
   private readonly totalTimeoutMs: number;
+  private readonly minBytesPerSecond: number;
+  private readonly slowWindowMs: number;
   private readonly agents: { 'http:': http.Agent; 'https:': https.Agent };
 
   constructor(url: string, options: HttpSourceOptions = {}) {
@@ -133,6 +142,8 @@ export class HttpSource implements FeedSource {
     this.location = parsed.toString();
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
     this.totalTimeoutMs = options.totalTimeoutMs ?? 6 * 3_600_000;
+    this.minBytesPerSecond = options.minBytesPerSecond ?? 2048;
+    this.slowWindowMs = options.slowWindowMs ?? 60_000;
     // highWaterMark reaches each net.Socket the agent opens (Node ≥ 20.1), and a response takes its socket's.
     const agent: http.AgentOptions & { highWaterMark: number } = { keepAlive: true, timeout: FREE_SOCKET_MS, highWaterMark: RESPONSE_BUFFER };
     this.agents = { 'http:': new http.Agent(agent), 'https:': new https.Agent(agent) };
@@ -172,7 +183,11 @@ export class HttpSource implements FeedSource {
           res.destroy();
           throw new SourceError(`Quá ${MAX_REDIRECTS} lần chuyển hướng / More than ${MAX_REDIRECTS} redirects: ${url}`);
         }
-        res.once('close', stop);
+        const watch = this.watchRate(res, url);
+        res.once('close', () => {
+          clearInterval(watch);
+          stop();
+        });
         return { status: res.statusCode ?? 0, headers: res.headers, body: res, url };
       }
     } catch (error) {
@@ -181,6 +196,26 @@ export class HttpSource implements FeedSource {
       if (error instanceof SourceError) throw error;
       throw new SourceError(`Không kết nối được / Request failed: ${url} (${(error as Error).message})`);
     }
+  }
+
+  /**
+   * Cuts a body that trickles: every window, the bytes its socket read in that window must reach
+   * the minimum rate (one request at a time uses a kept-alive socket, so the count is this body's).
+   */
+  private watchRate(res: http.IncomingMessage, url: URL): NodeJS.Timeout {
+    let last = res.socket?.bytesRead ?? 0;
+    const floor = (this.minBytesPerSecond * this.slowWindowMs) / 1000;
+    const timer = setInterval(() => {
+      if (res.complete) return clearInterval(timer); // every byte arrived; the reader takes its time
+      const read = res.socket?.bytesRead ?? last;
+      if (read - last < floor) {
+        clearInterval(timer);
+        res.destroy(new SourceError(bilingual('feed.tooSlow', { rate: this.minBytesPerSecond, seconds: Math.round(this.slowWindowMs / 1000), url: String(url) })));
+      }
+      last = read;
+    }, this.slowWindowMs);
+    timer.unref();
+    return timer;
   }
 
   /** One request, which `started` sees first; retried once on a kept-alive socket the server had closed meanwhile. */

@@ -11,8 +11,8 @@ import { AppError } from '../../shared/errors.js';
 import type { SyncSourceInfo } from '../../shared/sync-status.js';
 import { keyIdOf } from '../feed/keys.js';
 import type { Library } from '../library.js';
-import { feedCacheDir, getSource } from './apply.js';
-import type { SyncSourceRow } from './apply.js';
+import { SOURCE_SELECT, feedCacheDir, getSource } from './state.js';
+import type { SyncSourceRow } from './state.js';
 
 /** An http(s) URL with a trailing '/', or the absolute form of a folder path. */
 export function normalizeLocation(location: string): string {
@@ -73,7 +73,7 @@ export function sourceInfo(row: SyncSourceRow): SyncSourceInfo {
 }
 
 export function listSources(library: Library): SyncSourceRow[] {
-  return library.db.prepare('SELECT * FROM sync_sources ORDER BY id').all() as SyncSourceRow[];
+  return library.db.prepare(`${SOURCE_SELECT} ORDER BY s.id`).all() as SyncSourceRow[];
 }
 
 /** Forgets a source and its feed cache; the publications it brought stay in the catalog. */

@@ -1,9 +1,10 @@
 /**
  * A station as a source for the next one on the LAN (DESIGN.md § Sync: "another station on the
  * LAN. Same code path."): under /feed/ it serves the hub's documents it verified and cached
- * (root, signature, snapshot, pages — bytes unchanged, so the hub's signature still decides)
- * and the files it holds, by sha256, from its store. Only a file the catalog says is present
- * is served. With several sources, the one synced most recently is offered.
+ * (root, signature, snapshot, pages — bytes unchanged, so the hub's signature still decides),
+ * the files it holds and the text objects it keeps, by sha256, from its stores. Only a file the
+ * catalog says is present, and a text object a publication names, is served. With several
+ * sources, the one synced most recently is offered.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -12,10 +13,11 @@ import { STATION_FEED_PREFIX } from '../http/server.js';
 import { createFeedHandlerWith } from '../feed/hub-server.js';
 import type { FeedFile } from '../feed/hub-server.js';
 import type { Library } from '../library.js';
-import { feedCacheDir } from './apply.js';
+import { feedCacheDir } from './state.js';
 
 const DOCUMENT = /^\/(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl)$/;
 const FILE = /^\/files\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
+const TEXT = /^\/texts\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 
 async function statFile(file: string): Promise<FeedFile | null> {
   const stat = await fs.stat(file).catch(() => null);
@@ -24,13 +26,21 @@ async function statFile(file: string): Promise<FeedFile | null> {
 
 export function createStationFeedHandler(library: Library): FetchHandler {
   const present = library.db.prepare("SELECT size FROM files WHERE sha256 = ? AND state = 'present'").pluck();
-  const offered = library.db.prepare('SELECT id FROM sync_sources WHERE last_sequence IS NOT NULL ORDER BY last_sync_at DESC, id LIMIT 1').pluck();
+  const named = library.db.prepare('SELECT text_size FROM publications WHERE text_sha256 = ? LIMIT 1').pluck();
+  const offered = library.db.prepare('SELECT s.id FROM sync_sources s JOIN sync_keys k ON k.key_id = s.key_id ORDER BY s.last_sync_at DESC, s.id LIMIT 1').pluck();
   return createFeedHandlerWith(async (pathname) => {
     const file = FILE.exec(pathname);
     if (file) {
       if (file[1] !== file[2].slice(0, 2)) return null;
       const size = present.get(file[2]) as number | undefined;
       const found = size === undefined ? null : await statFile(library.files.pathOf(file[2]));
+      return found?.size === size ? found : null;
+    }
+    const text = TEXT.exec(pathname);
+    if (text) {
+      if (text[1] !== text[2].slice(0, 2)) return null;
+      const size = named.get(text[2]) as number | undefined;
+      const found = size === undefined ? null : await statFile(library.texts.pathOf(text[2]));
       return found?.size === size ? found : null;
     }
     const sourceId = offered.get() as number | undefined;

@@ -66,6 +66,12 @@ export function OverviewPage() {
         <Card title={t('overview.library')} page="storage" tone="neutral">
           <p>{t('overview.libraryCounts', { publications: formatCount(lang, info.data.publications), files: formatCount(lang, info.data.filesPresent) })}</p>
           <p>{info.data.name}</p>
+          {info.data.demo.state === 'loaded' && <p data-testid="overview-demo">{t('overview.demoLoaded', { count: formatCount(lang, info.data.demo.count) })}</p>}
+          {info.data.demo.state === 'retired' && (
+            <p data-testid="overview-demo">
+              {t('overview.demoRetired', { when: formatDateTime(info.data.demo.at), merged: formatCount(lang, info.data.demo.merged), removed: formatCount(lang, info.data.demo.removed) })}
+            </p>
+          )}
         </Card>
         <Card title={t('overview.sync')} page="sync" tone={syncTone}>
           {status.running ? (

@@ -46,7 +46,7 @@ async function sentUpload() {
 }
 
 describe('moderation at the hub', () => {
-  it('approve → publish → a second station syncs the document and finds it; the sender keeps its own and learns it was accepted', async () => {
+  it('approve → publish → a second station syncs the document and finds it; the sender learns it was accepted and gets it back as the hub’s', async () => {
     const { hub, station, row, service, upload } = await sentUpload();
     const approved = await approveUpload(hub.library, upload.id, 'chuyen-vien', 'vi');
     expect(approved).toMatchObject({ state: 'approved', decidedBy: 'chuyen-vien' });
@@ -69,10 +69,12 @@ describe('moderation at the hub', () => {
     const found = search(second.db, { q: 'Công văn', offset: 0, limit: 10, filters: {}, facets: false });
     expect(found.items.map((hit) => hit.publication.id)).toContain(station.id);
 
-    // The sender syncs the same feed: its own record (origin local) is kept, not duplicated.
+    // The sender syncs the same feed: its record is the hub's from now on (national, maintained
+    // there, never sent upstream again), one row, not a duplicate.
     const own = addSource(station.library, { location: hub.url, publicKeys: [fs.readFileSync(key.publicKeyPath, 'utf8')] });
-    expect(await syncOnce(station.library, own, new HttpSource(hub.url))).toMatchObject({ status: 'applied', added: 0, updated: 0 });
-    expect(getPublication(station.library.db, station.id)?.origin).toBe('local');
+    expect(await syncOnce(station.library, own, new HttpSource(hub.url))).toMatchObject({ status: 'applied', added: 0, updated: 1, merged: 0 });
+    expect(getPublication(station.library.db, station.id)?.origin).toBe('national');
+    expect(station.library.db.prepare('SELECT count(*) FROM publications').pluck().get()).toBe(1);
   });
 
   it('`bookshelf moderate` lists, rejects with a reason and approves; usage errors are clear', async () => {

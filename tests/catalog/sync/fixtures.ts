@@ -1,10 +1,14 @@
 /** A hub library with a published feed, and stations that sync from it, for the sync tests. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { Library } from '../../../catalog/library.js';
 import { publish } from '../../../catalog/feed/publish.js';
-import { getSource } from '../../../catalog/sync/apply.js';
-import type { SyncSourceRow } from '../../../catalog/sync/apply.js';
+import { createHubApp } from '../../../catalog/feed/hub-server.js';
+import { listen } from '../../../catalog/http/server.js';
+import type { RunningServer } from '../../../catalog/http/server.js';
+import { getSource } from '../../../catalog/sync/state.js';
+import type { SyncSourceRow } from '../../../catalog/sync/state.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { addDocument, keys } from '../feed/fixtures.js';
 
@@ -27,14 +31,34 @@ export async function stationWithSource(location: string, publicKeyPath: string)
   return { station, row: () => getSource(station, id) };
 }
 
-/** What a sync could write: compared before and after a refused feed. */
+const servers: RunningServer[] = [];
+afterAll(async () => {
+  for (const server of servers.splice(0)) await server.close();
+});
+
+/** Serves a feed folder over HTTP on 127.0.0.1 (closed after the test file). */
+export async function serveFeed(feedDir: string): Promise<RunningServer> {
+  const server = await listen(createHubApp(feedDir, ['127.0.0.1', 'localhost']), '127.0.0.1', 0);
+  servers.push(server);
+  return server;
+}
+
+/**
+ * What a sync could write, row by row: publications (every column), their files and file states,
+ * texts, sections, the change log and the trust state per key. Compared before and after a
+ * refused feed, so a rewritten title or file state shows, not only a changed count.
+ */
 export function snapshotOf(library: Library) {
-  return library.db
-    .prepare(
-      `SELECT (SELECT count(*) FROM changes) AS changes, (SELECT count(*) FROM publications) AS publications,
-              (SELECT count(*) FROM files) AS files, (SELECT group_concat(last_sequence || ':' || last_root_sha256 || ':' || last_change) FROM sync_sources) AS cursor`,
-    )
-    .get();
+  const all = (sql: string) => library.db.prepare(sql).all();
+  return {
+    publications: all('SELECT * FROM publications ORDER BY id'),
+    files: all('SELECT sha256, size, media_type, state, wanted FROM files ORDER BY sha256'),
+    links: all('SELECT * FROM publication_files ORDER BY publication_id, sha256'),
+    texts: all('SELECT publication_id, length(text) AS length, object_sha256 FROM publication_texts ORDER BY publication_id'),
+    sections: library.db.prepare('SELECT count(*) FROM sections').pluck().get(),
+    changes: library.db.prepare('SELECT count(*) FROM changes').pluck().get(),
+    keys: all('SELECT key_id, last_sequence, last_root_sha256, last_change, snapshot_sha256, snapshot_offset FROM sync_keys ORDER BY key_id'),
+  };
 }
 
 /** A copy of a feed folder, to tamper with. */

@@ -191,7 +191,7 @@ describe('sync from the app', () => {
     await result('sync.addSource', { location: forged, publicKeys: [fs.readFileSync(other.publicKeyPath, 'utf8')] });
     const { run } = await service.start('manual').done;
     expect(run).toMatchObject({ status: 'refused', added: 0 });
-    expect(run.message).toMatch(/Từ chối nguồn cấp \/ Feed refused \(unknown_key\)/);
+    expect(run.message).toMatch(/Từ chối nguồn cấp \(unknown_key\): .* \/ Feed refused \(unknown_key\): /);
     expect((await result<{ lastError: string }[]>('sync.sources'))[0].lastError).toMatch(/unknown_key/);
     expect(library.info().publications).toBe(0);
     await service.dispose();

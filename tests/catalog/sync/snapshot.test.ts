@@ -1,8 +1,9 @@
 /**
  * Large feeds: a hub splits a big publish into bounded pages and writes a JSON Lines snapshot; a
  * new station applies the snapshot in batches (progress, stop and resume at the committed byte
- * offset, a cut download resumed with Range), refuses a malformed snapshot before writing, and
- * never lets a feed overwrite or delete a publication made at the station itself.
+ * offset, a cut download resumed with Range), refuses a malformed snapshot before writing, adopts
+ * as national what the feed carries under a station-made id, and never lets a feed delete what the
+ * station made itself.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -15,7 +16,8 @@ import { publish } from '../../../catalog/feed/publish.js';
 import { canonicalJson, sha256Hex, signRoot } from '../../../catalog/feed/root.js';
 import type { FeedRoot } from '../../../catalog/feed/root.js';
 import { Library } from '../../../catalog/library.js';
-import { SyncRefusedError, SyncStoppedError, getSource, syncOnce } from '../../../catalog/sync/apply.js';
+import { SyncRefusedError, SyncStoppedError, syncOnce } from '../../../catalog/sync/apply.js';
+import { getSource } from '../../../catalog/sync/state.js';
 import type { SyncProgress } from '../../../catalog/sync/apply.js';
 import { FolderSource, HttpSource } from '../../../catalog/sync/source.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -161,22 +163,22 @@ describe('large feeds', () => {
     hub.close();
   });
 
-  it("never overwrites or deletes a publication made at this station, and says so", async () => {
+  it('adopts what the feed carries under a station-made id as national, and never deletes what the station made', async () => {
     const { hub, key, feedDir } = await bigHub(5);
     const { station, row } = await stationWithSource(feedDir, key.publicKeyPath);
-    addMany(station, 3, 1, 'local'); // the station's own qd-00003
-    const local = station.db.prepare("SELECT title, origin FROM publications WHERE id = 'qd-00003'").get();
+    addMany(station, 3, 1, 'local'); // qd-00003: the same document the hub publishes, made here first
+    addMany(station, 900, 1, 'local'); // qd-00900: the station's own, which the hub never had
+    const mine = station.db.prepare("SELECT * FROM publications WHERE id = 'qd-00900'").get();
     const result = await syncOnce(station, row(), new FolderSource(feedDir));
-    expect(result).toMatchObject({ added: 4, updated: 0 });
-    expect(result.warning).toMatch(/1 change\(s\) skipped/);
-    expect(station.db.prepare("SELECT title, origin FROM publications WHERE id = 'qd-00003'").get()).toEqual(local);
+    expect(result).toMatchObject({ added: 4, updated: 1, merged: 0 });
+    expect(result.warning).toBeUndefined();
+    expect(station.db.prepare("SELECT origin FROM publications WHERE id = 'qd-00003'").pluck().get()).toBe('national');
 
-    hub.db.prepare("DELETE FROM publications WHERE id = 'qd-00003'").run();
-    hub.db.prepare("INSERT INTO changes (publication_id, op, changed_at) VALUES ('qd-00003', 'delete', ?)").run(new Date().toISOString());
+    hub.db.prepare("INSERT INTO changes (publication_id, op, changed_at) VALUES ('qd-00900', 'delete', ?)").run(new Date().toISOString());
     await publish(hub, { outDir: feedDir, privateKey: key.privateKey });
     const second = await syncOnce(station, getSource(station, row().id), new FolderSource(feedDir));
     expect(second).toMatchObject({ deleted: 0 });
-    expect(station.db.prepare("SELECT origin FROM publications WHERE id = 'qd-00003'").pluck().get()).toBe('local');
+    expect(station.db.prepare("SELECT * FROM publications WHERE id = 'qd-00900'").get()).toEqual(mine);
     station.close();
     hub.close();
   });

@@ -29,7 +29,7 @@ import type { FeedRoot } from '../../../catalog/feed/root.js';
 import { listen } from '../../../catalog/http/server.js';
 import type { RunningServer } from '../../../catalog/http/server.js';
 import { Library } from '../../../catalog/library.js';
-import { feedCacheDir } from '../../../catalog/sync/apply.js';
+import { feedCacheDir } from '../../../catalog/sync/state.js';
 import { exportBundle } from '../../../catalog/sync/bundle.js';
 import { SyncService } from '../../../catalog/sync/service.js';
 import type { SyncOutcome } from '../../../catalog/sync/service.js';

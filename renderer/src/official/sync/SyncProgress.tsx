@@ -6,6 +6,7 @@ import { formatDuration } from '../duration.js';
 
 function fraction(p: SyncProgressInfo): number | null {
   if (p.phase === 'files' && p.bytesTotal) return p.bytesDone / p.bytesTotal;
+  if (p.phase === 'texts') return p.textsTotal ? p.textsDone / p.textsTotal : null;
   if (p.phase === 'pages' && p.pagesTotal) return p.pagesDone / p.pagesTotal;
   if (p.publicationsTotal) return p.publicationsDone / p.publicationsTotal;
   return null;
@@ -32,6 +33,7 @@ export function SyncProgress({ progress: p }: { progress: SyncProgressInfo | nul
           <li>{t('sync.rate', { rate: formatSize(lang, p.bytesPerSecond) })}</li>
           <li>{t('sync.left', { time: p.secondsLeft === null ? unknown : formatDuration(t, p.secondsLeft) })}</li>
           {p.filesFailed > 0 && <li className="sync-failed">{t('sync.filesFailed', { count: p.filesFailed })}</li>}
+          {p.textsTotal !== null && p.textsTotal > 0 && <li>{t('sync.texts', { done: formatCount(lang, p.textsDone), total: formatCount(lang, p.textsTotal) })}</li>}
         </ul>
       )}
     </div>

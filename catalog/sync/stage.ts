@@ -1,0 +1,214 @@
+/**
+ * Staging a feed's documents in a station's feed cache before anything of them is applied
+ * (docs/feed.md § The station side): pages and snapshots, each checked against the sha256 and size
+ * the root gives, and against the bounds of the format before a byte is fetched. A small document
+ * is read whole; a snapshot streams to a `.part` that a cut resumes with a Range request. A full
+ * disk removes the `.part` and stops the run with a clear message; the catalog is untouched.
+ * Reading staged documents back checks them again (the cache is a disk, not a promise).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { MAX_PAGE_BYTES, feedPublicationSchema, pageSchema, snapshotHeaderSchema } from '../feed/pages.js';
+import type { FeedPage, SnapshotHeader } from '../feed/pages.js';
+import { sha256Hex } from '../feed/root.js';
+import type { PageRef, VerifyFailure } from '../feed/root.js';
+import { SnapshotLineError, readSnapshotLines } from '../feed/snapshot-file.js';
+import { bilingual, bilingualWith } from '../../shared/messages.js';
+import type { MessageRef } from '../../shared/messages.js';
+import { RangeMismatchError, SourceError } from './source.js';
+import type { FeedSource } from './source.js';
+
+/** Documents up to this size are read whole; larger ones (snapshots) are streamed to disk, resumably. */
+const MAX_IN_MEMORY_DOC = MAX_PAGE_BYTES;
+
+export type DocCode = 'bad_page' | 'bad_snapshot';
+
+/** A feed the station refuses; nothing of it was applied after the last consistent point. */
+export class SyncRefusedError extends Error {
+  constructor(
+    readonly code: VerifyFailure | DocCode,
+    readonly reason: MessageRef,
+  ) {
+    super(bilingualWith('feed.refused', { code }, reason));
+  }
+}
+
+/** The station's disk (or database size limit) is full: nothing was half-written; retry later. */
+export class SyncDiskFullError extends Error {
+  constructor(cause: unknown) {
+    super(bilingual('feed.diskFull'), { cause });
+  }
+}
+
+export const isDiskFull = (error: unknown) => ['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'ENOSPC', 'EDQUOT'].includes((error as { code?: string } | null)?.code ?? '');
+
+/** Opens a staging file for writing (flags 'w' or 'a'); node:fs by default, replaced in the fault tests. */
+export type OpenWrite = (file: string, flags: 'w' | 'a') => Writable;
+
+const openWriteDefault: OpenWrite = (file, flags) => createWriteStream(file, { flags });
+
+export interface DocRef {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+const refused = (code: DocCode, key: MessageRef['key'], params: MessageRef['params']) => new SyncRefusedError(code, { key, params });
+const notMatching = (code: DocCode, ref: DocRef) => refused(code, 'feed.notMatching', { path: ref.path });
+
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Streams bytes into `file` under a temporary name, then renames it into place; nothing is left on failure. */
+export async function writeAtomic(file: string, bytes: Uint8Array, openWrite: OpenWrite = openWriteDefault): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await pipeline(Readable.from([bytes]), openWrite(temp, 'w'));
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw isDiskFull(error) ? new SyncDiskFullError(error) : error;
+  }
+}
+
+/** Reads a content-addressed document whole and checks it against the size and hash the root gives. */
+export async function readVerified(source: FeedSource, ref: DocRef, code: DocCode): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.read(ref.path, ref.size);
+  } catch (error) {
+    if (error instanceof SourceError && error.tooLarge) throw refused(code, 'feed.largerThanSigned', { path: ref.path });
+    throw error;
+  }
+  if (bytes.length !== ref.size || sha256Hex(bytes) !== ref.sha256) throw notMatching(code, ref);
+  return bytes;
+}
+
+/**
+ * Stages a document in the cache (unless already there, verified) and returns its path. A page
+ * larger than the format allows is refused before it is fetched; a large snapshot resumes a cut
+ * download from its `.part`.
+ */
+export async function stage(source: FeedSource, cacheDir: string, ref: DocRef, code: DocCode, openWrite: OpenWrite = openWriteDefault): Promise<string> {
+  if (code === 'bad_page' && ref.size > MAX_PAGE_BYTES) throw refused(code, 'feed.tooLarge', { path: ref.path, size: ref.size, max: MAX_PAGE_BYTES });
+  const file = path.join(cacheDir, ...ref.path.split('/'));
+  if ((await fs.stat(file).catch(() => null))?.size === ref.size && (await hashFile(file)) === ref.sha256) return file;
+  if (ref.size <= MAX_IN_MEMORY_DOC) {
+    await writeAtomic(file, await readVerified(source, ref, code), openWrite);
+    return file;
+  }
+  const part = `${file}.part`;
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  let have = Math.min((await fs.stat(part).catch(() => null))?.size ?? 0, ref.size);
+  for (let restart = 0; ; restart += 1) {
+    try {
+      const read = await source.readRange(ref.path, have);
+      let written = read.start;
+      await pipeline(
+        Readable.from(read.body),
+        async function* (chunks: AsyncIterable<Uint8Array>) {
+          for await (const chunk of chunks) {
+            written += chunk.length;
+            if (written > ref.size) throw refused(code, 'feed.largerThanSigned', { path: ref.path });
+            yield chunk;
+          }
+        },
+        openWrite(part, read.start === 0 ? 'w' : 'a'),
+      );
+      break;
+    } catch (error) {
+      if (error instanceof RangeMismatchError && restart === 0) {
+        have = 0;
+        continue;
+      }
+      if (error instanceof SyncRefusedError) await fs.rm(part, { force: true });
+      if (isDiskFull(error)) {
+        await fs.rm(part, { force: true });
+        throw new SyncDiskFullError(error);
+      }
+      throw error;
+    }
+  }
+  if ((await fs.stat(part)).size !== ref.size || (await hashFile(part)) !== ref.sha256) {
+    await fs.rm(part, { force: true });
+    throw notMatching(code, ref);
+  }
+  await fs.rename(part, file);
+  return file;
+}
+
+function parseJson(bytes: Uint8Array | string, ref: { path: string }, code: DocCode, key: 'feed.notJson' | 'feed.lineNotJson'): unknown {
+  try {
+    return JSON.parse(typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8'));
+  } catch {
+    throw refused(code, key, { path: ref.path });
+  }
+}
+
+/** Reads a staged page again, checks and parses it. */
+export async function readPage(file: string, ref: PageRef): Promise<FeedPage> {
+  const bytes = await fs.readFile(file);
+  if (bytes.length !== ref.size || sha256Hex(bytes) !== ref.sha256) throw notMatching('bad_page', ref);
+  const parsed = pageSchema.safeParse(parseJson(bytes, ref, 'bad_page', 'feed.notJson'));
+  if (!parsed.success || parsed.data.firstChange !== ref.firstChange || parsed.data.lastChange !== ref.lastChange) {
+    throw refused('bad_page', 'feed.malformed', { path: ref.path });
+  }
+  return parsed.data;
+}
+
+/** A snapshot line parsed as JSON, or a refusal. */
+export function parseSnapshotLine(text: string, ref: DocRef): unknown {
+  return parseJson(text, ref, 'bad_snapshot', 'feed.lineNotJson');
+}
+
+/** The lines of a staged snapshot from a byte offset; a line the format does not allow is a refusal. */
+export function* snapshotLines(file: string, ref: DocRef, start = 0) {
+  try {
+    yield* readSnapshotLines(file, start);
+  } catch (error) {
+    if (error instanceof SnapshotLineError) throw new SyncRefusedError('bad_snapshot', error.reason);
+    throw error;
+  }
+}
+
+/** The header of a staged snapshot: its first line. */
+export function readSnapshotHeader(file: string, ref: DocRef): SnapshotHeader {
+  for (const line of snapshotLines(file, ref)) {
+    const parsed = snapshotHeaderSchema.safeParse(parseSnapshotLine(line.text, ref));
+    if (!parsed.success) break;
+    return parsed.data;
+  }
+  throw refused('bad_snapshot', 'feed.malformed', { path: ref.path });
+}
+
+/** Lets timers and I/O run between two transactions (the app keeps answering while a big sync applies). */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Reads a whole staged snapshot once before its first batch is applied: every line a valid
+ * publication, ids strictly ascending, as many as the header says. A malformed snapshot is
+ * refused with nothing written.
+ */
+export async function validateSnapshot(file: string, ref: DocRef, header: SnapshotHeader): Promise<void> {
+  let count = -1;
+  let previous = '';
+  for (const line of snapshotLines(file, ref)) {
+    count += 1;
+    if (count === 0) continue;
+    const parsed = feedPublicationSchema.safeParse(parseSnapshotLine(line.text, ref));
+    if (!parsed.success) throw refused('bad_snapshot', 'feed.publicationMalformed', { path: ref.path, index: count });
+    if (parsed.data.id <= previous) throw refused('bad_snapshot', 'feed.idsNotAscending', { path: ref.path });
+    previous = parsed.data.id;
+    if (count % 5000 === 0) await yieldToEventLoop();
+  }
+  if (count !== header.publications) throw refused('bad_snapshot', 'feed.countMismatch', { path: ref.path, count, announced: header.publications });
+}

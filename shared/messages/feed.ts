@@ -1,0 +1,63 @@
+/**
+ * What the feed and sync engine says (catalog/feed/, catalog/sync/): why a feed is refused, what
+ * a run noticed, what became of the demo set. The engine raises and records these by key; the
+ * history stores them in both languages. Merged into shared/messages.ts.
+ */
+
+export const feedVi = {
+  'feed.refused': 'Từ chối nguồn cấp ({code}): {reason}',
+  'feed.signatureMissing': 'Chữ ký thiếu hoặc hỏng',
+  'feed.keyUntrusted': 'Khóa ký không được tin cậy ({keyId})',
+  'feed.signatureMismatch': 'Chữ ký không khớp nội dung',
+  'feed.keyMismatch': 'Khóa ghi trong tài liệu gốc khác khóa đã ký',
+  'feed.rootMalformed': 'Tài liệu gốc sai định dạng: {detail}',
+  'feed.rollback': 'Bản cũ hơn bản trạm đã nhận từ cùng nơi phát hành (số {sequence} < {last}); ổ USB hoặc trạm bên cạnh có thể đang giữ bản cũ',
+  'feed.fork': 'Cùng số thứ tự {sequence} nhưng nội dung khác bản trạm đã nhận (nguồn cấp bị rẽ nhánh)',
+  'feed.tooLarge': '{path} lớn hơn mức định dạng cho phép ({size} > {max} byte)',
+  'feed.largerThanSigned': '{path} lớn hơn kích thước đã ký',
+  'feed.notMatching': '{path} không khớp mã băm hoặc kích thước đã ký',
+  'feed.notJson': '{path} không phải JSON',
+  'feed.malformed': '{path} sai định dạng',
+  'feed.lineNotJson': '{path} có dòng không phải JSON',
+  'feed.publicationMalformed': '{path}: ấn phẩm thứ {index} sai định dạng',
+  'feed.idsNotAscending': '{path}: mã ấn phẩm không tăng dần',
+  'feed.countMismatch': '{path}: có {count} ấn phẩm, tiêu đề ghi {announced}',
+  'feed.lineTooLong': 'một dòng dài quá {max} byte',
+  'feed.lineUnterminated': 'dòng cuối không kết thúc',
+  'feed.pageMissing': 'Thiếu trang thay đổi sau số {cursor}; hãy đồng bộ từ nguồn có đủ các trang (hoặc từ đầu)',
+  'feed.diskFull': 'Đĩa đầy: không ghi được, giữ nguyên danh mục trước; sẽ thử lại sau',
+  'feed.stopped': 'Đã dừng đồng bộ; lần sau sẽ tiếp tục từ chỗ dừng',
+  'feed.expired': 'Nguồn cấp đã hết hạn ({expiresAt}); giữ danh mục hiện tại',
+  'feed.tooSlow': 'Tải quá chậm (dưới {rate} byte/giây trong {seconds} giây), đã ngắt để thử lại sau: {url}',
+  'feed.textsPending': '{count} văn bản chưa có nội dung để tìm kiếm; sẽ lấy hoặc trích xuất ở lần sau',
+  'feed.demoRetired': 'Bộ tài liệu mẫu đã được thay bằng danh mục quốc gia: {merged} văn bản gộp vào bản đồng bộ, {removed} văn bản mẫu được gỡ',
+} as const;
+
+export const feedEn: Record<keyof typeof feedVi, string> = {
+  'feed.refused': 'Feed refused ({code}): {reason}',
+  'feed.signatureMissing': 'The signature is missing or malformed',
+  'feed.keyUntrusted': 'The signing key is not trusted ({keyId})',
+  'feed.signatureMismatch': 'The signature does not match the root',
+  'feed.keyMismatch': 'The root names another key than the one that signed it',
+  'feed.rootMalformed': 'The root is malformed: {detail}',
+  'feed.rollback': 'An older feed than the one this station already accepted from the same publisher ({sequence} < {last}); a USB drive or a neighbouring station may hold an old copy',
+  'feed.fork': 'Same sequence {sequence} with other content than the root this station accepted (forked feed)',
+  'feed.tooLarge': '{path} is larger than the format allows ({size} > {max} bytes)',
+  'feed.largerThanSigned': '{path} is larger than its signed size',
+  'feed.notMatching': '{path} does not match its signed sha256 or size',
+  'feed.notJson': '{path} is not JSON',
+  'feed.malformed': '{path} is malformed',
+  'feed.lineNotJson': '{path} has a line that is not JSON',
+  'feed.publicationMalformed': '{path}: publication {index} is malformed',
+  'feed.idsNotAscending': '{path}: ids are not in ascending order',
+  'feed.countMismatch': '{path}: holds {count} publications, its header says {announced}',
+  'feed.lineTooLong': 'a line longer than {max} bytes',
+  'feed.lineUnterminated': 'the last line is not terminated',
+  'feed.pageMissing': 'A change page after {cursor} is missing; sync from a source that has every page (or from the start)',
+  'feed.diskFull': 'The disk is full: nothing could be written; the previous catalog is kept and sync will be retried later',
+  'feed.stopped': 'Sync stopped; the next run continues from here',
+  'feed.expired': 'The feed expired ({expiresAt}); the current catalog is kept',
+  'feed.tooSlow': 'Download too slow (under {rate} bytes/s for {seconds} s); cut, to be retried later: {url}',
+  'feed.textsPending': '{count} document(s) have no searchable text yet; it will be fetched or extracted next time',
+  'feed.demoRetired': 'The demo set was replaced by the national catalog: {merged} document(s) merged into the synced ones, {removed} demo document(s) removed',
+};
