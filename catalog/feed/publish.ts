@@ -20,7 +20,8 @@ import { logChange, storedText } from '../documents.js';
 import { sha256File } from '../store/hash.js';
 import { keyIdOf } from './keys.js';
 import { buildOpds } from './opds.js';
-import { MAX_PAGE_BYTES, MAX_PAGE_OPS, PAGE_FORMAT, toFeedPublication } from './pages.js';
+import { MAX_PAGE_BYTES, MAX_PAGE_OPS, MAX_RECORD_BYTES, PAGE_FORMAT, toFeedPublication } from './pages.js';
+import { bilingual } from '../../shared/messages.js';
 import { encodeTextObject, textObjectPath } from './text-object.js';
 import type { TextRef } from './text-object.js';
 import type { FeedOp, FeedPage, FeedPublication } from './pages.js';
@@ -108,7 +109,11 @@ function readCatalog(library: Library, since: number): CatalogRead {
       const pub = getPublication(library.db, id);
       if (!pub) return [];
       const text = textOf.get(id) as TextRef | undefined;
-      return [{ ...toFeedPublication(pub, text), present: new Set(pub.files.filter((f) => f.state === 'present').map((f) => f.sha256)) }];
+      const record = toFeedPublication(pub, text);
+      // A feed this hub writes must be one every station accepts.
+      const size = Buffer.byteLength(canonicalJson(record));
+      if (size > MAX_RECORD_BYTES) throw new Error(bilingual('feed.recordTooLarge', { id, size, max: MAX_RECORD_BYTES }));
+      return [{ ...record, present: new Set(pub.files.filter((f) => f.state === 'present').map((f) => f.sha256)) }];
     });
     return { changes, lastChange: Math.max(lastChange, since), publications };
   })();
