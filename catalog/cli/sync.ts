@@ -1,8 +1,8 @@
 /**
  * `bookshelf sync <https URL | folder> [--library DIR] [--trust <public key file>]…`: registers
  * the source with its pinned keys on first use, then runs one sync through the same service as
- * the app (catalog/sync/service.ts: metadata, then files; recorded in the history), with a
- * progress bar on a terminal. Output is bilingual; exit 1 when the feed is refused or cannot be read.
+ * the app (catalog/sync/service.ts: metadata with its texts, then files, then the texts still
+ * missing; recorded in the history), with a progress bar on a terminal. Output is bilingual; exit 1 when the feed is refused or cannot be read.
  */
 import path from 'node:path';
 import cliProgress from 'cli-progress';
@@ -35,15 +35,29 @@ function readPublicKeyPem(file: string): string {
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-/** The terminal progress bar: publications while the catalog is applied, then bytes of files. */
+/** What the bar counts in each phase: publications, then bytes of files, then texts. */
+function barOf(progress: SyncProgressInfo): { total: number; value: number; label: string } {
+  if (progress.phase === 'files') {
+    return {
+      total: progress.bytesTotal ?? 0,
+      value: progress.bytesDone,
+      label: `tệp / files ${progress.filesDone}/${progress.filesTotal ?? '?'}, ${mb(progress.bytesDone)}/${mb(progress.bytesTotal ?? 0)} MB, ${mb(progress.bytesPerSecond)} MB/s, còn / left ${progress.secondsLeft === null ? '?' : `${Math.ceil(progress.secondsLeft)} s`}`,
+    };
+  }
+  if (progress.phase === 'texts') {
+    return { total: progress.textsTotal ?? 0, value: progress.textsDone, label: `nội dung để tìm kiếm / searchable texts ${progress.textsDone}/${progress.textsTotal ?? '?'}` };
+  }
+  return {
+    total: progress.publicationsTotal ?? progress.pagesTotal ?? 0,
+    value: progress.publicationsTotal !== null ? progress.publicationsDone : progress.pagesDone,
+    label: `ấn phẩm / publications ${progress.publicationsDone}${progress.publicationsTotal === null ? '' : `/${progress.publicationsTotal}`}`,
+  };
+}
+
+/** The terminal progress bar. */
 function showProgress(bar: cliProgress.SingleBar | null, progress: SyncProgressInfo | null): cliProgress.SingleBar | null {
   if (!progress) return bar;
-  const files = progress.phase === 'files';
-  const total = files ? progress.bytesTotal ?? 0 : progress.publicationsTotal ?? progress.pagesTotal ?? 0;
-  const value = files ? progress.bytesDone : progress.publicationsTotal !== null ? progress.publicationsDone : progress.pagesDone;
-  const label = files
-    ? `tệp / files ${progress.filesDone}/${progress.filesTotal ?? '?'}, ${mb(progress.bytesDone)}/${mb(progress.bytesTotal ?? 0)} MB, ${mb(progress.bytesPerSecond)} MB/s, còn / left ${progress.secondsLeft === null ? '?' : `${Math.ceil(progress.secondsLeft)} s`}`
-    : `ấn phẩm / publications ${progress.publicationsDone}${progress.publicationsTotal === null ? '' : `/${progress.publicationsTotal}`}`;
+  const { total, value, label } = barOf(progress);
   if (!bar) {
     bar = new cliProgress.SingleBar({ format: '{bar} {label}', stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 }, cliProgress.Presets.shades_classic);
     bar.start(Math.max(1, total), 0, { label });
@@ -65,7 +79,7 @@ export async function runSync(flags: SyncFlags, write: Write = stdout): Promise<
   });
   try {
     const row = addSource(library, { location: flags.location, publicKeys: flags.trustFiles.map(readPublicKeyPem) });
-    const { run, applied, failedFiles } = await service.start('cli', row.id).done;
+    const { run, applied, failedFiles, texts } = await service.start('cli', row.id).done;
     shown.bar?.stop();
     shown.bar = null;
     const lines = [`Nguồn / Source: ${row.location}${run.sequence === null ? '' : ` — số thứ tự / sequence ${run.sequence}`}`];
@@ -74,8 +88,15 @@ export async function runSync(flags: SyncFlags, write: Write = stdout): Promise<
     else {
       if (applied?.warning) lines.push(`Cảnh báo / Warning: ${applied.warning}`);
       if (applied?.status === 'unchanged') lines.push('Danh mục đã mới nhất / The catalog is up to date');
-      if (applied?.status === 'applied') lines.push(`Ấn phẩm / Publications: thêm / added ${run.added}, cập nhật / updated ${run.updated}, xoá / deleted ${run.deleted}`);
+      if (applied?.status === 'applied') {
+        lines.push(`Ấn phẩm / Publications: thêm / added ${run.added}, cập nhật / updated ${run.updated}, gộp / merged ${applied.merged}, xoá / deleted ${run.deleted}`);
+      }
+      for (const note of applied?.notes ?? []) lines.push(note);
       lines.push(`Tệp đã tải / Files downloaded: ${run.files} (${(run.bytes / 1024 / 1024).toFixed(1)} MB, ${run.bytes} bytes)`);
+      const textCounts = [applied?.texts ?? 0, texts?.fetched ?? 0, texts?.extracted ?? 0];
+      if (textCounts.some((n) => n > 0)) {
+        lines.push(`Nội dung để tìm kiếm / Searchable texts: theo nguồn cấp / with the feed ${textCounts[0] + textCounts[1]}, trích xuất tại trạm / extracted here ${textCounts[2]}`);
+      }
       if (run.status === 'failed' || run.status === 'stopped') lines.push(run.message ?? '');
       if (failedFiles.length > 0) {
         lines.push(`Tệp bị từ chối hoặc chưa tải được (vẫn chờ) / Files refused or not downloaded (still pending): ${failedFiles.length}`);

@@ -76,11 +76,12 @@ const toRun = (row: RunRow): SyncRun => ({
 
 const RUN_SELECT = 'SELECT r.*, s.location FROM sync_runs r JOIN sync_sources s ON s.id = r.source_id';
 
-/** How a run ended: its history row, what the metadata step said, and the files that failed. */
+/** How a run ended: its history row, what the metadata step said, the files that failed, the texts completed after. */
 export interface SyncOutcome {
   run: SyncRun;
   applied: SyncResult | null;
   failedFiles: DownloadResult['failed'];
+  texts: TextBacklogResult | null;
 }
 
 interface Current {
@@ -342,6 +343,6 @@ export class SyncService {
       this.library.db.prepare('UPDATE sync_sources SET last_sync_at = ?, last_error = ? WHERE id = ?').run(finishedAt, healthy && !message ? null : message, sourceId);
     })();
     const run = toRun(this.library.db.prepare(`${RUN_SELECT} WHERE r.id = ?`).get(runId) as RunRow);
-    return { run, applied, failedFiles: downloaded?.failed ?? [] };
+    return { run, applied, failedFiles: downloaded?.failed ?? [], texts };
   }
 }
