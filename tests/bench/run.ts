@@ -6,9 +6,11 @@
  * statements (measured in a child process, whose peak memory is the search's own); import
  * throughput on the gazette PDFs against poppler's pdftotext; sync downloads against curl, and
  * a station's initial sync from a 100,000-publication snapshot (time, peak memory) and a page
- * of 1,000 changes against bare SQLite writes. Everything is also written as JSON to
- * bench-results/ (the path is printed). BENCH_PUBLICATIONS, BENCH_TEXTS, BENCH_SYNC_MB and
- * BENCH_SYNC_PUBLICATIONS shrink the generated data for a quick run.
+ * of 1,000 changes against bare SQLite writes; an initial sync of 10,000 publications with real
+ * texts against the same texts indexed directly, and the bytes of text a feed carries per
+ * publication against its PDF. Everything is also written as JSON to bench-results/ (the path is
+ * printed). BENCH_PUBLICATIONS, BENCH_TEXTS, BENCH_SYNC_MB, BENCH_SYNC_PUBLICATIONS and
+ * BENCH_SYNC_TEXTS shrink the generated data for a quick run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -131,6 +133,29 @@ for (const figures of syncApply) {
 }
 const lastApply = syncApply[syncApply.length - 1];
 rows.push(['incremental page of 1,000 changes', ms(lastApply.pageMs), `bare SQLite writes of the same ops: ${ms(lastApply.barePageMs)}`]);
+
+// 5b. Sync with texts (tests/bench/sync-texts.ts): a new station syncing N publications whose text
+// objects carry real gazette texts, beside the same texts indexed directly with saveDocuments in the
+// same child; a small and a large N side by side for memory. And what texts add to a feed.
+if (fs.existsSync(corpora)) {
+  const { benchSyncTexts, benchTextCarriage } = await import('./sync-texts.js');
+  const large = Number(process.env.BENCH_SYNC_TEXTS ?? 10_000);
+  const syncTexts = [benchSyncTexts(corpora, Math.max(100, Math.round(large / 10))), benchSyncTexts(corpora, large)];
+  const carriage = await benchTextCarriage(corpora);
+  results.syncTexts = { runs: syncTexts, carriage };
+  for (const figures of syncTexts) {
+    rows.push([
+      `initial sync with texts: ${figures.publications} publications, ${figures.textMB.toFixed(0)} MB of text (${figures.objectMB.toFixed(0)} MB carried)`,
+      `${figures.syncSeconds.toFixed(1)} s, peak RSS ${figures.syncPeakRssMB.toFixed(0)} MB (${figures.startRssMB.toFixed(0)} MB before)`,
+      `same texts indexed directly (saveDocuments): ${figures.baselineSeconds.toFixed(1)} s (ratio ${figures.ratio.toFixed(2)}×)`,
+    ]);
+  }
+  rows.push([
+    `text carried per publication, ${carriage.publications} gazette PDFs`,
+    `${(carriage.perPublication / 1024).toFixed(1)} KB a publication, ${(carriage.share * 100).toFixed(1)} % of its PDF`,
+    `the PDFs: ${(carriage.pdfBytes / 1024 / 1024).toFixed(1)} MB`,
+  ]);
+}
 
 // 6. UI in Chromium (tests/bench/ui.ts): cold start, first page of the 343-page gazette, page turns,
 // typeahead and the JS heap after 100 pages, each beside a baseline from the same run.
