@@ -273,7 +273,7 @@ export class SyncService {
           this.emit();
         },
       });
-      message = [applied.warning, ...applied.notes].filter(Boolean).join(' — ') || null;
+      message = applied.warning ?? null;
       // New files arrive wanted; the officials' choice (selective sync) decides before any download.
       if (applied.status === 'applied' && !signal.aborted) await applySelection(this.library);
       if (!signal.aborted) {
@@ -319,6 +319,8 @@ export class SyncService {
       message = (error as Error).message;
     }
     if (status === 'stopped') message = new SyncStoppedError().message;
+    // What the run did besides (the demo set retired) goes into its history, not into the source's last error.
+    const told = [message, ...(applied?.notes ?? [])].filter(Boolean).join(' — ') || null;
     const finishedAt = this.now().toISOString();
     this.library.db.transaction(() => {
       this.library.db
@@ -336,7 +338,7 @@ export class SyncService {
           downloaded?.downloaded ?? 0,
           downloaded?.bytes ?? 0,
           downloaded?.failed.length ?? 0,
-          message,
+          told,
           runId,
         );
       const healthy = status === 'ok' || status === 'unchanged';
