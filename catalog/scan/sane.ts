@@ -23,6 +23,8 @@ export interface SaneSourceOptions {
 }
 
 const PREFIX = 'sane:';
+/** How long scanimage gets to exit after it printed "Batch terminated" (it can hang closing the device) before it is killed. */
+const BATCH_EXIT_GRACE_MS = 3000;
 
 /** SANE status codes, which scanimage also uses as its exit status. */
 const STATUS_FAULTS: Record<number, Exclude<DeskFault, 'cancelled'>> = {
@@ -127,6 +129,8 @@ export class SaneSource implements ScannerSource {
       env: this.env,
       cwd: sink.workDir,
       signal: sink.signal,
+      // scanimage has reported the end of the batch; a backend stuck closing the device must not hold the desk.
+      doneWhen: { stderr: /Batch terminated/, ms: BATCH_EXIT_GRACE_MS },
       onLine: (line) => {
         const file = line.trim();
         if (!file.endsWith('.tif')) return;

@@ -1,7 +1,9 @@
 /**
  * Running an external program (scanimage, tesseract) as a child process: its output collected,
- * its absence told apart from its failure (ENOENT → `missing`), and an AbortSignal that kills
- * it (SIGTERM, then SIGKILL if it lingers). Shared by the scanner sources and OCR.
+ * its absence told apart from its failure (ENOENT → `missing`), an AbortSignal that kills it
+ * (SIGTERM, then SIGKILL if it lingers), and a program that said it is done but does not exit (a
+ * scanner backend stuck closing the device) killed after a grace period. Shared by the scanner
+ * sources and OCR.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -26,6 +28,8 @@ export interface ToolOptions {
   signal?: AbortSignal;
   /** Called with each complete line the program writes to stdout, as it arrives. */
   onLine?: (line: string) => void;
+  /** Once stderr matches `stderr`, the program has `ms` to exit before it is killed; the run then ends with code null and what it wrote. */
+  doneWhen?: { stderr: RegExp; ms: number };
 }
 
 /** Starts a program and resolves when it has exited (never rejects). */
@@ -64,9 +68,15 @@ export function runTool(command: string, args: string[], options: ToolOptions = 
       pending = lines.pop() ?? '';
       for (const line of lines) options.onLine(line);
     });
+    let lingering: NodeJS.Timeout | null = null;
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-16_384);
+      if (options.doneWhen && !lingering && options.doneWhen.stderr.test(stderr)) {
+        lingering = setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), options.doneWhen.ms);
+        lingering.unref();
+      }
     });
+    child.on('exit', () => lingering && clearTimeout(lingering));
     child.on('error', (error: NodeJS.ErrnoException) => finish({ code: null, missing: error.code === 'ENOENT' }));
     child.on('close', (code) => finish({ code, missing: false }));
   });
