@@ -69,14 +69,27 @@ export function runTool(command: string, args: string[], options: ToolOptions = 
       for (const line of lines) options.onLine(line);
     });
     let lingering: NodeJS.Timeout | null = null;
+    let killedLingering = false;
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-16_384);
       if (options.doneWhen && !lingering && options.doneWhen.stderr.test(stderr)) {
-        lingering = setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), options.doneWhen.ms);
+        lingering = setTimeout(() => {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          killedLingering = true;
+          child.kill('SIGKILL');
+        }, options.doneWhen.ms);
         lingering.unref();
       }
     });
-    child.on('exit', () => lingering && clearTimeout(lingering));
+    child.on('exit', () => {
+      if (lingering) clearTimeout(lingering);
+      // A process it started may still hold the pipes open: do not wait for them to close.
+      if (killedLingering) {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        finish({ code: null, missing: false });
+      }
+    });
     child.on('error', (error: NodeJS.ErrnoException) => finish({ code: null, missing: error.code === 'ENOENT' }));
     child.on('close', (code) => finish({ code, missing: false }));
   });
