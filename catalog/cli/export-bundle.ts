@@ -54,6 +54,7 @@ export async function runExportBundle(flags: ExportBundleFlags, write: Write = s
       `Nguồn / Source: ${result.source} — số thứ tự / sequence ${result.sequence} (chữ ký của trạm chủ / the hub's signature)`,
       `Trang / Pages: ${result.pages}${result.snapshot ? ' + ảnh chụp / snapshot' : ''}`,
       `Tệp / Files: ${result.files} (${formatBytes(result.bytes)}, ${result.bytes} bytes)`,
+      `Nội dung để tìm kiếm / Text objects: ${result.texts}`,
     ];
     if (flags.filter) lines.push(`Tệp bị bộ lọc loại ra (danh mục vẫn đầy đủ) / Files left out by the filter (the catalog is complete): ${result.filteredFiles}`);
     if (result.missingFiles > 0) lines.push(`Tệp trạm này chưa có (không kèm) / Files this station does not hold (left out): ${result.missingFiles}`);

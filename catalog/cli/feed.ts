@@ -41,6 +41,7 @@ export async function runPublish(flags: { libraryDir: string; out: string; key: 
         `Đã xuất bản / Published: ${flags.out} — số thứ tự / sequence ${result.sequence}`,
         `Thay đổi / Changes: ${result.ops}; trang thay đổi / change pages: ${result.pages}${result.snapshot ? '; có bản chụp / snapshot written' : ''}`,
         `Tệp mới / New files: ${result.files} (${mb} MB)`,
+        `Nội dung để tìm kiếm mới / New text objects: ${result.texts} (${(result.textBytes / 1024).toFixed(0)} KB)`,
       ].join('\n') + '\n',
     );
     return 0;

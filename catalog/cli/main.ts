@@ -24,6 +24,7 @@ import { MODERATE_HELP, runModerate } from './moderate.js';
 import { UsageError } from './usage.js';
 import type { SearchFilters } from '../search/filters.js';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
+import { bilingual } from '../../shared/messages.js';
 import type { LegalStatus, PublicationKind } from '../../shared/domain.js';
 
 export const HELP = `Tủ sách pháp luật điện tử ${APP_VERSION} — bookshelf
@@ -473,6 +474,8 @@ async function runInfo(libraryDir: string, json: boolean): Promise<number> {
           `Tệp có sẵn / Files present: ${info.filesPresent} (${(info.bytesPresent / 1024 / 1024).toFixed(1)} MB)`,
           `Tệp chưa tải / Files pending: ${info.filesPending}`,
           `Tệp không lưu tại trạm này / Files not kept at this station: ${info.filesNotKept}`,
+          ...(info.demo.state === 'loaded' ? [bilingual('overview.demoLoaded', { count: info.demo.count })] : []),
+          ...(info.demo.state === 'retired' ? [bilingual('overview.demoRetired', { when: info.demo.at.slice(0, 10), merged: info.demo.merged, removed: info.demo.removed })] : []),
         ].join('\n') + '\n',
       );
     }

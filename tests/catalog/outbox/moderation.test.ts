@@ -1,14 +1,17 @@
 /**
- * Issue 6, the hub's side: an approved upload enters the hub's library, the next publish carries
- * it, and another station syncs and finds it (the station that sent it keeps its own record);
- * the moderation CLI; the contract's access rules for the outbox and moderation methods.
+ * Issue 6, the hub's side: an approved upload enters the hub's library with its text read from
+ * the PDF, the next publish carries it, and another station syncs and finds it, down to its
+ * article; the station that sent it gets it back as the hub's; the moderation CLI; the contract's
+ * access rules for the outbox and moderation methods.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runModerate } from '../../../catalog/cli/moderate.js';
 import { createHandlers } from '../../../catalog/engine.js';
+import { storedText } from '../../../catalog/documents.js';
 import { publish } from '../../../catalog/feed/publish.js';
+import { DEMO_DIR } from '../../../catalog/package-root.js';
 import { approveUpload, listModeration } from '../../../catalog/hub/moderation.js';
 import { Library } from '../../../catalog/library.js';
 import { OutboxService } from '../../../catalog/outbox/service.js';
@@ -32,9 +35,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function sentUpload() {
+async function sentUpload(bytes = pdfBytes(200 * 1024)) {
   const hub = await startHub();
-  const bytes = pdfBytes(200 * 1024);
   const station = await stationWith(bytes, { name: 'Xã Hòa Bình' });
   setHubUrl(station.library, hub.url, 'vi');
   const row = enqueue(station.library.db, station.id, 'vi');
@@ -75,6 +77,26 @@ describe('moderation at the hub', () => {
     expect(await syncOnce(station.library, own, new HttpSource(hub.url))).toMatchObject({ status: 'applied', added: 0, updated: 1, merged: 0 });
     expect(getPublication(station.library.db, station.id)?.origin).toBe('national');
     expect(station.library.db.prepare('SELECT count(*) FROM publications').pluck().get()).toBe(1);
+  });
+
+  it('an approved upload’s text is read at the hub and reaches every station searchable, with its articles', async () => {
+    // A real gazette PDF with a text layer, as a librarian's searchable scan would be (a comment makes its bytes its own).
+    const pdf = Buffer.concat([fs.readFileSync(path.join(DEMO_DIR, 'quyet-dinh-so-28-2021-qd-ttg-34546.pdf')), Buffer.from('\n%scan xa Hoa Binh\n')]);
+    const { hub, station, upload } = await sentUpload(pdf);
+    await approveUpload(hub.library, upload.id, 'chuyen-vien', 'vi');
+    const text = storedText(hub.library.db, station.id);
+    expect(text?.text.text).toContain('Thời gian đóng bảo hiểm thất nghiệp dưới 12 tháng');
+    expect(text?.sections.filter((s) => s.level === 'article').length).toBeGreaterThan(3);
+
+    const key = keys();
+    expect(await publish(hub.library, { outDir: hub.feedDir, privateKey: key.privateKey })).toMatchObject({ texts: 1 });
+    const second = await Library.open(tempDir('outbox-second-'));
+    cleanups.push(() => second.close());
+    const source = addSource(second, { location: hub.url, publicKeys: [fs.readFileSync(key.publicKeyPath, 'utf8')] });
+    expect(await syncOnce(second, source, new HttpSource(hub.url))).toMatchObject({ added: 1, texts: 1 });
+    const hit = search(second.db, { q: 'dong bao hiem that nghiep duoi 12 thang', offset: 0, limit: 5, filters: {}, facets: false }).items[0];
+    expect(hit?.publication.id).toBe(station.id);
+    expect(hit?.hits[0].label).toMatch(/^Điều \d+$/);
   });
 
   it('`bookshelf moderate` lists, rejects with a reason and approves; usage errors are clear', async () => {
