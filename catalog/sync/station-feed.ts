@@ -16,8 +16,7 @@ import type { Library } from '../library.js';
 import { feedCacheDir } from './state.js';
 
 const DOCUMENT = /^\/(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl)$/;
-const FILE = /^\/files\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
-const TEXT = /^\/texts\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
+const BLOB = /^\/(files|texts)\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 
 async function statFile(file: string): Promise<FeedFile | null> {
   const stat = await fs.stat(file).catch(() => null);
@@ -29,18 +28,13 @@ export function createStationFeedHandler(library: Library): FetchHandler {
   const named = library.db.prepare('SELECT text_size FROM publications WHERE text_sha256 = ? LIMIT 1').pluck();
   const offered = library.db.prepare('SELECT s.id FROM sync_sources s JOIN sync_keys k ON k.key_id = s.key_id ORDER BY s.last_sync_at DESC, s.id LIMIT 1').pluck();
   return createFeedHandlerWith(async (pathname) => {
-    const file = FILE.exec(pathname);
-    if (file) {
-      if (file[1] !== file[2].slice(0, 2)) return null;
-      const size = present.get(file[2]) as number | undefined;
-      const found = size === undefined ? null : await statFile(library.files.pathOf(file[2]));
-      return found?.size === size ? found : null;
-    }
-    const text = TEXT.exec(pathname);
-    if (text) {
-      if (text[1] !== text[2].slice(0, 2)) return null;
-      const size = named.get(text[2]) as number | undefined;
-      const found = size === undefined ? null : await statFile(library.texts.pathOf(text[2]));
+    const blob = BLOB.exec(pathname);
+    if (blob) {
+      const [, kind, prefix, sha256] = blob;
+      if (prefix !== sha256.slice(0, 2)) return null;
+      // A file the catalog says is present, a text object a publication names; the size on disk must agree.
+      const size = (kind === 'files' ? present : named).get(sha256) as number | undefined;
+      const found = size === undefined ? null : await statFile((kind === 'files' ? library.files : library.texts).pathOf(sha256));
       return found?.size === size ? found : null;
     }
     const sourceId = offered.get() as number | undefined;

@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { MAX_PAGE_BYTES, MAX_RECORD_BYTES, PAGE_FORMAT } from '../../../catalog/feed/pages.js';
@@ -22,10 +21,9 @@ import { Library } from '../../../catalog/library.js';
 import { search } from '../../../catalog/search/search.js';
 import { SyncDiskFullError, SyncRefusedError, syncOnce } from '../../../catalog/sync/apply.js';
 import { FolderSource, HttpSource, SourceError } from '../../../catalog/sync/source.js';
-import type { OpenWrite } from '../../../catalog/sync/stage.js';
 import { feedCacheDir } from '../../../catalog/sync/state.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { addDocument, copyFeed, hubWith, keys, snapshotOf, stationWithSource } from './fixtures.js';
+import { addDocument, copyFeed, diskFull, hubWith, keys, snapshotOf, stationWithSource } from './fixtures.js';
 
 const found = (library: Library, q: string) => search(library.db, { q, offset: 0, limit: 10, filters: {}, facets: false }).items.map((i) => i.publication.id);
 
@@ -36,33 +34,6 @@ function resign(feedDir: string, root: FeedRoot, privateKey: Parameters<typeof s
   fs.writeFileSync(path.join(feedDir, 'root.json'), signed.bytes);
 }
 const readRoot = (feedDir: string) => rootSchema.parse(JSON.parse(fs.readFileSync(path.join(feedDir, 'root.json'), 'utf8')));
-
-/** A writer that fails like a full disk once `limit` bytes were written through it to the files `which` names. */
-function diskFull(limit: number, which: (file: string) => boolean = () => true): { openWrite: OpenWrite; opened: string[] } {
-  let written = 0;
-  const opened: string[] = [];
-  const openWrite: OpenWrite = (file, flags) => {
-    const real = fs.createWriteStream(file, { flags });
-    if (!which(file)) return real;
-    opened.push(file);
-    return new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        if (written + chunk.length > limit) {
-          const error = Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: 'ENOSPC' });
-          real.write(chunk.subarray(0, Math.max(0, limit - written)), () => real.end(() => callback(error)));
-          written = limit;
-          return;
-        }
-        written += chunk.length;
-        real.write(chunk, callback);
-      },
-      final(callback) {
-        real.end(callback);
-      },
-    });
-  };
-  return { openWrite, opened };
-}
 
 /** Files left half-written in a folder: temporary names and .part files. */
 const leftovers = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).filter((name) => /\.(tmp|part)$/.test(name)) : []);

@@ -4,7 +4,6 @@
  * previous catalog intact and searchable, no partial file left, and a later run completes.
  */
 import fs from 'node:fs';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../../catalog/library.js';
 import { getPublication } from '../../../catalog/publications.js';
@@ -12,31 +11,7 @@ import { search } from '../../../catalog/search/search.js';
 import { SyncDiskFullError, syncOnce } from '../../../catalog/sync/apply.js';
 import { downloadPending } from '../../../catalog/sync/download.js';
 import { FolderSource } from '../../../catalog/sync/source.js';
-import { addDocument, hubWith, snapshotOf, stationWithSource } from './fixtures.js';
-
-/** A .part writer that writes `limit` bytes to disk, then fails like a full disk. */
-function fullAfter(limit: number, opened: string[]) {
-  return (file: string, flags: 'w' | 'a') => {
-    opened.push(file);
-    const real = fs.createWriteStream(file, { flags });
-    let written = 0;
-    return new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        if (written + chunk.length > limit) {
-          const error = Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: 'ENOSPC', errno: -28 });
-          real.write(chunk.subarray(0, limit - written), () => real.end(() => callback(error)));
-          written = limit;
-          return;
-        }
-        written += chunk.length;
-        real.write(chunk, callback);
-      },
-      final(callback) {
-        real.end(callback);
-      },
-    });
-  };
-}
+import { addDocument, diskFull, hubWith, snapshotOf, stationWithSource } from './fixtures.js';
 
 const ids = (library: Library) => library.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all() as string[];
 const found = (library: Library, q: string) => search(library.db, { q, offset: 0, limit: 10 }).items.map((item) => item.publication.id);
@@ -50,9 +25,10 @@ describe('disk full during sync', () => {
     const before = snapshotOf(station);
     const cursorBefore = row();
     const delays: number[] = [];
-    const opened: string[] = [];
 
-    const result = await downloadPending(station, source, { baseDelayMs: 5, sleep: async (ms) => void delays.push(ms), createWriteStream: fullAfter(100_000, opened) });
+    const full = diskFull(100_000);
+    const opened = full.opened;
+    const result = await downloadPending(station, source, { baseDelayMs: 5, sleep: async (ms) => void delays.push(ms), createWriteStream: full.openWrite });
     expect(result.downloaded).toBe(0);
     expect(result.error).toMatch(/Đĩa đầy/);
     expect(result.error).toMatch(/disk is full/);

@@ -1,6 +1,7 @@
 /** A hub library with a published feed, and stations that sync from it, for the sync tests. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll } from 'vitest';
 import { Library } from '../../../catalog/library.js';
 import { publish } from '../../../catalog/feed/publish.js';
@@ -9,6 +10,7 @@ import { listen } from '../../../catalog/http/server.js';
 import type { RunningServer } from '../../../catalog/http/server.js';
 import { getSource } from '../../../catalog/sync/state.js';
 import type { SyncSourceRow } from '../../../catalog/sync/state.js';
+import type { OpenWrite } from '../../../catalog/sync/stage.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { addDocument, keys } from '../feed/fixtures.js';
 
@@ -78,4 +80,31 @@ export function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
+}
+
+/** A writer that fails like a full disk once `limit` bytes were written through it to the files `which` names. */
+export function diskFull(limit: number, which: (file: string) => boolean = () => true): { openWrite: OpenWrite; opened: string[] } {
+  let written = 0;
+  const opened: string[] = [];
+  const openWrite: OpenWrite = (file, flags) => {
+    const real = fs.createWriteStream(file, { flags });
+    if (!which(file)) return real;
+    opened.push(file);
+    return new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        if (written + chunk.length > limit) {
+          const error = Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: 'ENOSPC' });
+          real.write(chunk.subarray(0, Math.max(0, limit - written)), () => real.end(() => callback(error)));
+          written = limit;
+          return;
+        }
+        written += chunk.length;
+        real.write(chunk, callback);
+      },
+      final(callback) {
+        real.end(callback);
+      },
+    });
+  };
+  return { openWrite, opened };
 }
