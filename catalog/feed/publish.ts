@@ -32,8 +32,8 @@ import type { FeedRoot, PageRef, SnapshotRef } from './root.js';
 export const DEFAULT_SNAPSHOT_THRESHOLD = 20;
 /** A change page holds at most this many ops; a publish with more writes several pages. */
 export const DEFAULT_PAGE_OPS = MAX_PAGE_OPS;
-/** …and text objects of at most this many bytes in all (a station indexes a page in one transaction). */
-export const DEFAULT_PAGE_TEXT_BYTES = 2 * 1024 * 1024;
+/** …and text objects of at most this many bytes in all (~3 MB of text: a station indexes a page in one transaction). */
+export const DEFAULT_PAGE_TEXT_BYTES = 512 * 1024;
 export const DEFAULT_EXPIRES_IN_DAYS = 30;
 /** With no change, a publish still re-signs the root (a new sequence and expiry) when it expires within this many days. */
 export const DEFAULT_REFRESH_WITHIN_DAYS = 10;

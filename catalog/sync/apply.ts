@@ -44,8 +44,11 @@ export const MAX_ROOT_BYTES = 4 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 4096;
 /** Snapshot publications applied per transaction… */
 export const DEFAULT_SNAPSHOT_BATCH = 500;
-/** …or fewer, so one transaction indexes at most ~6 MB of text (1 MiB of compressed text objects). */
-const BATCH_TEXT_BYTES = 1024 * 1024;
+/**
+ * …or fewer, so one transaction indexes at most ~1.5 MB of text (256 KiB of compressed text
+ * objects): a few hundred milliseconds on the thread that also answers the kiosk.
+ */
+const BATCH_TEXT_BYTES = 256 * 1024;
 
 /** The run was stopped (AbortSignal) between two transactions; the catalog is consistent and resumes there. */
 export class SyncStoppedError extends Error {
