@@ -42,6 +42,7 @@ export const helpVi = {
   'help.sync.3': 'Bấm “Bắt đầu đồng bộ”. Thanh tiến độ cho biết đang làm gì, đã tải bao nhiêu và còn bao lâu.',
   'help.sync.4': 'Chọn lịch tự đồng bộ (ví dụ mỗi 24 giờ) và giới hạn tốc độ nếu mạng yếu.',
   'help.sync.5': 'Xem “Lịch sử đồng bộ” để biết lần nào lỗi và vì sao. Dữ liệu sai chữ ký không bao giờ được dùng.',
+  'help.sync.6': 'Lần đồng bộ đầu tiên thay bộ tài liệu mẫu bằng danh mục quốc gia. Nội dung văn bản đi kèm, nên người dân tìm được đến từng điều ngay, cả trước khi tệp tải xong.',
 
   'help.usb.title': 'Đồng bộ bằng ổ USB',
   'help.usb.lead': 'Cho trạm không có Internet: chép từ trạm bên cạnh.',
@@ -53,7 +54,7 @@ export const helpVi = {
   'help.selective.lead': 'Khi máy ít dung lượng: chỉ giữ tệp cần thiết.',
   'help.selective.1': 'Xem trang “Lưu trữ”: ổ đĩa còn trống bao nhiêu, tủ sách đang dùng bao nhiêu.',
   'help.selective.2': 'Ở trang “Đồng bộ”, phần “Chọn những gì giữ trên máy”, chọn lĩnh vực, loại văn bản hoặc đặt dung lượng tối đa.',
-  'help.selective.3': 'Bấm “Lưu lựa chọn”. Tệp không giữ sẽ bị xóa khỏi máy; thông tin văn bản vẫn còn đủ để tìm.',
+  'help.selective.3': 'Bấm “Lưu lựa chọn”. Tệp không giữ sẽ bị xóa khỏi máy; thông tin văn bản vẫn còn đủ để tìm. Văn bản thuộc lĩnh vực, loại đã chọn vẫn tìm được đến từng điều, kể cả khi dung lượng tối đa không đủ chỗ cho tệp.',
 
   'help.report.title': 'Báo cáo năm',
   'help.report.lead': 'Bộ Tư pháp cần báo cáo sử dụng trước ngày 8 tháng 12 hằng năm.',
@@ -127,6 +128,7 @@ export const helpEn: Record<keyof typeof helpVi, string> = {
   'help.sync.3': 'Press “Start syncing”. The progress bar shows what it does, how much is downloaded and how long is left.',
   'help.sync.4': 'Choose a schedule (for example every 24 hours) and a speed cap if the link is weak.',
   'help.sync.5': 'See “Sync history” for runs that failed and why. Data with a wrong signature is never used.',
+  'help.sync.6': 'The first sync replaces the demo set with the national catalog. The documents’ text comes with them, so residents find the very article at once, even before the files are downloaded.',
 
   'help.usb.title': 'Syncing from a USB drive',
   'help.usb.lead': 'For a station with no internet: copy from a neighbour.',
@@ -138,7 +140,7 @@ export const helpEn: Record<keyof typeof helpVi, string> = {
   'help.selective.lead': 'With little disk: keep the files you need only.',
   'help.selective.1': 'Look at the “Storage” page: how much disk is free, how much the bookshelf uses.',
   'help.selective.2': 'On the “Sync” page, under “Choose what this computer keeps”, choose fields, document types or a size budget.',
-  'help.selective.3': 'Press “Save the choice”. Files not kept are removed; every document’s details stay searchable.',
+  'help.selective.3': 'Press “Save the choice”. Files not kept are removed; every document’s details stay searchable. Documents in the chosen fields and types are still found down to the article, even when the size budget leaves no room for their file.',
 
   'help.report.title': 'The yearly report',
   'help.report.lead': 'The Ministry of Justice needs the report on use before 8 December each year.',
