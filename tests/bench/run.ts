@@ -10,7 +10,9 @@
  * texts against the same texts indexed directly, and the bytes of text a feed carries per
  * publication against its PDF. Everything is also written as JSON to bench-results/ (the path is
  * printed). BENCH_PUBLICATIONS, BENCH_TEXTS, BENCH_SYNC_MB, BENCH_SYNC_PUBLICATIONS and
- * BENCH_SYNC_TEXTS shrink the generated data for a quick run.
+ * BENCH_SYNC_TEXTS shrink the generated data for a quick run; BENCH_ONLY runs only the sections
+ * it names (comma-separated: foundation, search, import, sync-download, sync-apply, sync-texts, ui,
+ * desk), e.g. `BENCH_ONLY=sync-texts npm run bench`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,50 +41,56 @@ function percentiles(samples: number[]): string {
 }
 
 const rows: [string, string, string][] = [];
-
-// 1. First start on an empty library (open, migrate, load the demo set, listen) vs copying the demo files.
-const copyDir = tmp();
-const [copyMs] = await time(() => {
-  for (const name of fs.readdirSync(DEMO_DIR)) fs.copyFileSync(path.join(DEMO_DIR, name), path.join(copyDir, name));
-});
-const libraryDir = tmp();
-const [startMs, station] = await time(() => startStation({ libraryDir, host: '127.0.0.1', port: 0, demo: true }));
-rows.push(['first start with demo set', `${startMs.toFixed(0)} ms`, `copy the demo files: ${copyMs.toFixed(0)} ms`]);
-
-// 2. publications.list (20 items, title order) over HTTP vs the same query on a raw handle.
-const url = `${station.server.url}/api/publications.list`;
-const http: number[] = [];
-for (let i = 0; i < 300; i += 1) {
-  const body = JSON.stringify({ offset: (i * 7) % 30, limit: 20, sort: i % 2 ? 'title' : 'issued' });
-  const [ms] = await time(async () => (await fetch(url, { method: 'POST', body })).json());
-  http.push(ms);
-}
-const raw = new Database(path.join(libraryDir, 'catalog.sqlite'), { readonly: true });
-const statement = raw.prepare('SELECT * FROM publications ORDER BY title_sort LIMIT 20 OFFSET ?');
-const direct: number[] = [];
-for (let i = 0; i < 300; i += 1) direct.push((await time(() => statement.all((i * 7) % 30)))[0]);
-raw.close();
-rows.push(['publications.list over HTTP', percentiles(http), `raw SQLite query: ${percentiles(direct)}`]);
-
-// 3. A 600 KB PDF over HTTP vs reading it from disk.
-const pdf = path.join(DEMO_DIR, 'nghi-dinh-so-158-2025-nd-cp-45240.pdf');
-const served: number[] = [];
-const read: number[] = [];
-for (let i = 0; i < 50; i += 1) {
-  served.push((await time(async () => (await fetch(`${station.server.url}/publications/nghi-dinh-so-158-2025-nd-cp-45240/file`)).arrayBuffer()))[0]);
-  read.push((await time(() => fs.readFileSync(pdf)))[0]);
-}
-rows.push(['600 KB PDF over HTTP', percentiles(served), `fs.readFileSync: ${percentiles(read)}`]);
-
-await station.close();
-for (const dir of [copyDir, libraryDir]) fs.rmSync(dir, { recursive: true, force: true });
-
-const results: Record<string, unknown> = { date: new Date().toISOString(), foundation: rows.map(([name, value, baseline]) => ({ name, value, baseline })) };
+const results: Record<string, unknown> = { date: new Date().toISOString() };
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+const section = (name: string) => !only || only.includes(name);
 const corpora = path.resolve(PACKAGE_ROOT, '../shared/corpora');
+const hasCorpora = fs.existsSync(corpora);
+if (!hasCorpora) console.log(`⚠ Search, import and texts benchmarks skipped: ${corpora} not found (they use the shared corpora).`);
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
-if (fs.existsSync(corpora)) {
+// 1. First start on an empty library (open, migrate, load the demo set, listen) vs copying the demo files.
+if (section('foundation')) {
+  const copyDir = tmp();
+  const [copyMs] = await time(() => {
+    for (const name of fs.readdirSync(DEMO_DIR)) fs.copyFileSync(path.join(DEMO_DIR, name), path.join(copyDir, name));
+  });
+  const libraryDir = tmp();
+  const [startMs, station] = await time(() => startStation({ libraryDir, host: '127.0.0.1', port: 0, demo: true }));
+  rows.push(['first start with demo set', `${startMs.toFixed(0)} ms`, `copy the demo files: ${copyMs.toFixed(0)} ms`]);
+
+  // 2. publications.list (20 items, title order) over HTTP vs the same query on a raw handle.
+  const url = `${station.server.url}/api/publications.list`;
+  const http: number[] = [];
+  for (let i = 0; i < 300; i += 1) {
+    const body = JSON.stringify({ offset: (i * 7) % 30, limit: 20, sort: i % 2 ? 'title' : 'issued' });
+    const [took] = await time(async () => (await fetch(url, { method: 'POST', body })).json());
+    http.push(took);
+  }
+  const raw = new Database(path.join(libraryDir, 'catalog.sqlite'), { readonly: true });
+  const statement = raw.prepare('SELECT * FROM publications ORDER BY title_sort LIMIT 20 OFFSET ?');
+  const direct: number[] = [];
+  for (let i = 0; i < 300; i += 1) direct.push((await time(() => statement.all((i * 7) % 30)))[0]);
+  raw.close();
+  rows.push(['publications.list over HTTP', percentiles(http), `raw SQLite query: ${percentiles(direct)}`]);
+
+  // 3. A 600 KB PDF over HTTP vs reading it from disk.
+  const pdf = path.join(DEMO_DIR, 'nghi-dinh-so-158-2025-nd-cp-45240.pdf');
+  const served: number[] = [];
+  const read: number[] = [];
+  for (let i = 0; i < 50; i += 1) {
+    served.push((await time(async () => (await fetch(`${station.server.url}/publications/nghi-dinh-so-158-2025-nd-cp-45240/file`)).arrayBuffer()))[0]);
+    read.push((await time(() => fs.readFileSync(pdf)))[0]);
+  }
+  rows.push(['600 KB PDF over HTTP', percentiles(served), `fs.readFileSync: ${percentiles(read)}`]);
+
+  await station.close();
+  for (const dir of [copyDir, libraryDir]) fs.rmSync(dir, { recursive: true, force: true });
+  results.foundation = rows.map(([name, value, baseline]) => ({ name, value, baseline }));
+}
+
+if (hasCorpora && section('search')) {
   const dir = tmp();
   const built = await buildBenchLibrary(dir, {
     corpora,
@@ -103,41 +111,46 @@ if (fs.existsSync(corpora)) {
     ['typeahead, 500 prefixes', `p50 ${ms(measured.typeaheadP50)}, p95 ${ms(measured.typeaheadP95)}`, `bare FTS5 prefix query: p50 ${ms(measured.typeaheadBareP50)}, p95 ${ms(measured.typeaheadBareP95)} (ratio p95 ${ratio(measured.typeaheadP95, measured.typeaheadBareP95)})`],
     ['peak memory of the search process', `${measured.peakRssMB.toFixed(0)} MB RSS`, '—'],
   );
+}
+
+if (hasCorpora && section('import')) {
   const pdfs = fs.readdirSync(path.join(corpora, 'pdf/vn-congbao')).filter((name) => name.endsWith('.pdf')).map((name) => path.join(corpora, 'pdf/vn-congbao', name));
   const throughput = await benchImportThroughput(pdfs);
   results.import = throughput;
   console.log(`\nImport throughput, ${pdfs.length} gazette PDFs:\n${formatThroughput(throughput)}\n`);
-} else {
-  console.log(`⚠ Search and import benchmarks skipped: ${corpora} not found (they use the shared corpora).`);
 }
 
 // 4. Sync download (tests/bench/sync-download.ts): downloadPending vs curl from the same hub server, and the bytes fetched again after a cut.
-const { benchSyncDownload } = await import('./sync-download.js');
-const syncDownload = await benchSyncDownload(Number(process.env.BENCH_SYNC_MB ?? 200));
-rows.push(...syncDownload.rows);
-results.syncDownload = syncDownload.json;
+if (section('sync-download')) {
+  const { benchSyncDownload } = await import('./sync-download.js');
+  const syncDownload = await benchSyncDownload(Number(process.env.BENCH_SYNC_MB ?? 200));
+  rows.push(...syncDownload.rows);
+  results.syncDownload = syncDownload.json;
+}
 
 // 5. Sync metadata (tests/bench/sync-apply.ts): a new station applying a snapshot of N publications
 // and then a page of 1,000 changes, in a child process; a small and a large snapshot side by side
 // show whether peak memory grows with the feed. Baseline: the same lines into a bare SQLite table.
-const { benchSyncApply } = await import('./sync-apply.js');
-const syncLarge = Number(process.env.BENCH_SYNC_PUBLICATIONS ?? 100_000);
-const syncApply = [benchSyncApply(Math.max(1_000, Math.round(syncLarge / 10))), benchSyncApply(syncLarge)];
-results.syncApply = syncApply;
-for (const figures of syncApply) {
-  rows.push([
-    `initial sync: snapshot of ${figures.publications} publications (${figures.snapshotMB.toFixed(0)} MB)`,
-    `${figures.snapshotSeconds.toFixed(1)} s (${figures.snapshotPerSecond.toFixed(0)}/s), peak RSS ${figures.snapshotPeakRssMB.toFixed(0)} MB (${figures.startRssMB.toFixed(0)} MB before)`,
-    `same lines into a bare SQLite table: ${figures.bareSnapshotSeconds.toFixed(1)} s`,
-  ]);
+if (section('sync-apply')) {
+  const { benchSyncApply } = await import('./sync-apply.js');
+  const syncLarge = Number(process.env.BENCH_SYNC_PUBLICATIONS ?? 100_000);
+  const syncApply = [benchSyncApply(Math.max(1_000, Math.round(syncLarge / 10))), benchSyncApply(syncLarge)];
+  results.syncApply = syncApply;
+  for (const figures of syncApply) {
+    rows.push([
+      `initial sync: snapshot of ${figures.publications} publications (${figures.snapshotMB.toFixed(0)} MB)`,
+      `${figures.snapshotSeconds.toFixed(1)} s (${figures.snapshotPerSecond.toFixed(0)}/s), peak RSS ${figures.snapshotPeakRssMB.toFixed(0)} MB (${figures.startRssMB.toFixed(0)} MB before)`,
+      `same lines into a bare SQLite table: ${figures.bareSnapshotSeconds.toFixed(1)} s`,
+    ]);
+  }
+  const lastApply = syncApply[syncApply.length - 1];
+  rows.push(['incremental page of 1,000 changes', ms(lastApply.pageMs), `bare SQLite writes of the same ops: ${ms(lastApply.barePageMs)}`]);
 }
-const lastApply = syncApply[syncApply.length - 1];
-rows.push(['incremental page of 1,000 changes', ms(lastApply.pageMs), `bare SQLite writes of the same ops: ${ms(lastApply.barePageMs)}`]);
 
 // 5b. Sync with texts (tests/bench/sync-texts.ts): a new station syncing N publications whose text
 // objects carry real gazette texts, beside the same texts indexed directly with saveDocuments in the
 // same child; a small and a large N side by side for memory. And what texts add to a feed.
-if (fs.existsSync(corpora)) {
+if (hasCorpora && section('sync-texts')) {
   const { benchSyncTexts, benchTextCarriage } = await import('./sync-texts.js');
   const large = Number(process.env.BENCH_SYNC_TEXTS ?? 10_000);
   const syncTexts = [benchSyncTexts(corpora, Math.max(100, Math.round(large / 10))), benchSyncTexts(corpora, large)];
@@ -159,20 +172,24 @@ if (fs.existsSync(corpora)) {
 
 // 6. UI in Chromium (tests/bench/ui.ts): cold start, first page of the 343-page gazette, page turns,
 // typeahead and the JS heap after 100 pages, each beside a baseline from the same run.
-const { benchUi } = await import('./ui.js');
-const ui = await benchUi();
-if (ui) {
-  rows.push(...ui.rows);
-  results.ui = ui.json;
+if (section('ui')) {
+  const { benchUi } = await import('./ui.js');
+  const ui = await benchUi();
+  if (ui) {
+    rows.push(...ui.rows);
+    results.ui = ui.json;
+  }
 }
 
 // 7. The librarian's desk (tests/bench/desk.ts): OCR pages per minute beside plain tesseract,
 // and from the last page of a 10-page batch to a document search finds.
-const { benchDesk } = await import('./desk.js');
-const desk = await benchDesk();
-if (desk) {
-  rows.push(...desk.rows);
-  results.desk = desk.json;
+if (section('desk')) {
+  const { benchDesk } = await import('./desk.js');
+  const desk = await benchDesk();
+  if (desk) {
+    rows.push(...desk.rows);
+    results.desk = desk.json;
+  }
 }
 
 const rss = process.memoryUsage().rss / 1024 / 1024;
