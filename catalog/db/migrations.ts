@@ -263,6 +263,19 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'the librarian’s desk', sql: DESK_SCHEMA },
   { version: 10, name: 'outbox and moderation queue', sql: OUTBOX_SCHEMA },
   { version: 11, name: 'feed texts, trust per hub key, the demo set marked', sql: SYNC_TEXTS_SCHEMA, after: migrateSyncTexts },
+  {
+    version: 12,
+    name: 'search models',
+    sql: `
+      -- What search counted from the catalog's texts (catalog/search/accent-model.ts: how syllables
+      -- are written), kept with the size of the text index it was counted at.
+      CREATE TABLE search_models (
+        name TEXT PRIMARY KEY,
+        rows INTEGER NOT NULL,
+        data TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,6 +1,7 @@
 /**
  * Prepared statements kept per database, for queries that run on every search or keystroke:
- * preparing costs more than running a small query.
+ * preparing costs more than running a small query. A cached statement is shared by every
+ * caller with the same SQL: one that needs .pluck() must use SQL no row reader uses.
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';

@@ -4,6 +4,7 @@
  * folded ("dương"). Old and new tone placement ("hoà" / "hòa") count as the same.
  */
 import { exactKey } from '../../shared/search/tokens.js';
+import { vnFold } from '../../shared/text.js';
 
 const VOWEL = /[aăâeêioôơuưy]/;
 const TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
@@ -30,21 +31,44 @@ export interface AccentMatcher {
   variants: string[];
   /** The variants as whole syllables (not inside a longer one). */
   pattern: RegExp;
+  /** The syllable without marks, and as a whole syllable of folded text. */
+  folded: string;
+  foldedPattern: RegExp;
 }
 
 /** A matcher for each marked syllable of a query: whole syllables only, any tone placement. */
 export function accentMatchers(typedSyllables: Iterable<string>): AccentMatcher[] {
   return [...typedSyllables].map((syllable) => {
     const variants = toneVariants(syllable);
-    return { variants, pattern: new RegExp(`(?<![\\p{L}\\p{M}])(?:${variants.map(escape).join('|')})(?![\\p{L}\\p{M}])`, 'u') };
+    const folded = vnFold(syllable);
+    return {
+      variants,
+      pattern: new RegExp(`(?<![\\p{L}\\p{M}])(?:${variants.map(escape).join('|')})(?![\\p{L}\\p{M}])`, 'u'),
+      folded,
+      foldedPattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(folded)}(?![\\p{L}\\p{N}])`, 'u'),
+    };
   });
 }
 
-/** Share (0–1) of the matchers found in a text. */
-export function accentShare(text: string, matchers: AccentMatcher[]): number {
-  if (!matchers.length) return 0;
+export interface AccentShares {
+  /** Share of the query's marked syllables the text holds with the same marks. */
+  exact: number;
+  /** Of those it holds without regard to marks, the share it holds only with other marks ("hơn" for "hôn"): matches the resident did not mean. */
+  wrong: number;
+}
+
+/** How a text holds the query's marked syllables: with their marks, or only with others. */
+export function accentShares(text: string, matchers: AccentMatcher[]): AccentShares {
+  if (!matchers.length) return { exact: 0, wrong: 0 };
   const lower = text.toLowerCase();
-  // A plain substring search rules most texts out before the (slower) whole-syllable pattern.
-  const found = matchers.filter((m) => m.variants.some((v) => lower.includes(v)) && m.pattern.test(lower));
-  return found.length / matchers.length;
+  const folded = vnFold(lower);
+  let matched = 0;
+  let exact = 0;
+  for (const m of matchers) {
+    // A plain substring search rules most texts out before the (slower) whole-syllable patterns.
+    if (!folded.includes(m.folded) || !m.foldedPattern.test(folded)) continue;
+    matched += 1;
+    if (m.variants.some((v) => lower.includes(v)) && m.pattern.test(lower)) exact += 1;
+  }
+  return { exact: exact / matchers.length, wrong: matched ? (matched - exact) / matched : 0 };
 }

@@ -12,7 +12,7 @@ import { Library } from '../library.js';
 import { saveDocuments } from '../documents.js';
 import type { DocumentRecord } from '../documents.js';
 import { parseStructure } from '../../shared/legal/structure.js';
-import { parseQuery } from './query.js';
+import { understandQuery } from './understand.js';
 import { rank } from './rank.js';
 
 interface Law {
@@ -66,7 +66,7 @@ export function lawToRecord(law: Law): DocumentRecord {
 
 /** Ranked (document, article) pairs for one query, best first. */
 export function rankArticles(library: Library, query: string, limit = 10): { docs: string[]; articles: string[] } {
-  const ranked = rank(library.db, parseQuery(query));
+  const ranked = rank(library.db, understandQuery(library.db, query).query);
   const articleOf = library.db.prepare(`SELECT number FROM sections WHERE id = ?`).pluck();
   const passages = ranked.flatMap((d) => d.passages).sort((a, b) => b.score - a.score);
   const articles: string[] = [];

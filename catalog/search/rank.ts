@@ -1,8 +1,10 @@
 /**
  * Retrieval and ranking. Candidates come from three places — document numbers, the metadata
  * index and the passage index (FTS5 bm25 over folded syllables, syllable pairs and article
- * headings) — and are re-ranked in JS: a passage gains when its document's title is named in
- * the query, and an exact-accent match outranks a folded one.
+ * headings), plus the law's words the thesaurus adds for everyday ones, counting less — and are
+ * re-ranked in JS: a passage gains when its document's title is named in the query or when it
+ * quotes the query; an exact-accent match outranks a folded one, and one made only with other
+ * accents ("hơn" for "hôn") loses.
  */
 import type { Db } from '../db/open.js';
 import { statement } from '../db/statements.js';
@@ -13,7 +15,8 @@ import { rareTerms, termStats } from './term-stats.js';
 import type { TermIndex } from './term-stats.js';
 import type { SearchFilters } from './filters.js';
 import { exactSyllables, indexForms } from '../../shared/search/tokens.js';
-import { accentMatchers, accentShare } from './accents.js';
+import { accentMatchers, accentShares } from './accents.js';
+import { vnFold } from '../../shared/text.js';
 
 export const RANKING = {
   /** bm25 weights of passage_fts columns: heading, body, pairs. */
@@ -35,11 +38,24 @@ export const RANKING = {
   titleBoost: 0.6,
   /** Extra weight for query syllables matched with their exact accents in a title. */
   exactTitleBoost: 0.15,
-  /** The same in the text of the best passages (relative to the best passage), and how many are checked. */
+  /** Extra weight for the query's marked syllables a passage holds with their marks (relative to the best passage). */
   exactPassageBoost: 0.1,
-  accentCandidates: 20,
+  /**
+   * Accents typed are meant: a passage loses up to this share of its score as its matches of the
+   * query's marked syllables are made with other marks ("hơn" for "hôn"); how many are checked.
+   */
+  wrongAccentPenalty: 0.3,
+  /** How many of the best passages are read for the accent and quote checks. */
+  textCandidates: 20,
+  /** A passage that holds this many of the query's adjacent words verbatim quotes it, and gains up to quoteBoost (relative to the best passage). */
+  quoteMinWords: 4,
+  quoteBoost: 0.3,
   numberScore: 1000,
   partialNumberScore: 500,
+  /** A document reference ("quyết định 28"): its type and the start of its number. */
+  referenceScore: 500,
+  /** How much the thesaurus's words count beside the words typed: for everyday words, and for words the law also uses. */
+  expansionWeight: { everyday: 0.75, legal: 0.25 },
 };
 
 export interface RankedPassage {
@@ -73,8 +89,8 @@ const COLUMNS: Record<TermIndex, { words: string }> = {
 };
 
 /** The MATCH expression for an index: the query's rare syllables and pairs, rarest first. */
-function matchFor(db: Db, index: TermIndex, query: ParsedQuery): Match | null {
-  if (!query.words.length) return null;
+function matchFor(db: Db, index: TermIndex, query: Pick<ParsedQuery, 'words' | 'pairs'>): Match | null {
+  if (!query.words.length && !query.pairs.length) return null;
   const stats = termStats(db, index);
   const share = RANKING.commonShare[index];
   const words = rareTerms(stats, index, query.words, share).slice(0, RANKING.maxTerms);
@@ -125,19 +141,60 @@ function exactShare(forms: TitleForms, query: ParsedQuery): number {
   return hits / query.exact.size;
 }
 
-/** For the best passages of a query typed with marks: the share of its marked syllables they hold exactly. */
-function accentBonus(db: Db, query: ParsedQuery, passages: RankedPassage[]): Map<number, number> {
-  const bonus = new Map<number, number>();
-  if (!query.marked.length) return bonus;
-  const matchers = accentMatchers(query.marked);
-  // SQLite counts characters where JS counts UTF-16 units: a few astral characters shift the
-  // slice slightly, which a score can bear.
-  const slice = statement(db, 'SELECT substr(text, ?, ?) FROM publication_texts WHERE publication_id = ?').pluck();
-  for (const passage of [...passages].sort((a, b) => b.score - a.score).slice(0, RANKING.accentCandidates)) {
-    const text = slice.get(passage.start + 1, passage.end - passage.start, passage.publicationId) as string | undefined;
-    if (text) bonus.set(passage.id, accentShare(text, matchers));
+/** The text of the best passages, for the checks that read it (accents, quotes); each publication's text is read once. */
+function candidateTexts(db: Db, passages: RankedPassage[]): Map<number, string> {
+  // The same SQL is cached for row reads elsewhere, so it is read as a row here too (pluck would change the shared statement).
+  const textOf = statement(db, 'SELECT text FROM publication_texts WHERE publication_id = ?');
+  const texts = new Map<string, string | undefined>();
+  const out = new Map<number, string>();
+  for (const passage of [...passages].sort((a, b) => b.score - a.score).slice(0, RANKING.textCandidates)) {
+    if (!texts.has(passage.publicationId)) texts.set(passage.publicationId, (textOf.get(passage.publicationId) as { text: string } | undefined)?.text);
+    const text = texts.get(passage.publicationId);
+    if (text) out.set(passage.id, text.slice(passage.start, passage.end));
   }
-  return bonus;
+  return out;
+}
+
+/** How far a text quotes the query: the longest run of its adjacent words it holds verbatim (folded), as a share of its words; 0 under quoteMinWords. */
+function quoteShare(text: string, runs: string[][]): number {
+  const total = runs.reduce((n, run) => n + run.length, 0);
+  if (total < RANKING.quoteMinWords) return 0;
+  const folded = ` ${vnFold(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  let longest = 0;
+  for (const run of runs) {
+    for (let i = 0; i + longest < run.length; i += 1) {
+      let j = i + longest + 1;
+      if (!folded.includes(` ${run.slice(i, j).join(' ')} `)) continue;
+      while (j < run.length && folded.includes(` ${run.slice(i, j + 1).join(' ')} `)) j += 1;
+      longest = j - i;
+    }
+  }
+  // Cubed: a whole sentence quoted counts fully, a few shared words ("trong trường hợp") hardly.
+  return longest >= RANKING.quoteMinWords ? (longest / total) ** 3 : 0;
+}
+
+type PassageRow = Omit<RankedPassage, 'score'> & { bm25: number };
+
+/** The best passages a MATCH expression finds (bm25 ascending: best first). */
+function passageRows(db: Db, match: Match | null, filter: ReturnType<typeof filterCondition>): PassageRow[] {
+  if (!match) return [];
+  const [h, b, p] = RANKING.passageWeights;
+  const bm25 = `bm25(passage_fts, ${h}, ${b}, ${p})`;
+  const order = match.common ? '' : 'ORDER BY bm25';
+  // Without filters the index is ranked alone and only the best rows are looked up.
+  return (
+    filter.params.length
+      ? statement(db,
+            `SELECT ps.id, ps.publication_id AS publicationId, ps.section_id AS sectionId, ps.start, ps.end, ${bm25} AS bm25
+             FROM passage_fts JOIN passages ps ON ps.id = passage_fts.rowid JOIN publications pub ON pub.id = ps.publication_id
+             WHERE passage_fts MATCH ? AND ${filter.sql} ${order} LIMIT ${RANKING.passageCandidates}`,
+          ).all(match.expr, ...filter.params)
+      : statement(db,
+            `WITH best AS (SELECT rowid AS id, ${bm25} AS bm25 FROM passage_fts WHERE passage_fts MATCH ? ${order} LIMIT ${RANKING.passageCandidates})
+             SELECT ps.id, ps.publication_id AS publicationId, ps.section_id AS sectionId, ps.start, ps.end, best.bm25
+             FROM best JOIN passages ps ON ps.id = best.id`,
+          ).all(match.expr)
+  ) as PassageRow[];
 }
 
 export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): RankedDocument[] {
@@ -162,31 +219,28 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
     for (const id of ids) doc(id, 'number').score += RANKING.partialNumberScore;
   }
 
-  // 2. Passages (articles and chunks of text).
+  for (const reference of query.references) {
+    const ids = statement(db, `SELECT pub.id FROM publications pub WHERE pub.number_key >= ? AND pub.number_key < ? AND pub.doc_type = ? AND ${filter.sql} LIMIT 200`)
+      .pluck()
+      .all(reference.low, reference.high, reference.docType, ...filter.params) as string[];
+    for (const id of ids) doc(id, 'number').score += RANKING.referenceScore;
+  }
+
+  // 2. Passages (articles and chunks of text): by the words typed, and by the law's words the
+  // thesaurus adds for them, which count less.
   const queryPairs = new Set(query.pairs);
   const queryWords = new Set(query.words);
-  const passageMatch = matchFor(db, 'passage', query);
-  const passages: RankedPassage[] = [];
-  if (passageMatch) {
-    const [h, b, p] = RANKING.passageWeights;
-    const bm25 = `bm25(passage_fts, ${h}, ${b}, ${p})`;
-    const order = passageMatch.common ? '' : 'ORDER BY bm25';
-    // Without filters the index is ranked alone and only the best rows are looked up.
-    const rows = (
-      filter.params.length
-        ? statement(db, 
-              `SELECT ps.id, ps.publication_id AS publicationId, ps.section_id AS sectionId, ps.start, ps.end, ${bm25} AS bm25
-               FROM passage_fts JOIN passages ps ON ps.id = passage_fts.rowid JOIN publications pub ON pub.id = ps.publication_id
-               WHERE passage_fts MATCH ? AND ${filter.sql} ${order} LIMIT ${RANKING.passageCandidates}`,
-            ).all(passageMatch.expr, ...filter.params)
-        : statement(db, 
-              `WITH best AS (SELECT rowid AS id, ${bm25} AS bm25 FROM passage_fts WHERE passage_fts MATCH ? ${order} LIMIT ${RANKING.passageCandidates})
-               SELECT ps.id, ps.publication_id AS publicationId, ps.section_id AS sectionId, ps.start, ps.end, best.bm25
-               FROM best JOIN passages ps ON ps.id = best.id`,
-            ).all(passageMatch.expr)
-    ) as (Omit<RankedPassage, 'score'> & { bm25: number })[];
-    for (const row of rows) passages.push({ id: row.id, publicationId: row.publicationId, sectionId: row.sectionId, start: row.start, end: row.end, score: -row.bm25 });
-  }
+  const byId = new Map<number, RankedPassage>();
+  const gather = (match: Match | null, weight: number) => {
+    for (const row of passageRows(db, match, filter)) {
+      const passage = byId.get(row.id);
+      if (passage) passage.score += weight * -row.bm25;
+      else byId.set(row.id, { id: row.id, publicationId: row.publicationId, sectionId: row.sectionId, start: row.start, end: row.end, score: weight * -row.bm25 });
+    }
+  };
+  gather(matchFor(db, 'passage', query), 1);
+  for (const expansion of query.expansions) gather(matchFor(db, 'passage', expansion), RANKING.expansionWeight[expansion.tier]);
+  const passages = [...byId.values()];
 
   // 3. Titles: a query that names a document ("theo Bộ luật Dân sự…") lifts it and its
   // passages. A short query also finds documents by title alone; a long question only
@@ -211,10 +265,17 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
   }
 
   const best = passages.length ? Math.max(...passages.map((p) => p.score)) : 1;
-  const accents = accentBonus(db, query, passages);
+  const texts = candidateTexts(db, passages);
+  const matchers = accentMatchers(query.marked);
   for (const passage of passages) {
     passage.score += RANKING.titleBoost * best * (titleLift.get(passage.publicationId) ?? 0);
-    passage.score += RANKING.exactPassageBoost * best * (accents.get(passage.id) ?? 0);
+    const text = texts.get(passage.id);
+    if (text !== undefined) {
+      passage.score += RANKING.quoteBoost * best * quoteShare(text, query.runs);
+      const accent = accentShares(text, matchers);
+      passage.score += RANKING.exactPassageBoost * best * accent.exact;
+      passage.score *= 1 - RANKING.wrongAccentPenalty * accent.wrong;
+    }
     const entry = doc(passage.publicationId, 'text');
     entry.passages.push(passage);
   }

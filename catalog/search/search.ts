@@ -10,7 +10,7 @@ import { summariesByIds } from '../publications.js';
 import { countFacets } from './facets.js';
 import { filterCondition } from './filters.js';
 import type { SearchFilters } from './filters.js';
-import { parseQuery } from './query.js';
+import { understandQuery } from './understand.js';
 import { rank } from './rank.js';
 import type { RankedDocument } from './rank.js';
 import { makeSnippet, matchRanges } from './snippets.js';
@@ -44,7 +44,7 @@ function browse(db: Db, input: SearchInput): SearchResult {
 
 /** Facet counts over what a query (or, when empty, the filters alone) finds. */
 export function facets(db: Db, q: string, filters: SearchFilters = {}): Facets {
-  if (q.trim()) return countFacets(db, rank(db, parseQuery(q), filters).map((r) => r.publicationId));
+  if (q.trim()) return countFacets(db, rank(db, understandQuery(db, q).query, filters).map((r) => r.publicationId));
   const filter = filterCondition(filters);
   const ids = filter.params.length ? (statement(db, `SELECT pub.id FROM publications pub WHERE ${filter.sql}`).pluck().all(...filter.params) as string[]) : null;
   return countFacets(db, ids);
@@ -77,7 +77,7 @@ function passageHits(db: Db, ranked: RankedDocument, words: ReadonlySet<string>)
 
 export function search(db: Db, input: SearchInput): SearchResult {
   if (!input.q.trim()) return browse(db, input);
-  const query = parseQuery(input.q);
+  const { query } = understandQuery(db, input.q);
   const ranked = rank(db, query, input.filters);
   const page = ranked.slice(input.offset, input.offset + input.limit);
   const summaries = new Map(summariesByIds(db, page.map((r) => r.publicationId)).map((s) => [s.id, s]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../catalog/library.js';
 import { saveDocuments } from '../../catalog/documents.js';
-import { accentMatchers, accentShare, toneVariants } from '../../catalog/search/accents.js';
+import { accentMatchers, accentShares, toneVariants } from '../../catalog/search/accents.js';
 import { search } from '../../catalog/search/search.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -14,10 +14,11 @@ describe('exact accents', () => {
 
   it('matches whole syllables with their marks, not folded look-alikes', () => {
     const matchers = accentMatchers(['đường', 'bộ']);
-    expect(accentShare('Luật Giao thông ĐƯỜNG BỘ', matchers)).toBe(1);
-    expect(accentShare('dương bố', matchers)).toBe(0);
-    expect(accentShare('trường bộ', matchers)).toBe(0.5);
-    expect(accentShare('hoà giải', accentMatchers(['hòa']))).toBe(1);
+    expect(accentShares('Luật Giao thông ĐƯỜNG BỘ', matchers)).toEqual({ exact: 1, wrong: 0 });
+    expect(accentShares('dương bố', matchers)).toEqual({ exact: 0, wrong: 1 });
+    expect(accentShares('trường bộ', matchers)).toEqual({ exact: 0.5, wrong: 0 });
+    expect(accentShares('đường bố', matchers)).toEqual({ exact: 0.5, wrong: 0.5 });
+    expect(accentShares('hoà giải', accentMatchers(['hòa']))).toEqual({ exact: 1, wrong: 0 });
   });
 
   it('ranks the passage with the exact accents first when the titles say nothing', async () => {

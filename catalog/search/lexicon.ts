@@ -1,0 +1,57 @@
+/**
+ * The word lists query understanding reads (catalog/search/data/): the everyday-words thesaurus
+ * — the app's file, plus what a hub shipped with its feed (setting `search.thesaurus`) —, the
+ * words that only make a question, and a list of Vietnamese syllables. Files are read once; a library's additions are merged when
+ * they change.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/open.js';
+import { statement } from '../db/statements.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { mergeThesauri, parsePhraseList, parseThesaurus } from './thesaurus.js';
+import type { Thesaurus } from './thesaurus.js';
+
+export const SEARCH_DATA_DIR = path.join(PACKAGE_ROOT, 'catalog', 'search', 'data');
+/** A hub's additions to the thesaurus, as the text of a thesaurus file (docs/search.md). */
+export const THESAURUS_SETTING = 'search.thesaurus';
+
+interface Base {
+  thesaurus: Thesaurus;
+  questions: Thesaurus;
+  syllables: ReadonlySet<string>;
+}
+
+let base: Base | null = null;
+
+function loadBase(): Base {
+  base ??= {
+    thesaurus: parseThesaurus(fs.readFileSync(path.join(SEARCH_DATA_DIR, 'everyday-words.txt'), 'utf8')).thesaurus,
+    questions: parsePhraseList(fs.readFileSync(path.join(SEARCH_DATA_DIR, 'question-words.txt'), 'utf8')),
+    syllables: new Set(
+      fs.readFileSync(path.join(SEARCH_DATA_DIR, 'syllables.txt'), 'utf8').split(/\r?\n/).filter((line) => line && !line.startsWith('#')),
+    ),
+  };
+  return base;
+}
+
+const merged = new WeakMap<Db, { additions: string | null; thesaurus: Thesaurus }>();
+
+/** The thesaurus a library searches with: the app's, and its hub's additions. */
+export function thesaurusOf(db: Db): Thesaurus {
+  const additions = (statement(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(THESAURUS_SETTING) as string | undefined) ?? null;
+  const cached = merged.get(db);
+  if (cached && cached.additions === additions) return cached.thesaurus;
+  const thesaurus = additions ? mergeThesauri(loadBase().thesaurus, parseThesaurus(additions).thesaurus) : loadBase().thesaurus;
+  merged.set(db, { additions, thesaurus });
+  return thesaurus;
+}
+
+export function questionWords(): Thesaurus {
+  return loadBase().questions;
+}
+
+/** The Vietnamese syllables of the word list (data/syllables.txt), lower case. */
+export function knownSyllables(): ReadonlySet<string> {
+  return loadBase().syllables;
+}
