@@ -41,7 +41,7 @@ export function createHandlers(services: Services): Handlers<Contract> {
       return result;
     },
     suggest: (input) => suggest(library.db, input.q, input.limit),
-    facets: (input) => facets(library.db, input.q, input.filters),
+    facets: (input) => facets(library.db, input.q, input.filters, input.asTyped),
     'reading.record': (input) => ({ recorded: recordRead(library.db, input.id) }),
     'publications.mostRead': (input) => mostRead(library.db, input.limit, input.days),
     'usage.record': (input) => {

@@ -106,7 +106,7 @@ export const contract = {
   }),
   search: method<SearchResult>()({
     access: 'anyone',
-    summary: 'Full-text and number search with article-level hits, filters, paging and facets.',
+    summary: 'Full-text and number search with article-level hits, filters, paging and facets, and what was understood of the query.',
     input: z
       .object({
         q: searchText.default(''),
@@ -114,6 +114,8 @@ export const contract = {
         limit: z.number().int().min(1).max(50).default(20),
         filters: searchFilters.default({}),
         facets: z.boolean().default(false),
+        /** The words exactly as typed: no accents restored, no typo corrected, no everyday word expanded. */
+        asTyped: z.boolean().default(false),
       })
       .strict(),
   }),
@@ -125,7 +127,7 @@ export const contract = {
   facets: method<Facets>()({
     access: 'anyone',
     summary: 'Counts per type, issuer, year, field, legal status, kind and language, for a query or the whole catalog.',
-    input: z.object({ q: searchText.default(''), filters: searchFilters.default({}) }).strict(),
+    input: z.object({ q: searchText.default(''), filters: searchFilters.default({}), asTyped: z.boolean().default(false) }).strict(),
   }),
   'reading.record': method<{ recorded: boolean }>()({
     access: 'anyone',

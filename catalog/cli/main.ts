@@ -109,7 +109,9 @@ ${SCAN_HELP}${ACCOUNTS_HELP}${OUTBOX_HELP}
 ${MODERATE_HELP}
 eval-search:
   --laws FILE           Luật dạng laws.jsonl / Laws in the laws.jsonl format
-  --queries FILE        Câu hỏi có nhãn dạng queries.jsonl / Labelled queries (queries.jsonl format)
+  --queries FILE        Câu hỏi có nhãn dạng queries.jsonl (lặp lại được: đo mọi bộ cùng lúc) /
+                        Labelled queries (queries.jsonl format; repeat it to measure every set at once)
+  --by type             Thêm số đo theo kiểu câu hỏi / Add figures per style of question
   --json                Một dòng JSON cuối cùng / One JSON line at the end
 `;
 
@@ -405,13 +407,15 @@ const COMMANDS: Record<string, CommandSpec> = {
       }),
   },
   'eval-search': {
-    options: { help: COMMON.help, laws: { type: 'string' }, queries: { type: 'string' }, json: { type: 'boolean' } },
+    options: { help: COMMON.help, laws: { type: 'string' }, queries: { type: 'string', multiple: true }, by: { type: 'string' }, json: { type: 'boolean' } },
     positionals: null,
     run: (values) => {
-      if (typeof values.laws !== 'string' || typeof values.queries !== 'string') {
+      const queries = values.queries as string[] | undefined;
+      if (typeof values.laws !== 'string' || !queries?.length) {
         throw new UsageError('cần / needs --laws <laws.jsonl> --queries <queries.jsonl>');
       }
-      return runEvalSearch({ laws: values.laws, queries: values.queries, json: values.json === true });
+      if (values.by !== undefined && values.by !== 'type') throw new UsageError('--by chỉ nhận / only takes: type');
+      return runEvalSearch({ laws: values.laws, queries, byType: values.by === 'type', json: values.json === true });
     },
   },
 };

@@ -6,6 +6,7 @@ import { Library } from '../library.js';
 import { search } from '../search/search.js';
 import type { SearchFilters } from '../search/filters.js';
 import { evaluateSearch } from '../search/eval.js';
+import type { EvalFigures, EvalSetResult } from '../search/eval.js';
 import type { SearchHit } from '../../shared/search/results.js';
 
 export interface SearchArgs {
@@ -61,19 +62,29 @@ export async function runSearch(args: SearchArgs): Promise<number> {
   }
 }
 
-export async function runEvalSearch(args: { laws: string; queries: string; json: boolean }): Promise<number> {
-  const result = await evaluateSearch(args.laws, args.queries);
+const figureLines = (f: EvalFigures, indent = '') => [
+  `${indent}Số câu hỏi / queries: ${f.n}`,
+  `${indent}Điều luật / article MRR@10: ${f.articleMrr10.toFixed(3)}`,
+  `${indent}Điều luật / article recall@10: ${f.articleRecall10.toFixed(3)}`,
+  `${indent}Văn bản / document precision@1: ${f.docP1.toFixed(3)}`,
+];
+
+export async function runEvalSearch(args: { laws: string; queries: string[]; byType: boolean; json: boolean }): Promise<number> {
+  const result = await evaluateSearch(args.laws, args.queries, { byType: args.byType });
   if (args.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
-  } else {
-    process.stdout.write(
-      [
-        `Số câu hỏi / queries: ${result.n}`,
-        `Điều luật / article MRR@10: ${result.articleMrr10.toFixed(3)}`,
-        `Điều luật / article recall@10: ${result.articleRecall10.toFixed(3)}`,
-        `Văn bản / document precision@1: ${result.docP1.toFixed(3)}`,
-      ].join('\n') + '\n',
-    );
+    return 0;
   }
+  const lines = figureLines(result);
+  const styles = (set: EvalSetResult, indent: string) => {
+    for (const [name, figures] of Object.entries(set.byType ?? {})) lines.push('', `${indent}Kiểu câu hỏi / style ${name}:`, ...figureLines(figures, `${indent}  `));
+  };
+  if (result.sets) {
+    for (const [name, set] of Object.entries(result.sets)) {
+      lines.push('', `Bộ / set ${name}:`, ...figureLines(set, '  '));
+      styles(set, '  ');
+    }
+  } else styles(result, '');
+  process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -3,7 +3,8 @@
  * without marks, the forms it takes in the catalog's own text and how often ("ly" → lý, ly, lỵ),
  * and how often two forms follow each other ("ly hôn"). Counted from the texts — all of them in a
  * small library, an even sample up to SAMPLE_CHARS in a large one — plus the everyday phrases of
- * the word lists (residents say "ly dị" and "có bầu", which laws rarely do). Kept in the catalog
+ * the word lists (residents say "ly dị" and "có bầu", which laws rarely do) and, weakly, which
+ * syllables go together in the words of a Vietnamese word list ("đất đai"). Kept in the catalog
  * (table search_models) and counted again when the text index has grown or shrunk by a tenth, so
  * documents that arrive are taken in.
  */
@@ -11,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/open.js';
 import { vnFold } from '../../shared/text.js';
-import { SEARCH_DATA_DIR, THESAURUS_SETTING } from './lexicon.js';
+import { SEARCH_DATA_DIR, THESAURUS_SETTING, vietnameseWords } from './lexicon.js';
 
 /** Text read from the catalog to count, in all, and from one text at most. */
 const SAMPLE_CHARS = 24_000_000;
@@ -20,6 +21,8 @@ const TEXT_CHARS = 200_000;
 const MIN_PAIR_COUNT = 2;
 /** How much an everyday phrase of the word lists counts, against the catalog's own text. */
 const EVERYDAY_COUNT = 200;
+/** How much a word of the Vietnamese word list counts: enough to read "dat dai" as "đất đai" in a small library. */
+const WORD_LIST_COUNT = 2;
 const MODEL_NAME = 'accents';
 
 export interface AccentModel {
@@ -38,7 +41,8 @@ class Counter {
   readonly forms = new Map<string, Map<string, number>>();
   readonly pairs = new Map<string, number>();
 
-  add(text: string, weight: number): void {
+  /** Counts the forms and pairs of a text; `pairsOnly` for a word list, whose words say which syllables go together but not how often each is used. */
+  add(text: string, weight: number, pairsOnly = false): void {
     const lower = text.normalize('NFC').toLowerCase();
     let previous: { form: string; end: number } | null = null;
     for (const match of lower.matchAll(WORD)) {
@@ -46,7 +50,8 @@ class Counter {
       const folded = vnFold(form);
       let byForm = this.forms.get(folded);
       if (!byForm) this.forms.set(folded, (byForm = new Map()));
-      byForm.set(form, (byForm.get(form) ?? 0) + weight);
+      if (!pairsOnly) byForm.set(form, (byForm.get(form) ?? 0) + weight);
+      else if (!byForm.has(form)) byForm.set(form, 0);
       if (previous && PAIR_GAP.test(lower.slice(previous.end, match.index))) {
         const pair = `${previous.form} ${form}`;
         this.pairs.set(pair, (this.pairs.get(pair) ?? 0) + weight);
@@ -103,6 +108,7 @@ export function buildAccentModel(db: Db): AccentModel {
   for (const title of db.prepare('SELECT title FROM publications').pluck().iterate() as Iterable<string>) counter.add(title, 1);
   const everyday = new Counter();
   for (const phrase of everydayPhrases(db)) everyday.add(phrase, EVERYDAY_COUNT);
+  for (const word of vietnameseWords()) everyday.add(word, WORD_LIST_COUNT, true);
   return counter.model(everyday);
 }
 
@@ -139,6 +145,16 @@ function indexSize(db: Db): number {
 
 const stale = (built: number, now: number) => built < 0 || Math.abs(now - built) > Math.max(built / 10, 50);
 
+/** Keeps the counted model for the next start; a search must answer even when the disk is full or the
+ *  catalog is read-only, so a failed save only means counting again next time. */
+function saveModel(db: Db, rows: number, model: AccentModel): void {
+  try {
+    db.prepare('INSERT INTO search_models (name, rows, data) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET rows = excluded.rows, data = excluded.data').run(MODEL_NAME, rows, encode(model));
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && /^SQLITE_(FULL|READONLY|BUSY|IOERR)/.test(String(error.code)))) throw error;
+  }
+}
+
 /** The library's accent model: from memory, from the catalog, or counted again when the texts have changed. */
 export function accentModel(db: Db): AccentModel {
   const rows = indexSize(db);
@@ -153,7 +169,7 @@ export function accentModel(db: Db): AccentModel {
   } else {
     model = buildAccentModel(db);
     builtAt = rows;
-    db.prepare('INSERT INTO search_models (name, rows, data) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET rows = excluded.rows, data = excluded.data').run(MODEL_NAME, rows, encode(model));
+    saveModel(db, rows, model);
   }
   cache.set(db, { rows: builtAt, model });
   return model;

@@ -1,10 +1,12 @@
 /**
- * The word lists query understanding reads (catalog/search/data/): the everyday-words thesaurus
+ * The word lists query understanding reads: the everyday-words thesaurus (catalog/search/data/)
  * — the app's file, plus what a hub shipped with its feed (setting `search.thesaurus`) —, the
- * words that only make a question, and a list of Vietnamese syllables. Files are read once; a library's additions are merged when
- * they change.
+ * words that only make a question, and a Vietnamese word list (@vntk/dictionary's Viet74K:
+ * 74,000 words, most of two syllables) with the syllables it is made of. Files are read once;
+ * a library's additions are merged when they change.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Db } from '../db/open.js';
 import { statement } from '../db/statements.js';
@@ -19,18 +21,25 @@ export const THESAURUS_SETTING = 'search.thesaurus';
 interface Base {
   thesaurus: Thesaurus;
   questions: Thesaurus;
+  words: readonly string[];
   syllables: ReadonlySet<string>;
 }
 
 let base: Base | null = null;
 
 function loadBase(): Base {
-  base ??= {
+  if (base) return base;
+  const wordList = createRequire(import.meta.url).resolve('@vntk/dictionary/data/Viet74K.txt');
+  const words = fs
+    .readFileSync(wordList, 'utf8')
+    .split(/\r?\n/)
+    .map((word) => word.trim().normalize('NFC').toLowerCase())
+    .filter(Boolean);
+  base = {
     thesaurus: parseThesaurus(fs.readFileSync(path.join(SEARCH_DATA_DIR, 'everyday-words.txt'), 'utf8')).thesaurus,
     questions: parsePhraseList(fs.readFileSync(path.join(SEARCH_DATA_DIR, 'question-words.txt'), 'utf8')),
-    syllables: new Set(
-      fs.readFileSync(path.join(SEARCH_DATA_DIR, 'syllables.txt'), 'utf8').split(/\r?\n/).filter((line) => line && !line.startsWith('#')),
-    ),
+    words,
+    syllables: new Set(words.flatMap((word) => word.split(/[\s-]+/))),
   };
   return base;
 }
@@ -51,7 +60,12 @@ export function questionWords(): Thesaurus {
   return loadBase().questions;
 }
 
-/** The Vietnamese syllables of the word list (data/syllables.txt), lower case. */
+/** The Vietnamese word list, lower case. */
+export function vietnameseWords(): readonly string[] {
+  return loadBase().words;
+}
+
+/** The syllables of the Vietnamese word list, lower case. */
 export function knownSyllables(): ReadonlySet<string> {
   return loadBase().syllables;
 }

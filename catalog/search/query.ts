@@ -25,10 +25,9 @@ export interface ParsedQuery {
   /**
    * The law's words for what was typed (thesaurus), folded: searched besides, weighing less —
    * least for a phrase the catalog's own text also uses ('legal'), more for everyday words it
-   * does not ('everyday': "ly dị", "sổ đỏ"). `share`: of the syllables that drive ranking, the
-   * share the expanded phrases stand for.
+   * does not ('everyday': "ly dị", "sổ đỏ"); `phrases`: each added term's folded syllables.
    */
-  expansions: { tier: 'everyday' | 'legal'; share: number; words: string[]; pairs: string[] }[];
+  expansions: { tier: 'everyday' | 'legal'; words: string[]; pairs: string[]; phrases: string[][] }[];
 }
 
 /** A token quoted for an FTS5 MATCH expression (folded tokens hold letters, digits and '_'). */

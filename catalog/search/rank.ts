@@ -16,7 +16,7 @@ import type { TermIndex } from './term-stats.js';
 import type { SearchFilters } from './filters.js';
 import { exactSyllables, indexForms } from '../../shared/search/tokens.js';
 import { accentMatchers, accentShares } from './accents.js';
-import { vnFold } from '../../shared/text.js';
+import { foldedWords, holdsExpansion, longestRun } from './phrases.js';
 
 export const RANKING = {
   /** bm25 weights of passage_fts columns: heading, body, pairs. */
@@ -42,9 +42,11 @@ export const RANKING = {
   exactPassageBoost: 0.1,
   /**
    * Accents typed are meant: a passage loses up to this share of its score as its matches of the
-   * query's marked syllables are made with other marks ("hơn" for "hôn"); how many are checked.
+   * query's marked syllables are made with other marks ("hơn" for "hôn")…
    */
   wrongAccentPenalty: 0.3,
+  /** …and this share when it holds none of them with their marks, nor a phrase the thesaurus added: it matched only through other accents. */
+  onlyOtherAccentsPenalty: 0.8,
   /** How many of the best passages are read for the accent and quote checks. */
   textCandidates: 20,
   /** A passage that holds this many of the query's adjacent words verbatim quotes it, and gains up to quoteBoost (relative to the best passage). */
@@ -65,6 +67,8 @@ export interface RankedPassage {
   start: number;
   end: number;
   score: number;
+  /** It holds two of the query's words side by side, or a phrase the thesaurus added (read for the best passages only). */
+  together?: boolean;
 }
 
 export interface RankedDocument {
@@ -72,6 +76,8 @@ export interface RankedDocument {
   score: number;
   matchedBy: 'number' | 'title' | 'text';
   passages: RankedPassage[];
+  /** Found by its number, or its title or one of its best passages holds the query's words together (not only scattered). */
+  together: boolean;
 }
 
 interface Match {
@@ -155,22 +161,11 @@ function candidateTexts(db: Db, passages: RankedPassage[]): Map<number, string> 
   return out;
 }
 
-/** How far a text quotes the query: the longest run of its adjacent words it holds verbatim (folded), as a share of its words; 0 under quoteMinWords. */
-function quoteShare(text: string, runs: string[][]): number {
-  const total = runs.reduce((n, run) => n + run.length, 0);
-  if (total < RANKING.quoteMinWords) return 0;
-  const folded = ` ${vnFold(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  let longest = 0;
-  for (const run of runs) {
-    for (let i = 0; i + longest < run.length; i += 1) {
-      let j = i + longest + 1;
-      if (!folded.includes(` ${run.slice(i, j).join(' ')} `)) continue;
-      while (j < run.length && folded.includes(` ${run.slice(i, j + 1).join(' ')} `)) j += 1;
-      longest = j - i;
-    }
-  }
+/** How far a passage quotes the query, from its longest run of the query's adjacent words: 0 under quoteMinWords. */
+function quoteShare(run: number, query: ParsedQuery): number {
+  const total = query.runs.reduce((n, words) => n + words.length, 0);
   // Cubed: a whole sentence quoted counts fully, a few shared words ("trong trường hợp") hardly.
-  return longest >= RANKING.quoteMinWords ? (longest / total) ** 3 : 0;
+  return run >= RANKING.quoteMinWords ? (run / total) ** 3 : 0;
 }
 
 type PassageRow = Omit<RankedPassage, 'score'> & { bm25: number };
@@ -202,7 +197,7 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
   const docs = new Map<string, RankedDocument>();
   const doc = (id: string, matchedBy: RankedDocument['matchedBy']) => {
     let entry = docs.get(id);
-    if (!entry) docs.set(id, (entry = { publicationId: id, score: 0, matchedBy, passages: [] }));
+    if (!entry) docs.set(id, (entry = { publicationId: id, score: 0, matchedBy, passages: [], together: false }));
     return entry;
   };
 
@@ -247,6 +242,8 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
   // weighs the titles of the documents its passages came from (searching 100,000 titles for
   // every phrase of a question costs more than it finds).
   const titleLift = new Map<string, number>();
+  /** Documents whose title holds a pair of the query (or the word of a one-word title). */
+  const namedTogether = new Set<string>();
   const short = query.words.length <= RANKING.shortQueryWords;
   const metaMatch = short ? matchFor(db, 'meta', query) : null;
   const titled = metaMatch
@@ -261,7 +258,9 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
       ) as { id: string; title: string }[]);
   for (const row of titled) {
     const forms = formsOf(row.title);
-    titleLift.set(row.id, titleCoverage(forms, queryPairs, queryWords) + RANKING.exactTitleBoost * exactShare(forms, query));
+    const coverage = titleCoverage(forms, queryPairs, queryWords);
+    if (coverage > 0) namedTogether.add(row.id);
+    titleLift.set(row.id, coverage + RANKING.exactTitleBoost * exactShare(forms, query));
   }
 
   const best = passages.length ? Math.max(...passages.map((p) => p.score)) : 1;
@@ -271,10 +270,15 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
     passage.score += RANKING.titleBoost * best * (titleLift.get(passage.publicationId) ?? 0);
     const text = texts.get(passage.id);
     if (text !== undefined) {
-      passage.score += RANKING.quoteBoost * best * quoteShare(text, query.runs);
+      const folded = foldedWords(text);
+      const run = longestRun(folded, query.runs);
+      const expanded = holdsExpansion(folded, query.expansions);
+      passage.together = run >= 2 || expanded;
+      passage.score += RANKING.quoteBoost * best * quoteShare(run, query);
       const accent = accentShares(text, matchers);
       passage.score += RANKING.exactPassageBoost * best * accent.exact;
-      passage.score *= 1 - RANKING.wrongAccentPenalty * accent.wrong;
+      const onlyOthers = accent.exact === 0 && accent.wrong > 0 && !expanded;
+      passage.score *= 1 - (onlyOthers ? RANKING.onlyOtherAccentsPenalty : RANKING.wrongAccentPenalty * accent.wrong);
     }
     const entry = doc(passage.publicationId, 'text');
     entry.passages.push(passage);
@@ -287,6 +291,23 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
     entry.passages.sort((a, b) => b.score - a.score);
     // The best passage already carries the title's lift; a title-only match gets the lift alone.
     entry.score += entry.passages[0]?.score ?? RANKING.titleBoost * best * (titleLift.get(entry.publicationId) ?? 0);
+    entry.together = entry.matchedBy === 'number' || namedTogether.has(entry.publicationId) || entry.passages.some((p) => p.together);
   }
   return [...docs.values()].sort((a, b) => b.score - a.score || a.publicationId.localeCompare(b.publicationId));
+}
+
+/**
+ * A query of several words that the catalog holds only scattered: no document by its number or
+ * title, and none of the best passages holds two of its words side by side or a phrase the
+ * thesaurus added ("ly hôn" where only "quản lý" and "hơn" occur). Not presented as an answer.
+ */
+function onlyScattered(query: ParsedQuery, ranked: RankedDocument[]): boolean {
+  return ranked.length > 0 && query.runs.some((run) => run.length >= 2) && !ranked.some((doc) => doc.together);
+}
+
+/** The ranked documents presented as answers: none when the query's words are only scattered. */
+export function rankAnswers(db: Db, query: ParsedQuery, filters: SearchFilters = {}): { ranked: RankedDocument[]; scattered: boolean } {
+  const ranked = rank(db, query, filters);
+  const scattered = onlyScattered(query, ranked);
+  return { ranked: scattered ? [] : ranked, scattered };
 }

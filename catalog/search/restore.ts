@@ -33,12 +33,14 @@ export interface ReadSyllable {
 const READING = {
   /** A form the resident typed that the catalog or the word list knows: accents typed are meant. */
   knownBonus: 4,
-  /** A well-formed syllable neither knows ("hiễm", "cộ"): kept unless a pair the catalog writes very often says otherwise ("bảo hiểm"). */
-  unknownBonus: 8,
+  /** Keeping a well-formed syllable neither the catalog nor the word lists know ("hiễm", "mổi"): its nearest known forms usually win. */
+  unknownPenalty: 4,
   /** Another form of a syllable typed with known marks (a real-word typo such as "vợ củ"): only strong pairs win. */
   realWordPenalty: 7,
   /** A syllable one edit away from what was typed. */
   editPenalty: 3,
+  /** Keeping a syllable no Vietnamese syllable looks like, that neither the catalog nor the word lists know ("lươg"). */
+  malformedPenalty: 5,
   /** How much a pair seen in the catalog counts, per log unit. */
   pairWeight: 1.5,
   /** Forms considered per syllable. */
@@ -71,6 +73,39 @@ interface Candidate {
   score: number;
 }
 
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/** Edits between two strings, letter by letter. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+const HOI = '\u0309';
+const NGA = '\u0303';
+
+/** How far apart two tones are: hỏi and ngã, which most of the country says alike, are easily swapped in typing. */
+function toneDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  return (a === HOI && b === NGA) || (a === NGA && b === HOI) ? 0.1 : 1;
+}
+
+/**
+ * How far a form is from what was typed with marks: edits of the letters with their vowel marks
+ * (ư is not u), plus the tones' distance — so "lươg" is nearer "lương" than "log", "khôg" nearer
+ * "không" than "khóa", and "hiễm" nearest "hiểm".
+ */
+function markedDistance(typed: string, form: string): number {
+  const letters = (s: string) => s.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC');
+  const tone = (s: string) => s.normalize('NFD').match(TONE_MARKS)?.join('') ?? '';
+  return editDistance(letters(typed), letters(form)) + toneDistance(tone(typed), tone(form));
+}
+
 const countOf = (model: AccentModel, folded: string, form: string) => model.forms.get(folded)?.find((f) => f.form === form)?.count ?? 0;
 
 /**
@@ -99,7 +134,10 @@ function candidatesOf(model: AccentModel, known: ReadonlySet<string>, syllable: 
       ];
     }
     if (isVietnameseSyllable(typedForm)) {
-      return [{ form: null, folded, kind: 'typed', score: READING.unknownBonus }, ...formsOf(folded, 'corrected', 0)];
+      return [
+        { form: null, folded, kind: 'typed', score: -READING.unknownPenalty },
+        ...formsOf(folded, 'corrected', 0).map((c) => ({ ...c, score: c.score - READING.editPenalty * markedDistance(typedForm, c.form ?? '') })),
+      ];
     }
     // Marks no syllable takes ("tủoi", "khôg"): the syllable's known forms, else its neighbours'.
     if (model.forms.has(folded)) return formsOf(folded, 'corrected', 0);
@@ -107,7 +145,20 @@ function candidatesOf(model: AccentModel, known: ReadonlySet<string>, syllable: 
     return formsOf(folded, 'restored', 0).map((c) => (c.form === typedForm ? { ...c, kind: 'typed' as const } : c));
   }
   if (looksForeign(folded)) return [keep];
-  return [keep, ...neighbours(model, folded).flatMap((n) => formsOf(n, 'corrected', READING.editPenalty))];
+  // Neighbours one edit away (folded), weighed by how often the catalog writes each and, with
+  // marks typed, by how near they are to them.
+  const near = neighbours(model, folded).flatMap((n) => model.forms.get(n)?.slice(0, READING.candidates).map((c) => ({ ...c, folded: n })) ?? []);
+  const total = near.reduce((sum, c) => sum + c.count, 0);
+  const malformed = !isVietnameseSyllable(typedForm);
+  return [
+    { ...keep, score: malformed ? -READING.malformedPenalty : 0 },
+    ...near.map((c) => ({
+      form: c.form,
+      folded: c.folded,
+      kind: 'corrected' as const,
+      score: Math.log((c.count + 1) / (total + 1)) - READING.editPenalty * (syllable.marked ? markedDistance(typedForm, c.form) : 1),
+    })),
+  ];
 }
 
 /** How well two forms follow each other in the catalog. */

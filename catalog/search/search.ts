@@ -11,9 +11,11 @@ import { countFacets } from './facets.js';
 import { filterCondition } from './filters.js';
 import type { SearchFilters } from './filters.js';
 import { understandQuery } from './understand.js';
-import { rank } from './rank.js';
+import { rankAnswers } from './rank.js';
 import type { RankedDocument } from './rank.js';
+import type { ParsedQuery } from './query.js';
 import { makeSnippet, matchRanges } from './snippets.js';
+import type { Highlight } from './snippets.js';
 import type { Facets, PassageHit, SearchHit, SearchResult } from '../../shared/search/results.js';
 
 export interface SearchInput {
@@ -22,6 +24,8 @@ export interface SearchInput {
   limit: number;
   filters?: SearchFilters;
   facets?: boolean;
+  /** Search the words exactly as typed (understand.ts). */
+  asTyped?: boolean;
 }
 
 /** At most this many passages are shown under one publication. */
@@ -39,18 +43,19 @@ function browse(db: Db, input: SearchInput): SearchResult {
     limit: input.limit,
     items: summariesByIds(db, ids).map((publication) => ({ publication, score: 0, matchedBy: 'browse', titleHighlights: [], hits: [] })),
     facets: input.facets ? facets(db, input.q, input.filters) : null,
+    understood: null,
   };
 }
 
 /** Facet counts over what a query (or, when empty, the filters alone) finds. */
-export function facets(db: Db, q: string, filters: SearchFilters = {}): Facets {
-  if (q.trim()) return countFacets(db, rank(db, understandQuery(db, q).query, filters).map((r) => r.publicationId));
+export function facets(db: Db, q: string, filters: SearchFilters = {}, asTyped = false): Facets {
+  if (q.trim()) return countFacets(db, rankAnswers(db, understandQuery(db, q, { asTyped }).query, filters).ranked.map((r) => r.publicationId));
   const filter = filterCondition(filters);
   const ids = filter.params.length ? (statement(db, `SELECT pub.id FROM publications pub WHERE ${filter.sql}`).pluck().all(...filter.params) as string[]) : null;
   return countFacets(db, ids);
 }
 
-function passageHits(db: Db, ranked: RankedDocument, words: ReadonlySet<string>): PassageHit[] {
+function passageHits(db: Db, ranked: RankedDocument, highlight: Highlight): PassageHit[] {
   const passages = ranked.passages.slice(0, HITS_PER_PUBLICATION);
   if (!passages.length) return [];
   const stored = statement(db, 'SELECT text, page_starts AS pageStarts FROM publication_texts WHERE publication_id = ?').get(ranked.publicationId) as
@@ -62,7 +67,7 @@ function passageHits(db: Db, ranked: RankedDocument, words: ReadonlySet<string>)
   const section = statement(db, 'SELECT level, number, heading, page FROM sections WHERE id = ?');
   return passages.map((passage) => {
     const info = passage.sectionId === null ? undefined : (section.get(passage.sectionId) as { level: string; number: string; heading: string; page: number | null } | undefined);
-    const snippet = makeSnippet(text.slice(passage.start, passage.end), words);
+    const snippet = makeSnippet(text.slice(passage.start, passage.end), highlight);
     return {
       sectionId: passage.sectionId,
       label: info?.level === 'article' ? `Điều ${info.number}` : null,
@@ -75,13 +80,18 @@ function passageHits(db: Db, ranked: RankedDocument, words: ReadonlySet<string>)
   });
 }
 
+/** What to highlight: the words searched (with their marks when typed with them) and the phrases the thesaurus added. */
+function highlightOf(query: ParsedQuery): Highlight {
+  return { words: new Set(query.words), exact: query.exact, phrases: query.expansions.flatMap((e) => e.phrases) };
+}
+
 export function search(db: Db, input: SearchInput): SearchResult {
   if (!input.q.trim()) return browse(db, input);
-  const { query } = understandQuery(db, input.q);
-  const ranked = rank(db, query, input.filters);
+  const { query, searched, corrected, expanded } = understandQuery(db, input.q, { asTyped: input.asTyped });
+  const { ranked, scattered } = rankAnswers(db, query, input.filters);
   const page = ranked.slice(input.offset, input.offset + input.limit);
   const summaries = new Map(summariesByIds(db, page.map((r) => r.publicationId)).map((s) => [s.id, s]));
-  const words = new Set(query.words);
+  const highlight = highlightOf(query);
   const items: SearchHit[] = page.flatMap((r) => {
     const publication = summaries.get(r.publicationId);
     if (!publication) return [];
@@ -89,8 +99,8 @@ export function search(db: Db, input: SearchInput): SearchResult {
       publication,
       score: Math.round(r.score * 1000) / 1000,
       matchedBy: r.matchedBy,
-      titleHighlights: matchRanges(publication.title, words),
-      hits: passageHits(db, r, words),
+      titleHighlights: matchRanges(publication.title, highlight),
+      hits: passageHits(db, r, highlight),
     }];
   });
   return {
@@ -99,5 +109,6 @@ export function search(db: Db, input: SearchInput): SearchResult {
     limit: input.limit,
     items,
     facets: input.facets ? countFacets(db, ranked.map((r) => r.publicationId)) : null,
+    understood: { searched, corrected, expanded, scattered },
   };
 }

@@ -1,10 +1,19 @@
 /**
  * Snippets with highlights on the original accented text: the query's folded syllables are
  * found in the folded passage (one character per character, see vnFold), so their offsets
- * are offsets in the text the reader sees.
+ * are offsets in the text the reader sees. A syllable typed with marks is highlighted only
+ * where the text has the same marks ("hôn", not "hơn"); a phrase the thesaurus added ("làm
+ * thêm giờ") only where it stands whole.
  */
-import { tokenize } from '../../shared/search/tokens.js';
+import { exactKey, tokenize } from '../../shared/search/tokens.js';
 import type { Token } from '../../shared/search/tokens.js';
+
+/** What to highlight: folded syllables, and for those typed with marks, the exact-accent key they must have; phrases of folded syllables, whole. */
+export interface Highlight {
+  words: ReadonlySet<string>;
+  exact?: ReadonlyMap<string, string>;
+  phrases?: readonly (readonly string[])[];
+}
 
 export interface Snippet {
   text: string;
@@ -14,20 +23,32 @@ export interface Snippet {
 
 const SNIPPET_CHARS = 260;
 
-/** The syllables of `text` that are query words, folded, with their offsets. */
-function matches(text: string, words: ReadonlySet<string>): Token[] {
-  return tokenize(text).filter((t) => words.has(t.text));
+/** The syllables of `text` to highlight, with their offsets. */
+function matches(text: string, { words, exact, phrases = [] }: Highlight): Token[] {
+  const tokens = tokenize(text);
+  const marked = tokens.map((t) => {
+    if (!words.has(t.text)) return false;
+    const key = exact?.get(t.text);
+    return key === undefined || exactKey(text.slice(t.start, t.end)) === key;
+  });
+  for (let i = 0; i < tokens.length; i += 1) {
+    for (const phrase of phrases) {
+      if (phrase[0] !== tokens[i].text || !phrase.every((word, k) => tokens[i + k]?.text === word)) continue;
+      for (let k = 0; k < phrase.length; k += 1) marked[i + k] = true;
+    }
+  }
+  return tokens.filter((_, i) => marked[i]);
 }
 
-/** Offsets of the syllables of `text` that are query words, folded. */
-export function matchRanges(text: string, words: ReadonlySet<string>): [number, number][] {
-  return matches(text, words).map((t) => [t.start, t.end]);
+/** Offsets of the syllables of `text` to highlight. */
+export function matchRanges(text: string, highlight: Highlight): [number, number][] {
+  return matches(text, highlight).map((t) => [t.start, t.end]);
 }
 
 /** The window of `text` with the most query words, trimmed to word boundaries, with highlights. */
-export function makeSnippet(text: string, words: ReadonlySet<string>, maxChars = SNIPPET_CHARS): Snippet {
+export function makeSnippet(text: string, highlight: Highlight, maxChars = SNIPPET_CHARS): Snippet {
   const nfc = text.normalize('NFC');
-  const found = matches(nfc, words);
+  const found = matches(nfc, highlight);
   const ranges = found.map((t): [number, number] => [t.start, t.end]);
   let start = 0;
   if (found.length) {

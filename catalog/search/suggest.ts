@@ -85,5 +85,5 @@ export function suggest(db: Db, q: string, limit: number): Suggestion[] {
     .sort((a, b) => b.score - a.score || a.row.title.localeCompare(b.row.title, 'vi'))
     .filter(({ row }) => !seen.has(row.id) && seen.add(row.id))
     .slice(0, limit)
-    .map(({ row }) => ({ ...row, titleHighlights: matchRanges(row.title, wordSet) }));
+    .map(({ row }) => ({ ...row, titleHighlights: matchRanges(row.title, { words: wordSet }) }));
 }

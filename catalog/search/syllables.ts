@@ -42,7 +42,8 @@ export function isVietnameseSyllable(syllable: string): boolean {
   return false;
 }
 
-/** Letters only a foreign word has, or endings Vietnamese never has: not worth correcting as a typo. */
+/** Letters only a foreign word has, or endings Vietnamese never has: not worth correcting as a typo (a letter typed twice, "hiểmm", is a slip). */
 export function looksForeign(folded: string): boolean {
-  return /[fjwz]/.test(folded) || /[bcdfghklmnpqrstvx]{2,}$/.test(folded.replace(/(ch|ng|nh)$/, '')) || folded.length > 7;
+  const ending = folded.replace(/(.)\1+$/, '$1').replace(/(ch|ng|nh)$/, '');
+  return /[fjwz]/.test(folded) || /[bcdfghklmnpqrstvx]{2,}$/.test(ending) || folded.length > 7;
 }

@@ -10,14 +10,14 @@
 import type { Db } from '../db/open.js';
 import { DOC_TYPES } from '../../shared/legal/doc-types.js';
 import { parseNumberQuery, partialKeyRange } from '../../shared/legal/numbers.js';
-import { pairsOf, tokenize } from '../../shared/search/tokens.js';
+import { PAIR_JOINER, pairsOf, tokenize } from '../../shared/search/tokens.js';
 import { vnFold } from '../../shared/text.js';
 import { accentModel, catalogCount } from './accent-model.js';
 import type { AccentModel } from './accent-model.js';
 import { knownSyllables, questionWords, thesaurusOf } from './lexicon.js';
 import type { ParsedQuery } from './query.js';
 import { readKey, readSyllables } from './restore.js';
-import type { TypedSyllable } from './restore.js';
+import type { ReadSyllable, TypedSyllable } from './restore.js';
 import { findPhrases } from './thesaurus.js';
 
 const HAS_MARKS = /[^\p{ASCII}]/u;
@@ -70,16 +70,18 @@ function coveredBy(matches: { start: number; end: number }[], length: number): b
 /** A phrase the catalog's own text writes this often is the law's word too: its expansion counts less. */
 const LAW_PHRASE_COUNT = 20;
 
-/** Folded syllables and pairs of the thesaurus's terms (the typed words left out). */
-function expansionForms(terms: string[], typed: Set<string>, typedPairs: Set<string>): { words: string[]; pairs: string[] } {
+/** Folded syllables and pairs of the thesaurus's terms (the typed words and pairs left out), and each term's syllables. */
+function expansionForms(terms: string[], typed: Set<string>, typedPairs: Set<string>): Omit<ParsedQuery['expansions'][number], 'tier'> {
   const words = new Set<string>();
   const pairs = new Set<string>();
+  const phrases: string[][] = [];
   for (const term of terms) {
     const tokens = tokenize(term);
+    phrases.push(tokens.map((t) => t.text));
     for (const token of tokens) if (!typed.has(token.text)) words.add(token.text);
     for (const pair of pairsOf(tokens, term)) if (!typedPairs.has(pair)) pairs.add(pair);
   }
-  return { words: [...words], pairs: [...pairs] };
+  return { words: [...words], pairs: [...pairs], phrases };
 }
 
 /** How often the catalog writes a phrase of the query as read: its rarest pair, or the syllable itself. */
@@ -103,7 +105,11 @@ function rewrite(text: string, typed: string[], forms: (string | null)[]): strin
   return out + text.slice(at);
 }
 
-export function understandQuery(db: Db, q: string): Understood {
+/**
+ * What a search runs for a query. `asTyped`: the words exactly as typed — no marks restored, no
+ * typo corrected, no word of the thesaurus added (the resident's "Tìm đúng như đã gõ").
+ */
+export function understandQuery(db: Db, q: string, { asTyped = false } = {}): Understood {
   const nfc = q.normalize('NFC').slice(0, 500);
   const numbers = parseNumberQuery(nfc);
   const { references, rest } = documentReferences(numbers.rest);
@@ -115,8 +121,10 @@ export function understandQuery(db: Db, q: string): Understood {
     marked: HAS_MARKS.test(typed[i]),
     joined: i > 0 && PAIR_GAP.test(rest.slice(tokens[i - 1].end, t.start)),
   }));
-  const model = accentModel(db);
-  const read = readSyllables(model, knownSyllables(), syllables);
+  const model = asTyped ? null : accentModel(db);
+  const read: ReadSyllable[] = model
+    ? readSyllables(model, knownSyllables(), syllables)
+    : syllables.map((s) => ({ form: s.typed.toLowerCase(), folded: s.folded, kind: 'typed' }));
   const queryMarked = syllables.some((s) => s.marked);
   const folded = read.map((r) => r.folded);
   // Marks the resident meant (typed and known, or a typo corrected), and marks restored to an unaccented query.
@@ -124,30 +132,30 @@ export function understandQuery(db: Db, q: string): Understood {
   const guessed = read.map((r) => (r.kind === 'restored' ? readKey(r) : null));
 
   const questions = coveredBy(findPhrases(questionWords(), folded, meant, guessed), read.length);
-  const matches = findPhrases(thesaurusOf(db), folded, meant, guessed);
-  const tiers = { everyday: { terms: new Set<string>(), covered: new Set<number>() }, legal: { terms: new Set<string>(), covered: new Set<number>() } };
+  const matches = model ? findPhrases(thesaurusOf(db), folded, meant, guessed) : [];
+  const tiers = { everyday: new Set<string>(), legal: new Set<string>() };
+  // A law's phrase the resident already typed ("bảo hiểm thất nghiệp") is searched as typed, not again.
+  const typedText = ` ${folded.join(' ')} `;
+  const typedAlready = (term: string) => typedText.includes(` ${tokenize(term).map((t) => t.text).join(' ')} `);
   for (const match of matches) {
     const forms = read.slice(match.start, match.end).map((r, k) => r.form ?? syllables[match.start + k].typed.toLowerCase());
-    const tier = phraseCount(model, forms) >= LAW_PHRASE_COUNT ? tiers.legal : tiers.everyday;
-    for (const term of match.terms) tier.terms.add(term);
-    for (let i = match.start; i < match.end; i += 1) if (!questions[i]) tier.covered.add(i);
+    const tier = model && phraseCount(model, forms) >= LAW_PHRASE_COUNT ? tiers.legal : tiers.everyday;
+    for (const term of match.terms) if (!typedAlready(term)) tier.add(term);
   }
-  const expanded = [...new Set([...tiers.everyday.terms, ...tiers.legal.terms])];
+  const expanded = [...new Set([...tiers.everyday, ...tiers.legal])];
 
   // What drives ranking: the words as read, less the question words; pairs only of two kept, adjacent words.
   const words = [...new Set(folded.filter((_, i) => !questions[i]))];
   const runs: string[][] = [];
-  read.forEach((r, i) => {
-    if (questions[i]) return;
-    if (i > 0 && syllables[i].joined && !questions[i - 1]) runs[runs.length - 1].push(r.folded);
-    else runs.push([r.folded]);
-  });
   const pairs = new Set<string>();
   const exact = new Map<string, string>();
   const marked: string[] = [];
   read.forEach((r, i) => {
     if (questions[i]) return;
-    if (i > 0 && syllables[i].joined && !questions[i - 1]) pairs.add(`${folded[i - 1]}_${r.folded}`);
+    if (i > 0 && syllables[i].joined && !questions[i - 1]) {
+      runs[runs.length - 1].push(r.folded);
+      pairs.add(`${folded[i - 1]}${PAIR_JOINER}${r.folded}`);
+    } else runs.push([r.folded]);
     // Only marks meant count against passages that hold the syllable with other marks.
     const key = meant[i] !== null && (syllables[i].marked || r.kind === 'corrected') ? meant[i] : null;
     if (key === null || exact.has(r.folded)) return;
@@ -155,7 +163,6 @@ export function understandQuery(db: Db, q: string): Understood {
     marked.push(r.form ?? typed[i]);
   });
   const changed = read.some((r) => r.kind !== 'typed');
-  const content = questions.filter((q) => !q).length;
   return {
     query: {
       numbers: numbers.full,
@@ -166,11 +173,7 @@ export function understandQuery(db: Db, q: string): Understood {
       runs,
       exact,
       marked,
-      expansions: (['everyday', 'legal'] as const).flatMap((tier) =>
-        tiers[tier].terms.size
-          ? [{ tier, share: tiers[tier].covered.size / Math.max(1, content), ...expansionForms([...tiers[tier].terms], new Set(words), pairs) }]
-          : [],
-      ),
+      expansions: (['everyday', 'legal'] as const).flatMap((tier) => (tiers[tier].size ? [{ tier, ...expansionForms([...tiers[tier]], new Set(words), pairs) }] : [])),
     },
     searched: changed ? rewrite(nfc, typed, read.map((r) => (r.kind === 'typed' ? null : r.form))) : null,
     corrected: read.some((r) => r.kind === 'corrected'),

@@ -18,10 +18,11 @@ export const FILTER_PARAMS = ['field', 'docType', 'issuer', 'year', 'legalStatus
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 export type FilterValues = Partial<Record<FilterParam, string[]>>;
 
-/** Search results for words, with filters and a page. */
-export function searchPath(q: string, filters: FilterValues = {}, page = 1): string {
+/** Search results for words, with filters and a page; `asTyped`: the words exactly as typed, not as the engine understands them. */
+export function searchPath(q: string, filters: FilterValues = {}, page = 1, asTyped = false): string {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
+  if (q && asTyped) params.set('asTyped', '1');
   for (const name of FILTER_PARAMS) for (const value of filters[name] ?? []) params.append(name, value);
   if (page > 1) params.set('page', String(page));
   const query = params.toString();

@@ -34,12 +34,25 @@ export interface FacetValue {
 }
 export type Facets = Record<FacetName, FacetValue[]>;
 
+/** What the engine understood of a query (null when browsing without words). */
+export interface QueryUnderstanding {
+  /** The query as searched when marks were restored or typos corrected ("Đang tìm: …"); null when searched as typed. */
+  searched: string | null;
+  /** A typo was corrected, not only marks restored ("Có phải bạn muốn tìm …"). */
+  corrected: boolean;
+  /** The law's words searched besides the everyday ones typed ("ly dị" → "ly hôn"). */
+  expanded: string[];
+  /** The words were found only scattered, never together: nothing is presented as an answer. */
+  scattered: boolean;
+}
+
 export interface SearchResult {
   total: number;
   offset: number;
   limit: number;
   items: SearchHit[];
   facets: Facets | null;
+  understood: QueryUnderstanding | null;
 }
 
 export interface Suggestion {

@@ -166,9 +166,8 @@ for (const [size, options] of Object.entries(SIZES)) {
     });
 
     test('no results gives a friendly answer with what to try', async ({ page }, info) => {
-      await page.goto('/');
-      await page.getByTestId('search-input').fill('bảoo hiểmm');
-      await page.getByTestId('search-input').press('Enter');
+      // Searched exactly as typed, the slips stay and nothing is found.
+      await page.goto('/#/search?q=b%E1%BA%A3oo+hi%E1%BB%83mm&asTyped=1');
       const answer = page.getByTestId('no-results');
       await expect(answer.getByRole('heading', { level: 2 })).toHaveText('Chưa tìm thấy văn bản nào cho “bảoo hiểmm”');
       await expect(answer).toContainText('Tủ sách đã tìm cả khi viết có dấu và không dấu (“baoo hiemm”)');
@@ -177,6 +176,57 @@ for (const [size, options] of Object.entries(SIZES)) {
       // Typeahead on the words less their last letter finds what she probably meant.
       await expect(answer.getByRole('link').filter({ hasText: /bảo hiểm/i }).first()).toBeVisible();
       await page.screenshot({ path: info.outputPath('no-results.png'), fullPage: true });
+      await noSidewaysScroll(page);
+    });
+
+    test('the page says what was understood: accents restored, a typo corrected, the law\'s words, or as typed', async ({ page }, info) => {
+      await page.goto('/');
+      await page.getByTestId('search-input').fill('bao hiem that nghiep');
+      await page.getByTestId('search-input').press('Enter');
+      const understood = page.getByTestId('understood');
+      await expect(understood).toContainText('Đang tìm:');
+      await expect(understood.getByTestId('understood-searched')).toHaveText('bảo hiểm thất nghiệp');
+      // The law's words the resident already typed are not listed again.
+      await expect(understood.getByTestId('understood-expanded')).not.toContainText('bảo hiểm thất nghiệp');
+      await expect(page.getByTestId('search-hit').first()).toBeVisible();
+      await page.screenshot({ path: info.outputPath('understood-accents.png') });
+      await noSidewaysScroll(page);
+
+      // The words as typed, and back.
+      await understood.getByTestId('as-typed-link').click();
+      await expect(page).toHaveURL(/asTyped=1/);
+      await expect(understood).toHaveText(/Đang tìm đúng như bạn đã gõ/);
+      await expect(page.getByTestId('search-hit').first()).toBeVisible();
+      await understood.getByTestId('understood-link').click();
+      await expect(page).not.toHaveURL(/asTyped/);
+      await expect(understood.getByTestId('understood-searched')).toHaveText('bảo hiểm thất nghiệp');
+
+      // A slip of the finger on each word.
+      await page.goto('/#/search?q=b%E1%BA%A3oo+hi%E1%BB%83mm');
+      await expect(understood).toContainText('Có phải bạn muốn tìm:');
+      await expect(understood.getByTestId('understood-searched')).toHaveText('bảo hiểm');
+      await expect(page.getByTestId('search-hit').first().locator('mark').first()).toHaveText(/^bảo|hiểm|Bảo|Hiểm|BẢO|HIỂM$/);
+
+      // A resident's word: "tăng ca" is "làm thêm giờ" in the law, which is searched and marked.
+      await page.goto('/#/search?q=t%C4%83ng+ca');
+      await expect(understood.getByTestId('understood-expanded')).toContainText('“làm thêm giờ”');
+      const first = page.getByTestId('search-hit').first();
+      await expect(first).toContainText('làm thêm');
+      await expect(first.getByTestId('passage-link').first().locator('mark').filter({ hasText: /^(làm|thêm|giờ)$/i }).first()).toBeVisible();
+      await page.screenshot({ path: info.outputPath('understood-everyday.png') });
+      await noSidewaysScroll(page);
+    });
+
+    test('accents typed are meant: words found only scattered are not offered as an answer', async ({ page }, info) => {
+      // The demo set has no text about divorce: "ly hôn" only meets "quản lý" and "hơn" apart.
+      await page.goto('/#/search?q=ly+h%C3%B4n');
+      const answer = page.getByTestId('no-results');
+      await expect(answer).toContainText('chỉ nằm rải rác');
+      await expect(page.getByTestId('search-hit')).toHaveCount(0);
+      await expect(answer.getByRole('link', { name: 'Xem văn bản theo lĩnh vực ở trang chủ.' })).toBeVisible();
+      // Nor are titles that only share the scattered syllables ("quản lý … hỗ trợ") offered.
+      await expect(answer.getByRole('heading', { name: 'Có thể bạn tìm' })).toHaveCount(0);
+      await page.screenshot({ path: info.outputPath('no-results-scattered.png'), fullPage: true });
       await noSidewaysScroll(page);
     });
 

@@ -1,7 +1,8 @@
 /**
  * The friendly answer when nothing was found: says the search already ignored accents (the
- * engine folds both the query and the texts, so "ly hon" and "ly hôn" are the same search),
- * offers typeahead suggestions for the words or their start, and what else to try.
+ * engine folds both the query and the texts, so "ly hon" and "ly hôn" are the same search) —
+ * or, honestly, that the words were only found scattered, never together —, offers typeahead
+ * suggestions for the words or their start, and what else to try.
  */
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -53,16 +54,17 @@ function useFallbackSuggestions(q: string): Suggestion[] {
   return found.q === q ? found.items : [];
 }
 
-export function NoResults({ q, filtered, withoutFilters }: { q: string; filtered: boolean; withoutFilters: string }) {
+export function NoResults({ q, filtered, withoutFilters, scattered = false }: { q: string; filtered: boolean; withoutFilters: string; scattered?: boolean }) {
   const t = useT();
   const location = useLocation();
-  const suggestions = useFallbackSuggestions(q);
+  // Words found only scattered would give scattered titles too: the related fields are offered instead.
+  const suggestions = useFallbackSuggestions(scattered ? '' : q);
   const back: BackTo = { path: `${location.pathname}${location.search}`, kind: 'results' };
   const folded = vnFold(q.trim());
   return (
     <section className="no-results" aria-labelledby="no-results-heading" data-testid="no-results">
       <h2 id="no-results-heading">{q ? t('noResults.title', { q: q.trim() }) : t('noResults.titleBrowse')}</h2>
-      {q && <p className="lead">{t('noResults.folded', { folded })}</p>}
+      {q && <p className="lead">{scattered ? t('noResults.scattered', { q: q.trim() }) : t('noResults.folded', { folded })}</p>}
       {filtered && (
         <p>
           <Link className="button primary" to={withoutFilters}>

@@ -1,5 +1,6 @@
 /**
- * /search?q=…&field=…&docType=…&issuer=…&year=…&legalStatus=…&page=N — search results: each
+ * /search?q=…&field=…&docType=…&issuer=…&year=…&legalStatus=…&page=N&asTyped=1 — search
+ * results: what the engine understood of the words (and the offer to search them as typed), each
  * publication with its article-level hits, facets to narrow them, paging, and a friendly answer
  * when nothing is found. With no words, the filters alone browse the shelf (a field tile).
  */
@@ -20,6 +21,7 @@ import { FacetPanel, activeFilterCount, filterValueLabel } from '../components/F
 import { Loading } from '../components/Loading.js';
 import { NoResults } from '../components/NoResults.js';
 import { Pager } from '../components/Pager.js';
+import { QueryUnderstood } from '../components/QueryUnderstood.js';
 import { SearchBox } from '../components/SearchBox.js';
 import { SearchHitCard } from '../components/SearchHitCard.js';
 import '../styles/search.css';
@@ -63,7 +65,8 @@ export function SearchPage() {
   const q = (params.get('q') ?? '').trim().slice(0, 500);
   const filters = filtersFrom(params);
   const page = pageFrom(params.get('page'));
-  const result = useCall('search', { q, offset: (page - 1) * RESULTS_PAGE_SIZE, limit: RESULTS_PAGE_SIZE, filters: engineFilters(filters), facets: true });
+  const asTyped = params.get('asTyped') === '1';
+  const result = useCall('search', { q, offset: (page - 1) * RESULTS_PAGE_SIZE, limit: RESULTS_PAGE_SIZE, filters: engineFilters(filters), facets: true, asTyped });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstQuery = useRef(q);
   useEffect(() => {
@@ -83,7 +86,7 @@ export function SearchPage() {
   useDocumentTitle(q ? t('results.headingFor', { q }) : heading);
 
   const go = (next: FilterValues, nextPage = 1) => {
-    const path = searchPath(q, next, nextPage);
+    const path = searchPath(q, next, nextPage, asTyped);
     setParams(new URLSearchParams(path.slice('/search'.length)));
   };
   // The router commits a navigation in a transition; a ticked box shows ticked at once.
@@ -103,11 +106,11 @@ export function SearchPage() {
   const data = result.status === 'ok' ? result.data : result.status === 'loading' ? last : null;
   const stale = result.status === 'loading';
 
-  const back: BackTo = { path: searchPath(q, filters, page), kind: 'results' };
+  const back: BackTo = { path: searchPath(q, filters, page, asTyped), kind: 'results' };
   const total = data ? data.total : 0;
   const pages = Math.max(1, Math.ceil(total / RESULTS_PAGE_SIZE));
-  const folded = vnFold(q);
-  const typedMarks = q !== '' && folded !== q.toLowerCase();
+  const typedMarks = q !== '' && vnFold(q) !== q.toLowerCase();
+  const understood = data && !stale ? data.understood : null;
 
   return (
     <div className="search-page">
@@ -121,11 +124,14 @@ export function SearchPage() {
         <p className="lead results-count" aria-live="polite" data-testid="results-count">
           {data && !stale ? (total > 0 ? t('results.count', { count: formatCount(lang, total) }) : t('results.countNone')) : '\u00a0'}
         </p>
-        {typedMarks && data && total > 0 && <p className="folded-note">{t('results.foldedNote', { folded })}</p>}
+        {q && understood && (
+          <QueryUnderstood q={q} understood={understood} asTyped={asTyped} asTypedPath={searchPath(q, filters, 1, true)} understoodPath={searchPath(q, filters)} />
+        )}
+        {typedMarks && data && total > 0 && <p className="folded-note">{t('results.foldedNote')}</p>}
       </div>
       {result.status === 'loading' && !data && <Loading />}
       {result.status === 'error' && <ErrorMessage error={result.error} onRetry={result.retry} />}
-      {result.status === 'ok' && total > 0 && result.data.items.length === 0 && <Navigate to={searchPath(q, filters, pages)} replace />}
+      {result.status === 'ok' && total > 0 && result.data.items.length === 0 && <Navigate to={searchPath(q, filters, pages, asTyped)} replace />}
       {data && (
         <div className={`results-layout${total > 0 || filtered ? ' with-facets' : ''}${stale ? ' stale' : ''}`} aria-busy={stale}>
           {(total > 0 || filtered) && (
@@ -133,7 +139,7 @@ export function SearchPage() {
           )}
           <div className="results-main">
             {total === 0 ? (
-              <NoResults q={q} filtered={filtered} withoutFilters={searchPath(q)} />
+              <NoResults q={q} filtered={filtered} withoutFilters={searchPath(q, {}, 1, asTyped)} scattered={data.understood?.scattered ?? false} />
             ) : (
               <>
                 <ol className="hits" aria-labelledby="results-heading" start={(page - 1) * RESULTS_PAGE_SIZE + 1}>
