@@ -1,11 +1,14 @@
 /**
  * `bookshelf keygen` and `bookshelf publish`: make the hub's signing keys, and publish the
- * library's changes as a signed feed folder (docs/feed.md). Output is bilingual.
+ * library's changes as a signed feed folder (docs/feed.md), with the hub's thesaurus additions
+ * (`--thesaurus FILE|none`, docs/search.md). Output is bilingual.
  */
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Library } from '../library.js';
 import { generateKeyPair, loadPrivateKey } from '../feed/keys.js';
 import { publish } from '../feed/publish.js';
+import { MAX_THESAURUS_BYTES, setThesaurusAdditions } from '../search/lexicon.js';
 
 type Write = (text: string) => void;
 const stdout: Write = (text) => process.stdout.write(text);
@@ -22,10 +25,31 @@ export async function runKeygen(flags: { out: string }, write: Write = stdout): 
   return 0;
 }
 
-export async function runPublish(flags: { libraryDir: string; out: string; key: string; snapshot: boolean; refresh: boolean }, write: Write = stdout): Promise<number> {
+/** Stores the additions `--thesaurus` names ("none" removes them); false when the file is refused. */
+async function setAdditions(library: Library, file: string, write: Write): Promise<boolean> {
+  const text = file === 'none' ? null : await fs.readFile(path.resolve(file), 'utf8');
+  const { problems, entries, tooLarge } = setThesaurusAdditions(library.db, text);
+  if (tooLarge) {
+    write(`Tệp từ ngữ quá lớn (tối đa ${MAX_THESAURUS_BYTES / 1024} KB); chưa xuất bản / The thesaurus file is too large (at most ${MAX_THESAURUS_BYTES / 1024} KB); nothing published\n`);
+    return false;
+  }
+  if (problems.length > 0) {
+    write(`Các dòng sau không đúng dạng "từ dân dùng, … => từ luật dùng, …"; chưa xuất bản / These lines are not "everyday words, … => legal words, …"; nothing published:\n`);
+    for (const problem of problems.slice(0, 20)) write(`  ${file}:${problem.line}: ${problem.text}\n`);
+    return false;
+  }
+  write(text === null ? 'Đã bỏ từ ngữ bổ sung / Thesaurus additions removed\n' : `Từ ngữ bổ sung / Thesaurus additions: ${entries} mục / entries\n`);
+  return true;
+}
+
+export async function runPublish(
+  flags: { libraryDir: string; out: string; key: string; snapshot: boolean; refresh: boolean; thesaurus?: string },
+  write: Write = stdout,
+): Promise<number> {
   const privateKey = loadPrivateKey(flags.key);
   const library = await Library.open(flags.libraryDir);
   try {
+    if (flags.thesaurus !== undefined && !(await setAdditions(library, flags.thesaurus, write))) return 1;
     const result = await publish(library, { outDir: path.resolve(flags.out), privateKey, snapshot: flags.snapshot, refresh: flags.refresh });
     if (!result.published) {
       write(`Không có thay đổi; nguồn cấp giữ nguyên (số thứ tự ${result.sequence}) / No changes; the feed is unchanged (sequence ${result.sequence})\n`);
@@ -42,6 +66,7 @@ export async function runPublish(flags: { libraryDir: string; out: string; key: 
         `Thay đổi / Changes: ${result.ops}; trang thay đổi / change pages: ${result.pages}${result.snapshot ? '; có bản chụp / snapshot written' : ''}`,
         `Tệp mới / New files: ${result.files} (${mb} MB)`,
         `Nội dung để tìm kiếm mới / New text objects: ${result.texts} (${(result.textBytes / 1024).toFixed(0)} KB)`,
+        ...(result.thesaurus ? ['Từ ngữ bổ sung đi kèm nguồn cấp đã thay đổi / The thesaurus additions the feed carries changed'] : []),
       ].join('\n') + '\n',
     );
     return 0;

@@ -91,6 +91,8 @@ publish:
   --snapshot            Ghi kèm ảnh chụp toàn bộ danh mục / Also write a full snapshot
   --refresh             Ký lại tài liệu gốc dù không có thay đổi (tự làm khi sắp hết hạn)
                         / Re-sign the root even with no change (done anyway near its expiry)
+  --thesaurus FILE|none Từ ngữ bổ sung của trạm chủ, gửi kèm nguồn cấp cho các trạm (none: bỏ)
+                        The hub's thesaurus additions, shipped to stations with the feed (none: remove)
 
 info:
   --json                In dạng JSON / Print JSON
@@ -309,13 +311,20 @@ const COMMANDS: Record<string, CommandSpec> = {
     },
   },
   publish: {
-    options: { ...COMMON, out: { type: 'string' }, key: { type: 'string' }, snapshot: { type: 'boolean' }, refresh: { type: 'boolean' } },
+    options: { ...COMMON, out: { type: 'string' }, key: { type: 'string' }, snapshot: { type: 'boolean' }, refresh: { type: 'boolean' }, thesaurus: { type: 'string' } },
     positionals: null,
     run: (values, _args, libraryDir) => {
       if (typeof values.out !== 'string' || typeof values.key !== 'string') {
         throw new UsageError('cần / needs --out <thư mục nguồn cấp / feed folder> --key <khoá riêng / private key>');
       }
-      return runPublish({ libraryDir, out: values.out, key: values.key, snapshot: values.snapshot === true, refresh: values.refresh === true });
+      return runPublish({
+        libraryDir,
+        out: values.out,
+        key: values.key,
+        snapshot: values.snapshot === true,
+        refresh: values.refresh === true,
+        thesaurus: typeof values.thesaurus === 'string' ? values.thesaurus : undefined,
+      });
     },
   },
   start: {

@@ -1,7 +1,7 @@
 /**
  * Serves a feed folder over HTTP, as any static server or CDN could: GET and HEAD only, one
  * byte range, ETags, `no-cache` for the root (it changes) and `immutable` for content-addressed
- * paths (pages, snapshots, signatures, files, texts). Paths are checked like the UI's static files and
+ * paths (pages, snapshots, signatures, thesaurus additions, files, texts). Paths are checked like the UI's static files and
  * must resolve, symlinks included, inside the feed folder. The same handler serves any resolver:
  * a station offers its verified feed to the next station on the LAN (catalog/sync/station-feed.ts).
  */
@@ -14,13 +14,14 @@ import { resolveStaticPath } from '../http/static.js';
 import { hostGuard } from '../http/server.js';
 import { Hono } from 'hono';
 
-const IMMUTABLE = /^\/(pages|signatures)\/[0-9a-f]{64}\.json$|^\/snapshots\/[0-9a-f]{64}\.jsonl$|^\/(files|texts)\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
+const IMMUTABLE = /^\/(pages|signatures)\/[0-9a-f]{64}\.json$|^\/snapshots\/[0-9a-f]{64}\.jsonl$|^\/thesaurus\/[0-9a-f]{64}\.txt$|^\/(files|texts)\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
 
 function contentTypeOf(pathname: string): string {
   if (pathname.startsWith('/opds/') && pathname.endsWith('.json')) return 'application/opds+json; charset=utf-8';
   if (pathname.endsWith('.json')) return 'application/json; charset=utf-8';
   if (pathname.endsWith('.jsonl')) return 'application/jsonl; charset=utf-8';
   if (pathname.endsWith('.png')) return 'image/png';
+  if (pathname.endsWith('.txt')) return 'text/plain; charset=utf-8';
   return 'application/octet-stream';
 }
 

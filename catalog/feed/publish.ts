@@ -4,7 +4,9 @@
  * since the last publish become change pages of bounded size (ops, bytes, text to index); new
  * files are placed under files/; a snapshot (JSON Lines) is written when asked or when enough
  * pages have piled up; with no change, the root is only re-signed when it nears its expiry (or
- * when asked); the OPDS view is rewritten; then the signed root is put in place last — its
+ * when asked); the hub's thesaurus additions (docs/search.md), when it has any, are written
+ * under thesaurus/ and named by the root — a change to them alone is published too; the OPDS
+ * view is rewritten; then the signed root is put in place last — its
  * signature first, under a name derived from the root's hash, then root.json by rename — so a
  * reader never sees a root whose pages, files, texts or signature are missing. Any failure before
  * that leaves the previous root as it was. The demo set is never published.
@@ -27,7 +29,8 @@ import type { TextRef } from './text-object.js';
 import type { FeedOp, FeedPage, FeedPublication } from './pages.js';
 import { writeSnapshotFile } from './snapshot-file.js';
 import { FEED_FORMAT, ROOT_PATH, canonicalJson, rootSchema, sha256Hex, signRoot } from './root.js';
-import type { FeedRoot, PageRef, SnapshotRef } from './root.js';
+import type { FeedRoot, PageRef, SnapshotRef, ThesaurusRef } from './root.js';
+import { THESAURUS_SETTING } from '../search/lexicon.js';
 
 export const DEFAULT_SNAPSHOT_THRESHOLD = 20;
 /** A change page holds at most this many ops; a publish with more writes several pages. */
@@ -73,6 +76,8 @@ export interface PublishResult {
   /** Text objects newly written, and their (compressed) bytes. */
   texts: number;
   textBytes: number;
+  /** True when the hub's thesaurus additions changed (set, replaced or removed) with this root. */
+  thesaurus: boolean;
 }
 
 interface CatalogRead {
@@ -202,9 +207,12 @@ async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
 
 /** Writes content-addressed JSON (unless already there) and returns its reference. */
 async function writeAddressed(outDir: string, folder: string, value: unknown): Promise<{ path: string; sha256: string; size: number }> {
-  const bytes = Buffer.from(canonicalJson(value), 'utf8');
+  return writeBytesAddressed(outDir, folder, Buffer.from(canonicalJson(value), 'utf8'), 'json');
+}
+
+async function writeBytesAddressed(outDir: string, folder: string, bytes: Buffer, extension: string): Promise<{ path: string; sha256: string; size: number }> {
   const sha256 = sha256Hex(bytes);
-  const relative = `${folder}/${sha256}.json`;
+  const relative = `${folder}/${sha256}.${extension}`;
   const file = path.join(outDir, relative);
   const existing = await fs.stat(file).catch(() => null);
   if (existing?.size !== bytes.length) await writeFileAtomic(file, bytes);
@@ -285,10 +293,13 @@ export async function publish(library: Library, options: PublishOptions): Promis
   const read = readCatalog(library, since);
   const ops = collapse(read);
   const sequence = Math.max(previous?.sequence ?? 0, Number(library.getSetting('publish.sequence') ?? 0)) + 1;
-  const unchanged = { published: false, refreshed: false, sequence: sequence - 1, ops: 0, pages: previous?.pages.length ?? 0, snapshot: false, files: 0, bytes: 0, texts: 0, textBytes: 0 };
+  const unchanged = { published: false, refreshed: false, sequence: sequence - 1, ops: 0, pages: previous?.pages.length ?? 0, snapshot: false, files: 0, bytes: 0, texts: 0, textBytes: 0, thesaurus: false };
   const expiring = previous !== null && Date.parse(previous.expiresAt) - now.getTime() < (options.refreshWithinDays ?? DEFAULT_REFRESH_WITHIN_DAYS) * 86_400_000;
-  const refreshed = ops.length === 0 && !options.snapshot && previous !== null && (options.refresh === true || expiring);
-  if (ops.length === 0 && !options.snapshot && !refreshed) return unchanged;
+  const additions = library.getSetting(THESAURUS_SETTING);
+  const thesaurus = additions ? ((await writeBytesAddressed(outDir, 'thesaurus', Buffer.from(additions, 'utf8'), 'txt')) as ThesaurusRef) : undefined;
+  const thesaurusChanged = (thesaurus?.sha256 ?? null) !== (previous?.thesaurus?.sha256 ?? null);
+  const refreshed = ops.length === 0 && !options.snapshot && previous !== null && !thesaurusChanged && (options.refresh === true || expiring);
+  if (ops.length === 0 && !options.snapshot && !thesaurusChanged && !refreshed) return unchanged;
 
   let files = 0;
   let bytes = 0;
@@ -334,6 +345,7 @@ export async function publish(library: Library, options: PublishOptions): Promis
     pages,
     snapshot,
     opds: { path: 'opds/root.json' },
+    thesaurus,
   };
   const signed = signRoot(root, privateKey);
   await writeFileAtomic(path.join(outDir, signed.signaturePath), signed.signature);
@@ -343,5 +355,5 @@ export async function publish(library: Library, options: PublishOptions): Promis
     library.setSetting('publish.last_change_seq', String(read.lastChange));
     library.setSetting('publish.sequence', String(sequence));
   })();
-  return { published: true, refreshed, sequence, ops: ops.length, pages: pages.length, snapshot: writeSnapshot, files, bytes, texts: written.texts, textBytes: written.bytes };
+  return { published: true, refreshed, sequence, ops: ops.length, pages: pages.length, snapshot: writeSnapshot, files, bytes, texts: written.texts, textBytes: written.bytes, thesaurus: thesaurusChanged };
 }

@@ -8,6 +8,7 @@ import { createHash, createPublicKey, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { keyIdOf } from './keys.js';
+import { MAX_THESAURUS_BYTES } from '../search/lexicon.js';
 import { bilingual } from '../../shared/messages.js';
 import type { MessageRef } from '../../shared/messages.js';
 
@@ -35,6 +36,13 @@ export const snapshotRefSchema = z.strictObject({
   lastChange: changeSeq,
 });
 
+/** The hub's additions to the everyday-words thesaurus (docs/search.md), a UTF-8 text file. */
+export const thesaurusRefSchema = z.strictObject({
+  path: z.string().regex(/^thesaurus\/[0-9a-f]{64}\.txt$/),
+  sha256,
+  size: z.number().int().positive().max(MAX_THESAURUS_BYTES),
+});
+
 export const rootSchema = z.strictObject({
   format: z.literal(FEED_FORMAT),
   sequence: z.number().int().positive(),
@@ -44,11 +52,14 @@ export const rootSchema = z.strictObject({
   pages: z.array(pageRefSchema),
   snapshot: snapshotRefSchema.nullable(),
   opds: z.strictObject({ path: z.literal('opds/root.json') }),
+  /** Absent when the hub adds nothing (the root's bytes are then those of earlier versions). */
+  thesaurus: thesaurusRefSchema.optional(),
 });
 
 export type FeedRoot = z.infer<typeof rootSchema>;
 export type PageRef = z.infer<typeof pageRefSchema>;
 export type SnapshotRef = z.infer<typeof snapshotRefSchema>;
+export type ThesaurusRef = z.infer<typeof thesaurusRefSchema>;
 
 const signatureSchema = z.strictObject({ keyId: sha256, signature: z.base64() });
 

@@ -12,11 +12,13 @@ import type { Db } from '../db/open.js';
 import { statement } from '../db/statements.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { mergeThesauri, parsePhraseList, parseThesaurus } from './thesaurus.js';
-import type { Thesaurus } from './thesaurus.js';
+import type { Thesaurus, ThesaurusProblem } from './thesaurus.js';
 
 export const SEARCH_DATA_DIR = path.join(PACKAGE_ROOT, 'catalog', 'search', 'data');
 /** A hub's additions to the thesaurus, as the text of a thesaurus file (docs/search.md). */
 export const THESAURUS_SETTING = 'search.thesaurus';
+/** The most bytes of additions a feed carries. */
+export const MAX_THESAURUS_BYTES = 1 << 20;
 
 interface Base {
   thesaurus: Thesaurus;
@@ -54,6 +56,25 @@ export function thesaurusOf(db: Db): Thesaurus {
   const thesaurus = additions ? mergeThesauri(loadBase().thesaurus, parseThesaurus(additions).thesaurus) : loadBase().thesaurus;
   merged.set(db, { additions, thesaurus });
   return thesaurus;
+}
+
+/**
+ * Sets (or, with null or blank text, removes) this library's own thesaurus additions — a hub's,
+ * which its feed then ships. A text with a line that is not an entry, or too large for a feed,
+ * is refused whole: the problems are returned and nothing is stored.
+ */
+export function setThesaurusAdditions(db: Db, text: string | null): { problems: ThesaurusProblem[]; entries: number; tooLarge: boolean } {
+  if (text === null || !text.trim()) {
+    db.prepare('DELETE FROM settings WHERE key = ?').run(THESAURUS_SETTING);
+    return { problems: [], entries: 0, tooLarge: false };
+  }
+  const normalized = text.normalize('NFC');
+  const { thesaurus, problems } = parseThesaurus(normalized);
+  const tooLarge = Buffer.byteLength(normalized) > MAX_THESAURUS_BYTES;
+  if (problems.length === 0 && !tooLarge) {
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(THESAURUS_SETTING, normalized);
+  }
+  return { problems, entries: thesaurus.entries.length, tooLarge };
 }
 
 export function questionWords(): Thesaurus {

@@ -9,7 +9,8 @@
  * searchable from the moment it appears. A publication already here as a demo row or as this
  * station's copy of the same file is merged, not duplicated (merge.ts); once a real national
  * record is in, the demo set retires. Files are linked 'pending' (kept 'present' if already held);
- * download.ts fetches them. A delete never removes a document this station made itself.
+ * download.ts fetches them. A delete never removes a document this station made itself. The
+ * hub's thesaurus additions are taken with the root's last transaction (thesaurus.ts).
  */
 import { createPublicKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
@@ -37,6 +38,7 @@ import type { DocRef, OpenWrite } from './stage.js';
 import { feedCacheDir, keyState, keyStateWriter } from './state.js';
 import type { KeyState, SyncSourceRow } from './state.js';
 import { fetchTexts, heldTextObject, textWanted } from './texts.js';
+import { stageThesaurus, storeThesaurus } from './thesaurus.js';
 
 export { SyncDiskFullError, SyncRefusedError } from './stage.js';
 
@@ -183,9 +185,11 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
   };
 
   try {
+    const thesaurus = await stageThesaurus(db, source, cacheDir, root, options.openWrite);
     if (caughtUp) {
       db.transaction(() => {
         writer.acceptRoot(root.sequence, sha256); // this location now serves the key's current root
+        storeThesaurus(db, thesaurus, root.keyId);
         retireDemoIfReplaced();
       })();
       if (!(await cachedRootIs(cacheDir, rootBytes))) {
@@ -263,6 +267,7 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
     };
     const finishRoot = () => {
       writer.setCursor(Math.max(cursor, lastChangeOf(root)));
+      storeThesaurus(db, thesaurus, root.keyId);
       retireDemoIfReplaced();
     };
 

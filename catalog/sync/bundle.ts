@@ -149,6 +149,7 @@ export async function exportBundle(library: Library, options: ExportBundleOption
       }
     }
   }
+  if (root.thesaurus && !(await copyDoc(root.thesaurus.path))) throw new BundleError(`Thiếu từ ngữ bổ sung trong bộ nhớ đệm nguồn cấp / The cached feed lacks the hub's thesaurus additions: ${cacheDir}`);
   for (const ref of root.pages) {
     const bytes = await copyDoc(ref.path);
     if (!bytes) continue; // a page from before the snapshot this station started from

@@ -193,11 +193,14 @@ function copyBody(body: Readable, out: Writable, take: (chunk: Uint8Array) => vo
       const capped = bucket?.take(chunk.length, signal);
       if (!full && !capped) return;
       body.pause();
-      Promise.all([full ? once(out, 'drain') : null, capped]).then(() => body.resume(), settle);
+      waiting = Promise.all([full ? once(out, 'drain') : null, capped]);
+      waiting.then(() => body.resume(), settle);
     };
+    // The body may end while the cap still holds its last chunk: the copy ends when that wait does.
+    let waiting: Promise<unknown> = Promise.resolve();
     out.on('error', settle);
     body.on('data', onData);
-    finished(body).then(() => settle(), settle);
+    finished(body).then(() => waiting).then(() => settle(), settle);
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * Where a station reads a feed from (docs/feed.md): a folder (a USB drive) or an http(s) URL.
- * Only feed paths are accepted (root.json, signatures/, pages/, snapshots/, files/, texts/), and a
- * folder source never reads outside its folder, symlinks included. HTTP runs on node:http/https
+ * Only feed paths are accepted (root.json, signatures/, pages/, snapshots/, thesaurus/, files/,
+ * texts/), and a folder source never reads outside its folder, symlinks included. HTTP runs on node:http/https
  * with one keep-alive agent per source and 1 MiB response buffers; it follows up to five redirects
  * (http(s) only, never from https down to http), times out when the server goes quiet, when a
  * body trickles below a minimum rate for a whole window, or when a request lasts too long in all;
@@ -14,7 +14,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { bilingual } from '../../shared/messages.js';
 
-const FEED_PATH = /^(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl|(files|texts)\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
+const FEED_PATH = /^(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl|thesaurus\/[0-9a-f]{64}\.txt|(files|texts)\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 
 /** A read that failed; `notFound` when the source answered that the path does not exist. */
 export class SourceError extends Error {

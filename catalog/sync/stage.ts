@@ -26,7 +26,7 @@ import type { FeedSource } from './source.js';
 /** Documents up to this size are read whole; larger ones (snapshots) are streamed to disk, resumably. */
 const MAX_IN_MEMORY_DOC = MAX_PAGE_BYTES;
 
-export type DocCode = 'bad_page' | 'bad_snapshot';
+export type DocCode = 'bad_page' | 'bad_snapshot' | 'bad_thesaurus';
 
 /** A feed the station refuses; nothing of it was applied after the last consistent point. */
 export class SyncRefusedError extends Error {

@@ -1,7 +1,7 @@
 /**
  * A station as a source for the next one on the LAN (DESIGN.md § Sync: "another station on the
  * LAN. Same code path."): under /feed/ it serves the hub's documents it verified and cached
- * (root, signature, snapshot, pages — bytes unchanged, so the hub's signature still decides),
+ * (root, signature, snapshot, pages, thesaurus additions — bytes unchanged, so the hub's signature still decides),
  * the files it holds and the text objects it keeps, by sha256, from its stores. Only a file the
  * catalog says is present, and a text object a publication names, is served. With several
  * sources, the one synced most recently is offered.
@@ -15,7 +15,7 @@ import type { FeedFile } from '../feed/hub-server.js';
 import type { Library } from '../library.js';
 import { feedCacheDir } from './state.js';
 
-const DOCUMENT = /^\/(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl)$/;
+const DOCUMENT = /^\/(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl|thesaurus\/[0-9a-f]{64}\.txt)$/;
 const BLOB = /^\/(files|texts)\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 
 async function statFile(file: string): Promise<FeedFile | null> {

@@ -2,7 +2,9 @@
  * Search benchmark on a generated library: 100,000 publications' metadata and 10,000 full
  * texts of about 20 KB, made of real articles of Vietnamese laws (../shared/corpora/legal),
  * renumbered and shuffled. 500 mixed queries run through the engine and, for the baseline, as
- * bare FTS5 statements on the same data in the same run.
+ * bare FTS5 statements on the same data in the same run; the same queries and residents' own
+ * questions (colloquial-dev, with and without marks) run with query understanding and, for its
+ * baseline, exactly as typed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import { saveDocuments } from '../../catalog/documents.js';
 import type { DocumentRecord } from '../../catalog/documents.js';
 import { search } from '../../catalog/search/search.js';
 import { suggest } from '../../catalog/search/suggest.js';
+import { understandQuery } from '../../catalog/search/understand.js';
 import { parseStructure } from '../../shared/legal/structure.js';
 import { vnFold } from '../../shared/text.js';
 import { indexForms } from '../../shared/search/tokens.js';
@@ -61,6 +64,7 @@ export interface BenchLibrary {
   databaseMB: number;
   fullTextQueries: string[];
   typeaheadQueries: string[];
+  residentQueries: string[];
 }
 
 /** Builds the generated library in `dir` and the query mix; writes bench-queries.json beside it. */
@@ -79,6 +83,13 @@ export async function buildBenchLibrary(dir: string, options: SearchBenchOptions
     .map((line) => (JSON.parse(line) as { title: string }).title);
   const questions = fs
     .readFileSync(path.join(options.corpora, 'legal/dev/queries.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+
+  // Residents' questions as they type them (everyday words, no marks, typos), for query understanding.
+  const residents = fs
+    .readFileSync(path.join(options.corpora, 'legal/colloquial-dev/queries.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => (JSON.parse(line) as { text: string }).text);
@@ -160,6 +171,7 @@ export async function buildBenchLibrary(dir: string, options: SearchBenchOptions
     databaseMB: dbBytes / 1024 / 1024,
     fullTextQueries: fullText,
     typeaheadQueries: prefixes,
+    residentQueries: [...residents, ...residents.map(vnFold)],
   };
   fs.writeFileSync(path.join(dir, 'bench-queries.json'), JSON.stringify(built));
   return built;
@@ -173,7 +185,7 @@ const time = (fn: () => unknown) => {
 
 /** Runs the query mix through the engine and as bare FTS5 statements; call in a fresh process. */
 export async function measureQueries(dir: string) {
-  const { fullTextQueries, typeaheadQueries } = JSON.parse(fs.readFileSync(path.join(dir, 'bench-queries.json'), 'utf8')) as BenchLibrary;
+  const { fullTextQueries, typeaheadQueries, residentQueries } = JSON.parse(fs.readFileSync(path.join(dir, 'bench-queries.json'), 'utf8')) as BenchLibrary;
   const library = await Library.open(dir);
   // Warm the page cache once, as a kiosk that has been running would be.
   for (const q of fullTextQueries.slice(0, 20)) search(library.db, { q, offset: 0, limit: 20 });
@@ -189,9 +201,30 @@ export async function measureQueries(dir: string) {
     const words = indexForms(q).words.split(' ').filter(Boolean);
     return words.length ? time(() => bareSuggest.all(`"${words.join(' ')}" *`)) : 0;
   });
+  // Query understanding (marks restored, typos corrected, thesaurus words added): the step alone,
+  // and whole searches against the same searches run exactly as typed, alternating query by query.
+  const understandingQueries = [...fullTextQueries, ...residentQueries];
+  const understanding = understandingQueries.map((q) => time(() => understandQuery(library.db, q)));
+  const understood: number[] = [];
+  const asTyped: number[] = [];
+  for (const q of understandingQueries) {
+    understood.push(time(() => search(library.db, { q, offset: 0, limit: 20 })));
+    asTyped.push(time(() => search(library.db, { q, offset: 0, limit: 20, asTyped: true })));
+  }
+  const residentsUnderstood = understood.slice(fullTextQueries.length);
+  const residentsAsTyped = asTyped.slice(fullTextQueries.length);
   library.close();
   return {
     queries: fullTextQueries.length,
+    understandingQueries: understandingQueries.length,
+    understandingP50: percentile(understanding, 0.5),
+    understandingP95: percentile(understanding, 0.95),
+    understoodP95: percentile(understood, 0.95),
+    asTypedP95: percentile(asTyped, 0.95),
+    residentsUnderstoodP50: percentile(residentsUnderstood, 0.5),
+    residentsUnderstoodP95: percentile(residentsUnderstood, 0.95),
+    residentsAsTypedP50: percentile(residentsAsTyped, 0.5),
+    residentsAsTypedP95: percentile(residentsAsTyped, 0.95),
     fullTextP50: percentile(engineSearch, 0.5),
     fullTextP95: percentile(engineSearch, 0.95),
     fullTextBareP50: percentile(bareFullText, 0.5),
