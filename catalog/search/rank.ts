@@ -47,7 +47,7 @@ export const RANKING = {
   wrongAccentPenalty: 0.3,
   /** …and this share when it holds none of them with their marks, nor a phrase the thesaurus added: it matched only through other accents. */
   onlyOtherAccentsPenalty: 0.8,
-  /** How many of the best passages are read for the accent and quote checks. */
+  /** How many of the best passages, and of the best documents' best passages, are read for the accent and quote checks. */
   textCandidates: 20,
   /** A passage that holds this many of the query's adjacent words verbatim quotes it, and gains up to quoteBoost (relative to the best passage). */
   quoteMinWords: 4,
@@ -69,6 +69,8 @@ export interface RankedPassage {
   score: number;
   /** It holds two of the query's words side by side, or a phrase the thesaurus added (read for the best passages only). */
   together?: boolean;
+  /** It matched the query's marked syllables only with other marks (read for the best passages only). */
+  otherAccentsOnly?: boolean;
 }
 
 export interface RankedDocument {
@@ -153,7 +155,14 @@ function candidateTexts(db: Db, passages: RankedPassage[]): Map<number, string> 
   const textOf = statement(db, 'SELECT text FROM publication_texts WHERE publication_id = ?');
   const texts = new Map<string, string | undefined>();
   const out = new Map<number, string>();
-  for (const passage of [...passages].sort((a, b) => b.score - a.score).slice(0, RANKING.textCandidates)) {
+  // The best passages, and the best passage of each of the documents they lead to (so a document's place is judged on what it holds).
+  const sorted = [...passages].sort((a, b) => b.score - a.score);
+  const bestOfDocument = new Map<string, RankedPassage>();
+  for (const passage of sorted) {
+    if (bestOfDocument.size >= RANKING.textCandidates) break;
+    if (!bestOfDocument.has(passage.publicationId)) bestOfDocument.set(passage.publicationId, passage);
+  }
+  for (const passage of new Set([...sorted.slice(0, RANKING.textCandidates), ...bestOfDocument.values()])) {
     if (!texts.has(passage.publicationId)) texts.set(passage.publicationId, (textOf.get(passage.publicationId) as { text: string } | undefined)?.text);
     const text = texts.get(passage.publicationId);
     if (text) out.set(passage.id, text.slice(passage.start, passage.end));
@@ -277,8 +286,8 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
       passage.score += RANKING.quoteBoost * best * quoteShare(run, query);
       const accent = accentShares(text, matchers);
       passage.score += RANKING.exactPassageBoost * best * accent.exact;
-      const onlyOthers = accent.exact === 0 && accent.wrong > 0 && !expanded;
-      passage.score *= 1 - (onlyOthers ? RANKING.onlyOtherAccentsPenalty : RANKING.wrongAccentPenalty * accent.wrong);
+      passage.otherAccentsOnly = accent.exact === 0 && accent.wrong > 0 && !expanded;
+      passage.score *= 1 - (passage.otherAccentsOnly ? RANKING.onlyOtherAccentsPenalty : RANKING.wrongAccentPenalty * accent.wrong);
     }
     const entry = doc(passage.publicationId, 'text');
     entry.passages.push(passage);
@@ -293,7 +302,14 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
     entry.score += entry.passages[0]?.score ?? RANKING.titleBoost * best * (titleLift.get(entry.publicationId) ?? 0);
     entry.together = entry.matchedBy === 'number' || namedTogether.has(entry.publicationId) || entry.passages.some((p) => p.together);
   }
-  return [...docs.values()].sort((a, b) => b.score - a.score || a.publicationId.localeCompare(b.publicationId));
+  // Accents typed are meant: a document whose passages, as read, hold the marked words only with
+  // other marks ("hơn", "Hồn" for "hôn") comes after every document that may hold them as typed.
+  const otherAccentsOnly = (entry: RankedDocument) =>
+    entry.matchedBy === 'text' && !titleLift.get(entry.publicationId) && entry.passages.every((p) => p.otherAccentsOnly === true);
+  return [...docs.values()]
+    .map((entry) => ({ entry, demoted: otherAccentsOnly(entry) }))
+    .sort((a, b) => Number(a.demoted) - Number(b.demoted) || b.entry.score - a.entry.score || a.entry.publicationId.localeCompare(b.entry.publicationId))
+    .map(({ entry }) => entry);
 }
 
 /**
