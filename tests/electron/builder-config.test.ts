@@ -2,7 +2,7 @@
  * build/electron-builder.yml, the installer and update half (issue 7, "Updates and installers"):
  * per-machine NSIS with elevation, the publisher name electron-updater checks update installers
  * against, AppImage and deb, the placeholder generic update server, and native modules rebuilt
- * for Electron's ABI. The fuses and the validation of the whole file against electron-builder's
+ * for Electron's ABI, and the search word lists packaged. The fuses and the validation of the whole file against electron-builder's
  * schema are in shell-case-6-fuses.test.ts; this file adds the schema's verdict on where the
  * publisher name may live.
  */
@@ -11,11 +11,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../catalog/package-root.js';
+import { SEARCH_DATA_DIR } from '../../catalog/search/lexicon.js';
 
 const require = createRequire(import.meta.url);
 const CONFIG_PATH = path.resolve(import.meta.dirname, '../../build/electron-builder.yml');
 
 interface BuilderConfig {
+  files: string[];
   asarUnpack: string[];
   npmRebuild: boolean;
   buildDependenciesFromSource: boolean;
@@ -84,6 +87,21 @@ describe('installers and updates in build/electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
     });
+  });
+
+  it('packages the word lists search reads at run time, and leaves the unused dictionary data out', () => {
+    // path.matchesGlob: electron-builder's `files` are minimatch globs of the same form.
+    const packaged = (file: string) => {
+      const included = config.files.filter((glob) => !glob.startsWith('!')).some((glob) => path.matchesGlob(file, glob));
+      return included && !config.files.filter((glob) => glob.startsWith('!')).some((glob) => path.matchesGlob(file, glob.slice(1)));
+    };
+    const data = fs.readdirSync(SEARCH_DATA_DIR).map((name) => path.relative(PACKAGE_ROOT, path.join(SEARCH_DATA_DIR, name)));
+    expect(data).toEqual(expect.arrayContaining(['catalog/search/data/everyday-words.txt', 'catalog/search/data/question-words.txt']));
+    for (const file of data) expect(packaged(file), file).toBe(true);
+    // node_modules of runtime dependencies are packaged unless excluded.
+    const wordList = path.relative(PACKAGE_ROOT, require.resolve('@vntk/dictionary/data/Viet74K.txt'));
+    expect(config.files.filter((glob) => glob.startsWith('!')).some((glob) => path.matchesGlob(wordList, glob.slice(1)))).toBe(false);
+    expect(packaged('node_modules/@vntk/dictionary/data/dictionary.json')).toBe(false);
   });
 
   it('ships electron-updater as a runtime dependency, pinned, and has npm run dist', () => {
