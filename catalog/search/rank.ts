@@ -243,13 +243,17 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
     }
   };
   gather(matchFor(db, 'passage', query), 1);
-  for (const expansion of query.expansions) gather(matchFor(db, 'passage', expansion), RANKING.expansionWeight[expansion.tier]);
+  for (const expansion of query.expansions) {
+    // An added phrase made only of common words ranks nothing and would bring arbitrary passages.
+    const match = matchFor(db, 'passage', expansion);
+    if (!match?.common) gather(match, RANKING.expansionWeight[expansion.tier]);
+  }
   const passages = [...byId.values()];
 
   // 3. Titles: a query that names a document ("theo Bộ luật Dân sự…") lifts it and its
   // passages. A short query also finds documents by title alone; a long question only
-  // weighs the titles of the documents its passages came from (searching 100,000 titles for
-  // every phrase of a question costs more than it finds).
+  // weighs the titles of the documents its best passages came from (searching 100,000 titles
+  // for every phrase of a question costs more than it finds).
   const titleLift = new Map<string, number>();
   /** Documents whose title holds a pair of the query (or the word of a one-word title). */
   const namedTogether = new Set<string>();
@@ -263,7 +267,7 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
          ${metaMatch.common ? '' : `ORDER BY bm25(meta_fts, ${RANKING.metaWeights.join(', ')})`} LIMIT ${RANKING.metaCandidates}`,
       ).all(metaMatch.expr, ...filter.params) as { id: string; title: string }[])
     : (statement(db, 'SELECT id, title FROM publications WHERE id IN (SELECT value FROM json_each(?))').all(
-        JSON.stringify([...new Set(passages.map((p) => p.publicationId))]),
+        JSON.stringify([...new Set([...passages].sort((a, b) => b.score - a.score).slice(0, RANKING.passageCandidates).map((p) => p.publicationId))]),
       ) as { id: string; title: string }[]);
   for (const row of titled) {
     const forms = formsOf(row.title);
