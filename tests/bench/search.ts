@@ -205,7 +205,9 @@ export async function measureQueries(dir: string) {
   // Query understanding (marks restored, typos corrected, thesaurus words added), per query: the
   // step itself plus what its added words cost the ranking, against ranking the same query without them.
   const understandingQueries = [...fullTextQueries, ...residentQueries];
+  const steps: number[] = [];
   const added: number[] = [];
+  const understoodTotal: number[] = [];
   const withoutAdded: number[] = [];
   const residentSearch: number[] = [];
   for (const [i, q] of understandingQueries.entries()) {
@@ -217,7 +219,9 @@ export async function measureQueries(dir: string) {
     rankAnswers(library.db, without);
     const ranked = time(() => rankAnswers(library.db, understood.query));
     const bare = time(() => rankAnswers(library.db, without));
+    steps.push(step);
     added.push(step + ranked - bare);
+    understoodTotal.push(step + ranked);
     withoutAdded.push(bare);
     if (i >= fullTextQueries.length) residentSearch.push(time(() => search(library.db, { q, offset: 0, limit: 20 })));
   }
@@ -225,8 +229,12 @@ export async function measureQueries(dir: string) {
   return {
     queries: fullTextQueries.length,
     understandingQueries: understandingQueries.length,
+    understandingStepP50: percentile(steps, 0.5),
+    understandingStepP95: percentile(steps, 0.95),
     understandingP50: percentile(added, 0.5),
     understandingP95: percentile(added, 0.95),
+    understoodP50: percentile(understoodTotal, 0.5),
+    understoodP95: percentile(understoodTotal, 0.95),
     rankingP50: percentile(withoutAdded, 0.5),
     rankingP95: percentile(withoutAdded, 0.95),
     residentsP50: percentile(residentSearch, 0.5),
