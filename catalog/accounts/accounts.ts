@@ -1,7 +1,8 @@
 /**
  * Staff accounts of a station: the first official, sign-in with scrypt hashes, sessions that
  * end after 30 minutes without activity (12 hours at most), a lock on a user name after repeated
- * failures (kept in the database, so a restart does not reset it), and the officials' account
+ * failures (kept in the database, so a restart does not reset it; each attempt counted before its
+ * password is checked, one check at a time per name), and the officials' account
  * management. A session token is random; only its sha256 is stored.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -76,20 +77,29 @@ export class Accounts {
     return this.open(account.id);
   }
 
+  /** One check in flight per user name: parallel guesses wait their turn, and meet the lock. */
+  private readonly checking = new Map<string, Promise<unknown>>();
+
   async signIn(username: string, password: string, lang: Language): Promise<Session> {
-    const now = this.now();
-    const failures = this.db.prepare('SELECT failures, locked_until FROM sign_in_failures WHERE username = ?').get(username) as
-      | { failures: number; locked_until: number }
-      | undefined;
-    if (failures && failures.locked_until > now) {
-      const minutes = Math.max(1, Math.ceil((failures.locked_until - now) / 60_000));
-      throw new AppError('rate_limited', translate(lang, 'accounts.locked', { minutes }));
+    const attempt = (this.checking.get(username) ?? Promise.resolve()).catch(() => undefined).then(() => this.check(username, password, lang));
+    this.checking.set(username, attempt);
+    try {
+      return await attempt;
+    } finally {
+      if (this.checking.get(username) === attempt) this.checking.delete(username);
     }
-    const row = this.byName(username);
-    // An unknown name costs the same time as a wrong password, and says the same.
-    const matches = await verifyPassword(password, row?.password_hash ?? DECOY_HASH);
-    if (!row || !matches) {
-      const count = (failures?.failures ?? 0) + 1;
+  }
+
+  private async check(username: string, password: string, lang: Language): Promise<Session> {
+    const now = this.now();
+    // The attempt is counted before the slow password check, in one transaction, so parallel
+    // guesses (here or from another process) cannot overwrite each other's count.
+    const counted = this.db.transaction(() => {
+      const held = this.db.prepare('SELECT failures, locked_until FROM sign_in_failures WHERE username = ?').get(username) as
+        | { failures: number; locked_until: number }
+        | undefined;
+      if (held && held.locked_until > now) return { lockedUntil: held.locked_until };
+      const count = (held?.failures ?? 0) + 1;
       const lock = count >= FREE_FAILURES ? Math.min(LONGEST_LOCK_MS, FIRST_LOCK_MS * 2 ** (count - FREE_FAILURES)) : 0;
       this.db
         .prepare(
@@ -97,8 +107,16 @@ export class Accounts {
            ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
         )
         .run(username, count, lock ? now + lock : 0);
-      throw new AppError('forbidden', translate(lang, 'accounts.wrongPassword'));
+      return { lockedUntil: 0 };
+    }).immediate();
+    if (counted.lockedUntil > now) {
+      const minutes = Math.max(1, Math.ceil((counted.lockedUntil - now) / 60_000));
+      throw new AppError('rate_limited', translate(lang, 'accounts.locked', { minutes }));
     }
+    const row = this.byName(username);
+    // An unknown name costs the same time as a wrong password, and says the same.
+    const matches = await verifyPassword(password, row?.password_hash ?? DECOY_HASH);
+    if (!row || !matches) throw new AppError('forbidden', translate(lang, 'accounts.wrongPassword'));
     if (row.disabled) throw new AppError('forbidden', translate(lang, 'accounts.disabled'));
     this.db.prepare('DELETE FROM sign_in_failures WHERE username = ?').run(username);
     return this.open(row.id);

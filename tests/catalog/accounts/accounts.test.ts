@@ -1,6 +1,6 @@
 /**
  * Staff accounts on a real catalog file: the first official, sign-in with scrypt hashes, the
- * lock after repeated failures (kept across a restart), session expiry (idle and absolute),
+ * lock after repeated failures (kept across a restart, and holding when guesses arrive at once), session expiry (idle and absolute),
  * disabling, password resets and changes, and the officials' rules about their own account.
  * A clock is injected so expiry is tested without waiting.
  */
@@ -85,6 +85,19 @@ describe('staff accounts', () => {
     // A success clears the count: the next failure does not lock again at once.
     await codeOf(restarted.signIn('canbo', 'wrong-password', 'vi'));
     expect((await restarted.signIn('canbo', OFFICIAL.password, 'vi')).user.username).toBe('canbo');
+    library.close();
+  });
+
+  it('locks after five failures even when 40 guesses arrive at once; the right password then waits too', async () => {
+    const { accounts, library, clock } = await fresh();
+    await accounts.setup(OFFICIAL, 'vi');
+    const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) => codeOf(accounts.signIn('canbo', `guess-${i}`, 'vi'))));
+    const codes = guesses.map((g) => g.code);
+    expect(codes.filter((code) => code === 'forbidden')).toHaveLength(FREE_FAILURES);
+    expect(codes.filter((code) => code === 'rate_limited')).toHaveLength(40 - FREE_FAILURES);
+    expect((await codeOf(accounts.signIn('canbo', OFFICIAL.password, 'vi'))).code).toBe('rate_limited');
+    // A second process (another Accounts on the same file) sees the same lock.
+    expect((await codeOf(new Accounts(library.db, clock.now).signIn('canbo', OFFICIAL.password, 'vi'))).code).toBe('rate_limited');
     library.close();
   });
 
