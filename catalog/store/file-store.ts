@@ -2,9 +2,12 @@
  * The content-addressed file store: every file is named by its sha256 under
  * `files/ab/abcdef…`. A file is written to a temporary name, fsynced, checked and renamed into
  * place, so a crash leaves either nothing or a complete, verified file — never half of one.
+ * Each store writes into a temporary folder of its own (`tmp/<pid>-<random>`), so commands that
+ * open the same library at once never remove each other's work.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -16,11 +19,29 @@ export interface StoredFile {
   size: number;
 }
 
+/** A temporary folder's owner: `<pid>-<random>`. */
+const OWNED = /^(\d+)-[0-9a-f]+$/;
+
+/** Whether a process with this id is running (one we may not signal is running too). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class FileStore {
+  /** This store's own temporary folder: another process (an import, a sync) has its own. */
+  private readonly tempDir: string;
+
   constructor(
     readonly root: string,
-    private readonly tempDir = path.join(root, 'tmp'),
-  ) {}
+    private readonly tempRoot = path.join(root, 'tmp'),
+  ) {
+    this.tempDir = path.join(tempRoot, `${process.pid}-${randomBytes(4).toString('hex')}`);
+  }
 
   pathOf(sha256: string): string {
     if (!SHA256_PATTERN.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
@@ -95,9 +116,24 @@ export class FileStore {
     return this.put(handle.createReadStream(), expected);
   }
 
-  /** Removes temporary files left by a crash. */
+  /**
+   * Removes temporary files left by a crash: the folders of processes that are gone, and loose
+   * files. The folders of running processes — an import or a sync writing into the same library —
+   * stay, so opening a library never breaks another command's work.
+   */
   async clearTemp(): Promise<void> {
-    await fs.rm(this.tempDir, { recursive: true, force: true });
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(this.tempRoot, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const owner = OWNED.exec(entry.name);
+      if (entry.isDirectory() && owner && processAlive(Number(owner[1]))) continue;
+      await fs.rm(path.join(this.tempRoot, entry.name), { recursive: true, force: true });
+    }
   }
 }
 

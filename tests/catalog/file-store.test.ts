@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,6 +55,31 @@ describe('content-addressed file store', () => {
     fs.writeFileSync(path.join(root, 'tmp', 'crash.part'), 'left by a crash');
     await store.clearTemp();
     expect(allFiles(root)).toEqual([]);
+  });
+
+  it("never removes another command's work in progress, only what a process that is gone left", async () => {
+    const root = tempDir();
+    const importing = new FileStore(root);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = Readable.from(
+      (async function* () {
+        yield Buffer.from('first half, ');
+        await held; // still writing when another command opens the library
+        yield Buffer.from('second half');
+      })(),
+    );
+    const writing = importing.put(slow);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A folder of a process that has exited (its id taken from a child that ran and ended).
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    fs.mkdirSync(path.join(root, 'tmp', `${gone}-0badc0de`), { recursive: true });
+    fs.writeFileSync(path.join(root, 'tmp', `${gone}-0badc0de`, 'crash.part'), 'left by a crash');
+    await new FileStore(root).clearTemp(); // what Library.open does
+    expect(fs.readdirSync(path.join(root, 'tmp')).filter((name) => name.startsWith(`${gone}-`))).toEqual([]);
+    release();
+    expect(await writing).toEqual({ sha256: sha('first half, second half'), size: 23 });
+    expect(fs.readFileSync(importing.pathOf(sha('first half, second half')), 'utf8')).toBe('first half, second half');
   });
 
   it('refuses a name that is not a sha256', () => {
