@@ -67,5 +67,6 @@ function describe(data: Buffer): string {
   if (data.byteLength === 0) return 'tệp rỗng / empty file';
   if (hasPdfHeader(data.subarray(0, 1024))) return 'trông như PDF / looks like a PDF';
   if (data[0] === 0x50 && data[1] === 0x4b) return 'trông như ZIP/EPUB / looks like a ZIP or EPUB';
-  return `bắt đầu bằng / starts with ${JSON.stringify(data.subarray(0, 8).toString('latin1'))}`;
+  // Nothing of the file's content is quoted: a refused file may be anything (a link to a system file).
+  return 'không phải PDF hay EPUB / neither a PDF nor an EPUB';
 }

@@ -89,10 +89,22 @@ interface Candidate {
   refusal?: { code: RefusalCode; detail: string };
 }
 
-/** Files to import: named files as given, folders walked recursively (sorted; symlinked folders not followed). */
+/** Whether `file` is a regular file, once links are followed, inside the folder `root` (its real path). */
+async function regularFileInside(file: string, root: string): Promise<boolean> {
+  const real = await fs.realpath(file).catch(() => null);
+  if (!real || !real.startsWith(root + path.sep)) return false;
+  return (await fs.stat(real).catch(() => null))?.isFile() ?? false;
+}
+
+/**
+ * Files to import: named files as given, folders walked recursively (sorted; symlinked folders
+ * not followed; a symlinked file only when it stays inside the folder given — a USB stick's link
+ * to a system file is skipped).
+ */
 export async function collectFiles(paths: string[]): Promise<{ files: Candidate[]; skipped: number }> {
   const files: Candidate[] = [];
   let skipped = 0;
+  let root = '';
   const walk = async (dir: string) => {
     let entries: import('node:fs').Dirent[];
     try {
@@ -111,8 +123,8 @@ export async function collectFiles(paths: string[]): Promise<{ files: Candidate[
       }
       const wanted = IMPORTABLE.test(entry.name) || SPLIT_SEGMENT_NAME.test(entry.name);
       if (entry.isDirectory()) await walk(full);
-      // A symlinked file is followed; a symlinked folder is not (it could loop).
-      else if (wanted && (entry.isFile() || (entry.isSymbolicLink() && (await fs.stat(full).catch(() => null))?.isFile()))) files.push({ path: full });
+      // A symlinked file is followed while it stays inside the folder given; a symlinked folder is not (it could loop).
+      else if (wanted && (entry.isFile() || (entry.isSymbolicLink() && (await regularFileInside(full, root))))) files.push({ path: full });
       else skipped++;
     }
   };
@@ -125,8 +137,10 @@ export async function collectFiles(paths: string[]): Promise<{ files: Candidate[
       files.push({ path: full, refusal: { code: 'unreadable', detail: (error as Error).message } });
       continue;
     }
-    if (stat.isDirectory()) await walk(full);
-    else files.push({ path: full });
+    if (stat.isDirectory()) {
+      root = await fs.realpath(full);
+      await walk(full);
+    } else files.push({ path: full });
   }
   return { files, skipped };
 }

@@ -143,6 +143,28 @@ describe('importFiles', () => {
     }
   });
 
+  it("follows a link to a file inside the folder, skips one that leaves it, and never quotes a refused file's content", async () => {
+    const outside = tempDir('bookshelf-outside-');
+    fs.writeFileSync(path.join(outside, 'shadow'), 'root:$6$secret-hash:19000:0:99999:7:::');
+    const dir = tempDir('bookshelf-links-');
+    fs.copyFileSync(BOOK, path.join(dir, 'kieu.epub'));
+    fs.symlinkSync(path.join(dir, 'kieu.epub'), path.join(dir, 'kieu-link.epub'));
+    fs.symlinkSync(path.join(outside, 'shadow'), path.join(dir, 'luat.pdf'));
+    const { files, skipped } = await collectFiles([dir]);
+    expect(files.map((f) => path.basename(f.path))).toEqual(['kieu-link.epub', 'kieu.epub']);
+    expect(skipped).toBe(1);
+
+    // A file named on the command line is read as given, but what it holds is never repeated.
+    const library = await Library.open(tempDir());
+    try {
+      const summary = await importFiles(library, [path.join(outside, 'shadow')]);
+      expect(summary.refused).toHaveLength(1);
+      expect(JSON.stringify(summary.refused)).not.toMatch(/root|secret/);
+    } finally {
+      library.close();
+    }
+  });
+
   it('walks folders: PDF and EPUB by extension, others and hidden files skipped, bad ones refused', async () => {
     const dir = tempDir('bookshelf-walk-');
     fs.mkdirSync(path.join(dir, 'sub', 'deeper'), { recursive: true });
