@@ -7,7 +7,7 @@ import type {
   FileRole, LegalStatus, Origin, Page, Publication, PublicationFile, PublicationKind, PublicationSort,
   PublicationSummary, SectionSummary,
 } from '../shared/domain.js';
-import { numberKey, vnSortKey } from '../shared/text.js';
+import { numberKey, plainLine, plainText, vnSortKey } from '../shared/text.js';
 import { indexForms } from '../shared/search/tokens.js';
 
 interface PublicationRow {
@@ -181,7 +181,11 @@ export function fileRecord(db: Db, sha256: string): PublicationFile | null {
 }
 
 /** Inserts or replaces a publication and links its files. Call inside a transaction. */
+/** Metadata as stored: control characters (terminal escapes, bidi overrides) removed, wherever it came from. */
+const line = (value: string | null | undefined) => (value === null || value === undefined ? null : plainLine(value));
+
 export function upsertPublication(db: Db, pub: NewPublication, files: NewFileLink[], now = new Date().toISOString()): void {
+  const title = plainLine(pub.title) || pub.id;
   statement(db,
     `INSERT INTO publications (id, kind, title, title_sort, title_key, number, number_key, doc_type, issuer, issued_date,
        effective_date, legal_status, fields, language, authors, publisher, description, origin, text_sha256, text_size, created_at, updated_at)
@@ -197,21 +201,21 @@ export function upsertPublication(db: Db, pub: NewPublication, files: NewFileLin
   ).run({
     id: pub.id,
     kind: pub.kind,
-    title: pub.title,
-    titleSort: vnSortKey(pub.title),
-    titleKey: indexForms(pub.title).words,
-    number: pub.number ?? null,
+    title,
+    titleSort: vnSortKey(title),
+    titleKey: indexForms(title).words,
+    number: line(pub.number),
     numberKey: pub.number ? numberKey(pub.number) : null,
-    docType: pub.docType ?? null,
-    issuer: pub.issuer ?? null,
+    docType: line(pub.docType),
+    issuer: line(pub.issuer),
     issuedDate: pub.issuedDate ?? null,
     effectiveDate: pub.effectiveDate ?? null,
     legalStatus: pub.legalStatus ?? 'unknown',
-    fields: JSON.stringify(pub.fields ?? []),
+    fields: JSON.stringify((pub.fields ?? []).map(plainLine)),
     language: pub.language ?? 'vi',
-    authors: JSON.stringify(pub.authors ?? []),
-    publisher: pub.publisher ?? null,
-    description: pub.description ?? null,
+    authors: JSON.stringify((pub.authors ?? []).map(plainLine)),
+    publisher: line(pub.publisher),
+    description: pub.description === null || pub.description === undefined ? null : plainText(pub.description),
     origin: pub.origin ?? 'national',
     textSha256: pub.textSha256 ?? null,
     textSize: pub.textSize ?? null,

@@ -1,6 +1,6 @@
 /**
- * Vietnamese text helpers shared by every layer: folding for matching and a sort key for
- * alphabetical order. Pure functions, no dependencies.
+ * Vietnamese text helpers shared by every layer: folding for matching, a sort key for
+ * alphabetical order, and metadata cleaned of control characters. Pure functions, no dependencies.
  */
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -58,4 +58,27 @@ export function vnSortKey(text: string): string {
     out += LETTER_AFTER_BASE[toneless] ?? toneless.normalize('NFD').replace(COMBINING_MARKS, '');
   }
   return out.trim().replace(/\s+/g, ' ');
+}
+
+/** Control characters (C0, DEL, C1) and the bidirectional overrides that can disguise text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g;
+
+/**
+ * A line of metadata (a title, an issuer) safe to show anywhere, a terminal included: control
+ * characters and line breaks become one space, spaces are collapsed, the ends trimmed.
+ */
+export function plainLine(text: string): string {
+  return text.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Longer metadata (a description): the same, with its line breaks kept. */
+export function plainText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROLS, ' ')
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .trim();
 }

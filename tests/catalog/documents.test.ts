@@ -22,6 +22,19 @@ describe('saving documents', () => {
     library.close();
   });
 
+  it('stores metadata without control characters, whoever sent it (an import, a feed, an upload)', async () => {
+    const library = await Library.open(tempDir());
+    saveDocuments(library.db, [
+      {
+        publication: { id: 'esc', kind: 'legal', title: 'Luật\u001b]0;pwned\u0007 Đất đai\n2024', issuer: 'Quốc\u202e hội', description: 'Dòng 1\r\nDòng\u001b[2J 2', authors: ['A\u0000B'] },
+        files: [],
+      },
+    ]);
+    const row = library.db.prepare('SELECT title, issuer, description, authors FROM publications WHERE id = ?').get('esc');
+    expect(row).toEqual({ title: 'Luật ]0;pwned Đất đai 2024', issuer: 'Quốc hội', description: 'Dòng 1\nDòng [2J 2', authors: '["A B"]' });
+    library.close();
+  });
+
   it('writes nothing when one document of a batch fails', async () => {
     const library = await Library.open(tempDir());
     const bad = { publication: { id: 'x', kind: 'nonsense' as 'legal', title: 'X' }, files: [] };

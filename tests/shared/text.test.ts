@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberKey, vnFold, vnSortKey } from '../../shared/text.js';
+import { numberKey, plainLine, plainText, vnFold, vnSortKey } from '../../shared/text.js';
 
 describe('vnFold', () => {
   it('strips marks, lowers case and folds đ so unaccented queries match', () => {
@@ -40,5 +40,16 @@ describe('vnSortKey', () => {
   it('ignores tones, case and repeated spaces but keeps letters: "Luật" sorts with "luât", not "luat"', () => {
     expect(vnSortKey('Luật  Đất đai')).toBe(vnSortKey('luât đât đai'));
     expect(vnSortKey('Luật')).not.toBe(vnSortKey('luat'));
+  });
+});
+
+describe('metadata without control characters', () => {
+  it('turns terminal escapes, bidi overrides and line breaks in a title into plain spaces', () => {
+    expect(plainLine('Luật\u001b[2J\u001b[31m Đất đai\r\n2024\u202e')).toBe('Luật [2J [31m Đất đai 2024');
+    expect(plainLine('\u0007\u0000')).toBe('');
+  });
+
+  it('keeps the line breaks of a description, and nothing else of its controls', () => {
+    expect(plainText('Dòng một\r\nDòng\u0008 hai\u001b\n\n  Dòng ba  ')).toBe('Dòng một\nDòng hai\n\nDòng ba');
   });
 });
