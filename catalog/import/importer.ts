@@ -140,6 +140,9 @@ export async function collectFiles(paths: string[]): Promise<{ files: Candidate[
     if (stat.isDirectory()) {
       root = await fs.realpath(full);
       await walk(full);
+    } else if (!stat.isFile()) {
+      // A pipe or a device (/dev/zero) would be read forever before any time limit applies.
+      files.push({ path: full, refusal: { code: 'unreadable', detail: 'không phải tệp thường / not a regular file' } });
     } else files.push({ path: full });
   }
   return { files, skipped };

@@ -56,9 +56,21 @@ export function checkXmlSafety(text: string, what: string, limits: XmlLimits = D
   if (depth > limits.maxXmlDepth) refuse('xml-too-deep', `${what}: > ${limits.maxXmlDepth}`);
 }
 
+/** HTML's void elements: sloppy XHTML writes `<br>` unclosed, which is no nesting. */
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const TAG_NAME = /[A-Za-z_][\w.:-]*/y;
+
+/** The local name of the tag whose name starts at `at`, lower case. */
+function tagName(text: string, at: number): string {
+  TAG_NAME.lastIndex = at;
+  const name = TAG_NAME.exec(text)?.[0] ?? '';
+  return name.slice(name.lastIndexOf(':') + 1).toLowerCase();
+}
+
 /**
  * Maximum element nesting, stopping as soon as it exceeds `stopAt`. Skips comments, CDATA,
- * processing instructions, declarations and quoted attribute values.
+ * processing instructions, declarations, quoted attribute values and void elements (`<br>`,
+ * `<img>`, also when written unclosed, and their end tags if any).
  */
 export function maxDepth(text: string, stopAt = Infinity): number {
   let depth = 0;
@@ -96,7 +108,9 @@ export function maxDepth(text: string, stopAt = Infinity): number {
       }
     }
     if (j >= text.length) break;
-    if (close) {
+    if (VOID_ELEMENTS.has(tagName(text, close ? i + 2 : i + 1))) {
+      // neither opens nor closes a level
+    } else if (close) {
       depth = Math.max(0, depth - 1);
     } else if (text[j - 1] !== '/') {
       depth++;

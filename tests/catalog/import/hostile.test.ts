@@ -176,6 +176,12 @@ describe('XML attacks (case 12)', () => {
     return { code: refusal.code, ms: performance.now() - started };
   };
 
+  it('imports sloppy XHTML with 300 unclosed <br>, and its text', async () => {
+    const sloppy = CHAPTER.replace('</body>', `<p>${'Dòng thơ<br>'.repeat(300)}</p></body>`);
+    const extraction = await extractFile(writeTemp('sloppy.epub', makeEpub({ replace: { 'OEBPS/ch1.xhtml': sloppy } })));
+    expect(extraction.text).toContain('Dòng thơ');
+  });
+
   it('refuses billion laughs in the OPF in well under a second', async () => {
     const result = await timed(makeEpub({ opf: opf({ prolog: BILLION_LAUGHS, title: '&lol9;' }) }));
     expect(result.code).toBe('xml-unsafe');
@@ -204,6 +210,9 @@ describe('XML attacks (case 12)', () => {
   it('accepts an ordinary external DOCTYPE (never fetched) and counts depth correctly', () => {
     expect(() => checkXmlSafety(CHAPTER, 'ch1.xhtml')).not.toThrow();
     expect(maxDepth('<a><b/><c x="<d>"><!-- <e> --><![CDATA[<f>]]></c></a>')).toBe(2);
+    // Void elements are no nesting, written sloppily unclosed or with an end tag.
+    expect(maxDepth(`<html><body><p>${'dòng<br>'.repeat(300)}<img src="a.png"><BR></br><xhtml:hr></p></body></html>`)).toBe(3);
+    expect(maxDepth('<package><metadata><meta property="x">v</meta><meta name="cover" content="c"/></metadata></package>')).toBe(2);
     const root = parseXml('<?xml version="1.0"?><opf:package xmlns:opf="x"><dc:title xmlns:dc="y">A &amp; B&#33;</dc:title></opf:package>', 'test');
     expect(root.name).toBe('package');
     expect(root.children.find((c) => typeof c !== 'string')).toMatchObject({ name: 'title', children: ['A & B!'] });

@@ -1,6 +1,7 @@
 // Importing into a real library (SQLite on disk, the file store): a gazette PDF becomes a legal
 // document with its header and articles, the EPUB a book; the same bytes twice are one
 // publication; a failed save leaves no rows and no orphan files; folders are walked.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -153,6 +154,16 @@ describe('importFiles', () => {
     const { files, skipped } = await collectFiles([dir]);
     expect(files.map((f) => path.basename(f.path))).toEqual(['kieu-link.epub', 'kieu.epub']);
     expect(skipped).toBe(1);
+
+    // A pipe or a device named on the command line is refused at once, never read.
+    if (process.platform !== 'win32') {
+      const fifo = path.join(outside, 'pipe.pdf');
+      spawnSync('mkfifo', [fifo]);
+      const started = performance.now();
+      const specials = await collectFiles(['/dev/zero', fifo]);
+      expect(specials.files.map((f) => f.refusal?.code)).toEqual(['unreadable', 'unreadable']);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
 
     // A file named on the command line is read as given, but what it holds is never repeated.
     const library = await Library.open(tempDir());
