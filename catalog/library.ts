@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { openDatabase, schemaVersion } from './db/open.js';
 import type { Db } from './db/open.js';
+import { readSetting, writeSetting } from './db/settings.js';
 import { libraryLayout } from './paths.js';
 import type { LibraryLayout } from './paths.js';
 import { FileStore } from './store/file-store.js';
@@ -50,12 +51,11 @@ export class Library {
   }
 
   getSetting(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value ?? null;
+    return readSetting(this.db, key);
   }
 
   setSetting(key: string, value: string): void {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    writeSetting(this.db, key, value);
   }
 
   info(): LibraryInfo {

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/open.js';
+import { readSetting } from '../db/settings.js';
 import { vnFold } from '../../shared/text.js';
 import { SEARCH_DATA_DIR, THESAURUS_SETTING, vietnameseWords } from './lexicon.js';
 
@@ -87,7 +88,7 @@ export function catalogCount(model: AccentModel, key: string): number {
 /** The phrases of the word lists (everyday and legal words, question words), as text to count. */
 function everydayPhrases(db: Db): string[] {
   const files = ['everyday-words.txt', 'question-words.txt'].map((name) => fs.readFileSync(path.join(SEARCH_DATA_DIR, name), 'utf8'));
-  const additions = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(THESAURUS_SETTING) as string | undefined;
+  const additions = readSetting(db, THESAURUS_SETTING);
   return [...files, additions ?? '']
     .flatMap((text) => text.split(/\r?\n/))
     .filter((line) => line.trim() && !line.trim().startsWith('#'))

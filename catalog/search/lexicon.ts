@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Db } from '../db/open.js';
-import { statement } from '../db/statements.js';
+import { readSetting, removeSetting, writeSetting } from '../db/settings.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { mergeThesauri, parsePhraseList, parseThesaurus } from './thesaurus.js';
 import type { Thesaurus, ThesaurusProblem } from './thesaurus.js';
@@ -50,7 +50,7 @@ const merged = new WeakMap<Db, { additions: string | null; thesaurus: Thesaurus 
 
 /** The thesaurus a library searches with: the app's, and its hub's additions. */
 export function thesaurusOf(db: Db): Thesaurus {
-  const additions = (statement(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(THESAURUS_SETTING) as string | undefined) ?? null;
+  const additions = readSetting(db, THESAURUS_SETTING);
   const cached = merged.get(db);
   if (cached && cached.additions === additions) return cached.thesaurus;
   const thesaurus = additions ? mergeThesauri(loadBase().thesaurus, parseThesaurus(additions).thesaurus) : loadBase().thesaurus;
@@ -65,14 +65,14 @@ export function thesaurusOf(db: Db): Thesaurus {
  */
 export function setThesaurusAdditions(db: Db, text: string | null): { problems: ThesaurusProblem[]; entries: number; tooLarge: boolean } {
   if (text === null || !text.trim()) {
-    db.prepare('DELETE FROM settings WHERE key = ?').run(THESAURUS_SETTING);
+    removeSetting(db, THESAURUS_SETTING);
     return { problems: [], entries: 0, tooLarge: false };
   }
   const normalized = text.normalize('NFC');
   const { thesaurus, problems } = parseThesaurus(normalized);
   const tooLarge = Buffer.byteLength(normalized) > MAX_THESAURUS_BYTES;
   if (problems.length === 0 && !tooLarge) {
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(THESAURUS_SETTING, normalized);
+    writeSetting(db, THESAURUS_SETTING, normalized);
   }
   return { problems, entries: thesaurus.entries.length, tooLarge };
 }

@@ -6,6 +6,7 @@
  * index has grown or shrunk by more than a tenth. Terms not listed are rare.
  */
 import type { Db } from '../db/open.js';
+import { readSetting, writeSetting } from '../db/settings.js';
 
 export type TermIndex = 'passage' | 'meta';
 
@@ -36,13 +37,13 @@ export function refreshTermStats(db: Db, index: TermIndex): TermStats {
   db.transaction(() => {
     db.prepare('DELETE FROM term_stats WHERE index_name = ?').run(index);
     db.prepare(`INSERT INTO term_stats (index_name, term, rows) SELECT ?, term, doc FROM ${SOURCES[index].vocab} WHERE doc > ?`).run(index, COMMON_FLOOR[index]);
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(`term_stats.${index}.rows`, String(rows));
+    writeSetting(db, `term_stats.${index}.rows`, String(rows));
   })();
   return load(db, index);
 }
 
 function load(db: Db, index: TermIndex): TermStats {
-  const rows = Number(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(`term_stats.${index}.rows`) ?? -1);
+  const rows = Number(readSetting(db, `term_stats.${index}.rows`) ?? -1);
   const counts = new Map((db.prepare('SELECT term, rows FROM term_stats WHERE index_name = ?').raw().all(index) as [string, number][]));
   const stats = { rows, counts };
   let byIndex = caches.get(db);

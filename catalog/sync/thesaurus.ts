@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs/promises';
 import type { Db } from '../db/open.js';
+import { readSetting, removeSetting, writeSetting } from '../db/settings.js';
 import type { FeedRoot } from '../feed/root.js';
 import { THESAURUS_SETTING } from '../search/lexicon.js';
 import { stage } from './stage.js';
@@ -20,10 +21,10 @@ export type ThesaurusUpdate = string | null | undefined;
 
 /** Stages the additions a root names (verified against its sha256 and size) and says what to store. */
 export async function stageThesaurus(db: Db, source: FeedSource, cacheDir: string, root: FeedRoot, openWrite?: OpenWrite): Promise<ThesaurusUpdate> {
-  const heldFrom = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(THESAURUS_KEY_SETTING) as string | undefined;
+  const heldFrom = readSetting(db, THESAURUS_KEY_SETTING);
   if (!root.thesaurus) return heldFrom === root.keyId ? null : undefined;
   const text = await fs.readFile(await stage(source, cacheDir, root.thesaurus, 'bad_thesaurus', openWrite), 'utf8');
-  const held = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(THESAURUS_SETTING) as string | undefined;
+  const held = readSetting(db, THESAURUS_SETTING);
   return held === text && heldFrom === root.keyId ? undefined : text;
 }
 
@@ -31,10 +32,10 @@ export async function stageThesaurus(db: Db, source: FeedSource, cacheDir: strin
 export function storeThesaurus(db: Db, update: ThesaurusUpdate, keyId: string): void {
   if (update === undefined) return;
   if (update === null) {
-    db.prepare('DELETE FROM settings WHERE key IN (?, ?)').run(THESAURUS_SETTING, THESAURUS_KEY_SETTING);
+    removeSetting(db, THESAURUS_SETTING);
+    removeSetting(db, THESAURUS_KEY_SETTING);
     return;
   }
-  const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  put.run(THESAURUS_SETTING, update);
-  put.run(THESAURUS_KEY_SETTING, keyId);
+  writeSetting(db, THESAURUS_SETTING, update);
+  writeSetting(db, THESAURUS_KEY_SETTING, keyId);
 }
