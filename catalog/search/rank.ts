@@ -149,14 +149,13 @@ function exactShare(forms: TitleForms, query: ParsedQuery): number {
   return hits / query.exact.size;
 }
 
-/** The text of the best passages, for the checks that read it (accents, quotes); each publication's text is read once. */
-function candidateTexts(db: Db, passages: RankedPassage[]): Map<number, string> {
+/** The text of the best passages (`sorted`: best first), for the checks that read it (accents, quotes); each publication's text is read once. */
+function candidateTexts(db: Db, sorted: RankedPassage[]): Map<number, string> {
   // The same SQL is cached for row reads elsewhere, so it is read as a row here too (pluck would change the shared statement).
   const textOf = statement(db, 'SELECT text FROM publication_texts WHERE publication_id = ?');
   const texts = new Map<string, string | undefined>();
   const out = new Map<number, string>();
   // The best passages, and the best passage of each of the documents they lead to (so a document's place is judged on what it holds).
-  const sorted = [...passages].sort((a, b) => b.score - a.score);
   const bestOfDocument = new Map<string, RankedPassage>();
   for (const passage of sorted) {
     if (bestOfDocument.size >= RANKING.textCandidates) break;
@@ -249,6 +248,8 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
     if (!match?.common) gather(match, RANKING.expansionWeight[expansion.tier]);
   }
   const passages = [...byId.values()];
+  /** The passages best first, as the FTS5 queries scored them (before titles, quotes and accents). */
+  const byScore = [...passages].sort((a, b) => b.score - a.score);
 
   // 3. Titles: a query that names a document ("theo Bộ luật Dân sự…") lifts it and its
   // passages. A short query also finds documents by title alone; a long question only
@@ -267,7 +268,7 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
          ${metaMatch.common ? '' : `ORDER BY bm25(meta_fts, ${RANKING.metaWeights.join(', ')})`} LIMIT ${RANKING.metaCandidates}`,
       ).all(metaMatch.expr, ...filter.params) as { id: string; title: string }[])
     : (statement(db, 'SELECT id, title FROM publications WHERE id IN (SELECT value FROM json_each(?))').all(
-        JSON.stringify([...new Set([...passages].sort((a, b) => b.score - a.score).slice(0, RANKING.passageCandidates).map((p) => p.publicationId))]),
+        JSON.stringify([...new Set(byScore.slice(0, RANKING.passageCandidates).map((p) => p.publicationId))]),
       ) as { id: string; title: string }[]);
   for (const row of titled) {
     const forms = formsOf(row.title);
@@ -277,7 +278,7 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
   }
 
   const best = passages.length ? Math.max(...passages.map((p) => p.score)) : 1;
-  const texts = candidateTexts(db, passages);
+  const texts = candidateTexts(db, byScore);
   const matchers = accentMatchers(query.marked);
   for (const passage of passages) {
     passage.score += RANKING.titleBoost * best * (titleLift.get(passage.publicationId) ?? 0);
