@@ -8,12 +8,9 @@
  * (table search_models) and counted again when the text index has grown or shrunk by a tenth, so
  * documents that arrive are taken in.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Db } from '../db/open.js';
-import { readSetting } from '../db/settings.js';
 import { vnFold } from '../../shared/text.js';
-import { SEARCH_DATA_DIR, THESAURUS_SETTING, vietnameseWords } from './lexicon.js';
+import { vietnameseWords, wordListTexts } from './lexicon.js';
 
 /** Text read from the catalog to count, in all, and from one text at most. */
 const SAMPLE_CHARS = 24_000_000;
@@ -87,9 +84,7 @@ export function catalogCount(model: AccentModel, key: string): number {
 
 /** The phrases of the word lists (everyday and legal words, question words), as text to count. */
 function everydayPhrases(db: Db): string[] {
-  const files = ['everyday-words.txt', 'question-words.txt'].map((name) => fs.readFileSync(path.join(SEARCH_DATA_DIR, name), 'utf8'));
-  const additions = readSetting(db, THESAURUS_SETTING);
-  return [...files, additions ?? '']
+  return wordListTexts(db)
     .flatMap((text) => text.split(/\r?\n/))
     .filter((line) => line.trim() && !line.trim().startsWith('#'))
     .flatMap((line) => line.split(/=>|,/))

@@ -21,6 +21,8 @@ export const THESAURUS_SETTING = 'search.thesaurus';
 export const MAX_THESAURUS_BYTES = 1 << 20;
 
 interface Base {
+  /** The texts of the app's two word files, as read. */
+  texts: { everyday: string; questions: string };
   thesaurus: Thesaurus;
   questions: Thesaurus;
   words: readonly string[];
@@ -37,9 +39,14 @@ function loadBase(): Base {
     .split(/\r?\n/)
     .map((word) => word.trim().normalize('NFC').toLowerCase())
     .filter(Boolean);
+  const texts = {
+    everyday: fs.readFileSync(path.join(SEARCH_DATA_DIR, 'everyday-words.txt'), 'utf8'),
+    questions: fs.readFileSync(path.join(SEARCH_DATA_DIR, 'question-words.txt'), 'utf8'),
+  };
   base = {
-    thesaurus: parseThesaurus(fs.readFileSync(path.join(SEARCH_DATA_DIR, 'everyday-words.txt'), 'utf8')).thesaurus,
-    questions: parsePhraseList(fs.readFileSync(path.join(SEARCH_DATA_DIR, 'question-words.txt'), 'utf8')),
+    texts,
+    thesaurus: parseThesaurus(texts.everyday).thesaurus,
+    questions: parsePhraseList(texts.questions),
     words,
     syllables: new Set(words.flatMap((word) => word.split(/[\s-]+/))),
   };
@@ -75,6 +82,12 @@ export function setThesaurusAdditions(db: Db, text: string | null): { problems: 
     writeSetting(db, THESAURUS_SETTING, normalized);
   }
   return { problems, entries: thesaurus.entries.length, tooLarge };
+}
+
+/** The texts of every word list a library's search reads: the app's files and its hub's additions. */
+export function wordListTexts(db: Db): string[] {
+  const { everyday, questions } = loadBase().texts;
+  return [everyday, questions, readSetting(db, THESAURUS_SETTING) ?? ''];
 }
 
 export function questionWords(): Thesaurus {
