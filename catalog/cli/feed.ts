@@ -27,7 +27,15 @@ export async function runKeygen(flags: { out: string }, write: Write = stdout): 
 
 /** Stores the additions `--thesaurus` names ("none" removes them); false when the file is refused. */
 async function setAdditions(library: Library, file: string, write: Write): Promise<boolean> {
-  const text = file === 'none' ? null : await fs.readFile(path.resolve(file), 'utf8');
+  let text: string | null = null;
+  if (file !== 'none') {
+    try {
+      text = await fs.readFile(path.resolve(file), 'utf8');
+    } catch (error) {
+      write(`Không đọc được tệp từ ngữ ${file} (${(error as NodeJS.ErrnoException).code ?? 'lỗi'}); chưa xuất bản / Cannot read the thesaurus file ${file}; nothing published\n`);
+      return false;
+    }
+  }
   const { problems, entries, tooLarge } = setThesaurusAdditions(library.db, text);
   if (tooLarge) {
     write(`Tệp từ ngữ quá lớn (tối đa ${MAX_THESAURUS_BYTES / 1024} KB); chưa xuất bản / The thesaurus file is too large (at most ${MAX_THESAURUS_BYTES / 1024} KB); nothing published\n`);

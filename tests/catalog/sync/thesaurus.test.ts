@@ -2,7 +2,8 @@
  * A hub's own words travel with its feed (issue 12): `bookshelf publish --thesaurus FILE` stores
  * the additions at the hub and names them in the signed root; a station that syncs searches with
  * them — over HTTP, from a neighbour's /feed/ and from a USB bundle —, a damaged file refuses the
- * sync and writes nothing, a bad file is refused at the hub, and `--thesaurus none` takes them back.
+ * sync and writes nothing, a bad or missing file is refused at the hub with a clear message, and
+ * `--thesaurus none` takes them back.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -106,6 +107,9 @@ describe("a hub's thesaurus additions", () => {
     expect(await hub.publishWith(bad)).toBe(1);
     expect(hub.lines.join('')).toContain(`${bad}:2: chỉ có một vế`);
     expect(hub.library.getSetting('search.thesaurus')).toBe(ADDITIONS); // the reviewed file stays
+    hub.lines.length = 0;
+    expect(await hub.publishWith(path.join(path.dirname(bad), 'missing.txt'))).toBe(1);
+    expect(hub.lines.join('')).toMatch(/Không đọc được tệp từ ngữ .*missing\.txt \(ENOENT\).* \/ Cannot read the thesaurus file/);
     station.close();
     hub.library.close();
   });
