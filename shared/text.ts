@@ -12,20 +12,28 @@ const INVISIBLES = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
  * in the NFC original (for highlighting).
  */
 export function vnFold(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) {
-    let folded = FOLDED.get(ch);
-    if (folded === undefined) {
-      folded = foldChar(ch);
-      FOLDED.set(ch, folded);
+  const nfc = text.normalize('NFC');
+  const out = new Uint16Array(nfc.length);
+  for (let i = 0; i < nfc.length; i += 1) {
+    const code = nfc.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < nfc.length) {
+      // A character outside the BMP: folded whole, two code units in, two out.
+      const folded = foldChar(nfc.slice(i, i + 2));
+      out[i] = folded.charCodeAt(0);
+      out[i + 1] = folded.charCodeAt(1);
+      i += 1;
+      continue;
     }
-    out += folded;
+    let folded = FOLDED[code];
+    if (folded === 0) FOLDED[code] = folded = foldChar(String.fromCharCode(code)).charCodeAt(0);
+    out[i] = folded;
   }
-  return out;
+  return UTF16.decode(out);
 }
 
-/** Folded characters seen so far: folding is per character, so each is worked out once. */
-const FOLDED = new Map<string, string>();
+/** Each BMP code unit folded (0: not worked out yet): folding is per character, so each is worked out once. */
+const FOLDED = new Uint16Array(0x10000);
+const UTF16 = new TextDecoder('utf-16le');
 
 function foldChar(ch: string): string {
   const base = ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();

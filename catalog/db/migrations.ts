@@ -3,7 +3,7 @@
  * is a new entry. `PRAGMA user_version` records the last one applied.
  */
 import type { Db } from './open.js';
-import { indexPublication } from '../search/index-writer.js';
+import { indexPublication, reindexUnboundedPassages } from '../search/index-writer.js';
 import { indexForms } from '../../shared/search/tokens.js';
 import { ACCOUNTS_SCHEMA } from '../accounts/schema.js';
 import { DESK_SCHEMA } from '../desk/schema.js';
@@ -275,6 +275,16 @@ export const MIGRATIONS: readonly Migration[] = [
         data TEXT NOT NULL
       ) STRICT;
     `,
+  },
+  {
+    version: 13,
+    name: 'bounded passages, placed in bytes',
+    sql: `
+      -- Where a passage lies in its text's UTF-8 bytes, for reading it alone (catalog/search/index-writer.ts).
+      ALTER TABLE passages ADD COLUMN byte_start INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE passages ADD COLUMN byte_end INTEGER NOT NULL DEFAULT 0;
+    `,
+    after: reindexUnboundedPassages,
   },
 ];
 

@@ -40,11 +40,17 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   return schemaVersion(db);
 }
 
+/** 256 MiB of address space per reader; 32-bit builds have little to spare. */
+const READER_MMAP_BYTES = process.arch === 'ia32' ? 0 : 256 * 1024 * 1024;
+
 export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
   const db = new Database(file, { readonly: options.readonly ?? false });
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    // Readers map the file (pages read as memory, not one read() each): searches read kilobytes
+    // from texts spread over many pages. Writers keep plain I/O (a failed write must stay an error).
+    if (options.readonly) db.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');

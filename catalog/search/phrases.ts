@@ -9,7 +9,7 @@ import type { ParsedQuery } from './query.js';
 
 /** A text folded to its syllables, one space apart, with a space at each end. */
 export function foldedWords(text: string): string {
-  return ` ${vnFold(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return ` ${vnFold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 }
 
 const holds = (folded: string, words: string[]) => folded.includes(` ${words.join(' ')} `);

@@ -17,6 +17,7 @@ import type { SearchFilters } from './filters.js';
 import { exactSyllables, indexForms } from '../../shared/search/tokens.js';
 import { accentMatchers, accentShares } from './accents.js';
 import { foldedWords, holdsExpansion, longestRun } from './phrases.js';
+import { passageTexts } from './passage-text.js';
 
 export const RANKING = {
   /** bm25 weights of passage_fts columns: heading, body, pairs. */
@@ -71,6 +72,8 @@ export interface RankedPassage {
   together?: boolean;
   /** It matched the query's marked syllables only with other marks (read for the best passages only). */
   otherAccentsOnly?: boolean;
+  /** Its text, when it was read (the best passages). */
+  text?: string;
 }
 
 export interface RankedDocument {
@@ -149,24 +152,17 @@ function exactShare(forms: TitleForms, query: ParsedQuery): number {
   return hits / query.exact.size;
 }
 
-/** The text of the best passages (`sorted`: best first), for the checks that read it (accents, quotes); each publication's text is read once. */
-function candidateTexts(db: Db, sorted: RankedPassage[]): Map<number, string> {
-  // The same SQL is cached for row reads elsewhere, so it is read as a row here too (pluck would change the shared statement).
-  const textOf = statement(db, 'SELECT text FROM publication_texts WHERE publication_id = ?');
-  const texts = new Map<string, string | undefined>();
-  const out = new Map<number, string>();
+/** The best passages (`sorted`: best first) and the best passage of each of the documents they lead to, with their text read (kept on the passage for the snippets). */
+function readCandidateTexts(db: Db, sorted: RankedPassage[]): void {
   // The best passages, and the best passage of each of the documents they lead to (so a document's place is judged on what it holds).
   const bestOfDocument = new Map<string, RankedPassage>();
   for (const passage of sorted) {
     if (bestOfDocument.size >= RANKING.textCandidates) break;
     if (!bestOfDocument.has(passage.publicationId)) bestOfDocument.set(passage.publicationId, passage);
   }
-  for (const passage of new Set([...sorted.slice(0, RANKING.textCandidates), ...bestOfDocument.values()])) {
-    if (!texts.has(passage.publicationId)) texts.set(passage.publicationId, (textOf.get(passage.publicationId) as { text: string } | undefined)?.text);
-    const text = texts.get(passage.publicationId);
-    if (text) out.set(passage.id, text.slice(passage.start, passage.end));
-  }
-  return out;
+  const candidates = new Set([...sorted.slice(0, RANKING.textCandidates), ...bestOfDocument.values()]);
+  const texts = passageTexts(db, [...candidates].map((p) => p.id));
+  for (const passage of candidates) passage.text = texts.get(passage.id);
 }
 
 /** How far a passage quotes the query, from its longest run of the query's adjacent words: 0 under quoteMinWords. */
@@ -278,11 +274,11 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
   }
 
   const best = passages.length ? Math.max(...passages.map((p) => p.score)) : 1;
-  const texts = candidateTexts(db, byScore);
+  readCandidateTexts(db, byScore);
   const matchers = accentMatchers(query.marked);
   for (const passage of passages) {
     passage.score += RANKING.titleBoost * best * (titleLift.get(passage.publicationId) ?? 0);
-    const text = texts.get(passage.id);
+    const { text } = passage;
     if (text !== undefined) {
       const folded = foldedWords(text);
       const run = longestRun(folded, query.runs);

@@ -15,6 +15,7 @@ import { rankAnswers } from './rank.js';
 import type { RankedDocument } from './rank.js';
 import type { ParsedQuery } from './query.js';
 import { makeSnippet, matchRanges } from './snippets.js';
+import { passageTexts } from './passage-text.js';
 import type { Highlight } from './snippets.js';
 import type { Facets, PassageHit, SearchHit, SearchResult } from '../../shared/search/results.js';
 
@@ -55,20 +56,22 @@ export function facets(db: Db, q: string, filters: SearchFilters = {}, asTyped =
   return countFacets(db, ids);
 }
 
+/** The best passages of a publication, one per article, with their text read (ranking has read most of them already). */
 function passageHits(db: Db, ranked: RankedDocument, highlight: Highlight): PassageHit[] {
-  const passages = ranked.passages.slice(0, HITS_PER_PUBLICATION);
+  const seen = new Set<number>();
+  const passages = ranked.passages
+    .filter((p) => p.sectionId === null || (!seen.has(p.sectionId) && seen.add(p.sectionId)))
+    .slice(0, HITS_PER_PUBLICATION);
   if (!passages.length) return [];
-  const stored = statement(db, 'SELECT text, page_starts AS pageStarts FROM publication_texts WHERE publication_id = ?').get(ranked.publicationId) as
-    | { text: string; pageStarts: string }
-    | undefined;
-  if (!stored) return [];
-  const { text } = stored;
-  const pageStarts = JSON.parse(stored.pageStarts) as number[];
+  const unread = passageTexts(db, passages.filter((p) => p.text === undefined).map((p) => p.id));
+  const pageStarts = JSON.parse((statement(db, 'SELECT page_starts FROM publication_texts WHERE publication_id = ?').pluck().get(ranked.publicationId) as string | undefined) ?? '[0]') as number[];
   const section = statement(db, 'SELECT level, number, heading, page FROM sections WHERE id = ?');
-  return passages.map((passage) => {
+  return passages.flatMap((passage) => {
+    const text = passage.text ?? unread.get(passage.id);
+    if (text === undefined) return [];
     const info = passage.sectionId === null ? undefined : (section.get(passage.sectionId) as { level: string; number: string; heading: string; page: number | null } | undefined);
-    const snippet = makeSnippet(text.slice(passage.start, passage.end), highlight);
-    return {
+    const snippet = makeSnippet(text, highlight);
+    return [{
       sectionId: passage.sectionId,
       label: info?.level === 'article' ? `Điều ${info.number}` : null,
       heading: info?.heading ?? null,
@@ -76,7 +79,7 @@ function passageHits(db: Db, ranked: RankedDocument, highlight: Highlight): Pass
       offset: passage.start,
       snippet: snippet.text,
       highlights: snippet.highlights,
-    };
+    }];
   });
 }
 

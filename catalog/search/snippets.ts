@@ -5,7 +5,8 @@
  * where the text has the same marks ("hôn", not "hơn"); a phrase the thesaurus added ("làm
  * thêm giờ") only where it stands whole.
  */
-import { exactKey, tokenize } from '../../shared/search/tokens.js';
+import { exactKey } from '../../shared/search/tokens.js';
+import { vnFold } from '../../shared/text.js';
 import type { Token } from '../../shared/search/tokens.js';
 
 /** What to highlight: folded syllables, and for those typed with marks, the exact-accent key they must have; phrases of folded syllables, whole. */
@@ -23,21 +24,48 @@ export interface Snippet {
 
 const SNIPPET_CHARS = 260;
 
-/** The syllables of `text` to highlight, with their offsets. */
-function matches(text: string, { words, exact, phrases = [] }: Highlight): Token[] {
-  const tokens = tokenize(text);
-  const marked = tokens.map((t) => {
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A syllable character: anything between two found syllables that is one means they are not adjacent. */
+const SYLLABLE_CHAR = /[\p{L}\p{N}]/u;
+
+/** One pattern per highlight finding any of its syllables, whole, in folded text. */
+const patterns = new WeakMap<Highlight, RegExp | null>();
+
+function patternOf(highlight: Highlight): RegExp | null {
+  let pattern = patterns.get(highlight);
+  if (pattern === undefined) {
+    const terms = [...new Set([...highlight.words, ...(highlight.phrases ?? []).flat()])];
+    pattern = terms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
+    patterns.set(highlight, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * The syllables of `text` to highlight, with their offsets: the query's syllables (with their
+ * marks when typed with them), and the thesaurus's phrases where their syllables follow each other.
+ * Only the syllables the highlight names are found, not every syllable of the text.
+ */
+function matches(text: string, highlight: Highlight): Token[] {
+  const pattern = patternOf(highlight);
+  if (!pattern) return [];
+  const { words, exact, phrases = [] } = highlight;
+  const folded = vnFold(text);
+  const found: Token[] = [];
+  for (const match of folded.matchAll(pattern)) found.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  const marked = found.map((t) => {
     if (!words.has(t.text)) return false;
     const key = exact?.get(t.text);
     return key === undefined || exactKey(text.slice(t.start, t.end)) === key;
   });
-  for (let i = 0; i < tokens.length; i += 1) {
+  const adjacent = (i: number) => !SYLLABLE_CHAR.test(folded.slice(found[i].end, found[i + 1].start));
+  for (let i = 0; i < found.length; i += 1) {
     for (const phrase of phrases) {
-      if (phrase[0] !== tokens[i].text || !phrase.every((word, k) => tokens[i + k]?.text === word)) continue;
+      if (!phrase.every((word, k) => found[i + k]?.text === word && (k === 0 || adjacent(i + k - 1)))) continue;
       for (let k = 0; k < phrase.length; k += 1) marked[i + k] = true;
     }
   }
-  return tokens.filter((_, i) => marked[i]);
+  return found.filter((_, i) => marked[i]);
 }
 
 /** Offsets of the syllables of `text` to highlight. */
