@@ -1,6 +1,6 @@
 /**
  * The engine behind the contract: one handler per method, over an open library and the app's
- * services. The readers' and sync handlers are here; each other area brings its own. Methods
+ * services. The heavy reads go to the read pool (catalog/read-pool/), off the event loop. The readers' and sync handlers are here; each other area brings its own. Methods
  * marked `audited` in the contract are logged (who, what, when) after they succeed. Transports
  * (HTTP here, IPC in electron/) call these through shared/call.ts.
  */
@@ -16,39 +16,37 @@ import { deskHandlers } from './desk/handlers.js';
 import { outboxHandlers } from './outbox/handlers.js';
 import { updateHandlers } from './updates/handlers.js';
 import type { Services } from './services.js';
-import { getPublication, listPublications } from './publications.js';
-import { facets, search } from './search/search.js';
-import { suggest } from './search/suggest.js';
-import { mostRead, recordRead } from './reads.js';
-import { countSearch, countUsage, usageBetween } from './usage.js';
+import { getPublication } from './publications.js';
+import { recordRead } from './reads.js';
+import { countSearch, countUsage } from './usage.js';
 import { addSource, listSources, removeSource, sourceInfo } from './sync/sources.js';
 import { readSelection, saveSelection, selectionCounts } from './sync/selection.js';
 
 export function createHandlers(services: Services): Handlers<Contract> {
-  const { library, sync } = services;
+  const { library, sync, reads } = services;
   const sources = () => listSources(library).map(sourceInfo);
   return withAudit(contract, library.db, {
     'library.info': () => library.info(),
-    'publications.list': (input) => listPublications(library.db, input),
+    'publications.list': (input) => reads.run('publications.list', input),
     'publications.get': (input, ctx) => {
       const publication = getPublication(library.db, input.id);
       if (!publication) throw new AppError('not_found', translate(ctx.lang, 'error.not_found'));
       return publication;
     },
-    search: (input) => {
-      const result = search(library.db, input);
+    search: async (input) => {
+      const result = await reads.run('search', input);
       countSearch(library.db, input.q, input.offset, result.total);
       return result;
     },
-    suggest: (input) => suggest(library.db, input.q, input.limit),
-    facets: (input) => facets(library.db, input.q, input.filters, input.asTyped),
+    suggest: (input) => reads.run('suggest', input),
+    facets: (input) => reads.run('facets', input),
     'reading.record': (input) => ({ recorded: recordRead(library.db, input.id) }),
-    'publications.mostRead': (input) => mostRead(library.db, input.limit, input.days),
+    'publications.mostRead': (input) => reads.run('publications.mostRead', input),
     'usage.record': (input) => {
       countUsage(library.db, input.counter, input.n);
       return { recorded: true };
     },
-    'usage.report': (input) => usageBetween(library.db, input.from, input.to),
+    'usage.report': (input) => reads.run('usage.report', input),
     'kiosk.updateSettings': (input) => library.updateKioskSettings(input),
     'sync.sources': () => sources(),
     'sync.addSource': (input) => sourceInfo(addSource(library, input)),

@@ -1,6 +1,6 @@
 /**
- * The long-lived parts of a running app over one library: the sync service, staff accounts,
- * and each area's own service. Made once by whoever runs the app (served mode, Electron main,
+ * The long-lived parts of a running app over one library: the read pool (heavy reads off the
+ * event loop), the sync service, staff accounts, and each area's own service. Made once by whoever runs the app (served mode, Electron main,
  * a test) and handed to the contract's handlers (catalog/engine.ts); disposed in reverse order.
  */
 import { Accounts } from './accounts/accounts.js';
@@ -10,11 +10,14 @@ import type { SyncServiceOptions } from './sync/service.js';
 import { OutboxService } from './outbox/service.js';
 import type { OutboxServiceOptions } from './outbox/service.js';
 import { DeskService } from './desk/service.js';
+import { ReadPool } from './read-pool/pool.js';
+import type { ReadPoolOptions } from './read-pool/pool.js';
 import type { UpdaterPort } from './updates/handlers.js';
 import type { DeskOptions } from './desk/service.js';
 
 export interface Services {
   library: Library;
+  reads: ReadPool;
   sync: SyncService;
   accounts: Accounts;
   outbox: OutboxService;
@@ -24,6 +27,7 @@ export interface Services {
 }
 
 export interface ServiceOptions {
+  reads?: ReadPoolOptions;
   sync?: SyncServiceOptions;
   outbox?: OutboxServiceOptions;
   desk?: DeskOptions;
@@ -32,6 +36,7 @@ export interface ServiceOptions {
 export function createServices(library: Library, options: ServiceOptions = {}): Services {
   return {
     library,
+    reads: new ReadPool(library.layout.database, library.db, options.reads),
     sync: new SyncService(library, options.sync),
     accounts: new Accounts(library.db),
     outbox: new OutboxService(library, options.outbox),
@@ -45,4 +50,5 @@ export async function disposeServices(services: Services): Promise<void> {
   await services.desk.dispose();
   await services.outbox.dispose();
   await services.sync.dispose();
+  await services.reads.close();
 }

@@ -28,12 +28,14 @@ export function vnFold(text: string): string {
     if (folded === 0) FOLDED[code] = folded = foldChar(String.fromCharCode(code)).charCodeAt(0);
     out[i] = folded;
   }
-  return UTF16.decode(out);
+  utf16 ??= new TextDecoder('utf-16le');
+  return utf16.decode(out);
 }
 
 /** Each BMP code unit folded (0: not worked out yet): folding is per character, so each is worked out once. */
 const FOLDED = new Uint16Array(0x10000);
-const UTF16 = new TextDecoder('utf-16le');
+/** Made on first use: a module that is only loaded (the preload script) needs none. */
+let utf16: InstanceType<typeof TextDecoder> | undefined;
 
 function foldChar(ch: string): string {
   const base = ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();

@@ -6,11 +6,13 @@
  * the word lists (residents say "ly dị" and "có bầu", which laws rarely do) and, weakly, which
  * syllables go together in the words of a Vietnamese word list ("đất đai"). Kept in the catalog
  * (table search_models) and counted again when the text index has grown or shrunk by a tenth, so
- * documents that arrive are taken in.
+ * documents that arrive are taken in. A read-only connection (a read pool worker) never counts
+ * while a search waits: it keeps the stored model, stale or not, and notes it stale (./stale.ts).
  */
 import type { Db } from '../db/open.js';
 import { vnFold } from '../../shared/text.js';
 import { vietnameseWords, wordListTexts } from './lexicon.js';
+import { noteStale } from './stale.js';
 
 /** Text read from the catalog to count, in all, and from one text at most. */
 const SAMPLE_CHARS = 24_000_000;
@@ -156,16 +158,22 @@ export function accentModel(db: Db): AccentModel {
   const rows = indexSize(db);
   const cached = cache.get(db);
   if (cached && !stale(cached.rows, rows)) return cached.model;
-  const stored = db.prepare('SELECT rows, data FROM search_models WHERE name = ?').get(MODEL_NAME) as { rows: number; data: string } | undefined;
+  const storedRows = db.prepare('SELECT rows FROM search_models WHERE name = ?').pluck().get(MODEL_NAME) as number | undefined;
+  if (cached && db.readonly && storedRows === cached.rows) {
+    noteStale();
+    return cached.model;
+  }
   let model: AccentModel;
   let builtAt: number;
-  if (stored && !stale(stored.rows, rows)) {
-    model = decode(stored.data);
-    builtAt = stored.rows;
+  if (storedRows !== undefined && (!stale(storedRows, rows) || db.readonly)) {
+    model = decode(db.prepare('SELECT data FROM search_models WHERE name = ?').pluck().get(MODEL_NAME) as string);
+    builtAt = storedRows;
+    if (stale(storedRows, rows)) noteStale();
   } else {
     model = buildAccentModel(db);
     builtAt = rows;
-    saveModel(db, rows, model);
+    if (db.readonly) noteStale();
+    else saveModel(db, rows, model);
   }
   cache.set(db, { rows: builtAt, model });
   return model;

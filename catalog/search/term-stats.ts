@@ -3,10 +3,13 @@
  * cost time and rank little. Counting a term in FTS5 reads its whole posting list, so the
  * common terms of each index (those in more than COMMON_FLOOR rows) are counted once from
  * the FTS5 vocabulary into term_stats and kept in memory; they are counted again when the
- * index has grown or shrunk by more than a tenth. Terms not listed are rare.
+ * index has grown or shrunk by more than a tenth. Terms not listed are rare. A read-only
+ * connection (a read pool worker) keeps what is stored and notes it stale (./stale.ts): the
+ * pool has them counted again over a writable connection, off the readers' way.
  */
 import type { Db } from '../db/open.js';
 import { readSetting, writeSetting } from '../db/settings.js';
+import { noteStale } from './stale.js';
 
 export type TermIndex = 'passage' | 'meta';
 
@@ -34,9 +37,12 @@ function currentRows(db: Db, index: TermIndex): number {
 /** Counts the common terms of an index again, and remembers how large the index was. */
 export function refreshTermStats(db: Db, index: TermIndex): TermStats {
   const rows = currentRows(db, index);
+  // Counted before the write transaction: reading the vocabulary takes long, the write is short.
+  const common = db.prepare(`SELECT term, doc FROM ${SOURCES[index].vocab} WHERE doc > ?`).raw().all(COMMON_FLOOR[index]) as [string, number][];
   db.transaction(() => {
     db.prepare('DELETE FROM term_stats WHERE index_name = ?').run(index);
-    db.prepare(`INSERT INTO term_stats (index_name, term, rows) SELECT ?, term, doc FROM ${SOURCES[index].vocab} WHERE doc > ?`).run(index, COMMON_FLOOR[index]);
+    const insert = db.prepare('INSERT INTO term_stats (index_name, term, rows) VALUES (?, ?, ?)');
+    for (const [term, count] of common) insert.run(index, term, count);
     writeSetting(db, `term_stats.${index}.rows`, String(rows));
   })();
   return load(db, index);
@@ -54,10 +60,15 @@ function load(db: Db, index: TermIndex): TermStats {
 
 /** The common terms of an index, counted again first when the index has changed size. */
 export function termStats(db: Db, index: TermIndex): TermStats {
-  const stats = caches.get(db)?.get(index) ?? load(db, index);
+  let stats = caches.get(db)?.get(index) ?? load(db, index);
   const rows = currentRows(db, index);
-  const stale = stats.rows < 0 || Math.abs(rows - stats.rows) > Math.max(stats.rows / 10, COMMON_FLOOR[index]);
-  return stale ? refreshTermStats(db, index) : stats;
+  const stale = (counted: TermStats) => counted.rows < 0 || Math.abs(rows - counted.rows) > Math.max(counted.rows / 10, COMMON_FLOOR[index]);
+  if (!stale(stats)) return stats;
+  if (!db.readonly) return refreshTermStats(db, index);
+  // A reader takes what a writer has counted since, and otherwise asks for a count.
+  stats = load(db, index);
+  if (stale(stats)) noteStale();
+  return stats;
 }
 
 /**

@@ -4,7 +4,7 @@
  * from any location, before anything is written. The snapshot (for a new station) and the pages
  * it needs are staged in the source's feed cache and checked (stage.ts). Then the snapshot is
  * applied in batches read line by line (the byte offset reached is committed with each batch, so
- * a kill resumes there) and each page in one transaction that also advances the cursor; every
+ * a kill resumes there) and each page in batches too, the last advancing the cursor; every
  * publication's text object is fetched before the transaction that writes it, so a document is
  * searchable from the moment it appears. A publication already here as a demo row or as this
  * station's copy of the same file is merged, not duplicated (merge.ts); once a real national
@@ -51,6 +51,18 @@ export const DEFAULT_SNAPSHOT_BATCH = 500;
  * objects): a few hundred milliseconds on the thread that also answers the kiosk.
  */
 const BATCH_TEXT_BYTES = 256 * 1024;
+
+/** The ops of a page from `from`: at most `size`, and puts of at most BATCH_TEXT_BYTES of text objects (one at least). */
+function opsBatch(ops: FeedPage['ops'], from: number, size: number): FeedPage['ops'] {
+  let bytes = 0;
+  let end = from;
+  while (end < ops.length && end - from < size && (end === from || bytes < BATCH_TEXT_BYTES)) {
+    const op = ops[end];
+    if (op.op === 'put') bytes += op.publication.text?.size ?? 0;
+    end += 1;
+  }
+  return ops.slice(from, end);
+}
 
 /** The run was stopped (AbortSignal) between two transactions; the catalog is consistent and resumes there. */
 export class SyncStoppedError extends Error {
@@ -317,20 +329,31 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
     for (const [i, { ref, file }] of pages.entries()) {
       checkStop();
       const page: FeedPage = await readPage(file, ref);
-      const texts = await textsOf(page.ops.flatMap((op) => (op.op === 'put' ? [op.publication] : [])));
-      db.transaction(() => {
-        writer.acceptRoot(root.sequence, sha256);
-        for (const op of page.ops) {
-          if (op.op === 'put') put([op.publication], texts);
-          else remove(op.id);
-        }
-        if (i === pages.length - 1) finishRoot();
-        else writer.setCursor(page.lastChange);
-      })();
-      progress.publicationsDone += page.ops.length;
+      // A long page goes in batches like the snapshot, each its own transaction with the event loop
+      // free between them; the cursor moves with the last. A page cut short (a stop, a crash) is
+      // applied again from its start next time: puts and removes applied twice end the same.
+      let from = 0;
+      do {
+        if (from > 0) checkStop();
+        const batch = opsBatch(page.ops, from, batchSize);
+        const texts = await textsOf(batch.flatMap((op) => (op.op === 'put' ? [op.publication] : [])));
+        from += batch.length;
+        const last = from >= page.ops.length;
+        db.transaction(() => {
+          writer.acceptRoot(root.sequence, sha256);
+          for (const op of batch) {
+            if (op.op === 'put') put([op.publication], texts);
+            else remove(op.id);
+          }
+          if (last && i === pages.length - 1) finishRoot();
+          else if (last) writer.setCursor(page.lastChange);
+        })();
+        progress.publicationsDone += batch.length;
+        report();
+        await yieldToEventLoop();
+      } while (from < page.ops.length);
       progress.pagesDone += 1;
       report();
-      await yieldToEventLoop();
     }
     if (!snapshot && pages.length === 0) {
       db.transaction(() => {

@@ -1,0 +1,155 @@
+/**
+ * Reads off the event loop: a small pool of worker threads (./worker.ts), each with its own
+ * read-only connection to the catalog, runs the heavy read methods (./tasks.ts) — search,
+ * typeahead, facets, listings, reports — so the thread that answers the kiosk (the served
+ * station's, or Electron's main process) never computes them. Jobs wait in one queue and go
+ * to the first idle worker; workers start on the first read and are replaced when one dies
+ * (its job fails with an error, the others go on). With `workers: 0` the reads run in-process on
+ * the given connection (an in-memory catalog, or a caller that wants no threads).
+ *
+ * When a read finds the search's counts stale (catalog/search/stale.ts) the pool has one worker
+ * count them again over a writable connection, at most once a minute, while the others serve.
+ *
+ * Worker entry: from the TypeScript sources (tsx, vitest) worker-tsx.mjs, which registers tsx;
+ * from compiled JavaScript the sibling worker.js, which tsc emits because this module imports its types.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Db } from '../db/open.js';
+import { AppError } from '../../shared/errors.js';
+import { READ_TASKS } from './tasks.js';
+import type { ReadInput, ReadOutput, ReadTask } from './tasks.js';
+import type { PoolJob, PoolReply, PoolWorkerData } from './worker.js';
+
+export const DEFAULT_READ_WORKERS = 2;
+/** The search's counts are counted again at most this often. */
+const REFRESH_INTERVAL_MS = 60_000;
+
+export interface ReadPoolOptions {
+  /** Worker threads (default 2); 0 runs reads in-process. */
+  workers?: number;
+  workerEntry?: URL;
+  log?: (message: string, error?: unknown) => void;
+}
+
+interface Pending {
+  job: PoolJob;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Pending | null;
+}
+
+function defaultEntry(moduleUrl = import.meta.url): URL {
+  return moduleUrl.endsWith('.ts') ? new URL('./worker-tsx.mjs', moduleUrl) : new URL('./worker.js', moduleUrl);
+}
+
+export class ReadPool {
+  private readonly size: number;
+  private readonly entry: URL;
+  private readonly log: (message: string, error?: unknown) => void;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+  private refreshing = false;
+  private lastRefresh = -Infinity;
+
+  constructor(
+    private readonly database: string,
+    private readonly inline: Db,
+    options: ReadPoolOptions = {},
+  ) {
+    this.size = options.workers ?? DEFAULT_READ_WORKERS;
+    this.entry = options.workerEntry ?? defaultEntry();
+    this.log = options.log ?? ((message, error) => console.error(message, error));
+  }
+
+  /** Runs one read; resolves with its result or rejects with its error (an AppError keeps its code). */
+  run<T extends ReadTask>(task: T, input: ReadInput<T>): Promise<ReadOutput<T>> {
+    if (this.closed) return Promise.reject(new AppError('unavailable', 'read pool closed'));
+    if (this.size === 0) {
+      try {
+        return Promise.resolve((READ_TASKS[task] as (db: Db, input: unknown) => ReadOutput<T>)(this.inline, input));
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, task, input }, resolve: resolve as (value: unknown) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Jobs waiting or running (for tests and diagnostics). */
+  get load(): number {
+    return this.queue.length + this.slots.filter((s) => s.busy).length;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.queue.splice(0)) pending.reject(new AppError('unavailable', 'read pool closed'));
+    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length && !this.closed) {
+      let slot = this.slots.find((s) => !s.busy);
+      if (!slot) {
+        if (this.slots.length >= this.size) return;
+        slot = this.spawn();
+      }
+      const pending = this.queue.shift() as Pending;
+      slot.busy = pending;
+      slot.worker.ref();
+      slot.worker.postMessage(pending.job);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.entry, { workerData: { database: this.database } satisfies PoolWorkerData });
+    const slot: Slot = { worker, busy: null };
+    worker.unref();
+    worker.on('message', (reply: PoolReply) => {
+      const pending = slot.busy;
+      if (!pending || pending.job.id !== reply.id) return;
+      slot.busy = null;
+      worker.unref();
+      if (reply.ok) pending.resolve(reply.value);
+      else pending.reject(reply.error.code ? new AppError(reply.error.code, reply.error.message) : new Error(reply.error.message));
+      if (pending.job.task === 'refresh') this.refreshing = false;
+      if (reply.stale) this.refreshSoon();
+      this.dispatch();
+    });
+    const lost = (error: Error) => {
+      const index = this.slots.indexOf(slot);
+      if (index < 0) return;
+      this.slots.splice(index, 1);
+      if (slot.busy) {
+        if (slot.busy.job.task === 'refresh') this.refreshing = false;
+        slot.busy.reject(error);
+      }
+      if (!this.closed) this.log('read worker stopped', error);
+      this.dispatch();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`read worker exited (code ${code})`)));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** Has the search's counts counted again by one worker, unless that is running or ran within the interval. */
+  private refreshSoon(): void {
+    const now = performance.now();
+    if (this.refreshing || now - this.lastRefresh < REFRESH_INTERVAL_MS) return;
+    this.refreshing = true;
+    this.lastRefresh = now;
+    this.queue.push({
+      job: { id: this.nextId++, task: 'refresh', input: null },
+      resolve: () => undefined,
+      reject: (error) => this.log('counting the search models again failed', error),
+    });
+  }
+}
