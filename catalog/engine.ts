@@ -4,7 +4,7 @@
  * marked `audited` in the contract are logged (who, what, when) after they succeed. Transports
  * (HTTP here, IPC in electron/) call these through shared/call.ts.
  */
-import type { Handlers } from '../shared/call.js';
+import type { CallContext, Handlers } from '../shared/call.js';
 import type { Contract } from '../shared/contract.js';
 import { AppError } from '../shared/errors.js';
 import { translate } from '../shared/messages.js';
@@ -16,37 +16,43 @@ import { deskHandlers } from './desk/handlers.js';
 import { outboxHandlers } from './outbox/handlers.js';
 import { updateHandlers } from './updates/handlers.js';
 import type { Services } from './services.js';
-import { getPublication } from './publications.js';
+import { getPublication, publicationExists } from './publications.js';
 import { recordRead } from './reads.js';
 import { countSearch, countUsage } from './usage.js';
 import { addSource, listSources, removeSource, sourceInfo } from './sync/sources.js';
 import { readSelection, saveSelection, selectionCounts } from './sync/selection.js';
 
 export function createHandlers(services: Services): Handlers<Contract> {
-  const { library, sync, reads } = services;
+  const { library, sync, reads, counts, usageGate } = services;
+  const lane = (ctx: CallContext) => (ctx.client === undefined ? 'station' : 'lan');
   const sources = () => listSources(library).map(sourceInfo);
   return withAudit(contract, library.db, {
     'library.info': () => library.info(),
-    'publications.list': (input) => reads.run('publications.list', input),
+    'publications.list': (input, ctx) => reads.run('publications.list', input, lane(ctx)),
     'publications.get': (input, ctx) => {
       const publication = getPublication(library.db, input.id);
       if (!publication) throw new AppError('not_found', translate(ctx.lang, 'error.not_found'));
       return publication;
     },
-    search: async (input) => {
-      const result = await reads.run('search', input);
-      countSearch(library.db, input.q, input.offset, result.total);
+    search: async (input, ctx) => {
+      const result = await reads.run('search', input, lane(ctx));
+      counts.add((db) => countSearch(db, input.q, input.offset, result.total));
       return result;
     },
-    suggest: (input) => reads.run('suggest', input),
-    facets: (input) => reads.run('facets', input),
-    'reading.record': (input) => ({ recorded: recordRead(library.db, input.id) }),
-    'publications.mostRead': (input) => reads.run('publications.mostRead', input),
-    'usage.record': (input) => {
-      countUsage(library.db, input.counter, input.n);
+    suggest: (input, ctx) => reads.run('suggest', input, lane(ctx)),
+    facets: (input, ctx) => reads.run('facets', input, lane(ctx)),
+    'reading.record': (input, ctx) => {
+      if (!publicationExists(library.db, input.id) || !usageGate.admit('read', ctx.client)) return { recorded: false };
+      counts.add((db) => recordRead(db, input.id));
       return { recorded: true };
     },
-    'usage.report': (input) => reads.run('usage.report', input),
+    'publications.mostRead': (input, ctx) => reads.run('publications.mostRead', input, lane(ctx)),
+    'usage.record': (input, ctx) => {
+      if (!usageGate.admit(input.counter, ctx.client, input.n)) return { recorded: false };
+      counts.add((db) => countUsage(db, input.counter, input.n));
+      return { recorded: true };
+    },
+    'usage.report': (input, ctx) => reads.run('usage.report', input, lane(ctx)),
     'kiosk.updateSettings': (input) => library.updateKioskSettings(input),
     'sync.sources': () => sources(),
     'sync.addSource': (input) => sourceInfo(addSource(library, input)),

@@ -95,6 +95,10 @@ function toSummary(row: PublicationRow): PublicationSummary {
   };
 }
 
+export function publicationExists(db: Db, id: string): boolean {
+  return statement(db, 'SELECT 1 FROM publications WHERE id = ?').get(id) !== undefined;
+}
+
 export function countPublications(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM publications').get() as { n: number }).n;
 }

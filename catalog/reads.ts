@@ -5,7 +5,7 @@
  */
 import type { Db } from './db/open.js';
 import { statement } from './db/statements.js';
-import { summariesByIds } from './publications.js';
+import { publicationExists, summariesByIds } from './publications.js';
 import type { PublicationSummary } from '../shared/domain.js';
 
 /** The station's local date, YYYY-MM-DD. */
@@ -16,7 +16,7 @@ export function localDay(now = new Date()): string {
 
 /** Counts one opening of a publication; false when there is no such publication. */
 export function recordRead(db: Db, publicationId: string, now = new Date()): boolean {
-  if (!statement(db, 'SELECT 1 FROM publications WHERE id = ?').get(publicationId)) return false;
+  if (!publicationExists(db, publicationId)) return false;
   statement(db, 'INSERT INTO reads (day, publication_id) VALUES (?, ?) ON CONFLICT (day, publication_id) DO UPDATE SET count = count + 1').run(localDay(now), publicationId);
   return true;
 }

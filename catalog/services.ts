@@ -11,6 +11,8 @@ import { OutboxService } from './outbox/service.js';
 import type { OutboxServiceOptions } from './outbox/service.js';
 import { DeskService } from './desk/service.js';
 import { ReadPool } from './read-pool/pool.js';
+import { DeferredWrites } from './db/deferred-writes.js';
+import { UsageGate } from './usage-gate.js';
 import type { ReadPoolOptions } from './read-pool/pool.js';
 import type { UpdaterPort } from './updates/handlers.js';
 import type { DeskOptions } from './desk/service.js';
@@ -18,6 +20,10 @@ import type { DeskOptions } from './desk/service.js';
 export interface Services {
   library: Library;
   reads: ReadPool;
+  /** Counters written without waiting for the database (catalog/db/deferred-writes.ts). */
+  counts: DeferredWrites;
+  /** Which counts are taken from whom, how often (catalog/usage-gate.ts). */
+  usageGate: UsageGate;
   sync: SyncService;
   accounts: Accounts;
   outbox: OutboxService;
@@ -37,6 +43,8 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
   return {
     library,
     reads: new ReadPool(library.layout.database, library.db, options.reads),
+    counts: new DeferredWrites(library.db),
+    usageGate: new UsageGate(),
     sync: new SyncService(library, options.sync),
     accounts: new Accounts(library.db),
     outbox: new OutboxService(library, options.outbox),
@@ -51,4 +59,5 @@ export async function disposeServices(services: Services): Promise<void> {
   await services.outbox.dispose();
   await services.sync.dispose();
   await services.reads.close();
+  services.counts.close();
 }

@@ -30,6 +30,8 @@ export interface CallContext {
   session?: SessionPort;
   /** False for a caller that may not sign in (a phone on the LAN unless officials allowed staff there). */
   staffAllowed?: boolean;
+  /** A device on the LAN, by its address (IPv6 by /64); absent for the station itself (its kiosk window or browser). */
+  client?: string;
 }
 
 export type Handlers<C extends ContractTable> = {

@@ -44,6 +44,7 @@ export const USAGE_COUNTERS = ['search', 'search_no_result', 'kiosk_session', 'p
 export type UsageCounter = (typeof USAGE_COUNTERS)[number];
 /** The counters the UI reports itself; the engine counts the others. */
 export const RECORDED_USAGE_COUNTERS = ['kiosk_session', 'phone_session', 'page_printed'] as const;
+export type RecordedUsageCounter = (typeof RECORDED_USAGE_COUNTERS)[number];
 /** The longest period one usage report covers, in months. */
 export const USAGE_REPORT_MAX_MONTHS = 120;
 

@@ -40,13 +40,16 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   return schemaVersion(db);
 }
 
+/** How long a write waits for another process's write lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5_000;
+
 /** 256 MiB of address space per reader; 32-bit builds have little to spare. */
 const READER_MMAP_BYTES = process.arch === 'ia32' ? 0 : 256 * 1024 * 1024;
 
 export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
   const db = new Database(file, { readonly: options.readonly ?? false });
   try {
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
     // Readers map the file (pages read as memory, not one read() each): searches read kilobytes
     // from texts spread over many pages. Writers keep plain I/O (a failed write must stay an error).

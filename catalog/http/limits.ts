@@ -1,7 +1,7 @@
 /**
  * Limits that keep one client on the commune LAN from starving the others (and the kiosk):
- * a token bucket per remote address (429 + Retry-After; the kiosk's own loopback calls are
- * exempt), a bound on the number of request headers (431), Range headers with more than one
+ * a token bucket per remote address and one for the whole LAN (429 + Retry-After; the kiosk's
+ * own loopback calls are exempt; what each call costs is budgeted by ./work-budget.ts), a bound on the number of request headers (431), Range headers with more than one
  * part refused before any file is looked up (416), and the Node server's own bounds on header
  * size and on how long a client may take to send its request (slowloris). Each refusal carries
  * the usual error envelope in the caller's language (Vietnamese unless it asks for English).
@@ -17,6 +17,10 @@ export interface HttpLimits {
   ratePerSecond: number;
   /** Requests a client may make at once before the rate applies. */
   burst: number;
+  /** Requests per second all the LAN's clients together may make (many addresses, one flood)… */
+  lanRatePerSecond: number;
+  /** …and at once before that rate applies. */
+  lanBurst: number;
   /** Addresses never rate-limited (by default the station itself: 127.0.0.1 and ::1). */
   isExempt: (address: string) => boolean;
   /** Request headers a client may send; more is 431. */
@@ -44,6 +48,8 @@ export function isStationAddress(address: string): boolean {
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   ratePerSecond: 20,
   burst: 60,
+  lanRatePerSecond: 200,
+  lanBurst: 400,
   isExempt: isStationAddress,
   maxHeaderCount: 64,
   maxHeaderBytes: 16 * 1024,
@@ -89,8 +95,8 @@ export class RateLimiter {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** 0 when the request may go ahead (a token is taken), else whole seconds to wait. */
-  take(key: string): number {
+  /** 0 when the request may go ahead (`cost` tokens are taken), else whole seconds to wait. */
+  take(key: string, cost = 1): number {
     const now = this.now();
     let bucket = this.buckets.get(key);
     if (!bucket) {
@@ -100,11 +106,11 @@ export class RateLimiter {
     }
     bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.ratePerSecond);
     bucket.at = now;
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    if (bucket.tokens >= cost) {
+      bucket.tokens -= cost;
       return 0;
     }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.ratePerSecond));
+    return Math.max(1, Math.ceil((cost - bucket.tokens) / this.ratePerSecond));
   }
 
   get size(): number {
@@ -118,18 +124,24 @@ export class RateLimiter {
   }
 }
 
+/** 429 with the usual envelope: wait this many seconds. */
+export function rateLimitedResponse(lang: Language, waitSeconds: number): Response {
+  return errorResponse({ code: 'bad_request', message: MESSAGES.rate[lang] }, 429, { 'Retry-After': String(waitSeconds) });
+}
+
 /**
  * Checks a request before the app sees it: a Response refuses it, null lets it through. Order:
  * the rate limit first (cheapest, and counts refused requests too), then headers, then Range.
  */
 export function createRequestGuard(limits: HttpLimits): (request: Request, incoming: IncomingMessage) => Response | null {
   const limiter = new RateLimiter(limits.ratePerSecond, limits.burst);
+  const lan = new RateLimiter(limits.lanRatePerSecond, limits.lanBurst);
   return (request, incoming) => {
     const lang = () => languageFromAcceptHeader(request.headers.get('accept-language'));
     const address = clientKey(incoming.socket.remoteAddress ?? 'unknown');
     if (!limits.isExempt(address)) {
-      const wait = limiter.take(address);
-      if (wait > 0) return errorResponse({ code: 'bad_request', message: MESSAGES.rate[lang()] }, 429, { 'Retry-After': String(wait) });
+      const wait = limiter.take(address) || lan.take('lan');
+      if (wait > 0) return rateLimitedResponse(lang(), wait);
     }
     if (incoming.rawHeaders.length / 2 > limits.maxHeaderCount) {
       return errorResponse({ code: 'bad_request', message: MESSAGES.headers[lang()] }, 431, { Connection: 'close' });

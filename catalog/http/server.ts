@@ -24,7 +24,9 @@ import { API_PREFIX } from '../../shared/urls.js';
 import { COMMON_HEADERS, errorResponse, jsonResponse, withHeaders } from './headers.js';
 import type { FetchHandler } from './files.js';
 import { isFileRoute } from './files.js';
-import { DEFAULT_HTTP_LIMITS, createRequestGuard, isStationAddress, onClientError } from './limits.js';
+import { DEFAULT_HTTP_LIMITS, clientKey, createRequestGuard, isStationAddress, onClientError, rateLimitedResponse } from './limits.js';
+import { WorkBudget } from './work-budget.js';
+import type { WorkBudgetLimits } from './work-budget.js';
 import type { HttpLimits } from './limits.js';
 
 const STATUS: Record<ErrorCode, 400 | 403 | 404 | 409 | 429 | 500 | 503> = {
@@ -65,16 +67,19 @@ export interface HttpAppOptions<C extends ContractTable> {
    */
   sessions?: SessionLookup;
   staffOnLan?: boolean;
+  /** What one LAN device may ask of the station (./work-budget.ts). */
+  workBudget?: WorkBudgetLimits;
   log?: (message: string, error?: unknown) => void;
 }
 
 /** The cookie outlives the longest session; the server ends idle ones itself. */
 const SESSION_COOKIE_MAX_AGE = 12 * 60 * 60;
 
-/** True when the request came from the station itself (the kiosk's own browser or the app). */
-function isStationPeer(env: unknown): boolean {
+/** The LAN device a request came from (its address key), or null when it came from the station itself (the kiosk's own browser or the app). */
+function lanClientOf(env: unknown): string | null {
   const address = (env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress;
-  return typeof address === 'string' && isStationAddress(address);
+  if (typeof address !== 'string') return 'unknown';
+  return isStationAddress(address) ? null : clientKey(address);
 }
 
 function hostnameOf(hostHeader: string): string {
@@ -103,6 +108,7 @@ export function hostGuard(allowedHostnames: readonly string[]): MiddlewareHandle
 export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C>): Hono {
   const app = new Hono();
   const log = options.log ?? ((message, error) => console.error(message, error));
+  const budget = new WorkBudget(options.workBudget);
   app.use('*', hostGuard(options.allowedHostnames));
 
   app.post(
@@ -124,7 +130,8 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
         return badRequest(lang, 400, '(JSON)');
       }
       const method = c.req.param('method');
-      const staffAllowed = options.sessions !== undefined && (options.staffOnLan === true || isStationPeer(c.env));
+      const client = lanClientOf(c.env);
+      const staffAllowed = options.sessions !== undefined && (options.staffOnLan === true || client === null);
       const token = staffAllowed ? (getCookie(c, SESSION_COOKIE) ?? null) : null;
       const user = token ? (options.sessions?.lookup(token)?.user ?? null) : null;
       const cookies: string[] = [];
@@ -134,8 +141,16 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
           void cookies.push(generateCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'Strict', path: '/', expires: new Date(expiresAt), maxAge: SESSION_COOKIE_MAX_AGE })),
         end: () => void cookies.push(generateCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 0 })),
       };
-      const ctx = { role: user?.role ?? ('anyone' as const), transport: 'http' as const, lang, user, session, staffAllowed };
-      const envelope = await callMethod(options.contract, options.handlers, method, input, ctx, (error) => log(`API ${method} failed`, error));
+      const ctx = { role: user?.role ?? ('anyone' as const), transport: 'http' as const, lang, user, session, staffAllowed, ...(client === null ? {} : { client }) };
+      const call = () => callMethod(options.contract, options.handlers, method, input, ctx, (error) => log(`API ${method} failed`, error));
+      let envelope: Awaited<ReturnType<typeof call>>;
+      if (client === null) envelope = await call();
+      else {
+        // A LAN device's calls run one at a time, within its budget of work (./work-budget.ts).
+        const admitted = await budget.run(client, call);
+        if (!admitted.ok) return rateLimitedResponse(lang, admitted.retryAfterSeconds);
+        envelope = admitted.value;
+      }
       const response = envelope.ok ? jsonResponse(envelope, 200) : jsonResponse(envelope, STATUS[envelope.error.code]);
       for (const cookie of cookies) response.headers.append('Set-Cookie', cookie);
       return response;

@@ -7,6 +7,11 @@
  * (its job fails with an error, the others go on). With `workers: 0` the reads run in-process on
  * the given connection (an in-memory catalog, or a caller that wants no threads).
  *
+ * The station's own reads (the kiosk) go before any waiting LAN read, so a flood from phones
+ * delays the kiosk by at most the reads already running. The same reads of the whole catalog
+ * (facets of an empty query, first pages, most read) are answered from a small cache until the
+ * catalog changes (./read-cache.ts).
+ *
  * When a read finds the search's counts stale (catalog/search/stale.ts) the pool has one worker
  * count them again over a writable connection, at most once a minute, while the others serve.
  *
@@ -17,10 +22,14 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open.js';
 import { AppError } from '../../shared/errors.js';
 import { READ_TASKS } from './tasks.js';
+import { ReadCache } from './read-cache.js';
 import type { ReadInput, ReadOutput, ReadTask } from './tasks.js';
 import type { PoolJob, PoolReply, PoolWorkerData } from './worker.js';
 
 export const DEFAULT_READ_WORKERS = 2;
+
+/** Whose read it is: the station's own (the kiosk) goes first. */
+export type ReadLane = 'station' | 'lan';
 /** The search's counts are counted again at most this often. */
 const REFRESH_INTERVAL_MS = 60_000;
 
@@ -51,7 +60,9 @@ export class ReadPool {
   private readonly entry: URL;
   private readonly log: (message: string, error?: unknown) => void;
   private readonly slots: Slot[] = [];
-  private readonly queue: Pending[] = [];
+  /** Waiting jobs: the station's first, then the LAN's. */
+  private readonly queues: Record<ReadLane, Pending[]> = { station: [], lan: [] };
+  private readonly cache: ReadCache;
   private nextId = 1;
   private closed = false;
   private refreshing = false;
@@ -65,10 +76,15 @@ export class ReadPool {
     this.size = options.workers ?? DEFAULT_READ_WORKERS;
     this.entry = options.workerEntry ?? defaultEntry();
     this.log = options.log ?? ((message, error) => console.error(message, error));
+    this.cache = new ReadCache(inline);
   }
 
-  /** Runs one read; resolves with its result or rejects with its error (an AppError keeps its code). */
-  run<T extends ReadTask>(task: T, input: ReadInput<T>): Promise<ReadOutput<T>> {
+  /** Runs one read (for the station, or a LAN device: it waits behind the station's); resolves with its result or rejects with its error (an AppError keeps its code). */
+  run<T extends ReadTask>(task: T, input: ReadInput<T>, lane: ReadLane = 'station'): Promise<ReadOutput<T>> {
+    return this.cache.read(task, input, () => this.compute(task, input, lane));
+  }
+
+  private compute<T extends ReadTask>(task: T, input: ReadInput<T>, lane: ReadLane): Promise<ReadOutput<T>> {
     if (this.closed) return Promise.reject(new AppError('unavailable', 'read pool closed'));
     if (this.size === 0) {
       try {
@@ -78,30 +94,30 @@ export class ReadPool {
       }
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, task, input }, resolve: resolve as (value: unknown) => void, reject });
+      this.queues[lane].push({ job: { id: this.nextId++, task, input }, resolve: resolve as (value: unknown) => void, reject });
       this.dispatch();
     });
   }
 
   /** Jobs waiting or running (for tests and diagnostics). */
   get load(): number {
-    return this.queue.length + this.slots.filter((s) => s.busy).length;
+    return this.queues.station.length + this.queues.lan.length + this.slots.filter((s) => s.busy).length;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.queue.splice(0)) pending.reject(new AppError('unavailable', 'read pool closed'));
+    for (const pending of [...this.queues.station.splice(0), ...this.queues.lan.splice(0)]) pending.reject(new AppError('unavailable', 'read pool closed'));
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
   }
 
   private dispatch(): void {
-    while (this.queue.length && !this.closed) {
+    while ((this.queues.station.length || this.queues.lan.length) && !this.closed) {
       let slot = this.slots.find((s) => !s.busy);
       if (!slot) {
         if (this.slots.length >= this.size) return;
         slot = this.spawn();
       }
-      const pending = this.queue.shift() as Pending;
+      const pending = (this.queues.station.shift() ?? this.queues.lan.shift()) as Pending;
       slot.busy = pending;
       slot.worker.ref();
       slot.worker.postMessage(pending.job);
@@ -146,7 +162,7 @@ export class ReadPool {
     if (this.refreshing || now - this.lastRefresh < REFRESH_INTERVAL_MS) return;
     this.refreshing = true;
     this.lastRefresh = now;
-    this.queue.push({
+    this.queues.lan.push({
       job: { id: this.nextId++, task: 'refresh', input: null },
       resolve: () => undefined,
       reject: (error) => this.log('counting the search models again failed', error),
