@@ -4,7 +4,8 @@
  * from any location, before anything is written. The snapshot (for a new station) and the pages
  * it needs are staged in the source's feed cache and checked (stage.ts). Then the snapshot is
  * applied in batches read line by line (the byte offset reached is committed with each batch, so
- * a kill resumes there) and each page in batches too, the last advancing the cursor; every
+ * a kill resumes there) and each page after it, the last transaction advancing the cursor; no
+ * transaction holds the thread longer than SLICE_MS (the kiosk is answered between them); every
  * publication's text object is fetched before the transaction that writes it, so a document is
  * searchable from the moment it appears. A publication already here as a demo row or as this
  * station's copy of the same file is merged, not duplicated (merge.ts); once a real national
@@ -44,25 +45,12 @@ export { SyncDiskFullError, SyncRefusedError } from './stage.js';
 
 export const MAX_ROOT_BYTES = 4 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 4096;
-/** Snapshot publications applied per transaction… */
+/** Snapshot publications read, their texts fetched and applied (in slices) per batch, the offset committed with its last slice… */
 export const DEFAULT_SNAPSHOT_BATCH = 500;
-/**
- * …or fewer, so one transaction indexes at most ~1.5 MB of text (256 KiB of compressed text
- * objects): a few hundred milliseconds on the thread that also answers the kiosk.
- */
+/** …or fewer, so one batch holds at most ~1.5 MB of text (256 KiB of compressed text objects). */
 const BATCH_TEXT_BYTES = 256 * 1024;
-
-/** The ops of a page from `from`: at most `size`, and puts of at most BATCH_TEXT_BYTES of text objects (one at least). */
-function opsBatch(ops: FeedPage['ops'], from: number, size: number): FeedPage['ops'] {
-  let bytes = 0;
-  let end = from;
-  while (end < ops.length && end - from < size && (end === from || bytes < BATCH_TEXT_BYTES)) {
-    const op = ops[end];
-    if (op.op === 'put') bytes += op.publication.text?.size ?? 0;
-    end += 1;
-  }
-  return ops.slice(from, end);
-}
+/** A transaction of the apply holds the thread at most about this long (one publication at least). */
+const SLICE_MS = 10;
 
 /** The run was stopped (AbortSignal) between two transactions; the catalog is consistent and resumes there. */
 export class SyncStoppedError extends Error {
@@ -283,6 +271,32 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
       retireDemoIfReplaced();
     };
 
+    /**
+     * Applies items in transactions of at most SLICE_MS each (one item at least), the event loop
+     * free between them so the kiosk is answered; `close` runs in the last one (it moves the
+     * cursor or the snapshot offset). Cut short (a stop, a crash), the batch is applied again from
+     * its start: puts and removes applied twice end the same.
+     */
+    const inSlices = async <T>(items: T[], apply: (item: T) => void, close: () => void) => {
+      let next = 0;
+      do {
+        const started = performance.now();
+        const from = next;
+        db.transaction(() => {
+          writer.acceptRoot(root.sequence, sha256);
+          while (next < items.length) {
+            apply(items[next]);
+            next += 1;
+            if (performance.now() - started >= SLICE_MS) break;
+          }
+          if (next >= items.length) close();
+        })();
+        progress.publicationsDone += next - from;
+        report();
+        await yieldToEventLoop();
+      } while (next < items.length);
+    };
+
     if (snapshot) {
       const { ref, file, header } = snapshot;
       progress.phase = 'snapshot';
@@ -290,16 +304,11 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
       const applyBatch = async (batch: FeedPublication[], end: number, done: boolean) => {
         checkStop();
         const texts = await textsOf(batch);
-        db.transaction(() => {
-          writer.acceptRoot(root.sequence, sha256);
-          put(batch, texts);
+        await inSlices(batch, (pub) => put([pub], texts), () => {
           if (!done) writer.setSnapshotOffset(ref.sha256, end);
           else if (pages.length > 0) writer.setCursor(header.lastChange);
           else finishRoot();
-        })();
-        progress.publicationsDone += batch.length;
-        report();
-        await yieldToEventLoop();
+        });
       };
       let batch: FeedPublication[] = [];
       let batchTextBytes = 0;
@@ -329,29 +338,12 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
     for (const [i, { ref, file }] of pages.entries()) {
       checkStop();
       const page: FeedPage = await readPage(file, ref);
-      // A long page goes in batches like the snapshot, each its own transaction with the event loop
-      // free between them; the cursor moves with the last. A page cut short (a stop, a crash) is
-      // applied again from its start next time: puts and removes applied twice end the same.
-      let from = 0;
-      do {
-        if (from > 0) checkStop();
-        const batch = opsBatch(page.ops, from, batchSize);
-        const texts = await textsOf(batch.flatMap((op) => (op.op === 'put' ? [op.publication] : [])));
-        from += batch.length;
-        const last = from >= page.ops.length;
-        db.transaction(() => {
-          writer.acceptRoot(root.sequence, sha256);
-          for (const op of batch) {
-            if (op.op === 'put') put([op.publication], texts);
-            else remove(op.id);
-          }
-          if (last && i === pages.length - 1) finishRoot();
-          else if (last) writer.setCursor(page.lastChange);
-        })();
-        progress.publicationsDone += batch.length;
-        report();
-        await yieldToEventLoop();
-      } while (from < page.ops.length);
+      const texts = await textsOf(page.ops.flatMap((op) => (op.op === 'put' ? [op.publication] : [])));
+      await inSlices(
+        page.ops,
+        (op) => (op.op === 'put' ? put([op.publication], texts) : remove(op.id)),
+        () => (i === pages.length - 1 ? finishRoot() : writer.setCursor(page.lastChange)),
+      );
       progress.pagesDone += 1;
       report();
     }

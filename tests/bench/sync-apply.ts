@@ -71,8 +71,8 @@ function writeRoot(feedDir: string, privateKeyPath: string, root: Omit<FeedRoot,
   fs.writeFileSync(path.join(feedDir, 'root.json'), signed.bytes);
 }
 
-/** Two feed folders: `first` (a snapshot of `count`), `second` (the same plus a page of 1,000 changes). */
-export function buildBenchFeed(dir: string, count: number) {
+/** Two feed folders: `first` (a snapshot of `count`), `second` (the same plus `pageCount` pages of `pageOps` changes: 1 of 1,000 by default). */
+export function buildBenchFeed(dir: string, count: number, pageOps = 1_000, pageCount = 1) {
   const keys = generateKeyPair(path.join(dir, 'keys'));
   const first = path.join(dir, 'feed-1');
   const snapshot = writeSnapshotFile(first, count, count, (function* () {
@@ -81,18 +81,24 @@ export function buildBenchFeed(dir: string, count: number) {
   const snapshotRef = { ...snapshot, sequence: 1, lastChange: count };
   writeRoot(first, keys.privateKeyPath, { sequence: 1, pages: [], snapshot: snapshotRef });
 
-  // 700 updates, 200 new publications, 100 deletes.
-  const ops: FeedOp[] = [];
-  for (let k = 0; k < 700; k += 1) ops.push({ op: 'put', publication: benchPublication(1 + ((k * 131) % count), 1) });
-  for (let k = 0; k < 200; k += 1) ops.push({ op: 'put', publication: benchPublication(count + 1 + k) });
-  for (let k = 0; k < 100; k += 1) ops.push({ op: 'delete', id: benchPublication(1 + ((k * 977 + 5) % count)).id });
   const second = path.join(dir, 'feed-2');
   fs.cpSync(first, second, { recursive: true });
-  const page = Buffer.from(canonicalJson({ format: PAGE_FORMAT, firstChange: count + 1, lastChange: count + ops.length, ops }));
-  const pageRef: PageRef = { path: `pages/${sha256Hex(page)}.json`, sha256: sha256Hex(page), size: page.length, firstChange: count + 1, lastChange: count + ops.length };
   fs.mkdirSync(path.join(second, 'pages'), { recursive: true });
-  fs.writeFileSync(path.join(second, pageRef.path), page);
-  writeRoot(second, keys.privateKeyPath, { sequence: 2, pages: [pageRef], snapshot: snapshotRef });
+  const pageRefs: PageRef[] = [];
+  let change = count;
+  for (let p = 0; p < pageCount; p += 1) {
+    // 70% updates, 20% new publications, 10% deletes.
+    const ops: FeedOp[] = [];
+    const added = count + 1 + p * pageOps;
+    for (let k = 0; k < pageOps * 0.7; k += 1) ops.push({ op: 'put', publication: benchPublication(1 + ((k * 131 + p) % count), 1 + p) });
+    for (let k = 0; k < pageOps * 0.2; k += 1) ops.push({ op: 'put', publication: benchPublication(added + k) });
+    for (let k = 0; k < pageOps * 0.1; k += 1) ops.push({ op: 'delete', id: benchPublication(1 + ((k * 977 + 5 + p) % count)).id });
+    const page = Buffer.from(canonicalJson({ format: PAGE_FORMAT, firstChange: change + 1, lastChange: change + ops.length, ops }));
+    pageRefs.push({ path: `pages/${sha256Hex(page)}.json`, sha256: sha256Hex(page), size: page.length, firstChange: change + 1, lastChange: change + ops.length });
+    fs.writeFileSync(path.join(second, pageRefs[p].path), page);
+    change += ops.length;
+  }
+  writeRoot(second, keys.privateKeyPath, { sequence: 2, pages: pageRefs, snapshot: snapshotRef });
   return { first, second, publicKeyPath: keys.publicKeyPath, snapshotBytes: snapshot.size };
 }
 
