@@ -1,6 +1,7 @@
 /**
  * Extraction, bounded and isolated: each file is parsed in a worker_threads Worker with a heap
- * limit and a per-file time limit. On a timeout the worker is terminated and the file refused
+ * limit, a per-file time limit, and a bound on how far the whole process's memory may grow
+ * (decoded buffers are outside the heap; the process is watched every few milliseconds). On a timeout the worker is terminated and the file refused
  * ("quá thời gian xử lý / took too long"); a crash or an out-of-memory in the worker refuses
  * the file and a fresh worker takes the next one. The main process never parses a file.
  *
@@ -21,6 +22,13 @@ import type { ExtractLimits, Extraction } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_WORKER_MEMORY_MB = 512;
+/**
+ * How far the whole process's resident memory may grow while a file is extracted. The heap limit
+ * does not cover the buffers a parser decodes into (a 1 MB PDF whose stream inflates to 2 GB),
+ * so the process itself is watched: past this the worker is stopped and the file refused.
+ */
+export const DEFAULT_RSS_BUDGET_MB = 256;
+const RSS_CHECK_MS = 10;
 const STARTUP_TIMEOUT_MS = 30_000;
 
 export interface ExtractorOptions {
@@ -28,6 +36,8 @@ export interface ExtractorOptions {
   timeoutMs?: number;
   /** The worker's V8 old-generation heap limit (default 512 MB). */
   memoryMb?: number;
+  /** How far the process's resident memory may grow during one file (default 256 MB). */
+  rssBudgetMb?: number;
   limits?: Partial<ExtractLimits>;
   /** PDF: render page 1 as the cover (default true). */
   cover?: boolean;
@@ -55,6 +65,7 @@ export class Extractor {
   private output = '';
   private readonly timeoutMs: number;
   private readonly memoryMb: number;
+  private readonly rssBudgetMb: number;
   private readonly entry: URL;
   private readonly fileOptions: ExtractFileOptions;
   private readonly maxJobsPerWorker: number;
@@ -62,6 +73,7 @@ export class Extractor {
   constructor(options: ExtractorOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+    this.rssBudgetMb = options.rssBudgetMb ?? DEFAULT_RSS_BUDGET_MB;
     this.entry = options.workerEntry ?? defaultWorkerEntry();
     this.fileOptions = { limits: options.limits, cover: options.cover };
     this.maxJobsPerWorker = options.maxJobsPerWorker ?? 50;
@@ -83,6 +95,7 @@ export class Extractor {
     const outcome = await new Promise<ExtractOutcome>((resolve) => {
       const done = (result: { ok: true; extraction: Extraction } | { ok: false; refusal: RefusalInfo }, kill: boolean) => {
         clearTimeout(timer);
+        clearInterval(watch);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -102,6 +115,10 @@ export class Extractor {
         () => done({ ok: false, refusal: refusal('timeout', `> ${Math.round(this.timeoutMs / 100) / 10} s`) }, true),
         this.timeoutMs,
       );
+      const baseline = process.memoryUsage.rss();
+      const watch = setInterval(() => {
+        if (process.memoryUsage.rss() - baseline > this.rssBudgetMb * 1024 * 1024) done({ ok: false, refusal: refusal('out-of-memory', `> ${this.rssBudgetMb} MB`) }, true);
+      }, RSS_CHECK_MS);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

@@ -82,6 +82,26 @@ export function zeroBomb(megabytes: number): Buffer {
   return Buffer.concat(parts);
 }
 
+/** zlib data (as a PDF's /FlateDecode wants it) that inflates to `megabytes` MB of zeros (NUL is white space in a content stream). */
+export function zlibBomb(megabytes: number): Buffer {
+  const adler = Buffer.alloc(4);
+  // Adler-32 of n zero bytes: A stays 1, B adds it n times.
+  adler.writeUInt32BE((((megabytes * 1024 * 1024) % 65521) * 65536 + 1) >>> 0);
+  return Buffer.concat([Buffer.from([0x78, 0x9c]), zeroBomb(megabytes), adler]);
+}
+
+/** A one-page PDF of ~1 KB per MB whose content stream inflates to `megabytes` MB. */
+export function deflateBombPdf(megabytes: number): Buffer {
+  const stream = zlibBomb(megabytes);
+  return makePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream', 'latin1')]),
+  ]);
+}
+
 export const CONTAINER_XML = `<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
   <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
