@@ -1,7 +1,7 @@
 // `bookshelf import`: flags, the bilingual summary and the exit codes (0 nothing refused,
 // 1 some refused, 2 usage error), in process and as a child process running the TypeScript
 // sources through tsx the way bin/bookshelf.mjs does (so the worker loads there too).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -84,4 +84,27 @@ describe('bookshelf import', () => {
     expect(result.stdout).toContain('Đã nhập / Imported: 1');
     expect(spawnSync(process.execPath, [BIN, 'import'], { encoding: 'utf8', timeout: 60_000 }).status).toBe(2);
   });
+
+  it('lets two imports and an info run on one library at once, each file imported', async () => {
+    const library = tempDir();
+    const env = { ...process.env, BOOKSHELF_HOME: library };
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, ...args], { env });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.on('close', (code) => resolve({ code, out }));
+      });
+    const first = ['nghi-quyet-so-17-2022-ubtvqh15-36956.pdf', 'truyen-kieu.epub', 'thong-tu-so-12-2022-tt-bldtbxh-37536.pdf'].map(DEMO);
+    const second = ['luat-so-69-2020-qh14-32699.pdf', 'quyet-dinh-so-28-2021-qd-ttg-34546.pdf', 'nghi-dinh-so-158-2025-nd-cp-45240.pdf'].map(DEMO);
+    const [a, b] = await Promise.all([run(['import', ...first]), run(['import', ...second]), run(['info']), new Promise((r) => setTimeout(r, 300)).then(() => run(['info']))]);
+    expect(a.out).toContain('Đã nhập / Imported: 3');
+    expect(b.out).toContain('Đã nhập / Imported: 3');
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const info = await run(['info']);
+    expect(info.code).toBe(0);
+    expect(info.out).toContain("Văn bản và sách / Publications: 6\n");
+  }, 120_000);
 });
+
