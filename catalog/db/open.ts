@@ -24,7 +24,11 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies the migrations above the database's version, in order, each atomically. */
+/**
+ * Applies the migrations above the database's version, in order, each atomically. Each takes the
+ * write lock first and reads the version again under it: two processes opening a new library at
+ * once (two imports) apply each migration once, the second finding it done.
+ */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
   const current = schemaVersion(db);
   const known = migrations.length ? migrations[migrations.length - 1].version : 0;
@@ -32,10 +36,11 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
+      if (schemaVersion(db) >= migration.version) return;
       db.exec(migration.sql);
       migration.after?.(db);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    }).immediate();
   }
   return schemaVersion(db);
 }

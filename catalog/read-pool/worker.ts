@@ -9,9 +9,8 @@ import { openDatabase } from '../db/open.js';
 import type { Db } from '../db/open.js';
 import { AppError } from '../../shared/errors.js';
 import type { ErrorCode } from '../../shared/errors.js';
-import { accentModel } from '../search/accent-model.js';
+import { refreshSearchModels } from '../search/refresh-models.js';
 import { takeStale } from '../search/stale.js';
-import { termStats } from '../search/term-stats.js';
 import { READ_TASKS } from './tasks.js';
 import type { ReadTask } from './tasks.js';
 
@@ -29,13 +28,6 @@ export interface PoolWorkerData {
   database: string;
 }
 
-/** Counts again, and stores, the search's counts a reader found stale. */
-export function refreshSearchModels(db: Db): void {
-  termStats(db, 'passage');
-  termStats(db, 'meta');
-  accentModel(db);
-}
-
 function run(db: Db, job: PoolJob): unknown {
   if (job.task === 'refresh') {
     const writer = openDatabase((workerData as PoolWorkerData).database);
@@ -49,7 +41,7 @@ function run(db: Db, job: PoolJob): unknown {
   return (READ_TASKS[job.task] as (db: Db, input: unknown) => unknown)(db, job.input);
 }
 
-if (parentPort) {
+if (parentPort && (workerData as PoolWorkerData | null)?.database) {
   const port = parentPort;
   const db = openDatabase((workerData as PoolWorkerData).database, { readonly: true });
   port.on('message', (job: PoolJob) => {

@@ -24,6 +24,7 @@ import { execFileSync } from 'node:child_process';
 import { DEMO_DIR, PACKAGE_ROOT } from '../../catalog/package-root.js';
 import { benchImportThroughput, formatThroughput } from '../../catalog/import/bench.js';
 import { buildBenchLibrary } from './search.js';
+import { buildGazetteLibrary } from './gazette-search.js';
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-bench-'));
@@ -97,7 +98,6 @@ if (hasCorpora && section('search')) {
     corpora,
     metadataCount: Number(process.env.BENCH_PUBLICATIONS ?? 100_000),
     fullTextCount: Number(process.env.BENCH_TEXTS ?? 10_000),
-    textBytes: 20_000,
     queryCount: 500,
   });
   const measured = JSON.parse(
@@ -122,6 +122,28 @@ if (hasCorpora && section('search')) {
     ],
     ["residents' questions (colloquial-dev, with and without marks)", `p50 ${ms(measured.residentsP50)}, p95 ${ms(measured.residentsP95)}`, '—'],
     ['peak memory of the search process', `${measured.peakRssMB.toFixed(0)} MB RSS`, '—'],
+  );
+}
+
+if (hasCorpora && section('search')) {
+  const dir = tmp();
+  await buildGazetteLibrary(dir, corpora);
+  const measured = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(PACKAGE_ROOT, 'tests/bench/measure-gazette.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 }),
+  ) as Record<string, number>;
+  fs.rmSync(dir, { recursive: true, force: true });
+  results.gazetteSearch = measured;
+  rows.push(
+    [
+      'gazette, 412 real texts: UI search (10 hits, snippets, facets), 30 topics ± marks',
+      `p50 ${ms(measured.topicP50)}, p95 ${ms(measured.topicP95)}`,
+      `bare FTS5 AND query, ranked ids: p50 ${ms(measured.bareTopicP50)}, p95 ${ms(measured.bareTopicP95)} (ratio p95 ${ratio(measured.topicP95, measured.bareTopicP95)})`,
+    ],
+    [
+      'gazette: UI search of 30 document numbers as printed',
+      `p50 ${ms(measured.numberP50)}, p95 ${ms(measured.numberP95)}`,
+      `bare number lookup: p50 ${ms(measured.bareNumberP50)}, p95 ${ms(measured.bareNumberP95)}`,
+    ],
   );
 }
 

@@ -3,52 +3,24 @@
  * number is searched as written, without diacritics and in lower case — with the full texts
  * indexed, so documents that cite the number compete.
  */
-import fs from 'node:fs';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Library } from '../../catalog/library.js';
 import { saveDocuments } from '../../catalog/documents.js';
 import { search } from '../../catalog/search/search.js';
-import { parseStructure } from '../../shared/legal/structure.js';
 import { numberKey, vnFold } from '../../shared/text.js';
-import { corpus, corporaMissing } from '../helpers/corpora.js';
+import { CORPORA, corporaMissing } from '../helpers/corpora.js';
+import { gazetteRecords } from '../helpers/gazette-catalog.js';
 import { tempDir } from '../helpers/temp-dir.js';
-
-interface Row {
-  slug: string;
-  slug_number_ascii: string | null;
-  parsed: { number: string | null; doc_type: string | null; title: string | null } | null;
-  parsed_number_matches_slug: boolean;
-}
 
 describe.skipIf(corporaMissing)('known items in the Official Gazette catalog', () => {
   let library: Library;
   let known: { slug: string; number: string }[];
 
   beforeAll(async () => {
-    const rows = fs.readFileSync(corpus('legal/catalog/metadata.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
-    const texts = new Map<string, string>();
-    for (const line of zlib.gunzipSync(fs.readFileSync(corpus('legal/catalog/fulltext.jsonl.gz'))).toString('utf8').split('\n')) {
-      if (line) {
-        const { slug, full_text } = JSON.parse(line) as { slug: string; full_text: string };
-        texts.set(slug, full_text.normalize('NFC'));
-      }
-    }
-    known = rows.filter((r) => r.parsed?.number && r.parsed_number_matches_slug).map((r) => ({ slug: r.slug, number: r.parsed!.number! }));
+    const gazette = gazetteRecords(CORPORA);
+    known = gazette.numbers;
     library = await Library.open(tempDir());
-    saveDocuments(
-      library.db,
-      rows.map((r) => {
-        const text = texts.get(r.slug) ?? '';
-        const number = r.parsed?.number && r.parsed_number_matches_slug ? r.parsed.number : null;
-        return {
-          publication: { id: r.slug, kind: 'legal' as const, title: r.parsed?.title ?? r.slug, number, docType: r.parsed?.doc_type ?? null },
-          files: [],
-          text: { text, pageStarts: [0], pageCount: null },
-          sections: parseStructure(text),
-        };
-      }),
-    );
+    saveDocuments(library.db, gazette.records);
   }, 120_000);
   afterAll(() => library?.close());
 
