@@ -30,6 +30,7 @@ export const DEFAULT_READ_WORKERS = 2;
 
 /** Whose read it is: the station's own (the kiosk) goes first. */
 export type ReadLane = 'station' | 'lan';
+const YOUNG_GENERATION_MB = 64;
 /** The search's counts are counted again at most this often. */
 const REFRESH_INTERVAL_MS = 60_000;
 
@@ -125,7 +126,8 @@ export class ReadPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.entry, { workerData: { database: this.database } satisfies PoolWorkerData });
+    // A roomier young generation: a search makes many short-lived strings, and fewer scavenges mean fewer pauses.
+    const worker = new Worker(this.entry, { workerData: { database: this.database } satisfies PoolWorkerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, busy: null };
     worker.unref();
     worker.on('message', (reply: PoolReply) => {

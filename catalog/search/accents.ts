@@ -57,11 +57,10 @@ export interface AccentShares {
   wrong: number;
 }
 
-/** How a text holds the query's marked syllables: with their marks, or only with others. */
-export function accentShares(text: string, matchers: AccentMatcher[]): AccentShares {
+/** How a text holds the query's marked syllables: with their marks, or only with others (`folded`: the text already folded with vnFold). */
+export function accentShares(text: string, matchers: AccentMatcher[], folded = vnFold(text)): AccentShares {
   if (!matchers.length) return { exact: 0, wrong: 0 };
   const lower = text.toLowerCase();
-  const folded = vnFold(lower);
   let matched = 0;
   let exact = 0;
   for (const m of matchers) {

@@ -7,9 +7,38 @@
 import { vnFold } from '../../shared/text.js';
 import type { ParsedQuery } from './query.js';
 
-/** A text folded to its syllables, one space apart, with a space at each end. */
-export function foldedWords(text: string): string {
-  return ` ${vnFold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+/** Per BMP code unit: 1 a letter or digit, 2 anything else, 0 not looked at yet (halves of surrogate pairs count as letters). */
+const WORD_CHAR = new Uint8Array(0x10000);
+let utf16: InstanceType<typeof TextDecoder> | undefined;
+
+function isWordCode(code: number): boolean {
+  let kind = WORD_CHAR[code];
+  if (!kind) WORD_CHAR[code] = kind = (code >= 0xd800 && code <= 0xdfff) || /[\p{L}\p{N}]/u.test(String.fromCharCode(code)) ? 1 : 2;
+  return kind === 1;
+}
+
+/**
+ * A text folded to its syllables, one space apart, with a space at each end (each run of other
+ * characters is one space). `folded`: the text already folded with vnFold.
+ */
+export function foldedWords(text: string, folded = vnFold(text)): string {
+  const out = new Uint16Array(folded.length + 2);
+  let n = 0;
+  out[n++] = 32;
+  let gap = false;
+  for (let i = 0; i < folded.length; i += 1) {
+    const code = folded.charCodeAt(i);
+    if (isWordCode(code)) {
+      out[n++] = code;
+      gap = false;
+    } else if (!gap) {
+      out[n++] = 32;
+      gap = true;
+    }
+  }
+  out[n++] = 32;
+  utf16 ??= new TextDecoder('utf-16le');
+  return utf16.decode(out.subarray(0, n));
 }
 
 const holds = (folded: string, words: string[]) => folded.includes(` ${words.join(' ')} `);

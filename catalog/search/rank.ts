@@ -15,6 +15,7 @@ import { rareTerms, termStats } from './term-stats.js';
 import type { TermIndex } from './term-stats.js';
 import type { SearchFilters } from './filters.js';
 import { exactSyllables, indexForms } from '../../shared/search/tokens.js';
+import { vnFold } from '../../shared/text.js';
 import { accentMatchers, accentShares } from './accents.js';
 import { foldedWords, holdsExpansion, longestRun } from './phrases.js';
 import { passageTexts } from './passage-text.js';
@@ -49,7 +50,7 @@ export const RANKING = {
   /** …and this share when it holds none of them with their marks, nor a phrase the thesaurus added: it matched only through other accents. */
   onlyOtherAccentsPenalty: 0.8,
   /** How many of the best passages, and of the best documents' best passages, are read for the accent and quote checks. */
-  textCandidates: 20,
+  textCandidates: 16,
   /** A passage that holds this many of the query's adjacent words verbatim quotes it, and gains up to quoteBoost (relative to the best passage). */
   quoteMinWords: 4,
   quoteBoost: 0.3,
@@ -280,12 +281,13 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
     passage.score += RANKING.titleBoost * best * (titleLift.get(passage.publicationId) ?? 0);
     const { text } = passage;
     if (text !== undefined) {
-      const folded = foldedWords(text);
+      const foldedText = vnFold(text);
+      const folded = foldedWords(text, foldedText);
       const run = longestRun(folded, query.runs);
       const expanded = holdsExpansion(folded, query.expansions);
       passage.together = run >= 2 || expanded;
       passage.score += RANKING.quoteBoost * best * quoteShare(run, query);
-      const accent = accentShares(text, matchers);
+      const accent = accentShares(text, matchers, foldedText);
       passage.score += RANKING.exactPassageBoost * best * accent.exact;
       passage.otherAccentsOnly = accent.exact === 0 && accent.wrong > 0 && !expanded;
       passage.score *= 1 - (passage.otherAccentsOnly ? RANKING.onlyOtherAccentsPenalty : RANKING.wrongAccentPenalty * accent.wrong);
