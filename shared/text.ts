@@ -75,6 +75,15 @@ export function vnSortKey(text: string): string {
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g;
 
 /**
+ * Text from outside (a title, a file name, a snippet) safe to print to a terminal: each control
+ * character or bidirectional override becomes U+FFFD, so nothing can move the cursor, recolour or
+ * rewrite the screen, and offsets into the text (highlights) stay where they were.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROLS, (run) => '\ufffd'.repeat(run.length));
+}
+
+/**
  * A line of metadata (a title, an issuer) safe to show anywhere, a terminal included: control
  * characters and line breaks become one space, spaces are collapsed, the ends trimmed.
  */

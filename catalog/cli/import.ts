@@ -8,6 +8,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Library } from '../library.js';
 import { UsageError } from './usage.js';
+import { terminalSafe } from '../../shared/text.js';
 import { importFiles } from '../import/importer.js';
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../import/importer.js';
 import { DEFAULT_TIMEOUT_MS } from '../import/extract.js';
@@ -51,12 +52,12 @@ function describeOutcome(outcome: ImportOutcome): string {
       const extra = [item.number, item.needsOcr ? 'cần OCR / OCR needed' : null, ...item.notes.filter((n) => n.startsWith('dc:language'))]
         .filter(Boolean)
         .join('; ');
-      return `✓ đã nhập / imported: ${item.title}${extra ? ` (${extra})` : ''}`;
+      return terminalSafe(`✓ đã nhập / imported: ${item.title}${extra ? ` (${extra})` : ''}`);
     }
     case 'duplicate':
       return `= trùng, đã có / duplicate of ${outcome.item.publicationId}`;
     case 'refused':
-      return `✗ từ chối / refused: ${outcome.item.reason}`;
+      return terminalSafe(`✗ từ chối / refused: ${outcome.item.reason}`);
   }
 }
 
@@ -65,7 +66,7 @@ export function formatSummary(summary: ImportSummary): string {
     `Đã nhập / Imported: ${summary.imported.length}`,
     `Trùng, đã có trong thư viện / Duplicates: ${summary.duplicates.length}`,
     `Bị từ chối / Refused: ${summary.refused.length}`,
-    ...summary.refused.map((r) => `  - ${r.path}: ${r.reason}`),
+    ...summary.refused.map((r) => terminalSafe(`  - ${r.path}: ${r.reason}`)),
     `Bỏ qua (không phải PDF/EPUB) / Skipped (not PDF/EPUB): ${summary.skipped}`,
   ];
   const ocr = summary.imported.filter((i) => i.needsOcr);
@@ -90,10 +91,10 @@ export async function runImport(args: ImportArgs, io: ImportIo = process): Promi
         io.stdout.write(`${event.total} tệp cần xử lý / files to import (${event.skipped} bỏ qua / skipped)\n`);
       }
     } else if (event.phase === 'file') {
-      bar?.update(event.index, { file: path.basename(event.path).slice(0, 60) });
+      bar?.update(event.index, { file: terminalSafe(path.basename(event.path).slice(0, 60)) });
     } else {
       if (bar) bar.update(event.index + 1);
-      else io.stdout.write(`[${event.index + 1}/${event.total}] ${event.path}: ${describeOutcome(event.outcome)}\n`);
+      else io.stdout.write(`[${event.index + 1}/${event.total}] ${terminalSafe(event.path)}: ${describeOutcome(event.outcome)}\n`);
     }
   };
   let summary: ImportSummary;

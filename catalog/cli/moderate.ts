@@ -10,6 +10,7 @@ import { usageByStation } from '../hub/usage.js';
 import { AppError } from '../../shared/errors.js';
 import type { ModerationItem } from '../../shared/outbox.js';
 import { UsageError } from './usage.js';
+import { terminalSafe } from '../../shared/text.js';
 
 export const MODERATE_HELP = `moderate:
   --list                Tài liệu chờ duyệt (mặc định) / Uploads waiting for a decision (the default)
@@ -33,7 +34,7 @@ export interface ModerateFlags {
 
 function line(item: ModerationItem): string {
   const size = `${(item.size / 1024).toFixed(0)} KB`;
-  return `${item.id}  ${item.state.padEnd(8)}  ${item.stationName}  ${item.title}  (${item.mediaType}, ${size})${item.reason ? `\n      ${item.reason}` : ''}`;
+  return terminalSafe(`${item.id}  ${item.state.padEnd(8)}  ${item.stationName}  ${item.title}  (${item.mediaType}, ${size})`) + (item.reason ? `\n      ${terminalSafe(item.reason)}` : '');
 }
 
 export async function runModerate(flags: ModerateFlags, write: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
@@ -47,7 +48,7 @@ export async function runModerate(flags: ModerateFlags, write: (text: string) =>
       const stations = usageByStation(library);
       if (flags.json) write(`${JSON.stringify(stations)}\n`);
       else if (!stations.length) write('Chưa trạm nào gửi số liệu / No station has reported yet\n');
-      else for (const s of stations) write(`${s.stationName} (${s.stationId.slice(0, 8)}) ${s.firstDay ?? ''}…${s.lastDay ?? ''}: ${Object.entries(s.totals).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
+      else for (const s of stations) write(`${terminalSafe(`${s.stationName} (${s.stationId.slice(0, 8)}) ${s.firstDay ?? ''}…${s.lastDay ?? ''}: ${Object.entries(s.totals).map(([k, v]) => `${k}=${v}`).join(', ')}`)}\n`);
       return 0;
     }
     if (flags.approve !== undefined || flags.reject !== undefined) {

@@ -8,6 +8,7 @@ import type { SearchFilters } from '../search/filters.js';
 import { evaluateSearch } from '../search/eval.js';
 import type { EvalFigures, EvalSetResult } from '../search/eval.js';
 import type { SearchHit } from '../../shared/search/results.js';
+import { terminalSafe } from '../../shared/text.js';
 
 export interface SearchArgs {
   libraryDir: string;
@@ -18,7 +19,8 @@ export interface SearchArgs {
 }
 
 /** Marks highlighted ranges: bold on a terminal, «…» in a pipe. */
-function mark(text: string, ranges: [number, number][], tty: boolean): string {
+function mark(raw: string, ranges: [number, number][], tty: boolean): string {
+  const text = terminalSafe(raw);
   let out = '';
   let at = 0;
   for (const [start, end] of ranges) {
@@ -30,12 +32,12 @@ function mark(text: string, ranges: [number, number][], tty: boolean): string {
 
 function describe(hit: SearchHit, index: number, tty: boolean): string {
   const p = hit.publication;
-  const facts = [p.number, p.docType, p.issuer, p.issuedDate].filter(Boolean).join(' · ');
+  const facts = terminalSafe([p.number, p.docType, p.issuer, p.issuedDate].filter(Boolean).join(' · '));
   const lines = [`${index}. ${mark(p.title, hit.titleHighlights, tty)}`, `   ${facts}`];
   for (const passage of hit.hits) {
-    const where = [passage.label && `${passage.label}${passage.heading ? `. ${passage.heading}` : ''}`, passage.page && `tr. ${passage.page}`]
-      .filter(Boolean)
-      .join(' — ');
+    const where = terminalSafe(
+      [passage.label && `${passage.label}${passage.heading ? `. ${passage.heading}` : ''}`, passage.page && `tr. ${passage.page}`].filter(Boolean).join(' — '),
+    );
     if (where) lines.push(`   ▸ ${where}`);
     lines.push(`     ${mark(passage.snippet, passage.highlights, tty)}`);
   }

@@ -53,6 +53,15 @@ describe('bookshelf import', () => {
     expect(summary.imported).toEqual([]);
   });
 
+  it('prints no terminal escape from a file name or a title', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'hong\u001b[2J\u001b[31m.pdf'), '%PDF-1.4\nnothing else');
+    const c = capture();
+    expect(await runImport({ libraryDir: tempDir(), paths: [dir] }, c.io)).toBe(1);
+    expect(c.out()).toContain('hong');
+    expect(c.out()).not.toMatch(/\u001b/);
+  });
+
   it('exits 2 on a usage error: no paths, a bad flag, a bad timeout', () => {
     for (const argv of [[], ['--colour', 'x.pdf'], ['--timeout', 'abc', 'x.pdf'], ['--timeout', '0', 'x.pdf']]) {
       const result = spawnSync(process.execPath, [BIN, 'import', ...argv, '--library', tempDir()], { encoding: 'utf8', timeout: 60_000 });

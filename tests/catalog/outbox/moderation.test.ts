@@ -118,6 +118,17 @@ describe('moderation at the hub', () => {
     expect(fs.existsSync(path.join(hub.library.dir, 'hub-uploads', listed.id))).toBe(false);
   });
 
+  it('`bookshelf moderate --list` prints no terminal escape a station sent in a title or its name', async () => {
+    const { hub } = await sentUpload();
+    hub.library.db.prepare("UPDATE hub_uploads SET title = 'Sổ tay\u001b[2J\u001b[31m đỏ\u009b1m', station_name = 'Xã\u001b]0;pwned\u0007 Hoà Bình\u202e'").run();
+    const out: string[] = [];
+    expect(await runModerate({ libraryDir: hub.library.dir, all: true, usage: false, json: false }, (text) => void out.push(text))).toBe(0);
+    const printed = out.join('');
+    expect(printed).toContain('Sổ tay');
+    expect(printed).toContain('Hoà Bình');
+    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
   it('refuses anonymous callers on librarian and official methods, and librarians on the official ones', async () => {
     const library = await Library.open(tempDir('outbox-contract-'));
     const services = createServices(library, { outbox: { background: false } });
