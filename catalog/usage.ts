@@ -61,19 +61,15 @@ export function countNoResult(db: Db, query: string, now = new Date()): void {
 
 /**
  * Counts a search the engine answered: only a first page (offset 0) of a non-empty query is a
- * search (a next page or browsing is not), and it found nothing when total is 0. Counting never
- * fails the search: a counter that cannot be written (disk full, database busy) is skipped.
+ * search (a next page or browsing is not), and it found nothing when total is 0. The engine
+ * counts through catalog/db/deferred-writes.ts, so counting never fails or delays the search.
  */
 export function countSearch(db: Db, query: string, offset: number, total: number, now = new Date()): void {
   if (offset !== 0 || !query.trim()) return;
-  try {
-    db.transaction(() => {
-      countUsage(db, 'search', 1, now);
-      if (total === 0) countNoResult(db, query, now);
-    })();
-  } catch {
-    // a lost count is better than a lost search
-  }
+  db.transaction(() => {
+    countUsage(db, 'search', 1, now);
+    if (total === 0) countNoResult(db, query, now);
+  })();
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

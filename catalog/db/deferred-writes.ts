@@ -42,9 +42,18 @@ export class DeferredWrites {
     const writes = this.pending.splice(0);
     this.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     try {
+      // The lock is taken at BEGIN, so "busy" comes before any write; a write that fails for
+      // another reason (a full disk) is logged and dropped, and the others are kept.
       this.db.transaction(() => {
-        for (const write of writes) write(this.db);
-      })();
+        for (const write of writes) {
+          try {
+            this.db.transaction(() => write(this.db))();
+          } catch (error) {
+            if (isBusy(error)) throw error;
+            this.log('a count could not be written', error);
+          }
+        }
+      }).immediate();
     } catch (error) {
       if (!isBusy(error)) {
         this.log('a count could not be written', error);
