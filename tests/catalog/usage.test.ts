@@ -5,7 +5,7 @@ import { createHandlers } from '../../catalog/engine.js';
 import { createServices } from '../../catalog/services.js';
 import { Library } from '../../catalog/library.js';
 import { recordRead } from '../../catalog/reads.js';
-import { countNoResult, countSearch, countUsage, noResultTerm, usageBetween } from '../../catalog/usage.js';
+import { countNoResult, countUsage, noResultTerm, usageBetween } from '../../catalog/usage.js';
 import { callMethod } from '../../shared/call.js';
 import { contract } from '../../shared/contract.js';
 import { tempDir } from '../helpers/temp-dir.js';
