@@ -108,6 +108,7 @@ export async function startStation(options: StationOptions): Promise<RunningStat
     const lan = options.lan === true || (options.lanFromSettings === true && lanEnabled(library));
     const host = lan && !options.lan ? '0.0.0.0' : options.host;
     const services = createServices(library);
+    services.reads.warm();
     const demo = options.demo ? await loadDemoIfEmpty(library) : { loaded: false, publications: 0, files: 0 };
     const app = createHttpApp({
       contract,

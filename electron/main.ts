@@ -97,6 +97,7 @@ async function start(): Promise<void> {
     }),
   );
   services = createServices(opened);
+  services.reads.warm();
   services.sync.schedule();
   const windows = new WindowSessions(services.accounts);
   bindContract(ipcMain, contract, createHandlers(services), { callerOf: (event) => windows.callerOf(event), lang: () => 'vi', log });

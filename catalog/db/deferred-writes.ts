@@ -5,14 +5,12 @@
  * it is kept and tried again shortly, together with those that came meanwhile. Only counts go
  * this way: losing one on a crash costs a count, never a document.
  */
-import { BUSY_TIMEOUT_MS } from './open.js';
 import type { Db } from './open.js';
+import { isBusy, tryWrite } from './without-waiting.js';
 
 const RETRY_MS = 250;
 /** Writes kept at most while the database stays busy; older ones are dropped beyond it. */
 const MAX_PENDING = 10_000;
-
-const isBusy = (error: unknown) => error instanceof Error && 'code' in error && /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code: unknown }).code));
 
 export class DeferredWrites {
   private pending: ((db: Db) => void)[] = [];
@@ -27,46 +25,46 @@ export class DeferredWrites {
   add(write: (db: Db) => void): void {
     this.pending.push(write);
     if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
-    if (!this.timer) this.flush(0);
+    if (!this.timer) this.flush(false);
   }
 
   /** Writes what is kept, waiting for the lock as long as a normal write would (at close). */
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.flush(BUSY_TIMEOUT_MS);
+    this.flush(true);
   }
 
-  private flush(busyTimeoutMs: number): void {
+  /** `wait`: wait for the lock as a normal write does (at close), instead of trying again later. */
+  private flush(wait: boolean): void {
     if (!this.pending.length || !this.db.open) return;
     const writes = this.pending.splice(0);
-    this.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-    try {
-      // The lock is taken at BEGIN, so "busy" comes before any write; a write that fails for
-      // another reason (a full disk) is logged and dropped, and the others are kept.
-      this.db.transaction(() => {
-        for (const write of writes) {
-          try {
-            this.db.transaction(() => write(this.db))();
-          } catch (error) {
-            if (isBusy(error)) throw error;
-            this.log('a count could not be written', error);
-          }
+    // A write that fails for another reason than the lock (a full disk) is logged and dropped, the others kept.
+    const all = () => {
+      for (const write of writes) {
+        try {
+          this.db.transaction(() => write(this.db))();
+        } catch (error) {
+          if (isBusy(error)) throw error;
+          this.log('a count could not be written', error);
         }
-      }).immediate();
-    } catch (error) {
-      if (!isBusy(error)) {
-        this.log('a count could not be written', error);
+      }
+    };
+    try {
+      if (wait) {
+        this.db.transaction(all).immediate();
         return;
       }
-      this.pending.unshift(...writes);
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.flush(0);
-      }, RETRY_MS);
-      this.timer.unref();
-    } finally {
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      if (tryWrite(this.db, all).done) return;
+    } catch (error) {
+      if (!isBusy(error)) this.log('a count could not be written', error);
+      return;
     }
+    this.pending.unshift(...writes);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush(false);
+    }, RETRY_MS);
+    this.timer.unref();
   }
 }

@@ -31,6 +31,7 @@ export const DEFAULT_READ_WORKERS = 2;
 /** Whose read it is: the station's own (the kiosk) goes first. */
 export type ReadLane = 'station' | 'lan';
 const YOUNG_GENERATION_MB = 64;
+const WARM_SEARCH: ReadInput<'search'> = { q: 'luật', offset: 0, limit: 1, filters: {}, facets: false, asTyped: false };
 /** The search's counts are counted again at most this often. */
 const REFRESH_INTERVAL_MS = 60_000;
 
@@ -98,6 +99,15 @@ export class ReadPool {
       this.queues[lane].push({ job: { id: this.nextId++, task, input }, resolve: resolve as (value: unknown) => void, reject });
       this.dispatch();
     });
+  }
+
+  /**
+   * Starts the workers now, each with a small search that loads what searching needs (modules,
+   * the accent model, the common terms): the first resident's search then waits for none of it.
+   */
+  warm(): void {
+    if (this.size === 0) return;
+    for (let i = this.slots.length; i < this.size; i += 1) void this.compute('search', WARM_SEARCH, 'lan').catch(() => undefined);
   }
 
   /** Jobs waiting or running (for tests and diagnostics). */

@@ -39,6 +39,7 @@ import type { DocRef, OpenWrite } from './stage.js';
 import { feedCacheDir, keyState, keyStateWriter } from './state.js';
 import type { KeyState, SyncSourceRow } from './state.js';
 import { fetchTexts, heldTextObject, textWanted } from './texts.js';
+import { writeWhenFree } from '../db/without-waiting.js';
 import { stageThesaurus, storeThesaurus } from './thesaurus.js';
 
 export { SyncDiskFullError, SyncRefusedError } from './stage.js';
@@ -280,9 +281,11 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
     const inSlices = async <T>(items: T[], apply: (item: T) => void, close: () => void) => {
       let next = 0;
       do {
-        const started = performance.now();
         const from = next;
-        db.transaction(() => {
+        // Another process writing (a CLI import) is waited for without holding the thread.
+        await writeWhenFree(db, () => {
+          const started = performance.now();
+          next = from;
           writer.acceptRoot(root.sequence, sha256);
           while (next < items.length) {
             apply(items[next]);
@@ -290,7 +293,7 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
             if (performance.now() - started >= SLICE_MS) break;
           }
           if (next >= items.length) close();
-        })();
+        });
         progress.publicationsDone += next - from;
         report();
         await yieldToEventLoop();

@@ -2,12 +2,14 @@
  * `npm run bench`: speed and memory, each figure beside a baseline measured in the same run —
  * first start against copying the demo files, `publications.list` over HTTP against the same
  * SQL on a raw handle, file serving against reading the file; search and typeahead on a
- * generated library of 100,000 publications and 10,000 full texts against bare FTS5
- * statements, and what query understanding adds against ranking without it (measured in a
- * child process, whose peak memory is the search's own); import
+ * generated library of 100,000 publications and 10,000 full texts (sized like the real gazette
+ * texts) against bare FTS5 statements, and what query understanding adds against ranking without
+ * it (measured in a child process, whose peak memory is the search's own); the UI's search on the
+ * 412 real gazette texts through the read pool against bare FTS5; import
  * throughput on the gazette PDFs against poppler's pdftotext; sync downloads against curl, and
  * a station's initial sync from a 100,000-publication snapshot (time, peak memory) and a page
- * of 1,000 changes against bare SQLite writes; an initial sync of 10,000 publications with real
+ * of 1,000 changes against bare SQLite writes, and the kiosk's search while pages apply against
+ * the same station idle; an initial sync of 10,000 publications with real
  * texts against the same texts indexed directly, and the bytes of text a feed carries per
  * publication against its PDF. Everything is also written as JSON to bench-results/ (the path is
  * printed). BENCH_PUBLICATIONS, BENCH_TEXTS, BENCH_SYNC_MB, BENCH_SYNC_PUBLICATIONS and
@@ -179,6 +181,14 @@ if (section('sync-apply')) {
   }
   const lastApply = syncApply[syncApply.length - 1];
   rows.push(['incremental page of 1,000 changes', ms(lastApply.pageMs), `bare SQLite writes of the same ops: ${ms(lastApply.barePageMs)}`]);
+  const { benchKioskDuringSync } = await import('./kiosk-during-sync.js');
+  const kiosk = await benchKioskDuringSync();
+  results.kioskDuringSync = kiosk;
+  rows.push([
+    `kiosk search over HTTP while 4 pages of 1,000 changes apply (${kiosk.duringCount} searches, ${kiosk.applySeconds.toFixed(1)} s)`,
+    `p50 ${ms(kiosk.duringP50)}, p95 ${ms(kiosk.duringP95)}`,
+    `idle, same station: p50 ${ms(kiosk.idleP50)}, p95 ${ms(kiosk.idleP95)} (ratio p95 ${ratio(kiosk.duringP95, kiosk.idleP95)})`,
+  ]);
 }
 
 // 5b. Sync with texts (tests/bench/sync-texts.ts): a new station syncing N publications whose text
