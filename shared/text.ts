@@ -28,14 +28,24 @@ export function vnFold(text: string): string {
     if (folded === 0) FOLDED[code] = folded = foldChar(String.fromCharCode(code)).charCodeAt(0);
     out[i] = folded;
   }
-  utf16 ??= new TextDecoder('utf-16le');
-  return utf16.decode(out);
+  return fromCodeUnits(out);
 }
 
 /** Each BMP code unit folded (0: not worked out yet): folding is per character, so each is worked out once. */
 const FOLDED = new Uint16Array(0x10000);
 /** Made on first use: a module that is only loaded (the preload script) needs none. */
 let utf16: InstanceType<typeof TextDecoder> | undefined;
+
+/** A string from UTF-16 code units built in a typed array (faster than adding characters one by one). */
+export function fromCodeUnits(units: Uint16Array): string {
+  utf16 ??= new TextDecoder('utf-16le');
+  return utf16.decode(units);
+}
+
+/** Text to match literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 function foldChar(ch: string): string {
   const base = ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();

@@ -4,7 +4,7 @@
  * folded ("dương"). Old and new tone placement ("hoà" / "hòa") count as the same.
  */
 import { exactKey } from '../../shared/search/tokens.js';
-import { vnFold } from '../../shared/text.js';
+import { escapeRegExp, vnFold } from '../../shared/text.js';
 
 const VOWEL = /[aăâeêioôơuưy]/;
 const TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
@@ -25,7 +25,6 @@ export function toneVariants(syllable: string): string[] {
   return [...variants].filter((v) => exactKey(v) === exactKey(syllable));
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface AccentMatcher {
   variants: string[];
@@ -43,9 +42,9 @@ export function accentMatchers(typedSyllables: Iterable<string>): AccentMatcher[
     const folded = vnFold(syllable);
     return {
       variants,
-      pattern: new RegExp(`(?<![\\p{L}\\p{M}])(?:${variants.map(escape).join('|')})(?![\\p{L}\\p{M}])`, 'u'),
+      pattern: new RegExp(`(?<![\\p{L}\\p{M}])(?:${variants.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}])`, 'u'),
       folded,
-      foldedPattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(folded)}(?![\\p{L}\\p{N}])`, 'u'),
+      foldedPattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(folded)}(?![\\p{L}\\p{N}])`, 'u'),
     };
   });
 }

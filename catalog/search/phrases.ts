@@ -4,12 +4,11 @@
  * them side by side, or a phrase the thesaurus added. A passage that holds the words only
  * scattered ("lý" here, "hơn" there for "ly hôn") does not answer the query (rank.ts).
  */
-import { vnFold } from '../../shared/text.js';
+import { fromCodeUnits, vnFold } from '../../shared/text.js';
 import type { ParsedQuery } from './query.js';
 
 /** Per BMP code unit: 1 a letter or digit, 2 anything else, 0 not looked at yet (halves of surrogate pairs count as letters). */
 const WORD_CHAR = new Uint8Array(0x10000);
-let utf16: InstanceType<typeof TextDecoder> | undefined;
 
 function isWordCode(code: number): boolean {
   let kind = WORD_CHAR[code];
@@ -37,8 +36,7 @@ export function foldedWords(text: string, folded = vnFold(text)): string {
     }
   }
   out[n++] = 32;
-  utf16 ??= new TextDecoder('utf-16le');
-  return utf16.decode(out.subarray(0, n));
+  return fromCodeUnits(out.subarray(0, n));
 }
 
 const holds = (folded: string, words: string[]) => folded.includes(` ${words.join(' ')} `);

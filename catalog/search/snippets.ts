@@ -6,7 +6,7 @@
  * thêm giờ") only where it stands whole.
  */
 import { exactKey } from '../../shared/search/tokens.js';
-import { vnFold } from '../../shared/text.js';
+import { escapeRegExp, vnFold } from '../../shared/text.js';
 import type { Token } from '../../shared/search/tokens.js';
 
 /** What to highlight: folded syllables, and for those typed with marks, the exact-accent key they must have; phrases of folded syllables, whole. */
@@ -24,7 +24,6 @@ export interface Snippet {
 
 const SNIPPET_CHARS = 260;
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A syllable character: anything between two found syllables that is one means they are not adjacent. */
 const SYLLABLE_CHAR = /[\p{L}\p{N}]/u;
 
@@ -35,7 +34,7 @@ function patternOf(highlight: Highlight): RegExp | null {
   let pattern = patterns.get(highlight);
   if (pattern === undefined) {
     const terms = [...new Set([...highlight.words, ...(highlight.phrases ?? []).flat()])];
-    pattern = terms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
+    pattern = terms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
     patterns.set(highlight, pattern);
   }
   return pattern;

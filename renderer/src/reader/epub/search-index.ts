@@ -4,7 +4,7 @@
  * Pure (no DOM): passages come from extract.ts; results give raw offsets for highlighting.
  */
 import { Index } from 'flexsearch';
-import { vnFold } from '../../../../shared/text.js';
+import { escapeRegExp, vnFold } from '../../../../shared/text.js';
 
 export interface Passage {
   /** Position in the book (index build order). */
@@ -92,10 +92,6 @@ export function findMatch(text: string, query: string): { start: number; end: nu
     }
   }
   return best ? { ...best, phrase: false } : null;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The words around a match, whitespace collapsed, cut at word boundaries. */
