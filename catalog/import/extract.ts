@@ -19,6 +19,7 @@ import type { RefusalCode, RefusalInfo } from './errors.js';
 import type { ExtractFileOptions } from './extract-file.js';
 import type { WorkerJob, WorkerReply } from './extract-worker.js';
 import type { ExtractLimits, Extraction } from './types.js';
+import { workerEntry } from '../threads/worker-entry.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_WORKER_MEMORY_MB = 512;
@@ -49,10 +50,6 @@ export interface ExtractorOptions {
 
 export type ExtractOutcome = { ok: true; extraction: Extraction; ms: number } | { ok: false; refusal: RefusalInfo; ms: number };
 
-export function defaultWorkerEntry(moduleUrl = import.meta.url): URL {
-  return moduleUrl.endsWith('.ts') ? new URL('./extract-worker-tsx.mjs', moduleUrl) : new URL('./extract-worker.js', moduleUrl);
-}
-
 function refusal(code: RefusalCode, detail?: string): RefusalInfo {
   return { code, message: refusalMessage(code, detail) };
 }
@@ -74,7 +71,7 @@ export class Extractor {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
     this.rssBudgetMb = options.rssBudgetMb ?? DEFAULT_RSS_BUDGET_MB;
-    this.entry = options.workerEntry ?? defaultWorkerEntry();
+    this.entry = options.workerEntry ?? workerEntry(import.meta.url, 'extract-worker');
     this.fileOptions = { limits: options.limits, cover: options.cover };
     this.maxJobsPerWorker = options.maxJobsPerWorker ?? 50;
   }

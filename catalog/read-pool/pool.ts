@@ -23,6 +23,7 @@ import type { Db } from '../db/open.js';
 import { AppError } from '../../shared/errors.js';
 import { READ_TASKS } from './tasks.js';
 import { ReadCache } from './read-cache.js';
+import { workerEntry } from '../threads/worker-entry.js';
 import type { ReadInput, ReadOutput, ReadTask } from './tasks.js';
 import type { PoolJob, PoolReply, PoolWorkerData } from './worker.js';
 
@@ -53,10 +54,6 @@ interface Slot {
   busy: Pending | null;
 }
 
-function defaultEntry(moduleUrl = import.meta.url): URL {
-  return moduleUrl.endsWith('.ts') ? new URL('./worker-tsx.mjs', moduleUrl) : new URL('./worker.js', moduleUrl);
-}
-
 export class ReadPool {
   private readonly size: number;
   private readonly entry: URL;
@@ -76,7 +73,7 @@ export class ReadPool {
     options: ReadPoolOptions = {},
   ) {
     this.size = options.workers ?? DEFAULT_READ_WORKERS;
-    this.entry = options.workerEntry ?? defaultEntry();
+    this.entry = options.workerEntry ?? workerEntry(import.meta.url, 'worker');
     this.log = options.log ?? ((message, error) => console.error(message, error));
     this.cache = new ReadCache(inline);
   }

@@ -1,5 +1,6 @@
 /**
- * Sync while the app runs: one run at a time (metadata with the texts that travel with it, then
+ * Sync while the app runs: one run at a time (metadata with the texts that travel with it, applied
+ * in a thread of its own so the kiosk is answered meanwhile (apply-thread.ts), then
  * the officials' selection, then files, then the texts still missing — fetched, or extracted from
  * the files in the extraction worker), started by an official, by the CLI or by the schedule;
  * live progress; stop between two transactions or mid-file (the .part stays for the next run);
@@ -10,7 +11,8 @@
 import { AppError } from '../../shared/errors.js';
 import type { SyncProgressInfo, SyncRun, SyncRunStatus, SyncSettings, SyncStatus, SyncTrigger } from '../../shared/sync-status.js';
 import type { Library } from '../library.js';
-import { SyncRefusedError, SyncStoppedError, syncOnce } from './apply.js';
+import { SyncRefusedError, SyncStoppedError } from './apply.js';
+import { SyncApplyThread } from './apply-thread.js';
 import type { SyncProgress, SyncResult } from './apply.js';
 import { getSource } from './state.js';
 import { completeTexts } from './text-backlog.js';
@@ -115,12 +117,15 @@ export class SyncService {
   private timer: NodeJS.Timeout | null = null;
   private nextRunAt: Date | null = null;
   private readonly now: () => Date;
+  /** The metadata step of each run, off this thread. */
+  private readonly applier: SyncApplyThread;
 
   constructor(
     private readonly library: Library,
     private readonly options: SyncServiceOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.applier = new SyncApplyThread(library.dir);
     library.db
       .prepare("UPDATE sync_runs SET status = 'interrupted', finished_at = ?, message = ? WHERE status = 'running'")
       .run(this.now().toISOString(), 'Ứng dụng đã tắt giữa chừng; lần sau sẽ tiếp tục / The app stopped mid-run; the next run continues');
@@ -239,7 +244,7 @@ export class SyncService {
     if (this.timer) this.schedule();
   }
 
-  /** Stops the schedule and any run, waiting for it to end (the app is closing). */
+  /** Stops the schedule and any run, waiting for it to end (the app is closing), then the apply thread. */
   async dispose(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -249,6 +254,7 @@ export class SyncService {
       current.controller.abort();
       await current.done.catch(() => undefined);
     }
+    await this.applier.close();
   }
 
   private emit(): void {
@@ -265,9 +271,10 @@ export class SyncService {
     let status: SyncRunStatus = 'failed';
     let message: string | null = null;
     try {
-      applied = await syncOnce(this.library, row, source, {
+      applied = await this.applier.run(row, {
         now: this.now(),
         signal,
+        http: this.options.http,
         onProgress: (p: SyncProgress) => {
           Object.assign(current.progress, p);
           this.emit();

@@ -3,7 +3,8 @@
 // memory refuses the file without taking this process down.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Extractor, defaultWorkerEntry } from '../../../catalog/import/extract.js';
+import { Extractor } from '../../../catalog/import/extract.js';
+import { workerEntry } from '../../../catalog/threads/worker-entry.js';
 import { importFiles } from '../../../catalog/import/importer.js';
 import { Library } from '../../../catalog/library.js';
 import { countPublications } from '../../../catalog/publications.js';
@@ -12,8 +13,8 @@ import { DEMO, FIXTURE_WORKER } from './helpers.js';
 
 describe('extraction worker', () => {
   it('picks the tsx entry from sources and the compiled worker from JavaScript', () => {
-    expect(defaultWorkerEntry('file:///app/catalog/import/extract.ts').pathname).toBe('/app/catalog/import/extract-worker-tsx.mjs');
-    expect(defaultWorkerEntry('file:///app/dist/app/catalog/import/extract.js').pathname).toBe('/app/dist/app/catalog/import/extract-worker.js');
+    expect(workerEntry('file:///app/catalog/import/extract.ts', 'extract-worker').pathname).toBe('/app/catalog/import/extract-worker-tsx.mjs');
+    expect(workerEntry('file:///app/dist/app/catalog/import/extract.js', 'extract-worker').pathname).toBe('/app/dist/app/catalog/import/extract-worker.js');
   });
 
   it('extracts in a worker and reuses it for the next file', async () => {

@@ -12,6 +12,7 @@ import { SyncDiskFullError, syncOnce } from '../../../catalog/sync/apply.js';
 import { downloadPending } from '../../../catalog/sync/download.js';
 import { FolderSource } from '../../../catalog/sync/source.js';
 import { addDocument, diskFull, hubWith, snapshotOf, stationWithSource } from './fixtures.js';
+import { integrityOf } from '../../helpers/integrity.js';
 
 const ids = (library: Library) => library.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all() as string[];
 const found = (library: Library, q: string) => search(library.db, { q, offset: 0, limit: 10 }).items.map((item) => item.publication.id);
@@ -43,7 +44,7 @@ describe('disk full during sync', () => {
     expect(snapshotOf(station)).toEqual(before);
     expect(row()).toEqual(cursorBefore);
     expect(found(station, 'luat-2')).toContain('luat-2');
-    expect(station.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(integrityOf(station)).toBe('ok');
 
     const retry = await downloadPending(station, source, { baseDelayMs: 5, sleep: async (ms) => void delays.push(ms) });
     expect(retry).toMatchObject({ downloaded: 3, failed: [] });
@@ -75,7 +76,7 @@ describe('disk full during sync', () => {
     expect(error).toBeInstanceOf(SyncDiskFullError);
     expect((error as Error).message).toMatch(/Đĩa đầy/);
     expect((error as Error).message).toMatch(/disk is full/);
-    expect(station.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(integrityOf(station)).toBe('ok');
     expect(snapshotOf(station)).toEqual(before);
     expect(row()).toEqual(cursorBefore);
     expect(ids(station)).toEqual(idsBefore);
@@ -85,7 +86,7 @@ describe('disk full during sync', () => {
     expect(await syncOnce(station, row(), source)).toMatchObject({ status: 'applied', added: 78 });
     expect(ids(station)).toEqual(hub.library.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all());
     expect(row().last_change).toBe(hub.library.db.prepare('SELECT max(seq) FROM changes').pluck().get());
-    expect(station.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(integrityOf(station)).toBe('ok');
     station.close();
   });
 });

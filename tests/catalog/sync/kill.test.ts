@@ -20,6 +20,7 @@ import { DEFAULT_SNAPSHOT_BATCH, syncOnce } from '../../../catalog/sync/apply.js
 import { getSource } from '../../../catalog/sync/state.js';
 import { FolderSource } from '../../../catalog/sync/source.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { integrityOf } from '../../helpers/integrity.js';
 import { keys, prng } from './fixtures.js';
 
 const CHILD = fileURLToPath(new URL('../../fixtures/sync/apply-child.mjs', import.meta.url));
@@ -147,7 +148,7 @@ describe('kill -9 while applying a large change set', () => {
       const station = await Library.open(dir);
       try {
         const where = `run ${run} (seed ${SEED}, kill ${JSON.stringify(kill)}, ${outcome.signal ?? outcome.code})`;
-        expect(station.db.pragma('integrity_check', { simple: true }), where).toBe('ok');
+        expect(integrityOf(station), where).toBe('ok');
         const cursor = getSource(station, 1).last_change;
         log.push(`${run}: cursor ${cursor}`);
         // A page applies in slices (the kiosk is answered between them); the cursor moves with its
@@ -168,7 +169,7 @@ describe('kill -9 while applying a large change set', () => {
         expect(stationState(station), where).toEqual(expectedFinal);
         const resumed = getSource(station, 1);
         expect([resumed.last_change, resumed.last_sequence, resumed.last_root_sha256], where).toEqual([cleanSource.last_change, cleanSource.last_sequence, cleanSource.last_root_sha256]);
-        expect(station.db.pragma('integrity_check', { simple: true }), where).toBe('ok');
+        expect(integrityOf(station), where).toBe('ok');
       } finally {
         station.close();
       }
@@ -218,7 +219,7 @@ describe('kill -9 while applying a large change set', () => {
       const station = await Library.open(dir);
       try {
         const where = `snapshot run ${run} (seed ${SEED}, kill ${JSON.stringify(kill)}, ${outcome.signal ?? outcome.code})`;
-        expect(station.db.pragma('integrity_check', { simple: true }), where).toBe('ok');
+        expect(integrityOf(station), where).toBe('ok');
         const ids = station.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all() as string[];
         const source = getSource(station, 1);
         counts.add(ids.length);

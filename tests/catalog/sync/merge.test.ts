@@ -21,6 +21,7 @@ import { syncOnce } from '../../../catalog/sync/apply.js';
 import { FolderSource } from '../../../catalog/sync/source.js';
 import { corpus, corporaMissing } from '../../helpers/corpora.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { integrityOf } from '../../helpers/integrity.js';
 import { addDocument, hubWith, keys, stationWithSource } from './fixtures.js';
 
 const DEMO_LAW = 'luat-so-69-2020-qh14-32699';
@@ -71,7 +72,7 @@ describe('one record per document', () => {
       expect(station.db.prepare('SELECT count(*) FROM files WHERE sha256 = ?').pluck().get(sha)).toBe(0);
     }
     expect(station.info().demo).toMatchObject({ state: 'retired', merged: 1, removed: manifest.publications.length - 1 });
-    expect(station.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(integrityOf(station)).toBe('ok');
     station.close();
     hub.close();
   });

@@ -21,6 +21,7 @@ import { getSource } from '../../../catalog/sync/state.js';
 import type { SyncProgress } from '../../../catalog/sync/apply.js';
 import { FolderSource, HttpSource } from '../../../catalog/sync/source.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { integrityOf } from '../../helpers/integrity.js';
 import { copyFeed, keys, snapshotOf, stationWithSource } from './fixtures.js';
 
 const servers: http.Server[] = [];
@@ -84,7 +85,7 @@ describe('large feeds', () => {
     const paused = row();
     expect(paused.last_change).toBeNull();
     expect(paused.snapshot_offset).toBeGreaterThan(0);
-    expect(station.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(integrityOf(station)).toBe('ok');
     expect(seen.filter((p) => p.phase === 'snapshot').map((p) => p.publicationsTotal)).toContain(1_200);
 
     const resumed = await syncOnce(station, row(), new FolderSource(feedDir), { snapshotBatch: 100 });

@@ -35,6 +35,7 @@ import { SyncService } from '../../../catalog/sync/service.js';
 import type { SyncOutcome } from '../../../catalog/sync/service.js';
 import { addSource, listSources } from '../../../catalog/sync/sources.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { integrityOf } from '../../helpers/integrity.js';
 import { addDocument, keys, prng } from './fixtures.js';
 
 const CHILD = fileURLToPath(new URL('../../fixtures/sync/service-child.mjs', import.meta.url));
@@ -192,7 +193,7 @@ const partFiles = (library: Library) => (fs.readdirSync(library.dir, { recursive
 
 /** integrity_check, every present file hashes to its sha256; after a complete run, no .part and nothing pending. */
 function expectSound(library: Library, where: string, complete: boolean): void {
-  expect(library.db.pragma('integrity_check', { simple: true }), where).toBe('ok');
+  expect(integrityOf(library), where).toBe('ok');
   for (const file of library.db.prepare("SELECT sha256, size FROM files WHERE state = 'present'").all() as { sha256: string; size: number }[]) {
     const bytes = fs.readFileSync(library.files.pathOf(file.sha256));
     expect([bytes.length, sha256Hex(bytes)], `${where}: ${file.sha256}`).toEqual([file.size, file.sha256]);
