@@ -25,6 +25,8 @@ import { readSelection, saveSelection, selectionCounts } from './sync/selection.
 export function createHandlers(services: Services): Handlers<Contract> {
   const { library, sync, reads, counts, usageGate } = services;
   const lane = (ctx: CallContext) => (ctx.client === undefined ? 'station' : 'lan');
+  /** Counts come from the station itself or from a reading session it issued to a LAN device, never from a bare request. */
+  const counted = (ctx: CallContext) => ctx.client === undefined || ctx.device !== undefined;
   const sources = () => listSources(library).map(sourceInfo);
   return withAudit(contract, library.db, {
     'library.info': () => library.info(),
@@ -36,19 +38,19 @@ export function createHandlers(services: Services): Handlers<Contract> {
     },
     search: async (input, ctx) => {
       const result = await reads.run('search', input, lane(ctx));
-      counts.add((db) => countSearch(db, input.q, input.offset, result.total));
+      if (counted(ctx)) counts.add((db) => countSearch(db, input.q, input.offset, result.total));
       return result;
     },
     suggest: (input, ctx) => reads.run('suggest', input, lane(ctx)),
     facets: (input, ctx) => reads.run('facets', input, lane(ctx)),
     'reading.record': (input, ctx) => {
-      if (!publicationExists(library.db, input.id) || !usageGate.admit('read', ctx.client)) return { recorded: false };
+      if (!counted(ctx) || !publicationExists(library.db, input.id) || !usageGate.admit('read', ctx.client)) return { recorded: false };
       counts.add((db) => recordRead(db, input.id));
       return { recorded: true };
     },
     'publications.mostRead': (input, ctx) => reads.run('publications.mostRead', input, lane(ctx)),
     'usage.record': (input, ctx) => {
-      if (!usageGate.admit(input.counter, ctx.client, input.n)) return { recorded: false };
+      if (!counted(ctx) || !usageGate.admit(input.counter, ctx.client, input.n)) return { recorded: false };
       counts.add((db) => countUsage(db, input.counter, input.n));
       return { recorded: true };
     },

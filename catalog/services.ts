@@ -1,6 +1,7 @@
 /**
  * The long-lived parts of a running app over one library: the read pool (heavy reads off the
- * event loop), the sync service, staff accounts, and each area's own service. Made once by whoever runs the app (served mode, Electron main,
+ * event loop), the writer thread (long writes off it: sync, document saves), the sync service,
+ * staff accounts, and each area's own service. Made once by whoever runs the app (served mode, Electron main,
  * a test) and handed to the contract's handlers (catalog/engine.ts); disposed in reverse order.
  */
 import { Accounts } from './accounts/accounts.js';
@@ -13,6 +14,7 @@ import { DeskService } from './desk/service.js';
 import { ReadPool } from './read-pool/pool.js';
 import { DeferredWrites } from './db/deferred-writes.js';
 import { UsageGate } from './usage-gate.js';
+import { WriterThread } from './writer/writer-thread.js';
 import type { ReadPoolOptions } from './read-pool/pool.js';
 import type { UpdaterPort } from './updates/handlers.js';
 import type { DeskOptions } from './desk/service.js';
@@ -20,6 +22,8 @@ import type { DeskOptions } from './desk/service.js';
 export interface Services {
   library: Library;
   reads: ReadPool;
+  /** Sync runs and document saves, off the event loop (catalog/writer/). */
+  writer: WriterThread;
   /** Counters written without waiting for the database (catalog/db/deferred-writes.ts). */
   counts: DeferredWrites;
   /** Which counts are taken from whom, how often (catalog/usage-gate.ts). */
@@ -40,15 +44,17 @@ export interface ServiceOptions {
 }
 
 export function createServices(library: Library, options: ServiceOptions = {}): Services {
+  const writer = new WriterThread(library.dir);
   return {
     library,
     reads: new ReadPool(library.layout.database, library.db, options.reads),
+    writer,
     counts: new DeferredWrites(library.db),
     usageGate: new UsageGate(),
-    sync: new SyncService(library, options.sync),
+    sync: new SyncService(library, { ...options.sync, writer }),
     accounts: new Accounts(library.db),
     outbox: new OutboxService(library, options.outbox),
-    desk: new DeskService(library, options.desk),
+    desk: new DeskService(library, { ...options.desk, writer }),
     updater: null,
   };
 }
@@ -58,6 +64,7 @@ export async function disposeServices(services: Services): Promise<void> {
   await services.desk.dispose();
   await services.outbox.dispose();
   await services.sync.dispose();
+  await services.writer.close();
   await services.reads.close();
   services.counts.close();
 }

@@ -32,6 +32,8 @@ export interface CallContext {
   staffAllowed?: boolean;
   /** A device on the LAN, by its address (IPv6 by /64); absent for the station itself (its kiosk window or browser). */
   client?: string;
+  /** That device's reading session, issued by this station with the page it loaded (catalog/http/device-sessions.ts); absent without one. */
+  device?: string;
 }
 
 export type Handlers<C extends ContractTable> = {

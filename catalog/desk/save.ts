@@ -2,15 +2,14 @@
  * Saving a batch into the catalog: the searchable PDF built from its pages (cached in the batch
  * folder by the state of its pages, so the duplicate check and the save build it once) or the
  * imported file, stored in the file store; then the publication, its text, sections and search
- * index in ONE saveDocuments call (catalog/documents.ts), the `document_added` counter, and the
- * batch closed. Stored files of a save that failed are removed again.
+ * index in ONE transaction with the `document_added` counter, in the writer thread
+ * (catalog/writer/: indexing a book's text would hold the kiosk's thread), and the batch closed. Stored files of a save that failed are removed again.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import sharp from 'sharp';
-import { saveDocuments } from '../documents.js';
 import type { DocumentRecord } from '../documents.js';
 import { removeUnreferencedFiles } from '../store/gc.js';
 import { localId } from '../import/record.js';
@@ -18,11 +17,10 @@ import { joinPages } from '../import/types.js';
 import type { Library } from '../library.js';
 import { buildSearchablePdf } from '../ocr/searchable-pdf.js';
 import type { NewFileLink } from '../publications.js';
-import { countUsage } from '../usage.js';
 import type { DocumentDescription } from '../../shared/desk.js';
-import { parseStructure } from '../../shared/legal/structure.js';
 import { coverFile, readExtraction, SOURCE_NAME } from './file-batch.js';
 import type { BatchRow, DeskStore, PageRow } from './store.js';
+import type { WriterThread } from '../writer/writer-thread.js';
 
 export interface BuiltContent {
   file: string;
@@ -97,7 +95,7 @@ async function coverOf(store: DeskStore, row: BatchRow): Promise<{ bytes: Buffer
 }
 
 /** Puts the batch in the catalog under its description; returns the publication id. */
-export async function saveBatch(library: Library, store: DeskStore, row: BatchRow, description: DocumentDescription): Promise<string> {
+export async function saveBatch(library: Library, writer: WriterThread, store: DeskStore, row: BatchRow, description: DocumentDescription): Promise<string> {
   const content = await batchContent(store, row);
   const text = await batchText(store, row);
   const cover = await coverOf(store, row);
@@ -137,12 +135,9 @@ export async function saveBatch(library: Library, store: DeskStore, row: BatchRo
       },
       files,
       text,
-      sections: text.text.trim() === '' ? [] : parseStructure(text.text),
     };
-    library.db.transaction(() => {
-      saveDocuments(library.db, [record]);
-      countUsage(library.db, 'document_added');
-    })();
+    // Sections read and the text indexed in the writer thread: a book's text takes most of a second.
+    await writer.save({ records: [record], structure: true, count: 'document_added' });
     store.remove(row.id);
     return record.publication.id;
   } catch (error) {

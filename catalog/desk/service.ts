@@ -26,6 +26,7 @@ import { ingestImage, orientedFile, thumbnail, view } from './images.js';
 import { batchContent, saveBatch } from './save.js';
 import { DeskStore, jobOf, newId } from './store.js';
 import type { BatchRow, PageRow } from './store.js';
+import { WriterThread } from '../writer/writer-thread.js';
 
 export interface DeskOptions {
   /** Environment of scanimage and tesseract (PATH, SANE_CONFIG_DIR); default: this process's. */
@@ -45,6 +46,8 @@ export interface DeskOptions {
   recover?: boolean;
   /** Pages recognised side by side (default: one less than the processors, at least 1, at most 4). */
   ocrWorkers?: number;
+  /** The app's writer thread (shared with sync), which saves documents; without one the desk starts its own. */
+  writer?: WriterThread;
 }
 
 /** Resolution at which the pages of an imported PDF without text are drawn for OCR. */
@@ -73,12 +76,15 @@ export class DeskService {
   private readonly ocrTool: OcrTool;
   private readonly ocrWorkers: number;
   private extractor: Extractor | null = null;
+  /** Saves documents off this thread. */
+  private readonly writer: WriterThread;
 
   constructor(
     private readonly library: Library,
     private readonly options: DeskOptions = {},
   ) {
     this.store = new DeskStore(library.db, path.join(library.dir, 'desk'));
+    this.writer = options.writer ?? new WriterThread(library.dir);
     fs.mkdirSync(this.store.root, { recursive: true });
     if (options.recover !== false) this.store.recover();
     this.env = { ...(options.env ?? process.env), ...(options.saneConfigDir ? { SANE_CONFIG_DIR: options.saneConfigDir } : {}) };
@@ -330,7 +336,7 @@ export class DeskService {
       const titles = [...new Set(similar.map((p) => `${p.title}${p.number ? ` (${p.number})` : ''}`))].join('; ');
       throw new AppError('conflict', translate(lang, 'desk.duplicateFound', { titles }));
     }
-    const publicationId = await saveBatch(this.library, this.store, row, description);
+    const publicationId = await saveBatch(this.library, this.writer, this.store, row, description);
     return { publicationId, duplicates };
   }
 
@@ -352,6 +358,7 @@ export class DeskService {
     await Promise.all(running.map((job) => job.done));
     await this.extractor?.close();
     this.extractor = null;
+    if (!this.options.writer) await this.writer.close();
   }
 
   private startJob(row: BatchRow, kind: DeskJob['kind'], total: number | null, lang: Language, work: Work): DeskJob {

@@ -5,7 +5,7 @@
  * request bodies and never shows a stack trace.
  */
 import { Hono } from 'hono';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +24,7 @@ import { API_PREFIX } from '../../shared/urls.js';
 import { COMMON_HEADERS, errorResponse, jsonResponse, withHeaders } from './headers.js';
 import type { FetchHandler } from './files.js';
 import { isFileRoute } from './files.js';
+import { DEVICE_COOKIE, DEVICE_SESSION_SECONDS, DeviceSessions } from './device-sessions.js';
 import { DEFAULT_HTTP_LIMITS, clientKey, createRequestGuard, isStationAddress, onClientError, rateLimitedResponse } from './limits.js';
 import { WorkBudget } from './work-budget.js';
 import type { WorkBudgetLimits } from './work-budget.js';
@@ -109,6 +110,15 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
   const app = new Hono();
   const log = options.log ?? ((message, error) => console.error(message, error));
   const budget = new WorkBudget(options.workBudget);
+  const devices = new DeviceSessions();
+  /** A page served to a LAN device without a session of this station starts one (./device-sessions.ts). */
+  const withDeviceSession = (c: Context, response: Response): Response => {
+    if (lanClientOf(c.env) === null || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+    if (devices.verify(getCookie(c, DEVICE_COOKIE)) !== null) return response;
+    const started = new Response(response.body, response);
+    started.headers.append('Set-Cookie', generateCookie(DEVICE_COOKIE, devices.issue(), { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: DEVICE_SESSION_SECONDS }));
+    return started;
+  };
   app.use('*', hostGuard(options.allowedHostnames));
 
   app.post(
@@ -141,7 +151,17 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
           void cookies.push(generateCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'Strict', path: '/', expires: new Date(expiresAt), maxAge: SESSION_COOKIE_MAX_AGE })),
         end: () => void cookies.push(generateCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 0 })),
       };
-      const ctx = { role: user?.role ?? ('anyone' as const), transport: 'http' as const, lang, user, session, staffAllowed, ...(client === null ? {} : { client }) };
+      const device = client === null ? null : devices.verify(getCookie(c, DEVICE_COOKIE));
+      const ctx = {
+        role: user?.role ?? ('anyone' as const),
+        transport: 'http' as const,
+        lang,
+        user,
+        session,
+        staffAllowed,
+        ...(client === null ? {} : { client }),
+        ...(device === null ? {} : { device }),
+      };
       const call = () => callMethod(options.contract, options.handlers, method, input, ctx, (error) => log(`API ${method} failed`, error));
       let envelope: Awaited<ReturnType<typeof call>>;
       if (client === null) envelope = await call();
@@ -162,10 +182,10 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
     return errorResponse({ code: 'bad_request', message: `${translate(lang, 'error.bad_request')} (POST)` }, 405, { Allow: 'POST' });
   });
 
-  app.all('*', (c) => {
+  app.all('*', async (c) => {
     if (isFileRoute(c.req.path)) return options.files(c.req.raw);
     if (options.feed && c.req.path.startsWith(`${STATION_FEED_PREFIX}/`)) return options.feed(c.req.raw);
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return options.ui(c.req.raw);
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return withDeviceSession(c, await options.ui(c.req.raw));
     const lang = languageFromAcceptHeader(c.req.header('accept-language'));
     return errorResponse({ code: 'bad_request', message: translate(lang, 'error.bad_request') }, 405, { Allow: 'GET, HEAD' });
   });

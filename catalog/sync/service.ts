@@ -1,6 +1,6 @@
 /**
  * Sync while the app runs: one run at a time (metadata with the texts that travel with it, applied
- * in a thread of its own so the kiosk is answered meanwhile (apply-thread.ts), then
+ * in the writer thread so the kiosk is answered meanwhile (catalog/writer/), then
  * the officials' selection, then files, then the texts still missing — fetched, or extracted from
  * the files in the extraction worker), started by an official, by the CLI or by the schedule;
  * live progress; stop between two transactions or mid-file (the .part stays for the next run);
@@ -12,7 +12,7 @@ import { AppError } from '../../shared/errors.js';
 import type { SyncProgressInfo, SyncRun, SyncRunStatus, SyncSettings, SyncStatus, SyncTrigger } from '../../shared/sync-status.js';
 import type { Library } from '../library.js';
 import { SyncRefusedError, SyncStoppedError } from './apply.js';
-import { SyncApplyThread } from './apply-thread.js';
+import { WriterThread } from '../writer/writer-thread.js';
 import type { SyncProgress, SyncResult } from './apply.js';
 import { getSource } from './state.js';
 import { completeTexts } from './text-backlog.js';
@@ -38,6 +38,8 @@ export interface SyncServiceOptions {
   minuteMs?: number;
   /** Called on every progress change and when a run ends. */
   onChange?: (status: SyncStatus) => void;
+  /** The app's writer thread (shared with the desk); without one the service starts its own. */
+  writer?: WriterThread;
 }
 
 interface RunRow {
@@ -117,15 +119,15 @@ export class SyncService {
   private timer: NodeJS.Timeout | null = null;
   private nextRunAt: Date | null = null;
   private readonly now: () => Date;
-  /** The metadata step of each run, off this thread. */
-  private readonly applier: SyncApplyThread;
+  /** Runs the metadata step of each run, off this thread. */
+  private readonly writer: WriterThread;
 
   constructor(
     private readonly library: Library,
     private readonly options: SyncServiceOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.applier = new SyncApplyThread(library.dir);
+    this.writer = options.writer ?? new WriterThread(library.dir);
     library.db
       .prepare("UPDATE sync_runs SET status = 'interrupted', finished_at = ?, message = ? WHERE status = 'running'")
       .run(this.now().toISOString(), 'Ứng dụng đã tắt giữa chừng; lần sau sẽ tiếp tục / The app stopped mid-run; the next run continues');
@@ -244,7 +246,7 @@ export class SyncService {
     if (this.timer) this.schedule();
   }
 
-  /** Stops the schedule and any run, waiting for it to end (the app is closing), then the apply thread. */
+  /** Stops the schedule and any run, waiting for it to end (the app is closing), then its own writer thread. */
   async dispose(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -254,7 +256,7 @@ export class SyncService {
       current.controller.abort();
       await current.done.catch(() => undefined);
     }
-    await this.applier.close();
+    if (!this.options.writer) await this.writer.close();
   }
 
   private emit(): void {
@@ -271,7 +273,7 @@ export class SyncService {
     let status: SyncRunStatus = 'failed';
     let message: string | null = null;
     try {
-      applied = await this.applier.run(row, {
+      applied = await this.writer.sync(row, {
         now: this.now(),
         signal,
         http: this.options.http,

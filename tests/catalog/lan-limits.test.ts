@@ -1,8 +1,10 @@
 /**
- * What a LAN device may do to the station's counts and work (issue 13): counts only within what a
- * real reader can do, its calls one at a time within a budget, and counting that never makes a
- * reader wait for the database.
+ * What a LAN device may do to the station's counts and work (issue 13): counts only from a reading
+ * session the station issued with its page, and only within what a real reader can do; its calls
+ * one at a time within a budget; counting that never makes a reader wait for the database.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStation } from '../../catalog/station.js';
@@ -10,7 +12,7 @@ import type { RunningStation } from '../../catalog/station.js';
 import { WorkBudget } from '../../catalog/http/work-budget.js';
 import { DeferredWrites } from '../../catalog/db/deferred-writes.js';
 import { countUsage } from '../../catalog/usage.js';
-import { callFrom, loopbackClients } from '../helpers/lan-client.js';
+import { callFrom, loopbackClients, pageFrom } from '../helpers/lan-client.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 let station: RunningStation;
@@ -21,7 +23,12 @@ const reads = () => station.library.db.prepare('SELECT coalesce(sum(count), 0) F
 const fromStation = (method: string, input: unknown) => fetch(`${base}/api/${method}`, { method: 'POST', body: JSON.stringify(input) }).then((r) => r.json() as Promise<{ ok: boolean; result: unknown }>);
 
 beforeAll(async () => {
-  station = await startStation({ libraryDir: tempDir('lan-limits-'), host: '127.0.0.1', port: 0, demo: true });
+  // The page phones load (the built renderer's shape: an index and its scripts).
+  const rendererDir = tempDir('lan-limits-ui-');
+  fs.mkdirSync(path.join(rendererDir, 'assets'));
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'document.body.textContent = "Tủ sách";');
+  station = await startStation({ libraryDir: tempDir('lan-limits-'), host: '127.0.0.1', port: 0, demo: true, rendererDir });
   base = station.server.url;
 }, 60_000);
 afterAll(async () => station?.close());
@@ -29,13 +36,14 @@ afterAll(async () => station?.close());
 describe('counts from the LAN', () => {
   it('takes only what a real reader can do: no printed pages or kiosk sessions, one phone session, a few openings', async () => {
     const [phone] = loopbackClients(40, 1);
+    const [cookie] = (await pageFrom(phone, base)).cookies;
     const id = (station.library.db.prepare('SELECT id FROM publications LIMIT 1').pluck().get() as string);
     for (let i = 0; i < 10; i += 1) {
-      await callFrom(phone, base, 'usage.record', { counter: 'page_printed', n: 500 });
-      await callFrom(phone, base, 'usage.record', { counter: 'kiosk_session' });
-      await callFrom(phone, base, 'usage.record', { counter: 'phone_session' });
-      await callFrom(phone, base, 'reading.record', { id });
-      await callFrom(phone, base, 'reading.record', { id });
+      await callFrom(phone, base, 'usage.record', { counter: 'page_printed', n: 500 }, cookie);
+      await callFrom(phone, base, 'usage.record', { counter: 'kiosk_session' }, cookie);
+      await callFrom(phone, base, 'usage.record', { counter: 'phone_session' }, cookie);
+      await callFrom(phone, base, 'reading.record', { id }, cookie);
+      await callFrom(phone, base, 'reading.record', { id }, cookie);
     }
     // The kiosk itself prints and starts sessions.
     expect((await fromStation('usage.record', { counter: 'page_printed', n: 5 })).result).toEqual({ recorded: true });
@@ -46,6 +54,45 @@ describe('counts from the LAN', () => {
     expect(usage('phone_session')).toBe(1);
     expect(reads()).toBeLessThanOrEqual(4);
     expect(reads()).toBeGreaterThan(0);
+  });
+});
+
+describe('reading sessions of the LAN', () => {
+  it('are issued with the page to a LAN device (not to the station itself), as an HttpOnly, SameSite cookie', async () => {
+    const [phone] = loopbackClients(45, 1);
+    const page = await pageFrom(phone, base);
+    expect(page.status).toBe(200);
+    expect(page.setCookie).toHaveLength(1);
+    expect(page.setCookie[0]).toMatch(/^bookshelf_device=[\w.-]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict$/);
+    // The same device with its session loads the page again: nothing new; the station's own browser gets none.
+    const again = await fetch(`${base}/`, { headers: { cookie: page.cookies[0] } });
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect((await pageFrom('127.0.0.1', base)).setCookie).toEqual([]);
+    // Scripts and styles start none.
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(await (await fetch(`${base}/`)).text())?.[1];
+    expect(asset).toBeDefined();
+    expect((await pageFrom(phone, base, asset)).setCookie).toEqual([]);
+  });
+
+  it('are needed for any count from the LAN: a bare request or a forged session counts nothing', async () => {
+    const [bare, forger, reader] = loopbackClients(50, 3);
+    const id = station.library.db.prepare('SELECT id FROM publications LIMIT 1').pluck().get() as string;
+    const before = { search: usage('search'), phone: usage('phone_session'), reads: reads() };
+    const [genuine] = (await pageFrom(reader, base)).cookies;
+    const forged = genuine.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
+    for (const [address, cookie] of [[bare, undefined], [forger, forged]] as const) {
+      expect((await callFrom(address, base, 'search', { q: 'thuế thu nhập' }, cookie)).status).toBe(200);
+      await callFrom(address, base, 'usage.record', { counter: 'phone_session' }, cookie);
+      await callFrom(address, base, 'reading.record', { id }, cookie);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect({ search: usage('search'), phone: usage('phone_session'), reads: reads() }).toEqual(before);
+    // The same calls with the session the station issued are counted.
+    await callFrom(reader, base, 'search', { q: 'thuế thu nhập' }, genuine);
+    await callFrom(reader, base, 'usage.record', { counter: 'phone_session' }, genuine);
+    await callFrom(reader, base, 'reading.record', { id }, genuine);
+    for (let i = 0; i < 40 && usage('search') === before.search; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect({ search: usage('search'), phone: usage('phone_session'), reads: reads() }).toEqual({ search: before.search + 1, phone: before.phone + 1, reads: before.reads + 1 });
   });
 });
 

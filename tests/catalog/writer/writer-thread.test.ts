@@ -1,15 +1,17 @@
 /**
- * The sync apply in its own thread (catalog/sync/apply-thread.ts), through the sync service as
- * the app runs it: a stop lands between two transactions of a long page and the next run goes on
- * from there to the same catalog; the thread's failures reach the run's history in plain words;
- * a thread that dies fails only its run.
+ * The writer thread (catalog/writer/): a sync through the sync service as the app runs it — a
+ * stop lands between two transactions of a long page and the next run goes on from there to the
+ * same catalog; a refusal reaches the run's history in plain words — and a document save that
+ * leaves the caller's thread free and the document searchable; a thread that dies fails only
+ * the writes it had.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../../catalog/library.js';
 import { countPublications } from '../../../catalog/publications.js';
-import { SyncApplyThread } from '../../../catalog/sync/apply-thread.js';
+import { WriterThread } from '../../../catalog/writer/writer-thread.js';
+import { search } from '../../../catalog/search/search.js';
 import { SyncService } from '../../../catalog/sync/service.js';
 import { addSource } from '../../../catalog/sync/sources.js';
 import { getSource } from '../../../catalog/sync/state.js';
@@ -19,10 +21,10 @@ import { tempDir } from '../../helpers/temp-dir.js';
 
 const cursorOf = (library: Library) => library.db.prepare('SELECT last_change FROM sync_keys').pluck().get() as number | null;
 
-describe('the sync apply thread', () => {
+describe('the writer thread', () => {
   it('stops between two transactions of a long page, and the next run ends where an unstopped one would', async () => {
-    const feed = buildBenchFeed(tempDir('apply-thread-feed-'), 1_000, 1_000, 3);
-    const library = await Library.open(tempDir('apply-thread-station-'));
+    const feed = buildBenchFeed(tempDir('writer-feed-'), 1_000, 1_000, 3);
+    const library = await Library.open(tempDir('writer-station-'));
     const phases: string[] = [];
     const service = new SyncService(library, { onChange: (status) => status.progress && phases.push(status.progress.phase) });
     try {
@@ -56,7 +58,7 @@ describe('the sync apply thread', () => {
       expect(integrityOf(library)).toBe('ok');
 
       // The same feed applied in one go by another station gives the same catalog.
-      const other = await Library.open(tempDir('apply-thread-other-'));
+      const other = await Library.open(tempDir('writer-other-'));
       const otherService = new SyncService(other);
       try {
         const otherRow = addSource(other, { location: feed.first, publicKeys: [fs.readFileSync(feed.publicKeyPath, 'utf8')] });
@@ -76,8 +78,8 @@ describe('the sync apply thread', () => {
   }, 120_000);
 
   it('records a refusal found in the thread with its reason, in plain words', async () => {
-    const feed = buildBenchFeed(tempDir('apply-thread-feed-'), 10, 10, 1);
-    const library = await Library.open(tempDir('apply-thread-station-'));
+    const feed = buildBenchFeed(tempDir('writer-feed-'), 10, 10, 1);
+    const library = await Library.open(tempDir('writer-station-'));
     const service = new SyncService(library);
     try {
       const row = addSource(library, { location: feed.first, publicKeys: [fs.readFileSync(feed.publicKeyPath, 'utf8')] });
@@ -92,14 +94,46 @@ describe('the sync apply thread', () => {
     }
   });
 
-  it('fails only its run when the thread dies, and starts a new thread for the next', async () => {
-    const library = await Library.open(tempDir('apply-thread-station-'));
-    const row = addSource(library, { location: tempDir('apply-thread-empty-'), publicKeys: [fs.readFileSync(buildBenchFeed(tempDir('apply-thread-feed-'), 1, 1, 1).publicKeyPath, 'utf8')] });
-    const thread = new SyncApplyThread(library.dir, new URL('../../fixtures/sync/apply-worker-dies.mjs', import.meta.url));
+  it('saves a book-length document with the caller’s thread free, searchable and counted once it resolves', async () => {
+    const library = await Library.open(tempDir('writer-save-'));
+    const writer = new WriterThread(library.dir);
+    try {
+      const article = (i: number) => `Điều ${i}. Người lao động có quyền được bảo hiểm xã hội, bảo hiểm y tế và nghỉ hằng năm theo quy định của pháp luật về lao động.`;
+      const text = Array.from({ length: 9_000 }, (_, i) => article(i + 1)).join('\n'); // ~1.2 MB
+      await writer.save({ records: [{ publication: { id: 'local-sach', kind: 'legal', title: 'Sách lao động', origin: 'local' }, files: [], text: { text, pageStarts: [0], pageCount: 1 } }], structure: true, count: 'document_added' });
+      // The thread is started; now the caller's event loop is watched while the next save runs.
+      let longest = 0;
+      let last = performance.now();
+      const ticks = setInterval(() => {
+        const now = performance.now();
+        longest = Math.max(longest, now - last);
+        last = now;
+      }, 5);
+      const started = performance.now();
+      await writer.save({ records: [{ publication: { id: 'local-sach-2', kind: 'legal', title: 'Sách lao động 2', origin: 'local' }, files: [], text: { text: text.replaceAll('nghỉ hằng năm', 'nghỉ thai sản'), pageStarts: [0], pageCount: 1 } }], structure: true, count: 'document_added' });
+      const took = performance.now() - started;
+      clearInterval(ticks);
+      console.log(`save of ${text.length} characters: ${took.toFixed(0)} ms, longest gap of the caller's loop ${longest.toFixed(0)} ms`);
+      expect(longest).toBeLessThan(Math.max(150, took / 2));
+      const found = (q: string) => search(library.db, { q, offset: 0, limit: 10 }).items.map((item) => item.publication.id);
+      expect(found('nghi hang nam')).toEqual(['local-sach']);
+      expect(found('nghỉ thai sản')).toEqual(['local-sach-2']);
+      expect(library.db.prepare("SELECT count(*) FROM sections WHERE publication_id = 'local-sach'").pluck().get()).toBeGreaterThan(1_000);
+      expect(library.db.prepare("SELECT sum(count) FROM usage_days WHERE counter = 'document_added'").pluck().get()).toBe(2);
+    } finally {
+      await writer.close();
+      library.close();
+    }
+  });
+
+  it('fails only the writes it had when the thread dies, and starts a new thread for the next', async () => {
+    const library = await Library.open(tempDir('writer-station-'));
+    const row = addSource(library, { location: tempDir('writer-empty-'), publicKeys: [fs.readFileSync(buildBenchFeed(tempDir('writer-feed-'), 1, 1, 1).publicKeyPath, 'utf8')] });
+    const thread = new WriterThread(library.dir, new URL('../../fixtures/writer/writer-worker-dies.mjs', import.meta.url));
     const options = { now: new Date(), signal: new AbortController().signal, onProgress: () => undefined };
     try {
-      await expect(thread.run(getSource(library, row.id), options)).rejects.toThrow(/exited \(code 3\)/);
-      await expect(thread.run(getSource(library, row.id), options)).rejects.toThrow(/exited \(code 3\)/);
+      await expect(thread.sync(getSource(library, row.id), options)).rejects.toThrow(/exited \(code 3\)/);
+      await expect(thread.save({ records: [] })).rejects.toThrow(/exited \(code 3\)/);
     } finally {
       await thread.close();
       library.close();

@@ -1,0 +1,98 @@
+/**
+ * The writer thread's body (./writer-thread.ts): it opens the library itself — its own
+ * connection, its own temporary folder — and runs the writes it is sent: a sync run's metadata
+ * step (`syncOnce`, posting progress; a `stop` aborts it between two transactions) and document
+ * saves (one transaction each, taken between two of a sync's). Failures travel as plain data and
+ * are rebuilt as the same errors on the other side.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { saveDocuments } from '../documents.js';
+import type { DocumentRecord } from '../documents.js';
+import { Library } from '../library.js';
+import { countUsage } from '../usage.js';
+import { writeWhenFree } from '../db/without-waiting.js';
+import type { MessageRef } from '../../shared/messages.js';
+import type { UsageCounter } from '../../shared/contract.js';
+import { parseStructure } from '../../shared/legal/structure.js';
+import { SyncDiskFullError, SyncRefusedError, SyncStoppedError, syncOnce } from '../sync/apply.js';
+import type { SyncProgress, SyncResult } from '../sync/apply.js';
+import { openSource } from '../sync/source.js';
+import type { HttpSourceOptions } from '../sync/source.js';
+import type { SyncSourceRow } from '../sync/state.js';
+
+export interface WriterWorkerData {
+  libraryDir: string;
+}
+
+/** Documents to save: `structure` reads each text's sections here (a long text takes a while). */
+export interface SaveJob {
+  records: DocumentRecord[];
+  structure?: boolean;
+  /** A usage counter taken with the save, in the same transaction. */
+  count?: UsageCounter;
+}
+
+export type WriterRequest =
+  | { type: 'sync'; id: number; row: SyncSourceRow; http?: HttpSourceOptions; now: string }
+  | { type: 'stop'; id: number }
+  | { type: 'save'; id: number; job: SaveJob }
+  | { type: 'close' };
+
+/** A failure as data: which error it was and what it said. */
+export type WriterFailure =
+  | { kind: 'stopped' }
+  | { kind: 'diskFull' }
+  | { kind: 'refused'; code: SyncRefusedError['code']; reason: MessageRef }
+  | { kind: 'other'; message: string; code?: string };
+
+export type WriterReply =
+  | { type: 'progress'; id: number; progress: SyncProgress }
+  | { type: 'done'; id: number; value: SyncResult | null }
+  | { type: 'failed'; id: number; failure: WriterFailure }
+  | { type: 'closed' };
+
+function failureOf(error: unknown): WriterFailure {
+  if (error instanceof SyncStoppedError) return { kind: 'stopped' };
+  if (error instanceof SyncDiskFullError) return { kind: 'diskFull' };
+  if (error instanceof SyncRefusedError) return { kind: 'refused', code: error.code, reason: error.reason };
+  const code = (error as { code?: unknown } | null)?.code;
+  return { kind: 'other', message: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' ? { code } : {}) };
+}
+
+async function save(library: Library, job: SaveJob): Promise<null> {
+  const records = job.structure ? job.records.map((record) => ({ ...record, sections: record.text?.text.trim() ? parseStructure(record.text.text) : [] })) : job.records;
+  await writeWhenFree(library.db, () => {
+    saveDocuments(library.db, records);
+    if (job.count) countUsage(library.db, job.count);
+  });
+  return null;
+}
+
+if (parentPort && (workerData as WriterWorkerData | null)?.libraryDir) {
+  const port = parentPort;
+  const opening = Library.open((workerData as WriterWorkerData).libraryDir);
+  const syncs = new Map<number, AbortController>();
+  const answer = (id: number, work: (library: Library) => Promise<SyncResult | null>) =>
+    void opening.then(work).then(
+      (value) => port.postMessage({ type: 'done', id, value } satisfies WriterReply),
+      (error: unknown) => port.postMessage({ type: 'failed', id, failure: failureOf(error) } satisfies WriterReply),
+    );
+  port.on('message', (request: WriterRequest) => {
+    if (request.type === 'stop') syncs.get(request.id)?.abort();
+    else if (request.type === 'save') answer(request.id, (library) => save(library, request.job));
+    else if (request.type === 'sync') {
+      const controller = new AbortController();
+      syncs.set(request.id, controller);
+      answer(request.id, (library) =>
+        syncOnce(library, request.row, openSource(request.row.location, request.http), {
+          now: new Date(request.now),
+          signal: controller.signal,
+          onProgress: (progress) => port.postMessage({ type: 'progress', id: request.id, progress } satisfies WriterReply),
+        }).finally(() => syncs.delete(request.id)),
+      );
+    } else {
+      for (const controller of syncs.values()) controller.abort();
+      void opening.then((library) => library.close()).finally(() => port.postMessage({ type: 'closed' } satisfies WriterReply));
+    }
+  });
+}
