@@ -12,7 +12,7 @@ import { filterCondition } from './filters.js';
 import type { SearchFilters } from './filters.js';
 import { understandQuery } from './understand.js';
 import { rankAnswers } from './rank.js';
-import type { RankedDocument } from './rank.js';
+import type { RankedDocument, RankedPassage } from './rank.js';
 import type { ParsedQuery } from './query.js';
 import { makeSnippet, matchRanges } from './snippets.js';
 import { passageTexts } from './passage-text.js';
@@ -57,17 +57,25 @@ export function facets(db: Db, q: string, filters: SearchFilters = {}, asTyped =
 }
 
 /** The best passages of a publication, one per article, with their text read (ranking has read most of them already). */
-function passageHits(db: Db, ranked: RankedDocument, highlight: Highlight): PassageHit[] {
+/** The passages a result shows: its best ones, one per section. */
+function shownPassages(ranked: RankedDocument): RankedPassage[] {
   const seen = new Set<number>();
-  const passages = ranked.passages
+  return ranked.passages
     .filter((p) => p.sectionId === null || (!seen.has(p.sectionId) && seen.add(p.sectionId)))
     .slice(0, HITS_PER_PUBLICATION);
+}
+
+function passageHits(db: Db, publicationId: string, passages: RankedPassage[], texts: Map<number, string>, highlight: Highlight): PassageHit[] {
   if (!passages.length) return [];
-  const unread = passageTexts(db, passages.filter((p) => p.text === undefined).map((p) => p.id));
-  const pageStarts = JSON.parse((statement(db, 'SELECT page_starts FROM publication_texts WHERE publication_id = ?').pluck().get(ranked.publicationId) as string | undefined) ?? '[0]') as number[];
+  // The page of a hit is its article's; the text's page starts (read past the whole text) only when it has none.
+  let pageStarts: number[] | undefined;
+  const pageOf = (offset: number) => {
+    pageStarts ??= JSON.parse((statement(db, 'SELECT page_starts FROM publication_texts WHERE publication_id = ?').pluck().get(publicationId) as string | undefined) ?? '[0]') as number[];
+    return pageAt(pageStarts, offset);
+  };
   const section = statement(db, 'SELECT level, number, heading, page FROM sections WHERE id = ?');
   return passages.flatMap((passage) => {
-    const text = passage.text ?? unread.get(passage.id);
+    const text = passage.text ?? texts.get(passage.id);
     if (text === undefined) return [];
     const info = passage.sectionId === null ? undefined : (section.get(passage.sectionId) as { level: string; number: string; heading: string; page: number | null } | undefined);
     const snippet = makeSnippet(text, highlight);
@@ -75,7 +83,7 @@ function passageHits(db: Db, ranked: RankedDocument, highlight: Highlight): Pass
       sectionId: passage.sectionId,
       label: info?.level === 'article' ? `Điều ${info.number}` : null,
       heading: info?.heading ?? null,
-      page: info?.page ?? pageAt(pageStarts, passage.start),
+      page: info?.page ?? pageOf(passage.start),
       offset: passage.start,
       snippet: snippet.text,
       highlights: snippet.highlights,
@@ -95,6 +103,9 @@ export function search(db: Db, input: SearchInput): SearchResult {
   const page = ranked.slice(input.offset, input.offset + input.limit);
   const summaries = new Map(summariesByIds(db, page.map((r) => r.publicationId)).map((s) => [s.id, s]));
   const highlight = highlightOf(query);
+  const shown = new Map(page.map((r) => [r.publicationId, shownPassages(r)]));
+  // The shown passages the ranking did not read, in one query.
+  const texts = passageTexts(db, [...shown.values()].flat().filter((p) => p.text === undefined).map((p) => p.id));
   const items: SearchHit[] = page.flatMap((r) => {
     const publication = summaries.get(r.publicationId);
     if (!publication) return [];
@@ -103,7 +114,7 @@ export function search(db: Db, input: SearchInput): SearchResult {
       score: Math.round(r.score * 1000) / 1000,
       matchedBy: r.matchedBy,
       titleHighlights: matchRanges(publication.title, highlight),
-      hits: passageHits(db, r, highlight),
+      hits: passageHits(db, r.publicationId, shown.get(r.publicationId) ?? [], texts, highlight),
     }];
   });
   return {
