@@ -197,6 +197,24 @@ function passageRows(db: Db, match: Match | null, filter: ReturnType<typeof filt
   ) as PassageRow[];
 }
 
+/** The publications whose metadata best match (bm25 ascending), with their titles. */
+function titleRows(db: Db, match: Match, filter: ReturnType<typeof filterCondition>): { id: string; title: string }[] {
+  const order = match.common ? '' : `ORDER BY bm25(meta_fts, ${RANKING.metaWeights.join(', ')})`;
+  // Without filters the index is ranked alone and only the best rows are looked up.
+  return (
+    filter.params.length
+      ? statement(db,
+          `SELECT sd.publication_id AS id, pub.title
+           FROM meta_fts JOIN search_docs sd ON sd.rowid = meta_fts.rowid JOIN publications pub ON pub.id = sd.publication_id
+           WHERE meta_fts MATCH ? AND ${filter.sql} ${order} LIMIT ${RANKING.metaCandidates}`,
+        ).all(match.expr, ...filter.params)
+      : statement(db,
+          `WITH best AS (SELECT rowid FROM meta_fts WHERE meta_fts MATCH ? ${order} LIMIT ${RANKING.metaCandidates})
+           SELECT sd.publication_id AS id, pub.title FROM best JOIN search_docs sd ON sd.rowid = best.rowid JOIN publications pub ON pub.id = sd.publication_id`,
+        ).all(match.expr)
+  ) as { id: string; title: string }[];
+}
+
 export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): RankedDocument[] {
   const filter = filterCondition(filters);
   const docs = new Map<string, RankedDocument>();
@@ -258,12 +276,7 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
   const short = query.words.length <= RANKING.shortQueryWords;
   const metaMatch = short ? matchFor(db, 'meta', query) : null;
   const titled = metaMatch
-    ? (statement(db, 
-        `SELECT sd.publication_id AS id, pub.title
-         FROM meta_fts JOIN search_docs sd ON sd.rowid = meta_fts.rowid JOIN publications pub ON pub.id = sd.publication_id
-         WHERE meta_fts MATCH ? AND ${filter.sql}
-         ${metaMatch.common ? '' : `ORDER BY bm25(meta_fts, ${RANKING.metaWeights.join(', ')})`} LIMIT ${RANKING.metaCandidates}`,
-      ).all(metaMatch.expr, ...filter.params) as { id: string; title: string }[])
+    ? titleRows(db, metaMatch, filter)
     : (statement(db, 'SELECT id, title FROM publications WHERE id IN (SELECT value FROM json_each(?))').all(
         JSON.stringify([...new Set(byScore.slice(0, RANKING.passageCandidates).map((p) => p.publicationId))]),
       ) as { id: string; title: string }[]);
