@@ -21,10 +21,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Library } from '../../catalog/library.js';
-import { PACKAGE_ROOT } from '../../catalog/package-root.js';
 import { downloadPending } from '../../catalog/sync/download.js';
 import { HttpSource } from '../../catalog/sync/source.js';
 import { TokenBucket } from '../../catalog/sync/throttle.js';
+import { BOOKSHELF_BIN } from '../helpers/cli.js';
 
 const FILES = 40;
 const ROUNDS = Math.max(1, Number(process.env.BENCH_SYNC_ROUNDS ?? 3));
@@ -94,7 +94,7 @@ async function startChild(args: string[], url: RegExp): Promise<{ url: string; s
 
 /** `bookshelf serve --hub --feed DIR` in a child process. */
 const startHub = (feedDir: string) =>
-  startChild([path.join(PACKAGE_ROOT, 'bin/bookshelf.mjs'), 'serve', '--hub', '--feed', feedDir, '--port', '0'], /(http:\/\/127\.0\.0\.1:\d+)\/root\.json/);
+  startChild([BOOKSHELF_BIN, 'serve', '--hub', '--feed', feedDir, '--port', '0'], /(http:\/\/127\.0\.0\.1:\d+)\/root\.json/);
 
 /** This module run as a script: a throttling proxy in front of `target`, in its own process. */
 const startLink = (target: string, bytesPerSecond: number) =>

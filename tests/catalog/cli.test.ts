@@ -1,18 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../catalog/package-root.js';
 import { SCHEMA_VERSION } from '../../catalog/db/migrations.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { jsonBody } from '../helpers/json-body.js';
+import { runCli, startCli } from '../helpers/cli.js';
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
-const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CI: '1', ...env }, timeout: 30_000 });
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env, timeoutMs: 30_000 });
 
 /** Starts `bookshelf serve`, waits for its address line, returns it and a stop function. */
 function serve(args: string[]): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, CI: '1' } });
+  const child = startCli(['serve', '--port', '0', ...args]);
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no address printed:\n${output}`)), 20_000);

@@ -19,6 +19,7 @@ import { buildBenchFeed } from '../bench/sync-apply.js';
 import { loopbackClients } from '../helpers/lan-client.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { makeEpub, opf } from './import/helpers.js';
+import { BOOKSHELF_BIN } from '../helpers/cli.js';
 
 const run = promisify(execFile);
 const QUERIES = ['ly hôn', 'hop dong lao dong', 'bảo hiểm xã hội', 'tu sach phap luat', '158/2025/NĐ-CP', 'thuế thu nhập'];
@@ -133,7 +134,7 @@ describe('the kiosk while the station works and the LAN floods', () => {
     // Pictures, stored: a large file to copy and hash (~120 MB).
     const pictures = Array.from({ length: 12 }, (_, k) => ({ name: `OEBPS/images/anh-${k}.jpg`, data: Buffer.alloc(10 * 1024 * 1024, k), method: 0 as const }));
     fs.writeFileSync(file, makeEpub({ opf: opf({ title: 'Sách lớn về lao động', manifest, spine }), extra: [...chapters, ...pictures] }));
-    const importing = run(process.execPath, [path.join(PACKAGE_ROOT, 'bin/bookshelf.mjs'), 'import', file], {
+    const importing = run(process.execPath, [BOOKSHELF_BIN, 'import', file], {
       env: { ...process.env, BOOKSHELF_HOME: station.library.dir },
       maxBuffer: 1 << 22,
     });

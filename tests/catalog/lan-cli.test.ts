@@ -1,12 +1,9 @@
 /** `bookshelf serve --lan`: the real CLI, bound to a loopback address so the test stays on this machine. */
-import { spawn } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../catalog/package-root.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { startCli } from '../helpers/cli.js';
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
 
 /** The status of GET `pathname` sent to 127.0.0.1 with this Host header. */
 const statusFor = (port: number, pathname: string, host: string) =>
@@ -20,9 +17,7 @@ const statusFor = (port: number, pathname: string, host: string) =>
 
 describe('bookshelf serve --lan', () => {
   it('prints where phones reach it and answers to its LAN name', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--no-demo', '--lan', '--host', '127.0.0.1', '--lan-name', 'tusach.lan', '--library', tempDir()], {
-      env: { ...process.env, CI: '1' },
-    });
+    const child = startCli(['serve', '--port', '0', '--no-demo', '--lan', '--host', '127.0.0.1', '--lan-name', 'tusach.lan'], { library: tempDir() });
     let output = '';
     try {
       const port = await new Promise<number>((resolve, reject) => {

@@ -9,12 +9,11 @@ import type { ReportOutput } from '../../catalog/cli/report.js';
 import { UsageError } from '../../catalog/cli/usage.js';
 import { saveDocuments } from '../../catalog/documents.js';
 import { Library } from '../../catalog/library.js';
-import { PACKAGE_ROOT } from '../../catalog/package-root.js';
 import { recordRead } from '../../catalog/reads.js';
 import { countNoResult, countUsage } from '../../catalog/usage.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { runCli } from '../helpers/cli.js';
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
 const NAME = 'UBND xã Tân Phước, huyện Đồng Hỷ';
 const at = (day: string) => new Date(`${day}T09:30:00`);
 
@@ -49,8 +48,7 @@ function sink(isTTY = false): ReportOutput & { bytes: () => Buffer } {
   return { isTTY, write: (chunk) => chunks.push(Buffer.from(chunk)), bytes: () => Buffer.concat(chunks) };
 }
 
-const run = (args: string[]) =>
-  spawnSync(process.execPath, [BIN, 'report', '--library', libraryDir, ...args], { env: { ...process.env, CI: '1' }, timeout: 60_000 });
+const run = (args: string[]) => runCli(['report', ...args], { library: libraryDir, binary: true });
 
 const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
 

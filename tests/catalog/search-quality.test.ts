@@ -6,23 +6,22 @@
  * and 0.450). The eval-search command itself is checked on a two-law fixture that ships with
  * the tests.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateSearch } from '../../catalog/search/eval.js';
 import { PACKAGE_ROOT } from '../../catalog/package-root.js';
 import { corpus, corporaMissing } from '../helpers/corpora.js';
+import { runCli } from '../helpers/cli.js';
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
 const FIXTURES = path.join(PACKAGE_ROOT, 'tests', 'fixtures');
 
 describe('bookshelf eval-search', () => {
   it('prints the figures, and with --json one JSON object as the last line', () => {
-    const args = [BIN, 'eval-search', '--laws', path.join(FIXTURES, 'laws-mini.jsonl'), '--queries', path.join(FIXTURES, 'queries-mini.jsonl')];
-    const plain = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+    const args = ['eval-search', '--laws', path.join(FIXTURES, 'laws-mini.jsonl'), '--queries', path.join(FIXTURES, 'queries-mini.jsonl')];
+    const plain = runCli(args);
     expect(plain.status).toBe(0);
     expect(plain.stdout).toContain('article MRR@10');
-    const json = spawnSync(process.execPath, [...args, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    const json = runCli([...args, '--json']);
     const last = JSON.parse(json.stdout.trim().split('\n').at(-1)!);
     // Every answer is among the first three articles, in the right law.
     expect(last).toEqual({ n: 3, articleMrr10: expect.any(Number), articleRecall10: 1, docP1: 1 });
@@ -30,20 +29,20 @@ describe('bookshelf eval-search', () => {
   });
 
   it('with --by type, adds the figures of each style of question', () => {
-    const args = [BIN, 'eval-search', '--laws', path.join(FIXTURES, 'laws-mini.jsonl'), '--queries', path.join(FIXTURES, 'queries-mini.jsonl'), '--by', 'type'];
-    const json = spawnSync(process.execPath, [...args, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    const args = ['eval-search', '--laws', path.join(FIXTURES, 'laws-mini.jsonl'), '--queries', path.join(FIXTURES, 'queries-mini.jsonl'), '--by', 'type'];
+    const json = runCli([...args, '--json']);
     const last = JSON.parse(json.stdout.trim().split('\n').at(-1)!);
     expect(last.n).toBe(3);
     expect(Object.keys(last.byType).sort()).toEqual(['plain', 'unaccented']);
     expect(last.byType.plain.n).toBe(2);
     expect(last.byType.unaccented).toEqual({ n: 1, articleMrr10: expect.any(Number), articleRecall10: 1, docP1: 1 });
-    const plain = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+    const plain = runCli(args);
     expect(plain.stdout).toContain('style unaccented');
-    expect(spawnSync(process.execPath, [...args.slice(0, -1), 'law'], { encoding: 'utf8' }).status).toBe(2);
+    expect(runCli([...args.slice(0, -1), 'law']).status).toBe(2);
   });
 
   it('needs both files', () => {
-    expect(spawnSync(process.execPath, [BIN, 'eval-search', '--laws', 'x.jsonl'], { encoding: 'utf8' }).status).toBe(2);
+    expect(runCli(['eval-search', '--laws', 'x.jsonl']).status).toBe(2);
   });
 });
 

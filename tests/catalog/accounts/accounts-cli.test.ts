@@ -3,20 +3,16 @@
  * on the command line), list them, and get back in when the only official forgot the password
  * or is locked out. Bad flags exit 2; a taken name exits 1 with the reason.
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Accounts } from '../../../catalog/accounts/accounts.js';
 import { runAccounts } from '../../../catalog/cli/accounts.js';
 import { UsageError } from '../../../catalog/cli/usage.js';
 import { listAudit } from '../../../catalog/accounts/audit.js';
 import { Library } from '../../../catalog/library.js';
-import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { runCli } from '../../helpers/cli.js';
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
-const run = (libraryDir: string, args: string[], input = '') =>
-  spawnSync(process.execPath, [BIN, 'accounts', '--library', libraryDir, ...args], { input, encoding: 'utf8', timeout: 60_000 });
+const run = (libraryDir: string, args: string[], input = '') => runCli(['accounts', ...args], { library: libraryDir, input });
 
 describe('bookshelf accounts', () => {
   it('adds, lists and resets accounts; the reset lifts a lock and re-enables the account', { timeout: 90_000 }, async () => {

@@ -4,17 +4,14 @@
  * one document, printed as its id, with {"id", "pages", "textChars"} as the last line, and the
  * recognised text is found by `bookshelf search`. Usage mistakes exit with code 2.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { missingTools, OCR_DIR, SANE_CONFIG_DIR } from './helpers.js';
+import { runCli } from '../../helpers/cli.js';
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
-const run = (args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, SANE_CONFIG_DIR }, timeout: 170_000 });
+const run = (args: string[]) => runCli(args, { env: { SANE_CONFIG_DIR }, timeoutMs: 170_000 });
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as { id: string; pages: number; textChars: number };
 
 describe.skipIf(missingTools('scanimage', 'tesseract'))('bookshelf scan', { timeout: 180_000 }, () => {
@@ -36,9 +33,9 @@ describe.skipIf(missingTools('scanimage', 'tesseract'))('bookshelf scan', { time
     expect(document.textChars).toBeGreaterThan(3000);
     expect(document.id).not.toBe(batch.id);
 
-    const found = spawnSync(process.execPath, [BIN, 'search', 'hỗ trợ 1.800.000 đồng', '--library', library, '--json'], { encoding: 'utf8' });
+    const found = runCli(['search', 'hỗ trợ 1.800.000 đồng', '--json'], { library });
     expect(JSON.parse(found.stdout).items[0].publication.id).toBe(document.id);
-    const info = JSON.parse(spawnSync(process.execPath, [BIN, 'info', '--library', library, '--json'], { encoding: 'utf8' }).stdout);
+    const info = JSON.parse(runCli(['info', '--json'], { library }).stdout);
     expect(info.publications).toBe(2);
   });
 

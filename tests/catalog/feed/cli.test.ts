@@ -2,7 +2,6 @@
  * The hub from the command line: keygen, publish a library, serve the feed with --hub, and a
  * station-side check of what it serves (signature, key, Host guard).
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,12 +11,12 @@ import { loadPublicKey } from '../../../catalog/feed/keys.js';
 import { verifyRoot } from '../../../catalog/feed/root.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { rawRequest } from '../../helpers/raw-http.js';
+import { runCli, startCli } from '../../helpers/cli.js';
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
-const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 60_000 });
+const run = (args: string[]) => runCli(args);
 
 function serveHub(feed: string): Promise<{ url: string; port: number; stop: () => void }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--hub', '--feed', feed, '--port', '0'], { env: { ...process.env, CI: '1' } });
+  const child = startCli(['serve', '--hub', '--feed', feed, '--port', '0']);
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -1,15 +1,14 @@
 // `bookshelf import`: flags, the bilingual summary and the exit codes (0 nothing refused,
 // 1 some refused, 2 usage error), in process and as a child process running the TypeScript
 // sources through tsx the way bin/bookshelf.mjs does (so the worker loads there too).
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseTimeout, runImport } from '../../../catalog/cli/import.js';
-import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { DEMO } from './helpers.js';
+import { runCli, startCli } from '../../helpers/cli.js';
 
 function capture() {
   const stdout = new PassThrough();
@@ -21,7 +20,6 @@ function capture() {
   return { io: { stdout, stderr }, out: () => out, err: () => err };
 }
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
 
 describe('bookshelf import', () => {
   it('imports, prints a bilingual summary and exits 0 when nothing is refused', async () => {
@@ -64,23 +62,20 @@ describe('bookshelf import', () => {
 
   it('exits 2 on a usage error: no paths, a bad flag, a bad timeout', () => {
     for (const argv of [[], ['--colour', 'x.pdf'], ['--timeout', 'abc', 'x.pdf'], ['--timeout', '0', 'x.pdf']]) {
-      const result = spawnSync(process.execPath, [BIN, 'import', ...argv, '--library', tempDir()], { encoding: 'utf8', timeout: 60_000 });
+      const result = runCli(['import', ...argv], { library: tempDir() });
       expect(result.status, argv.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^bookshelf: /);
     }
     expect(parseTimeout('90')).toBe(90);
     expect(parseTimeout('0.5')).toBe(0.5);
-    const help = spawnSync(process.execPath, [BIN, 'import', '--help'], { encoding: 'utf8', timeout: 60_000 });
+    const help = runCli(['import', '--help']);
     expect(help.status).toBe(0);
     for (const flag of ['--library', '--json', '--timeout']) expect(help.stdout).toContain(flag);
   });
 
   it('runs as a child process from the TypeScript sources, worker included', () => {
     const library = tempDir();
-    const result = spawnSync(process.execPath, [BIN, 'import', DEMO('quyet-dinh-so-28-2021-qd-ttg-34546.pdf'), '--library', library, '--timeout', '60'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const result = runCli(['import', DEMO('quyet-dinh-so-28-2021-qd-ttg-34546.pdf'), '--timeout', '60'], { library });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('28/2021/QĐ-TTg');
@@ -88,18 +83,17 @@ describe('bookshelf import', () => {
   });
 
   it('is wired into bin/bookshelf.mjs', () => {
-    const result = spawnSync(process.execPath, [BIN, 'import', DEMO('truyen-kieu.epub'), '--library', tempDir()], { encoding: 'utf8', timeout: 60_000 });
+    const result = runCli(['import', DEMO('truyen-kieu.epub')], { library: tempDir() });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Đã nhập / Imported: 1');
-    expect(spawnSync(process.execPath, [BIN, 'import'], { encoding: 'utf8', timeout: 60_000 }).status).toBe(2);
+    expect(runCli(['import']).status).toBe(2);
   });
 
   it('lets two imports and an info run on one library at once, each file imported', async () => {
     const library = tempDir();
-    const env = { ...process.env, BOOKSHELF_HOME: library };
     const run = (args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, [BIN, ...args], { env });
+        const child = startCli(args, { env: { BOOKSHELF_HOME: library } });
         let out = '';
         child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
         child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
 import { runMeasured } from '../../helpers/peak-rss.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { deflateBombPdf } from './helpers.js';
+import { BOOKSHELF_BIN } from '../../helpers/cli.js';
 
 const PEAK_LIMIT_MB = 600;
 const onLinux = process.platform === 'linux';
@@ -24,7 +24,7 @@ describe.skipIf(!onLinux)('a deflate bomb through bookshelf import', () => {
       fs.writeFileSync(file, deflateBombPdf(megabytes));
       expect(fs.statSync(file).size).toBeLessThan(3 * 1024 * 1024);
       const home = path.join(dir, 'library');
-      const run = await runMeasured(process.execPath, [path.join(PACKAGE_ROOT, 'bin/bookshelf.mjs'), 'import', file], { ...process.env, BOOKSHELF_HOME: home });
+      const run = await runMeasured(process.execPath, [BOOKSHELF_BIN, 'import', file], { ...process.env, BOOKSHELF_HOME: home });
       console.log(`bomb ${megabytes} MB: exit ${run.code}, peak ${run.peakMb?.toFixed(0)} MB`);
       expect(run.output).toContain('ran out of memory');
       expect(run.code).toBe(1);

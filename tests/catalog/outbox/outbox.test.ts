@@ -3,16 +3,14 @@
  * with synchronous=FULL and survives the process being killed, and which items may be removed
  * or retried.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { Library } from '../../../catalog/library.js';
 import { durably } from '../../../catalog/outbox/durable.js';
 import { OutboxService } from '../../../catalog/outbox/service.js';
 import { enqueue, getRow, remove, retry, update } from '../../../catalog/outbox/store.js';
-import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
 import { pdfBytes, stationWith } from './fixtures.js';
+import { startCli } from '../../helpers/cli.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -54,7 +52,7 @@ describe('the outbox queue', () => {
   it('an acknowledged enqueue survives the process being killed', { timeout: 60_000 }, async () => {
     const { library, id } = await station();
     library.close();
-    const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs'), 'outbox', '--add', id, '--library', library.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = startCli(['outbox', '--add', id], { library: library.dir });
     await new Promise<void>((resolve) => child.stdout.on('data', (data: Buffer) => data.toString().includes('Queued') && resolve()));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));

@@ -4,29 +4,26 @@
  * HEAD offset in a new process, with no second upload; the hub (`bookshelf serve --hub`) killed
  * mid-upload and started again on the same port keeps what it had, and the station resumes.
  */
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listModeration } from '../../../catalog/hub/moderation.js';
 import { Library } from '../../../catalog/library.js';
 import { OutboxService } from '../../../catalog/outbox/service.js';
 import { setHubUrl } from '../../../catalog/outbox/settings.js';
 import { enqueue, getRow } from '../../../catalog/outbox/store.js';
-import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { offsetOf, pdfBytes, sha256, startHub, startProxy, stationWith } from './fixtures.js';
+import { startCli } from '../../helpers/cli.js';
 
 const CHUNK = 64 * 1024;
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 function run(args: string[]): { child: ChildProcess; exit: Promise<number | null>; output: () => string; waitFor: (text: string) => Promise<void> } {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = startCli(args);
   let output = '';
   const waiters: { text: string; resolve: () => void }[] = [];
   const onData = (data: Buffer) => {

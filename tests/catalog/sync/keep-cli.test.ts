@@ -2,19 +2,16 @@
  * `bookshelf keep` from the command line (spawning the bin): prints the current choice, saves and
  * applies a new one with a bilingual summary, clears it with --all, refuses bad flags with exit 2.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
 import { Library } from '../../../catalog/library.js';
 import { readSelection } from '../../../catalog/sync/selection.js';
 import { parseBudget } from '../../../catalog/cli/keep.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { addDocument } from './fixtures.js';
+import { runCli } from '../../helpers/cli.js';
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'bookshelf.mjs');
-const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 60_000 });
+const run = (args: string[]) => runCli(args);
 
 describe('bookshelf keep', () => {
   it('parses budgets in KB, MB, GB (1024-based), bytes, or none', () => {
