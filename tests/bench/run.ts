@@ -24,7 +24,7 @@ import Database from 'better-sqlite3';
 import { startStation } from '../../catalog/station.js';
 import { execFileSync } from 'node:child_process';
 import { DEMO_DIR, PACKAGE_ROOT } from '../../catalog/package-root.js';
-import { benchImportThroughput, formatThroughput } from '../../catalog/import/bench.js';
+import { benchImportThroughput, formatThroughput } from './import-throughput.js';
 import { buildBenchLibrary } from './search.js';
 import { buildGazetteLibrary } from './gazette-search.js';
 

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { characterErrorRate, editDistance, normaliseForCer } from '../../../catalog/ocr/cer.js';
+import { characterErrorRate, editDistance, normaliseForCer } from './cer.js';
 import { FolderSource } from '../../../catalog/scan/folder.js';
 import { missingTools, OCR_DIR, openDesk, settled } from './helpers.js';
 

@@ -8,9 +8,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Library } from '../library.js';
-import { Extractor } from './extract.js';
-import { importFiles } from './importer.js';
+import { Library } from '../../catalog/library.js';
+import { Extractor } from '../../catalog/import/extract.js';
+import { importFiles } from '../../catalog/import/importer.js';
 
 export interface Throughput {
   label: string;
