@@ -3,7 +3,8 @@
  * folder by the state of its pages, so the duplicate check and the save build it once) or the
  * imported file, stored in the file store; then the publication, its text, sections and search
  * index in ONE transaction with the `document_added` counter, in the writer thread
- * (catalog/writer/: indexing a book's text would hold the kiosk's thread), and the batch closed. Stored files of a save that failed are removed again.
+ * (catalog/writer/: indexing a book's text would hold the kiosk's thread), and the batch closed.
+ * Stored files of a save that failed are removed again.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -137,7 +138,7 @@ export async function saveBatch(library: Library, writer: WriterThread, store: D
       text,
     };
     // Sections read and the text indexed in the writer thread: a book's text takes most of a second.
-    await writer.save({ records: [record], structure: true, count: 'document_added' });
+    await writer.save({ records: [record], count: 'document_added' });
     store.remove(row.id);
     return record.publication.id;
   } catch (error) {

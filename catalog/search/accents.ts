@@ -25,7 +25,6 @@ export function toneVariants(syllable: string): string[] {
   return [...variants].filter((v) => exactKey(v) === exactKey(syllable));
 }
 
-
 export interface AccentMatcher {
   variants: string[];
   /** The variants as whole syllables (not inside a longer one). */

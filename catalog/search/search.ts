@@ -56,7 +56,6 @@ export function facets(db: Db, q: string, filters: SearchFilters = {}, asTyped =
   return countFacets(db, ids);
 }
 
-/** The best passages of a publication, one per article, with their text read (ranking has read most of them already). */
 /** The passages a result shows: its best ones, one per section. */
 function shownPassages(ranked: RankedDocument): RankedPassage[] {
   const seen = new Set<number>();
@@ -65,6 +64,7 @@ function shownPassages(ranked: RankedDocument): RankedPassage[] {
     .slice(0, HITS_PER_PUBLICATION);
 }
 
+/** A result's hits: its shown passages with snippet, article and page (`texts`: those the ranking did not read). */
 function passageHits(db: Db, publicationId: string, passages: RankedPassage[], texts: Map<number, string>, highlight: Highlight): PassageHit[] {
   if (!passages.length) return [];
   // The page of a hit is its article's; the text's page starts (read past the whole text) only when it has none.

@@ -24,10 +24,9 @@ export interface WriterWorkerData {
   libraryDir: string;
 }
 
-/** Documents to save: `structure` reads each text's sections here (a long text takes a while). */
+/** Documents to save; a record without sections gets them read from its text here (a long text takes a while). */
 export interface SaveJob {
   records: DocumentRecord[];
-  structure?: boolean;
   /** A usage counter taken with the save, in the same transaction. */
   count?: UsageCounter;
 }
@@ -60,7 +59,7 @@ function failureOf(error: unknown): WriterFailure {
 }
 
 async function save(library: Library, job: SaveJob): Promise<null> {
-  const records = job.structure ? job.records.map((record) => ({ ...record, sections: record.text?.text.trim() ? parseStructure(record.text.text) : [] })) : job.records;
+  const records = job.records.map((record) => ({ ...record, sections: record.sections ?? (record.text?.text.trim() ? parseStructure(record.text.text) : []) }));
   await writeWhenFree(library.db, () => {
     saveDocuments(library.db, records);
     if (job.count) countUsage(library.db, job.count);

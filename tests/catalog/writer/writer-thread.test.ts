@@ -100,7 +100,7 @@ describe('the writer thread', () => {
     try {
       const article = (i: number) => `Điều ${i}. Người lao động có quyền được bảo hiểm xã hội, bảo hiểm y tế và nghỉ hằng năm theo quy định của pháp luật về lao động.`;
       const text = Array.from({ length: 9_000 }, (_, i) => article(i + 1)).join('\n'); // ~1.2 MB
-      await writer.save({ records: [{ publication: { id: 'local-sach', kind: 'legal', title: 'Sách lao động', origin: 'local' }, files: [], text: { text, pageStarts: [0], pageCount: 1 } }], structure: true, count: 'document_added' });
+      await writer.save({ records: [{ publication: { id: 'local-sach', kind: 'legal', title: 'Sách lao động', origin: 'local' }, files: [], text: { text, pageStarts: [0], pageCount: 1 } }], count: 'document_added' });
       // The thread is started; now the caller's event loop is watched while the next save runs.
       let longest = 0;
       let last = performance.now();
@@ -110,7 +110,7 @@ describe('the writer thread', () => {
         last = now;
       }, 5);
       const started = performance.now();
-      await writer.save({ records: [{ publication: { id: 'local-sach-2', kind: 'legal', title: 'Sách lao động 2', origin: 'local' }, files: [], text: { text: text.replaceAll('nghỉ hằng năm', 'nghỉ thai sản'), pageStarts: [0], pageCount: 1 } }], structure: true, count: 'document_added' });
+      await writer.save({ records: [{ publication: { id: 'local-sach-2', kind: 'legal', title: 'Sách lao động 2', origin: 'local' }, files: [], text: { text: text.replaceAll('nghỉ hằng năm', 'nghỉ thai sản'), pageStarts: [0], pageCount: 1 } }], count: 'document_added' });
       const took = performance.now() - started;
       clearInterval(ticks);
       console.log(`save of ${text.length} characters: ${took.toFixed(0)} ms, longest gap of the caller's loop ${longest.toFixed(0)} ms`);
