@@ -33,7 +33,7 @@ export function createHandlers(services: Services): Handlers<Contract> {
     'publications.list': (input, ctx) => reads.run('publications.list', input, lane(ctx)),
     'publications.get': (input, ctx) => {
       const publication = getPublication(library.db, input.id);
-      if (!publication) throw new AppError('not_found', translate(ctx.lang, 'error.not_found'));
+      if (!publication) throw new AppError('not_found', { key: 'error.not_found' });
       return publication;
     },
     search: async (input, ctx) => {

@@ -1,15 +1,18 @@
 /**
  * The preload bridge: one function per contract method and nothing else. Each function sends
- * its single input argument over its own IPC channel and returns the main process's envelope;
+ * its input and the window's language (for the words of an error) over its own IPC channel and
+ * returns the main process's envelope;
  * the renderer never sees ipcRenderer, require, process or a generic "send anything" function.
  */
 import type { Envelope } from '../shared/errors.js';
+import { isLanguage } from '../shared/messages.js';
+import type { Language } from '../shared/messages.js';
 import { channelOf } from './channels.js';
 
 /** What the preload is given to reach the main process (ipcRenderer.invoke, narrowed). */
-export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
+export type Invoke = (channel: string, input: unknown, lang: Language) => Promise<unknown>;
 
-export type BridgeFunction = (input?: unknown) => Promise<Envelope<unknown>>;
+export type BridgeFunction = (input?: unknown, lang?: Language) => Promise<Envelope<unknown>>;
 
 /** The shape of `window.bookshelf`: exactly the contract's method names. */
 export type BookshelfBridge<M extends string = string> = Readonly<Record<M, BridgeFunction>>;
@@ -23,8 +26,8 @@ export function createBridge<M extends string>(invoke: Invoke, methodNames: read
     if (!METHOD_NAME.test(name)) throw new Error(`Invalid contract method name: ${JSON.stringify(name)}`);
     if (Object.hasOwn(bridge, name)) throw new Error(`Duplicate contract method name: ${name}`);
     const channel = channelOf(name);
-    // Only the first argument crosses; a page cannot smuggle extra arguments to the handler.
-    bridge[name] = async (input?: unknown) => (await invoke(channel, input)) as Envelope<unknown>;
+    // Only the input and a language cross; a page cannot smuggle anything else to the handler.
+    bridge[name] = async (input?: unknown, lang?: unknown) => (await invoke(channel, input, isLanguage(lang) ? lang : 'vi')) as Envelope<unknown>;
   }
   return Object.freeze(bridge) as BookshelfBridge<M>;
 }

@@ -3,14 +3,16 @@
  * from the table (nothing is written per method). Each call first checks who sent it: only the
  * top frame of a page from app://bookshelf may call at all; an EPUB iframe, a foreign page or a
  * destroyed frame gets a `forbidden` envelope and a log line. Then shared/call.ts checks the
- * caller's role and the input, exactly as the HTTP transport does.
+ * caller's role and the input, exactly as the HTTP transport does. An error comes back in the
+ * language the calling window sent with the call (its screen's language).
  */
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { callMethod } from '../shared/call.js';
 import type { CallContext, Handlers } from '../shared/call.js';
 import type { ContractTable } from '../shared/contract.js';
 import type { Envelope } from '../shared/errors.js';
-import { translate } from '../shared/messages.js';
+import { AppError } from '../shared/errors.js';
+import { isLanguage } from '../shared/messages.js';
 import type { Language } from '../shared/messages.js';
 import { isAppUrl } from './app-origin.js';
 import { channelOf } from './channels.js';
@@ -32,7 +34,6 @@ export interface BindOptions {
   isTrustedSender?: (frame: SenderFrame | null | undefined) => boolean;
   /** Who calls: the signed-in user of the sending window and its session (electron/window-sessions.ts). */
   callerOf: (event: IpcMainInvokeEvent) => Caller;
-  lang: () => Language;
   log: IpcLog;
 }
 
@@ -56,8 +57,8 @@ function describeFrame(frame: SenderFrame | null | undefined): string {
   }
 }
 
-function forbidden(lang: Language): Envelope<unknown> {
-  return { ok: false, error: { code: 'forbidden', message: translate(lang, 'error.forbidden') } };
+function failure(code: 'forbidden' | 'internal', lang: Language): Envelope<unknown> {
+  return { ok: false, error: new AppError(code, { key: `error.${code}` }).toWire(lang) };
 }
 
 /** Registers one handler per method; returns a function that removes them all again. */
@@ -71,14 +72,13 @@ export function bindContract<C extends ContractTable>(
   const channels: string[] = [];
   for (const name of Object.keys(table)) {
     const channel = channelOf(name);
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<Envelope<unknown>> => {
-      let lang: Language = 'vi';
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown, language: unknown): Promise<Envelope<unknown>> => {
+      const lang: Language = isLanguage(language) ? language : 'vi';
       try {
-        lang = options.lang();
         const frame = event.senderFrame;
         if (!trusted(frame)) {
           options.log(`IPC ${name} refused: untrusted sender (${describeFrame(frame)})`);
-          return forbidden(lang);
+          return failure('forbidden', lang);
         }
         const caller = options.callerOf(event);
         const role = caller.role;
@@ -92,7 +92,7 @@ export function bindContract<C extends ContractTable>(
       } catch (error) {
         // Only the sender check or callerOf can get here; callMethod itself never throws.
         options.log(`IPC ${name} failed before the call`, error);
-        return { ok: false, error: { code: 'internal', message: translate(lang, 'error.internal') } };
+        return failure('internal', lang);
       }
     });
     channels.push(channel);

@@ -100,7 +100,7 @@ async function start(): Promise<void> {
   services.reads.warm();
   services.sync.schedule();
   const windows = new WindowSessions(services.accounts);
-  bindContract(ipcMain, contract, createHandlers(services), { callerOf: (event) => windows.callerOf(event), lang: () => 'vi', log });
+  bindContract(ipcMain, contract, createHandlers(services), { callerOf: (event) => windows.callerOf(event), log });
   if (lockdown.kiosk) Menu.setApplicationMenu(null);
   createMainWindow();
   // Background updates of the installed app: install on quit only, errors logged (electron/updater.ts).

@@ -11,5 +11,5 @@ import { BRIDGE_KEY } from './channels.js';
 
 contextBridge.exposeInMainWorld(
   BRIDGE_KEY,
-  createBridge((channel, input) => ipcRenderer.invoke(channel, input), METHOD_NAMES),
+  createBridge((channel, input, lang) => ipcRenderer.invoke(channel, input, lang), METHOD_NAMES),
 );

@@ -9,7 +9,6 @@ import type { Envelope } from './errors.js';
 import type { Access, ContractTable, ParsedInputOf } from './contract.js';
 import type { Role } from './domain.js';
 import type { StaffUser } from './accounts.js';
-import { translate } from './messages.js';
 import type { Language } from './messages.js';
 
 /** How an auth method starts or ends the caller's session on its transport (a cookie, a window). */
@@ -57,11 +56,11 @@ export async function runMethod<C extends ContractTable>(
   ctx: CallContext,
 ): Promise<unknown> {
   if (!Object.hasOwn(table, name)) {
-    throw new AppError('unknown_method', translate(ctx.lang, 'error.unknown_method'));
+    throw new AppError('unknown_method', { key: 'error.unknown_method' });
   }
   const spec = table[name];
   if (!mayCall(spec.access, ctx.role)) {
-    throw new AppError('forbidden', translate(ctx.lang, 'error.forbidden'));
+    throw new AppError('forbidden', { key: 'error.forbidden' });
   }
   const parsed = spec.input.safeParse(rawInput ?? {}, { error: zodLocales[ctx.lang].localeError });
   if (!parsed.success) {
@@ -69,14 +68,15 @@ export async function runMethod<C extends ContractTable>(
       path: issue.path.map(String).join('.') || '(input)',
       message: issue.message,
     }));
-    throw new AppError('invalid_input', translate(ctx.lang, 'error.invalid_input'), details);
+    throw new AppError('invalid_input', { key: 'error.invalid_input' }, details);
   }
   return handlers[name](parsed.data as ParsedInputOf<C, typeof name>, ctx);
 }
 
 /**
- * Runs a call and always returns an envelope. Unexpected errors are reported to `onInternal`
- * (for the log) and reach the caller only as a translated "internal" error.
+ * Runs a call and always returns an envelope: the one place an error's reference becomes words,
+ * in the caller's language. Unexpected errors are reported to `onInternal` (for the log) and
+ * reach the caller only as an "internal" error.
  */
 export async function callMethod<C extends ContractTable>(
   table: C,
@@ -89,8 +89,8 @@ export async function callMethod<C extends ContractTable>(
   try {
     return { ok: true, result: await runMethod(table, handlers, name, rawInput, ctx) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toWire() };
+    if (error instanceof AppError) return { ok: false, error: error.toWire(ctx.lang) };
     onInternal(error);
-    return { ok: false, error: { code: 'internal', message: translate(ctx.lang, 'error.internal') } };
+    return { ok: false, error: new AppError('internal', { key: 'error.internal' }).toWire(ctx.lang) };
   }
 }

@@ -1,7 +1,10 @@
 /**
- * Errors that cross the contract: a stable code (translated by the UI through messages.ts),
- * optional details for invalid input, and the wire envelope both transports use.
+ * Errors that cross the contract: a stable code, the message as a reference (a key and its
+ * parameters, shared/messages.ts), optional details for invalid input, and the wire envelope both
+ * transports use. The engine raises references; `callMethod` puts them into the caller's words.
  */
+import { bilingual, say } from './messages.js';
+import type { Language, MessageKey, MessageParams, MessageRef } from './messages.js';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -24,9 +27,16 @@ export interface ErrorDetail {
   message: string;
 }
 
+/** A detail as the engine raises it: words already made in the caller's language (input validation) or a reference. */
+export type RaisedDetail = ErrorDetail | { path: string; ref: MessageRef };
+
 export interface WireError {
   code: ErrorCode;
+  /** The message in the caller's language. */
   message: string;
+  /** The message by reference, so a screen can say it again in another language. */
+  key?: MessageKey;
+  params?: MessageParams;
   details?: ErrorDetail[];
 }
 
@@ -35,17 +45,26 @@ export type Envelope<T> = { ok: true; result: T } | { ok: false; error: WireErro
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly details?: ErrorDetail[];
+  readonly ref: MessageRef;
+  readonly details?: RaisedDetail[];
 
-  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
-    super(message);
+  /** `message` (for logs and the CLI) is the reference in both languages. */
+  constructor(code: ErrorCode, ref: MessageRef, details?: RaisedDetail[], options?: { cause?: unknown }) {
+    super(bilingual(ref), options);
     this.name = 'AppError';
     this.code = code;
+    this.ref = ref;
     this.details = details;
   }
 
-  toWire(): WireError {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  toWire(lang: Language): WireError {
+    return {
+      code: this.code,
+      message: say(lang, this.ref),
+      key: this.ref.key,
+      ...(this.ref.params ? { params: this.ref.params } : {}),
+      ...(this.details ? { details: this.details.map((d) => ('ref' in d ? { path: d.path, message: say(lang, d.ref) } : d)) } : {}),
+    };
   }
 }
 

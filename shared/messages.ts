@@ -15,6 +15,7 @@ import { updatesEn, updatesVi } from './messages/updates.js';
 import { kioskEn, kioskVi } from './messages/kiosk.js';
 import { pdfEn, pdfVi } from './messages/pdf.js';
 import { searchEn, searchVi } from './messages/search.js';
+import { syncEn, syncVi } from './messages/sync.js';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -82,7 +83,7 @@ const coreVi = {
   'error.offline': 'Không kết nối được với tủ sách. Kiểm tra lại máy chủ hoặc mạng nội bộ.',
 } as const;
 
-const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi, ...accountsVi, ...deskVi, ...outboxVi, ...adminVi, ...updatesVi, ...moderationVi, ...auditActionsVi, ...feedVi };
+const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi, ...accountsVi, ...deskVi, ...outboxVi, ...adminVi, ...updatesVi, ...moderationVi, ...auditActionsVi, ...feedVi, ...syncVi };
 
 export type MessageKey = keyof typeof vi;
 
@@ -149,7 +150,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'error.offline': 'Cannot reach the bookshelf. Check the server or the local network.',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn, ...accountsEn, ...deskEn, ...outboxEn, ...adminEn, ...updatesEn, ...moderationEn, ...auditActionsEn, ...feedEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn, ...accountsEn, ...deskEn, ...outboxEn, ...adminEn, ...updatesEn, ...moderationEn, ...auditActionsEn, ...feedEn, ...syncEn };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
 
@@ -158,13 +159,9 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(vi, key);
 }
 
-export function translate(lang: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
-
-export type MessageParams = Record<string, string | number>;
+/** A parameter of a message: a value, or another message rendered in the same language ("Feed refused: {reason}"). */
+export type MessageParam = string | number | MessageRef;
+export type MessageParams = Record<string, MessageParam>;
 
 /** A message by reference: a key and its parameters, made into words where the caller's language is known. */
 export interface MessageRef {
@@ -172,15 +169,32 @@ export interface MessageRef {
   params?: MessageParams;
 }
 
-/** Both languages, "vi / en": what the CLI prints and the sync history stores. */
-export function bilingual(key: MessageKey, params: MessageParams = {}): string {
-  return `${translate('vi', key, params)} / ${translate('en', key, params)}`;
+export function translate(lang: Language, key: MessageKey, params: MessageParams = {}): string {
+  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = params[name];
+    return typeof value === 'object' ? translate(lang, value.key, value.params) : String(value);
+  });
 }
 
-/** A message that quotes another ("Feed refused (fork): …"), each language with its own words, "vi / en". */
-export function bilingualWith(key: MessageKey, params: MessageParams, inner: MessageRef, as = 'reason'): string {
-  const words = (lang: Language) => translate(lang, key, { ...params, [as]: translate(lang, inner.key, inner.params) });
-  return `${words('vi')} / ${words('en')}`;
+/** A reference in one language's words. */
+export function say(lang: Language, ref: MessageRef): string {
+  return translate(lang, ref.key, ref.params);
+}
+
+/** A reference in both languages, "vi / en": what the CLI prints and the logs keep. */
+export function bilingual(ref: MessageRef): string {
+  return `${say('vi', ref)} / ${say('en', ref)}`;
+}
+
+/** True for a value that has the shape of a reference to a known message (data read back from a database or the wire). */
+export function isMessageRef(value: unknown): value is MessageRef {
+  if (typeof value !== 'object' || value === null) return false;
+  const { key, params } = value as { key?: unknown; params?: unknown };
+  if (typeof key !== 'string' || !isMessageKey(key)) return false;
+  if (params === undefined) return true;
+  if (typeof params !== 'object' || params === null) return false;
+  return Object.values(params).every((v) => typeof v === 'string' || typeof v === 'number' || isMessageRef(v));
 }
 
 export function isLanguage(value: unknown): value is Language {

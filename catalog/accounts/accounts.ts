@@ -72,7 +72,7 @@ export class Accounts {
 
   /** Creates the first official and opens a session; refused once any account exists. */
   async setup(input: { username: string; displayName: string; password: string }, lang: Language): Promise<Session> {
-    if (this.db.prepare('SELECT 1 FROM users LIMIT 1').get()) throw new AppError('forbidden', translate(lang, 'accounts.alreadySetUp'));
+    if (this.db.prepare('SELECT 1 FROM users LIMIT 1').get()) throw new AppError('forbidden', { key: 'accounts.alreadySetUp' });
     const account = await this.create({ ...input, role: 'official' }, lang);
     return this.open(account.id);
   }
@@ -111,13 +111,13 @@ export class Accounts {
     }).immediate();
     if (counted.lockedUntil > now) {
       const minutes = Math.max(1, Math.ceil((counted.lockedUntil - now) / 60_000));
-      throw new AppError('rate_limited', translate(lang, 'accounts.locked', { minutes }));
+      throw new AppError('rate_limited', { key: 'accounts.locked', params: { minutes } });
     }
     const row = this.byName(username);
     // An unknown name costs the same time as a wrong password, and says the same.
     const matches = await verifyPassword(password, row?.password_hash ?? DECOY_HASH);
-    if (!row || !matches) throw new AppError('forbidden', translate(lang, 'accounts.wrongPassword'));
-    if (row.disabled) throw new AppError('forbidden', translate(lang, 'accounts.disabled'));
+    if (!row || !matches) throw new AppError('forbidden', { key: 'accounts.wrongPassword' });
+    if (row.disabled) throw new AppError('forbidden', { key: 'accounts.disabled' });
     this.db.prepare('DELETE FROM sign_in_failures WHERE username = ?').run(username);
     return this.open(row.id);
   }
@@ -160,7 +160,7 @@ export class Accounts {
 
   async create(input: { username: string; displayName: string; role: StaffRole; password: string }, lang: Language): Promise<StaffAccount> {
     const hash = await hashPassword(input.password);
-    if (this.byName(input.username)) throw new AppError('conflict', translate(lang, 'accounts.nameTaken', { username: input.username }));
+    if (this.byName(input.username)) throw new AppError('conflict', { key: 'accounts.nameTaken', params: { username: input.username } });
     const { lastInsertRowid } = this.db
       .prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(input.username, input.displayName, input.role, hash, new Date(this.now()).toISOString());
@@ -170,9 +170,9 @@ export class Accounts {
   /** Officials cannot disable or demote themselves, so a station always keeps one who can sign in. */
   update(by: StaffUser, input: { id: number; displayName?: string; role?: StaffRole; disabled?: boolean }, lang: Language): StaffAccount {
     const row = this.row(input.id);
-    if (!row) throw new AppError('not_found', translate(lang, 'error.not_found'));
+    if (!row) throw new AppError('not_found', { key: 'error.not_found' });
     if (input.id === by.id && (input.disabled === true || input.role === 'librarian')) {
-      throw new AppError('forbidden', translate(lang, 'accounts.notYourself'));
+      throw new AppError('forbidden', { key: 'accounts.notYourself' });
     }
     this.db.transaction(() => {
       this.db
@@ -186,7 +186,7 @@ export class Accounts {
   /** Sets a password, ends the account's sessions (but `keep`), and lifts a lock on its name. */
   async setPassword(id: number, password: string, lang: Language, keep?: string): Promise<StaffAccount> {
     const row = this.row(id);
-    if (!row) throw new AppError('not_found', translate(lang, 'error.not_found'));
+    if (!row) throw new AppError('not_found', { key: 'error.not_found' });
     const hash = await hashPassword(password);
     this.db.transaction(() => {
       this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, id);
@@ -198,7 +198,7 @@ export class Accounts {
 
   async changePassword(user: StaffUser, token: string | null, current: string, next: string, lang: Language): Promise<void> {
     const row = this.row(user.id);
-    if (!row || !(await verifyPassword(current, row.password_hash))) throw new AppError('forbidden', translate(lang, 'accounts.wrongCurrent'));
+    if (!row || !(await verifyPassword(current, row.password_hash))) throw new AppError('forbidden', { key: 'accounts.wrongCurrent' });
     await this.setPassword(user.id, next, lang, token ?? undefined);
   }
 }

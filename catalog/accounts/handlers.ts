@@ -13,11 +13,11 @@ import type { Session } from './accounts.js';
 import { listAudit, recordAudit } from './audit.js';
 
 function requireSignInAllowed(ctx: CallContext): void {
-  if (ctx.staffAllowed === false) throw new AppError('forbidden', translate(ctx.lang, 'accounts.notHere'));
+  if (ctx.staffAllowed === false) throw new AppError('forbidden', { key: 'accounts.notHere' });
 }
 
 function signedIn(ctx: CallContext) {
-  if (!ctx.user) throw new AppError('forbidden', translate(ctx.lang, 'error.forbidden'));
+  if (!ctx.user) throw new AppError('forbidden', { key: 'error.forbidden' });
   return ctx.user;
 }
 

@@ -487,8 +487,8 @@ async function runInfo(libraryDir: string, json: boolean): Promise<number> {
           `Tệp có sẵn / Files present: ${info.filesPresent} (${(info.bytesPresent / 1024 / 1024).toFixed(1)} MB)`,
           `Tệp chưa tải / Files pending: ${info.filesPending}`,
           `Tệp không lưu tại trạm này / Files not kept at this station: ${info.filesNotKept}`,
-          ...(info.demo.state === 'loaded' ? [bilingual('overview.demoLoaded', { count: info.demo.count })] : []),
-          ...(info.demo.state === 'retired' ? [bilingual('overview.demoRetired', { when: info.demo.at.slice(0, 10), merged: info.demo.merged, removed: info.demo.removed })] : []),
+          ...(info.demo.state === 'loaded' ? [bilingual({ key: 'overview.demoLoaded', params: { count: info.demo.count } })] : []),
+          ...(info.demo.state === 'retired' ? [bilingual({ key: 'overview.demoRetired', params: { when: info.demo.at.slice(0, 10), merged: info.demo.merged, removed: info.demo.removed } })] : []),
         ].join('\n') + '\n',
       );
     }

@@ -71,7 +71,7 @@ export function checkDescription(description: DocumentDescription, lang: Languag
   if (problems.length === 0) return;
   throw new AppError(
     'invalid_input',
-    translate(lang, 'desk.invalidDescription'),
-    problems.map((p) => ({ path: `description.${p.path}`, message: translate(lang, p.key, p.params) })),
+    { key: 'desk.invalidDescription' },
+    problems.map((p) => ({ path: `description.${p.path}`, ref: { key: p.key, params: p.params } })),
   );
 }

@@ -145,7 +145,7 @@ export class DeskService {
   scan(batchId: string, command: ScanCommand, lang: Language): DeskJob {
     const row = this.editable(batchId, lang);
     const source = sourceFor(this.sources, command.scanner);
-    if (!source) throw new AppError('not_found', translate(lang, 'desk.scannerNotFound', { scanner: command.scanner }));
+    if (!source) throw new AppError('not_found', { key: 'desk.scannerNotFound', params: { scanner: command.scanner } });
     if (command.replacePageId) this.page(batchId, command.replacePageId, lang);
     const request: ScanRequest = { ...command, pages: command.replacePageId ? 1 : command.pages };
     // A flatbed takes one page; a feeder or a folder as many as there are, unless told.
@@ -176,7 +176,7 @@ export class DeskService {
   ocr(batchId: string, lang: Language): DeskJob {
     const row = this.editable(batchId, lang);
     const all = this.store.pages(batchId);
-    if (all.length === 0) throw new AppError('bad_request', translate(lang, 'desk.emptyBatch'));
+    if (all.length === 0) throw new AppError('bad_request', { key: 'desk.emptyBatch' });
     const pages = all.filter((p) => p.ocr_text === null);
     return this.startJob(row, 'ocr', pages.length, lang, async (signal, progress) => {
       const missing = await ocrMissing(this.ocrTool);
@@ -246,7 +246,7 @@ export class DeskService {
   split(batchId: string, atPageId: string, lang: Language): { first: DeskBatch; second: DeskBatch } {
     const row = this.editable(batchId, lang);
     const page = this.page(batchId, atPageId, lang);
-    if (page.ordinal === 0) throw new AppError('bad_request', translate(lang, 'desk.splitFirst'));
+    if (page.ordinal === 0) throw new AppError('bad_request', { key: 'desk.splitFirst' });
     const second = this.store.create();
     this.store.movePages(this.store.pages(batchId).filter((p) => p.ordinal >= page.ordinal), second.id);
     return { first: this.store.view(row, lang), second: this.store.view(second, lang) };
@@ -255,10 +255,10 @@ export class DeskService {
   /** A batch of one existing PDF or EPUB file, read by the importer's extractor. */
   async importFile(file: string, lang: Language): Promise<DeskBatch> {
     const format = formatOf(file);
-    if (!format) throw new AppError('bad_request', translate(lang, 'desk.fileType'));
+    if (!format) throw new AppError('bad_request', { key: 'desk.fileType' });
     const name = path.basename(file);
     const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat?.isFile()) throw new AppError('not_found', translate(lang, 'desk.fileUnreadable', { name }));
+    if (!stat?.isFile()) throw new AppError('not_found', { key: 'desk.fileUnreadable', params: { name } });
     const row = this.store.create({ origin: 'file', file_name: name });
     try {
       const copy = this.store.fileOf(row.id, SOURCE_NAME[format]);
@@ -266,7 +266,7 @@ export class DeskService {
       const hashed = await sha256File(copy);
       this.extractor ??= new Extractor();
       const outcome = await this.extractor.extract(copy);
-      if (!outcome.ok) throw new AppError('bad_request', translate(lang, 'desk.fileRefused', { reason: outcome.refusal.message }));
+      if (!outcome.ok) throw new AppError('bad_request', { key: 'desk.fileRefused', params: { reason: outcome.refusal.message } });
       // A PDF of scanned pages with no text: its pages become page images, to recognise like a scan.
       if (outcome.extraction.needsOcr && format === 'pdf') return this.pagesOfPdf(row, copy, lang);
       await keepExtraction(this.store.dirOf(row.id), outcome.extraction);
@@ -277,7 +277,7 @@ export class DeskService {
     } catch (error) {
       this.store.remove(row.id);
       if (error instanceof AppError) throw error;
-      throw new AppError('bad_request', translate(lang, 'desk.fileUnreadable', { name }));
+      throw new AppError('bad_request', { key: 'desk.fileUnreadable', params: { name } });
     }
   }
 
@@ -327,14 +327,14 @@ export class DeskService {
 
   async save(batchId: string, description: DocumentDescription, allowDuplicate: boolean, lang: Language): Promise<{ publicationId: string; duplicates: DuplicateCheck }> {
     const row = this.idleRow(batchId, lang);
-    if (row.origin === 'pages' && this.store.pages(batchId).length === 0) throw new AppError('bad_request', translate(lang, 'desk.emptyBatch'));
+    if (row.origin === 'pages' && this.store.pages(batchId).length === 0) throw new AppError('bad_request', { key: 'desk.emptyBatch' });
     checkDescription(description, lang);
     const content = await batchContent(this.store, row);
     const duplicates = findDuplicates(this.library.db, description.number, content.sha256);
     const similar = [...duplicates.byNumber, ...duplicates.byHash];
     if (similar.length > 0 && !allowDuplicate) {
       const titles = [...new Set(similar.map((p) => `${p.title}${p.number ? ` (${p.number})` : ''}`))].join('; ');
-      throw new AppError('conflict', translate(lang, 'desk.duplicateFound', { titles }));
+      throw new AppError('conflict', { key: 'desk.duplicateFound', params: { titles } });
     }
     const publicationId = await saveBatch(this.library, this.writer, this.store, row, description);
     return { publicationId, duplicates };
@@ -392,27 +392,27 @@ export class DeskService {
 
   private row(batchId: string, lang: Language): BatchRow {
     const row = this.store.row(batchId);
-    if (!row) throw new AppError('not_found', translate(lang, 'desk.batchNotFound'));
+    if (!row) throw new AppError('not_found', { key: 'desk.batchNotFound' });
     return row;
   }
 
   /** A batch with no job running. */
   private idleRow(batchId: string, lang: Language): BatchRow {
     const row = this.row(batchId, lang);
-    if (this.running.has(row.id)) throw new AppError('conflict', translate(lang, 'desk.busy'));
+    if (this.running.has(row.id)) throw new AppError('conflict', { key: 'desk.busy' });
     return row;
   }
 
   /** A batch whose pages may change now: of scanned pages, with no job running. */
   private editable(batchId: string, lang: Language): BatchRow {
     const row = this.idleRow(batchId, lang);
-    if (row.origin === 'file') throw new AppError('bad_request', translate(lang, 'desk.fileBatch'));
+    if (row.origin === 'file') throw new AppError('bad_request', { key: 'desk.fileBatch' });
     return row;
   }
 
   private page(batchId: string, pageId: string, lang: Language): PageRow {
     const page = this.store.page(batchId, pageId);
-    if (!page) throw new AppError('not_found', translate(lang, 'desk.pageNotFound'));
+    if (!page) throw new AppError('not_found', { key: 'desk.pageNotFound' });
     return page;
   }
 }

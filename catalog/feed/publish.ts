@@ -117,7 +117,7 @@ function readCatalog(library: Library, since: number): CatalogRead {
       const record = toFeedPublication(pub, text);
       // A feed this hub writes must be one every station accepts.
       const size = Buffer.byteLength(canonicalJson(record));
-      if (size > MAX_RECORD_BYTES) throw new Error(bilingual('feed.recordTooLarge', { id, size, max: MAX_RECORD_BYTES }));
+      if (size > MAX_RECORD_BYTES) throw new Error(bilingual({ key: 'feed.recordTooLarge', params: { id, size, max: MAX_RECORD_BYTES } }));
       return [{ ...record, present: new Set(pub.files.filter((f) => f.state === 'present').map((f) => f.sha256)) }];
     });
     return { changes, lastChange: Math.max(lastChange, since), publications };

@@ -131,7 +131,7 @@ export type VerifyResult =
   | { ok: true; root: FeedRoot; sha256: string; expired: boolean }
   | { ok: false; code: VerifyFailure; reason: MessageRef; message: string };
 
-const fail = (code: VerifyFailure, reason: MessageRef): VerifyResult => ({ ok: false, code, reason, message: bilingual(reason.key, reason.params) });
+const fail = (code: VerifyFailure, reason: MessageRef): VerifyResult => ({ ok: false, code, reason, message: bilingual(reason) });
 
 /**
  * Checks a root's bytes against its signature file and the station's trusted state. A root

@@ -82,7 +82,7 @@ export interface SnapshotLine {
 /** A snapshot line longer than a record may be, or an unterminated last line: the file is malformed. */
 export class SnapshotLineError extends Error {
   constructor(readonly reason: MessageRef) {
-    super(bilingual(reason.key, reason.params));
+    super(bilingual(reason));
   }
 }
 

@@ -78,20 +78,20 @@ export function moderationStatus(library: Library, id: string): ModerationStatus
 
 function pendingRow(library: Library, id: string, lang: Language): HubUploadRow {
   const row = getRow(library, id);
-  if (!row) throw new AppError('not_found', translate(lang, 'moderation.noUpload', { id }));
-  if (row.state !== 'pending') throw new AppError('conflict', translate(lang, 'moderation.decided'));
+  if (!row) throw new AppError('not_found', { key: 'moderation.noUpload', params: { id } });
+  if (row.state !== 'pending') throw new AppError('conflict', { key: 'moderation.decided' });
   return row;
 }
 
 export async function approveUpload(library: Library, id: string, decidedBy: string, lang: Language, now = new Date()): Promise<ModerationItem> {
   const row = pendingRow(library, id, lang);
   const exists = library.db.prepare('SELECT origin FROM publications WHERE id = ?').pluck().get(row.publication_id) as string | undefined;
-  if (exists) throw new AppError('conflict', translate(lang, 'moderation.exists', { id: row.publication_id }));
+  if (exists) throw new AppError('conflict', { key: 'moderation.exists', params: { id: row.publication_id } });
   const file = path.join(hubUploadsDir(library), row.id);
   try {
     await library.files.put(createReadStream(file), { sha256: row.sha256, size: row.size });
   } catch {
-    throw new AppError('unavailable', translate(lang, 'moderation.fileMissing'));
+    throw new AppError('unavailable', { key: 'moderation.fileMissing' });
   }
   const description = JSON.parse(row.description) as UploadDescription;
   const at = now.toISOString();
@@ -125,7 +125,7 @@ async function extractText(file: string): Promise<Pick<DocumentRecord, 'text' | 
 
 export async function rejectUpload(library: Library, id: string, reason: string, decidedBy: string, lang: Language, now = new Date()): Promise<ModerationItem> {
   const text = reason.trim();
-  if (!text) throw new AppError('invalid_input', translate(lang, 'moderation.reasonRequired'));
+  if (!text) throw new AppError('invalid_input', { key: 'moderation.reasonRequired' });
   durably(library.db, () => {
     pendingRow(library, id, lang);
     library.db.prepare(`UPDATE hub_uploads SET state = 'rejected', reason = ?, decided_at = ?, decided_by = ? WHERE id = ?`).run(text, now.toISOString(), decidedBy, id);

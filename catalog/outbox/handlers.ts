@@ -10,14 +10,14 @@ import { outboxSettings, setHubUrl } from './settings.js';
 import { enqueue, remove, retry } from './store.js';
 
 function who(ctx: CallContext): string {
-  if (!ctx.user) throw new AppError('forbidden', translate(ctx.lang, 'error.forbidden'));
+  if (!ctx.user) throw new AppError('forbidden', { key: 'error.forbidden' });
   return ctx.user.username;
 }
 
 export function outboxHandlers({ library, outbox }: Services): Handlers<typeof outboxMethods> {
   const shown = (id: number, ctx: CallContext) => {
     const item = outbox.item(id);
-    if (!item) throw new AppError('not_found', translate(ctx.lang, 'outbox.noItem'));
+    if (!item) throw new AppError('not_found', { key: 'outbox.noItem' });
     return item;
   };
   return {

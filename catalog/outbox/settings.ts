@@ -49,7 +49,7 @@ export function setHubUrl(library: Library, url: string | null, lang: Language):
     library.db.prepare('DELETE FROM settings WHERE key = ?').run(HUB_URL_KEY);
     return outboxSettings(library);
   }
-  if (!/^https?:\/\/[^/]/i.test(url)) throw new AppError('invalid_input', translate(lang, 'outbox.badHubUrl'));
+  if (!/^https?:\/\/[^/]/i.test(url)) throw new AppError('invalid_input', { key: 'outbox.badHubUrl' });
   library.setSetting(HUB_URL_KEY, normalizeLocation(url));
   return outboxSettings(library);
 }

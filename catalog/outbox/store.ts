@@ -75,11 +75,11 @@ export function listRows(db: Db): OutboxRow[] {
 /** What is sent of a publication: its description now and its content file (PDF or EPUB, on disk). */
 function snapshotOf(db: Db, publicationId: string, lang: Language): SentDocumentColumns {
   const publication = getPublication(db, publicationId);
-  if (!publication) throw new AppError('not_found', translate(lang, 'outbox.noPublication', { id: publicationId }));
-  if (publication.origin !== 'local') throw new AppError('bad_request', translate(lang, 'outbox.notLocal'));
+  if (!publication) throw new AppError('not_found', { key: 'outbox.noPublication', params: { id: publicationId } });
+  if (publication.origin !== 'local') throw new AppError('bad_request', { key: 'outbox.notLocal' });
   const file = publication.files.find((f) => f.role === 'content');
   if (!file || file.state !== 'present' || !(UPLOAD_MEDIA_TYPES as readonly string[]).includes(file.mediaType)) {
-    throw new AppError('bad_request', translate(lang, 'outbox.noFile'));
+    throw new AppError('bad_request', { key: 'outbox.noFile' });
   }
   const description: UploadDescription = {
     id: publication.id,
@@ -113,7 +113,7 @@ export function enqueue(db: Db, publicationId: string, lang: Language, now = new
   return durably(db, () => {
     const snapshot = snapshotOf(db, publicationId, lang);
     const active = db.prepare(`SELECT id FROM outbox WHERE publication_id = ? AND sha256 = ? AND state <> 'rejected'`).get(publicationId, snapshot.sha256);
-    if (active) throw new AppError('conflict', translate(lang, 'outbox.alreadyQueued'));
+    if (active) throw new AppError('conflict', { key: 'outbox.alreadyQueued' });
     const id = db
       .prepare(
         `INSERT INTO outbox (publication_id, title, description, sha256, size, media_type, file_name, created_at, updated_at)
@@ -128,9 +128,9 @@ export function enqueue(db: Db, publicationId: string, lang: Language, now = new
 export function remove(db: Db, id: number, lang: Language): void {
   durably(db, () => {
     const row = getRow(db, id);
-    if (!row) throw new AppError('not_found', translate(lang, 'outbox.noItem'));
+    if (!row) throw new AppError('not_found', { key: 'outbox.noItem' });
     const untouched = row.state === 'waiting' || (row.state === 'failed' && row.upload_url === null) || row.state === 'rejected';
-    if (!untouched) throw new AppError('conflict', translate(lang, 'outbox.cannotRemove'));
+    if (!untouched) throw new AppError('conflict', { key: 'outbox.cannotRemove' });
     db.prepare('DELETE FROM outbox WHERE id = ?').run(id);
   });
 }
@@ -139,8 +139,8 @@ export function remove(db: Db, id: number, lang: Language): void {
 export function retry(db: Db, id: number, lang: Language, now = new Date()): OutboxRow {
   return durably(db, () => {
     const row = getRow(db, id);
-    if (!row) throw new AppError('not_found', translate(lang, 'outbox.noItem'));
-    if (row.state !== 'failed' && row.state !== 'rejected') throw new AppError('conflict', translate(lang, 'outbox.cannotRetry'));
+    if (!row) throw new AppError('not_found', { key: 'outbox.noItem' });
+    if (row.state !== 'failed' && row.state !== 'rejected') throw new AppError('conflict', { key: 'outbox.cannotRetry' });
     const at = now.toISOString();
     db.prepare(`UPDATE outbox SET state = 'waiting', next_attempt_at = NULL, reason = NULL, attempts = 0, updated_at = ? WHERE id = ?`).run(at, id);
     if (row.state === 'rejected') {

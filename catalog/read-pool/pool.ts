@@ -84,7 +84,7 @@ export class ReadPool {
   }
 
   private compute<T extends ReadTask>(task: T, input: ReadInput<T>, lane: ReadLane): Promise<ReadOutput<T>> {
-    if (this.closed) return Promise.reject(new AppError('unavailable', 'read pool closed'));
+    if (this.closed) return Promise.reject(new AppError('unavailable', { key: 'error.unavailable' }));
     if (this.size === 0) {
       try {
         return Promise.resolve((READ_TASKS[task] as (db: Db, input: unknown) => ReadOutput<T>)(this.inline, input));
@@ -114,7 +114,7 @@ export class ReadPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of [...this.queues.station.splice(0), ...this.queues.lan.splice(0)]) pending.reject(new AppError('unavailable', 'read pool closed'));
+    for (const pending of [...this.queues.station.splice(0), ...this.queues.lan.splice(0)]) pending.reject(new AppError('unavailable', { key: 'error.unavailable' }));
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
   }
 
@@ -143,7 +143,7 @@ export class ReadPool {
       slot.busy = null;
       worker.unref();
       if (reply.ok) pending.resolve(reply.value);
-      else pending.reject(reply.error.code ? new AppError(reply.error.code, reply.error.message) : new Error(reply.error.message));
+      else pending.reject(reply.error.app ? new AppError(reply.error.app.code, reply.error.app.ref, reply.error.app.details) : new Error(reply.error.message));
       if (pending.job.task === 'refresh') this.refreshing = false;
       if (reply.stale) this.refreshSoon();
       this.dispatch();

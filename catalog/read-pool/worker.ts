@@ -8,7 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open.js';
 import type { Db } from '../db/open.js';
 import { AppError } from '../../shared/errors.js';
-import type { ErrorCode } from '../../shared/errors.js';
+import type { ErrorCode, RaisedDetail } from '../../shared/errors.js';
+import type { MessageRef } from '../../shared/messages.js';
 import { refreshSearchModels } from '../search/refresh-models.js';
 import { takeStale } from '../search/stale.js';
 import { READ_TASKS } from './tasks.js';
@@ -22,7 +23,7 @@ export interface PoolJob {
 
 export type PoolReply =
   | { id: number; ok: true; value: unknown; stale: boolean }
-  | { id: number; ok: false; error: { code: ErrorCode | null; message: string }; stale: boolean };
+  | { id: number; ok: false; error: { app: { code: ErrorCode; ref: MessageRef; details?: RaisedDetail[] } | null; message: string }; stale: boolean };
 
 export interface PoolWorkerData {
   database: string;
@@ -49,8 +50,8 @@ if (parentPort && (workerData as PoolWorkerData | null)?.database) {
     try {
       reply = { id: job.id, ok: true, value: run(db, job), stale: false };
     } catch (error) {
-      const code = error instanceof AppError ? error.code : null;
-      reply = { id: job.id, ok: false, error: { code, message: error instanceof Error ? error.message : String(error) }, stale: false };
+      const app = error instanceof AppError ? { code: error.code, ref: error.ref, details: error.details } : null;
+      reply = { id: job.id, ok: false, error: { app, message: error instanceof Error ? error.message : String(error) }, stale: false };
     }
     reply.stale = takeStale();
     port.postMessage(reply);

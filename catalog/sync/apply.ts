@@ -56,7 +56,7 @@ const SLICE_MS = 10;
 /** The run was stopped (AbortSignal) between two transactions; the catalog is consistent and resumes there. */
 export class SyncStoppedError extends Error {
   constructor() {
-    super(bilingual('feed.stopped'));
+    super(bilingual({ key: 'feed.stopped' }));
   }
 }
 
@@ -153,7 +153,7 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
   if (!verified.ok) throw new SyncRefusedError(verified.code, verified.reason);
   const { root, sha256 } = verified;
   const result: SyncResult = { status: 'applied', notes: [], sequence: root.sequence, added: 0, updated: 0, deleted: 0, merged: 0, texts: 0, textsMissing: 0 };
-  if (verified.expired) return { ...result, status: 'expired', warning: bilingual('feed.expired', { expiresAt: root.expiresAt }) };
+  if (verified.expired) return { ...result, status: 'expired', warning: bilingual({ key: 'feed.expired', params: { expiresAt: root.expiresAt } }) };
 
   const cacheDir = feedCacheDir(library, row.id);
   const writer = keyStateWriter(db, root.keyId, row.id, stamp);
@@ -166,7 +166,7 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
     if (demo === 0 || real === 0) return;
     const retired = retireDemo(library, stamp);
     filesToDrop.push(...retired.files);
-    result.notes.push(bilingual('feed.demoRetired', { merged: retired.merged, removed: retired.removed }));
+    result.notes.push(bilingual({ key: 'feed.demoRetired', params: { merged: retired.merged, removed: retired.removed } }));
   };
   /** What a new station needs from this root (export-bundle and the LAN feed serve it): its snapshot, the pages after it, the signature. */
   const cacheForNewStations = async () => {
@@ -180,7 +180,7 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
     try {
       return await stage(source, cacheDir, ref, 'bad_page', options.openWrite);
     } catch (error) {
-      if (error instanceof SourceError && error.notFound) throw new Error(bilingual('feed.pageMissing', { cursor: state?.last_change ?? -1 }), { cause: error });
+      if (error instanceof SourceError && error.notFound) throw new Error(bilingual({ key: 'feed.pageMissing', params: { cursor: state?.last_change ?? -1 } }), { cause: error });
       throw error;
     }
   };

@@ -189,11 +189,7 @@ export class SyncService {
     if (!row) {
       throw new AppError(
         sourceId === undefined && sources.length > 1 ? 'invalid_input' : 'not_found',
-        sources.length === 0
-          ? 'Chưa có nguồn đồng bộ nào; hãy thêm nguồn trước / No sync source yet: add one first'
-          : sourceId === undefined
-            ? 'Có nhiều nguồn, hãy chọn một / Several sources: choose one'
-            : `Không có nguồn này / No such source: ${sourceId}`,
+        sources.length === 0 ? { key: 'sync.noSource' } : sourceId === undefined ? { key: 'sync.chooseSource' } : { key: 'sync.noSuchSource', params: { id: sourceId } },
       );
     }
     const startedAt = this.now().toISOString();

@@ -210,7 +210,7 @@ export class HttpSource implements FeedSource {
       const read = res.socket?.bytesRead ?? last;
       if (read - last < floor) {
         clearInterval(timer);
-        res.destroy(new SourceError(bilingual('feed.tooSlow', { rate: this.minBytesPerSecond, seconds: Math.round(this.slowWindowMs / 1000), url: String(url) })));
+        res.destroy(new SourceError(bilingual({ key: 'feed.tooSlow', params: { rate: this.minBytesPerSecond, seconds: Math.round(this.slowWindowMs / 1000), url: String(url) } })));
       }
       last = read;
     }, this.slowWindowMs);

@@ -24,7 +24,7 @@ export function normalizeLocation(location: string): string {
     return url.toString();
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
-    throw new AppError('invalid_input', `Chỉ hỗ trợ địa chỉ http(s) hoặc thư mục / Only http(s) addresses or folders: ${location.slice(0, 200)}`);
+    throw new AppError('invalid_input', { key: 'sync.locationUnsupported', params: { location: location.slice(0, 200) } });
   }
   return path.resolve(location);
 }
@@ -35,9 +35,9 @@ function ed25519Pem(text: string): string {
   try {
     key = createPublicKey(text);
   } catch {
-    throw new AppError('invalid_input', 'Khoá công khai không đọc được (cần tệp .pem do bookshelf keygen tạo) / The public key cannot be read (expected the .pem made by bookshelf keygen)');
+    throw new AppError('invalid_input', { key: 'sync.keyUnreadable' });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new AppError('invalid_input', `Khoá không phải Ed25519 / Not an Ed25519 key (${key.asymmetricKeyType})`);
+  if (key.asymmetricKeyType !== 'ed25519') throw new AppError('invalid_input', { key: 'sync.keyNotEd25519', params: { type: String(key.asymmetricKeyType) } });
   return key.export({ type: 'spki', format: 'pem' }) as string;
 }
 
@@ -48,7 +48,7 @@ export function addSource(library: Library, input: { location: string; label?: s
   const found = library.db.prepare('SELECT id, trusted_keys FROM sync_sources WHERE location = ?').get(location) as { id: number; trusted_keys: string } | undefined;
   if (!found) {
     if (pems.length === 0) {
-      throw new AppError('invalid_input', `Nguồn mới cần khoá công khai tin cậy (--trust <tệp>) / A new source needs a trusted public key (--trust <file>): ${location}`);
+      throw new AppError('invalid_input', { key: 'sync.keyNeeded', params: { location } });
     }
     const id = library.db
       .prepare('INSERT INTO sync_sources (location, trusted_keys, label) VALUES (?, ?, ?)')
@@ -79,6 +79,6 @@ export function listSources(library: Library): SyncSourceRow[] {
 /** Forgets a source and its feed cache; the publications it brought stay in the catalog. */
 export async function removeSource(library: Library, id: number): Promise<void> {
   const removed = library.db.prepare('DELETE FROM sync_sources WHERE id = ?').run(id).changes;
-  if (removed === 0) throw new AppError('not_found', `Không có nguồn này / No such source: ${id}`);
+  if (removed === 0) throw new AppError('not_found', { key: 'sync.noSuchSource', params: { id } });
   await fs.rm(feedCacheDir(library, id), { recursive: true, force: true });
 }

@@ -18,7 +18,7 @@ import type { FeedPage, SnapshotHeader } from '../feed/pages.js';
 import { sha256Hex } from '../feed/root.js';
 import type { PageRef, VerifyFailure } from '../feed/root.js';
 import { SnapshotLineError, readSnapshotLines } from '../feed/snapshot-file.js';
-import { bilingual, bilingualWith } from '../../shared/messages.js';
+import { bilingual } from '../../shared/messages.js';
 import type { MessageRef } from '../../shared/messages.js';
 import { RangeMismatchError, SourceError } from './source.js';
 import type { FeedSource } from './source.js';
@@ -34,14 +34,14 @@ export class SyncRefusedError extends Error {
     readonly code: VerifyFailure | DocCode,
     readonly reason: MessageRef,
   ) {
-    super(bilingualWith('feed.refused', { code }, reason));
+    super(bilingual({ key: 'feed.refused', params: { code, reason } }));
   }
 }
 
 /** The station's disk (or database size limit) is full: nothing was half-written; retry later. */
 export class SyncDiskFullError extends Error {
   constructor(cause: unknown) {
-    super(bilingual('feed.diskFull'), { cause });
+    super(bilingual({ key: 'feed.diskFull' }), { cause });
   }
 }
 

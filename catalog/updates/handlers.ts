@@ -32,7 +32,7 @@ export function updateHandlers(services: Services): Handlers<typeof updateMethod
       return status();
     },
     'updates.check': async (_input, ctx) => {
-      if (!services.updater) throw new AppError('unavailable', translate(ctx.lang, 'updates.notInApp'));
+      if (!services.updater) throw new AppError('unavailable', { key: 'updates.notInApp' });
       await services.updater.check();
       return status();
     },

@@ -12,14 +12,14 @@ import type { Language } from '../../shared/messages.js';
 import { apiUrl } from '../../shared/urls.js';
 
 /** What the preload bridge exposes: one function per contract method. */
-type Bridge = Partial<Record<MethodName, (input: unknown) => Promise<Envelope<unknown>>>>;
+type Bridge = Partial<Record<MethodName, (input: unknown, lang: Language) => Promise<Envelope<unknown>>>>;
 
 /** A request that takes longer than this is treated as a lost connection. */
 const HTTP_TIMEOUT_MS = 30_000;
 
 let requestLanguage: Language = 'vi';
 
-/** The UI language, sent as Accept-Language so server-side messages match the screen. */
+/** The UI language, sent with each call (Accept-Language over HTTP) so the engine's messages match the screen. */
 export function setRequestLanguage(lang: Language): void {
   requestLanguage = lang;
 }
@@ -32,7 +32,7 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string';
 }
 
-export function createIpcTransport(bridge: Bridge): Transport {
+export function createIpcTransport(bridge: Bridge, getLanguage: () => Language = () => requestLanguage): Transport {
   return {
     kind: 'ipc',
     async send(method, input) {
@@ -40,7 +40,7 @@ export function createIpcTransport(bridge: Bridge): Transport {
       if (typeof fn !== 'function') throw new ClientError('unknown_method', `No bridge function for ${method}`);
       let envelope: unknown;
       try {
-        envelope = await fn(input);
+        envelope = await fn(input, getLanguage());
       } catch (error) {
         throw new ClientError('internal', error instanceof Error ? error.message : String(error));
       }

@@ -5,10 +5,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { isLanguage, translate } from '../../shared/messages.js';
-import type { Language, MessageKey } from '../../shared/messages.js';
+import type { Language, MessageKey, MessageParams } from '../../shared/messages.js';
 import { setRequestLanguage } from './client.js';
 
-export type Params = Record<string, string | number>;
+export type Params = MessageParams;
 export type TFunction = (key: MessageKey, params?: Params) => string;
 
 const STORAGE_KEY = 'bookshelf.language';

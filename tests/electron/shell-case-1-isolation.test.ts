@@ -52,13 +52,15 @@ describe('shell case 1: no Node in the renderer, only allow-listed bridge method
     }).toThrow(TypeError);
   });
 
-  it('a bridge function forwards only its own channel and its first argument', async () => {
+  it('a bridge function forwards only its own channel, its input and a known language', async () => {
     const invoke = vi.fn(async () => ({ ok: true, result: 'ok' }));
     const bridge = createBridge(invoke, METHOD_NAMES);
     const call = bridge['library.info'] as (...args: unknown[]) => Promise<unknown>;
     await expect(call({}, 'smuggled', { channel: 'bookshelf:other' })).resolves.toEqual({ ok: true, result: 'ok' });
     expect(invoke).toHaveBeenCalledTimes(1);
-    expect(invoke).toHaveBeenCalledWith('bookshelf:library.info', {});
+    expect(invoke).toHaveBeenCalledWith('bookshelf:library.info', {}, 'vi');
+    await call({}, 'en', { channel: 'bookshelf:other' });
+    expect(invoke).toHaveBeenLastCalledWith('bookshelf:library.info', {}, 'en');
   });
 
   it('a bridge function returns a rejected promise, not a throw, when IPC fails', async () => {

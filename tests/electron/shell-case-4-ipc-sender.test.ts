@@ -31,7 +31,7 @@ function setup(role: Role = 'anyone') {
     'notes.read': vi.fn(() => ['first note']),
     'notes.delete': vi.fn((input: { id: string }) => ({ deleted: input.id })),
   };
-  const unbind = bindContract(ipc.asElectron(), testContract, handlers, { callerOf: () => ({ role }), lang: () => 'vi', log });
+  const unbind = bindContract(ipc.asElectron(), testContract, handlers, { callerOf: () => ({ role }), log });
   return { ipc, log, handlers, unbind };
 }
 
@@ -66,6 +66,18 @@ describe('shell case 4: IPC checks the sender frame and the caller role', () => 
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(handlers['notes.delete']).not.toHaveBeenCalled();
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/notes\.delete refused: role "anyone"/));
+  });
+
+  it("an error comes back in the calling window's language (Vietnamese when it sends none or an unknown one)", async () => {
+    const { ipc } = setup('anyone');
+    const english = await ipc.invoke(channelOf('notes.delete'), topFrame(), { id: 'n1' }, 'en');
+    expect(english).toEqual({ ok: false, error: { code: 'forbidden', key: 'error.forbidden', message: 'Please log in with the right role to do this.' } });
+    for (const lang of [undefined, 'fr', { toString: () => 'en' }]) {
+      const reply = await ipc.invoke(channelOf('notes.delete'), topFrame(), { id: 'n1' }, lang);
+      expect(reply).toMatchObject({ ok: false, error: { message: 'Bạn cần đăng nhập với quyền phù hợp để làm việc này.' } });
+    }
+    const untrusted = await ipc.invoke(channelOf('notes.read'), EPUB_FRAME, {}, 'en');
+    expect(untrusted).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Please log in with the right role to do this.' } });
   });
 
   it('a librarian calling from the app top frame gets through', async () => {
@@ -108,9 +120,9 @@ describe('shell case 4: IPC checks the sender frame and the caller role', () => 
       },
       'notes.delete': () => ({ deleted: 'x' }),
     };
-    bindContract(ipc.asElectron(), testContract, failing, { callerOf: () => ({ role: 'anyone' }), lang: () => 'en', log });
-    const reply = await ipc.invoke(channelOf('notes.read'), topFrame(), {});
-    expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
+    bindContract(ipc.asElectron(), testContract, failing, { callerOf: () => ({ role: 'anyone' }), log });
+    const reply = await ipc.invoke(channelOf('notes.read'), topFrame(), {}, 'en');
+    expect(reply).toMatchObject({ ok: false, error: { code: 'internal', key: 'error.internal', message: 'System error. Please try again later.' } });
     expect(JSON.stringify(reply)).not.toContain('/home/secret');
     expect(log).toHaveBeenCalledWith('IPC notes.read failed', expect.any(Error));
   });
@@ -133,7 +145,7 @@ describe('shell case 4: IPC checks the sender frame and the caller role', () => 
     const handlers = Object.fromEntries(
       METHOD_NAMES.map((name) => [name, (input: unknown) => (seen.push(name), { method: name, input })]),
     ) as unknown as Handlers<typeof contract>;
-    bindContract(ipc.asElectron(), contract, handlers, { callerOf: () => ({ role: 'anyone' }), lang: () => 'vi', log: () => undefined });
+    bindContract(ipc.asElectron(), contract, handlers, { callerOf: () => ({ role: 'anyone' }), log: () => undefined });
     expect([...ipc.handlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort());
 
     const bridge = createBridge((channel, input) => ipc.invoke(channel, topFrame(), input), METHOD_NAMES);

@@ -30,7 +30,7 @@ async function app() {
   const services = createServices(library);
   const windows = new WindowSessions(services.accounts);
   const ipc = new FakeIpcMain();
-  bindContract(ipc.asElectron(), contract, createHandlers(services), { callerOf: (event) => windows.callerOf(event), lang: () => 'vi', log: () => undefined });
+  bindContract(ipc.asElectron(), contract, createHandlers(services), { callerOf: (event) => windows.callerOf(event), log: () => undefined });
   const call = (window: FakeWindow, method: string, input: unknown = {}) =>
     ipc.invokeFrom(window, channelOf(method), topFrame(), input) as Promise<Envelope<unknown>>;
   return { library, services, call };

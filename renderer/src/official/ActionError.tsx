@@ -1,5 +1,5 @@
 /**
- * The error of an official's form in words: the engine's own message (already in the screen's
+ * The error of an official's form in words: the engine's own message (by its reference, in the screen's
  * language), with the fields it refused for invalid input — an official needs to know that a new
  * source needs a key, not only that "the request is not valid".
  */
@@ -12,7 +12,7 @@ export function ActionError({ error }: { error: ClientError | null }) {
   const generic = error.code === 'offline' || error.code === 'internal';
   return (
     <div className="form-error" role="alert">
-      <p>{generic ? t(`error.${error.code}`) : error.message}</p>
+      <p>{generic ? t(`error.${error.code}`) : error.ref ? t(error.ref.key, error.ref.params) : error.message}</p>
       {error.details && error.details.length > 0 && (
         <ul>
           {error.details.map((detail) => (

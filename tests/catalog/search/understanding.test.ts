@@ -8,13 +8,13 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveDocuments } from '../../catalog/documents.js';
-import { Library } from '../../catalog/library.js';
-import { lawToRecord } from '../../catalog/search/eval.js';
-import { search } from '../../catalog/search/search.js';
-import { understandQuery } from '../../catalog/search/understand.js';
-import { corpus, corporaMissing } from '../helpers/corpora.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { saveDocuments } from '../../../catalog/documents.js';
+import { Library } from '../../../catalog/library.js';
+import { lawToRecord } from '../../../catalog/search/eval.js';
+import { search } from '../../../catalog/search/search.js';
+import { understandQuery } from '../../../catalog/search/understand.js';
+import { corpus, corporaMissing } from '../../helpers/corpora.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const LAWS = new Set(['Luật Hôn nhân và gia đình', 'Bộ luật Lao động', 'Luật Chăn nuôi', 'Luật Cư trú']);
 const POEM = [

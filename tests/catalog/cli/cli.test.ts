@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../catalog/db/migrations.js';
-import { tempDir } from '../helpers/temp-dir.js';
-import { jsonBody } from '../helpers/json-body.js';
-import { runCli, startCli } from '../helpers/cli.js';
+import { SCHEMA_VERSION } from '../../../catalog/db/migrations.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { jsonBody } from '../../helpers/json-body.js';
+import { runCli, startCli } from '../../helpers/cli.js';
 
 const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env, timeoutMs: 30_000 });
 

@@ -5,12 +5,12 @@
  * and stored by the pool, off the readers' way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Library } from '../../catalog/library.js';
-import { saveDocuments } from '../../catalog/documents.js';
-import { ReadPool } from '../../catalog/read-pool/pool.js';
-import { search } from '../../catalog/search/search.js';
-import { loadDemoIfEmpty } from '../../catalog/demo.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { Library } from '../../../catalog/library.js';
+import { saveDocuments } from '../../../catalog/documents.js';
+import { ReadPool } from '../../../catalog/read-pool/pool.js';
+import { search } from '../../../catalog/search/search.js';
+import { loadDemoIfEmpty } from '../../../catalog/demo.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 let library: Library;
 let pool: ReadPool;

@@ -4,14 +4,14 @@
  * where the Electron updater reads them; a check needs the installed app's updater.
  */
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../catalog/engine.js';
-import { Library } from '../../catalog/library.js';
-import { createServices } from '../../catalog/services.js';
-import { callMethod } from '../../shared/call.js';
-import { contract } from '../../shared/contract.js';
-import { UPDATE_URL_KEY } from '../../shared/update-settings.js';
-import type { UpdaterState } from '../../shared/updates.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { createHandlers } from '../../../catalog/engine.js';
+import { Library } from '../../../catalog/library.js';
+import { createServices } from '../../../catalog/services.js';
+import { callMethod } from '../../../shared/call.js';
+import { contract } from '../../../shared/contract.js';
+import { UPDATE_URL_KEY } from '../../../shared/update-settings.js';
+import type { UpdaterState } from '../../../shared/updates.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const official = { role: 'official', transport: 'http', lang: 'vi', user: { id: 1, username: 'canbo', displayName: 'C', role: 'official' } } as const;
 

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { FileStore } from '../../catalog/store/file-store.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { FileStore } from '../../../catalog/store/file-store.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const sha = (data: string) => createHash('sha256').update(data).digest('hex');
 

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { NewerSchemaError, migrate, openDatabase, schemaVersion } from '../../catalog/db/open.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../catalog/db/migrations.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { NewerSchemaError, migrate, openDatabase, schemaVersion } from '../../../catalog/db/open.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../catalog/db/migrations.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 describe('database migrations', () => {
   it('numbers migrations 1, 2, 3… without gaps', () => {

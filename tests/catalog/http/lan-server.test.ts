@@ -9,12 +9,12 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedHostnamesFor, checkServeHost, startStation } from '../../catalog/station.js';
-import type { RunningStation } from '../../catalog/station.js';
-import { RateLimiter, clientKey } from '../../catalog/http/limits.js';
-import { main } from '../../catalog/cli/main.js';
-import { contract } from '../../shared/contract.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { allowedHostnamesFor, checkServeHost, startStation } from '../../../catalog/station.js';
+import type { RunningStation } from '../../../catalog/station.js';
+import { RateLimiter, clientKey } from '../../../catalog/http/limits.js';
+import { main } from '../../../catalog/cli/main.js';
+import { contract } from '../../../shared/contract.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const DECREE = 'nghi-dinh-so-158-2025-nd-cp-45240';
 const SECRET = 'BÍ MẬT NGOÀI THƯ MỤC — must never be served';

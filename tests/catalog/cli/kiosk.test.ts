@@ -1,9 +1,9 @@
 /** `bookshelf kiosk`: the station's kiosk settings, stored in the library and seen by library.info. */
 import { describe, expect, it } from 'vitest';
-import { runKiosk } from '../../catalog/cli/kiosk.js';
-import { UsageError } from '../../catalog/cli/usage.js';
-import { Library } from '../../catalog/library.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { runKiosk } from '../../../catalog/cli/kiosk.js';
+import { UsageError } from '../../../catalog/cli/usage.js';
+import { Library } from '../../../catalog/library.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 describe('bookshelf kiosk', () => {
   it('shows, turns on, sets the idle delay and turns off; library.info follows', async () => {

@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEARCH_DATA_DIR } from '../../catalog/search/lexicon.js';
-import { findPhrases, mergeThesauri, parseThesaurus } from '../../catalog/search/thesaurus.js';
-import { foldedWords, holdsExpansion, longestRun } from '../../catalog/search/phrases.js';
-import { exactKey } from '../../shared/search/tokens.js';
-import { vnFold } from '../../shared/text.js';
+import { SEARCH_DATA_DIR } from '../../../catalog/search/lexicon.js';
+import { findPhrases, mergeThesauri, parseThesaurus } from '../../../catalog/search/thesaurus.js';
+import { foldedWords, holdsExpansion, longestRun } from '../../../catalog/search/phrases.js';
+import { exactKey } from '../../../shared/search/tokens.js';
+import { vnFold } from '../../../shared/text.js';
 
 /** A query's folded syllables and, for the marked ones, their exact keys (marks meant). */
 function syllablesOf(query: string): { folded: string[]; meant: (string | null)[] } {

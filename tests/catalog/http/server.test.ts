@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStation } from '../../catalog/station.js';
-import type { RunningStation } from '../../catalog/station.js';
-import { upsertPublication } from '../../catalog/publications.js';
-import { DEMO_DIR } from '../../catalog/package-root.js';
-import { SCHEMA_VERSION } from '../../catalog/db/migrations.js';
-import { tempDir } from '../helpers/temp-dir.js';
-import { jsonBody } from '../helpers/json-body.js';
-import { rawRequest } from '../helpers/raw-http.js';
+import { startStation } from '../../../catalog/station.js';
+import type { RunningStation } from '../../../catalog/station.js';
+import { upsertPublication } from '../../../catalog/publications.js';
+import { DEMO_DIR } from '../../../catalog/package-root.js';
+import { SCHEMA_VERSION } from '../../../catalog/db/migrations.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { jsonBody } from '../../helpers/json-body.js';
+import { rawRequest } from '../../helpers/raw-http.js';
 
 const DECREE = 'nghi-dinh-so-158-2025-nd-cp-45240';
 let station: RunningStation;

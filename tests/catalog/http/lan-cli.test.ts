@@ -1,8 +1,8 @@
 /** `bookshelf serve --lan`: the real CLI, bound to a loopback address so the test stays on this machine. */
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir.js';
-import { startCli } from '../helpers/cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { startCli } from '../../helpers/cli.js';
 
 
 /** The status of GET `pathname` sent to 127.0.0.1 with this Host header. */

@@ -5,9 +5,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../catalog/db/open.js';
-import { tryWrite, writeWhenFree } from '../../catalog/db/without-waiting.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { openDatabase } from '../../../catalog/db/open.js';
+import { tryWrite, writeWhenFree } from '../../../catalog/db/without-waiting.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 describe('writes that never block the thread on the lock', () => {
   it('tries once without waiting, then writes when the other process lets go, the event loop free meanwhile', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRange } from '../../catalog/http/range.js';
+import { parseRange } from '../../../catalog/http/range.js';
 
 describe('parseRange', () => {
   it('reads single byte ranges', () => {

@@ -8,10 +8,10 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateSearch } from '../../catalog/search/eval.js';
-import { PACKAGE_ROOT } from '../../catalog/package-root.js';
-import { corpus, corporaMissing } from '../helpers/corpora.js';
-import { runCli } from '../helpers/cli.js';
+import { evaluateSearch } from '../../../catalog/search/eval.js';
+import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
+import { corpus, corporaMissing } from '../../helpers/corpora.js';
+import { runCli } from '../../helpers/cli.js';
 
 const FIXTURES = path.join(PACKAGE_ROOT, 'tests', 'fixtures');
 

@@ -1,11 +1,11 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { Library } from '../../catalog/library.js';
-import { saveDocuments, deletePublication } from '../../catalog/documents.js';
-import type { DocumentRecord } from '../../catalog/documents.js';
-import { search } from '../../catalog/search/search.js';
-import { suggest } from '../../catalog/search/suggest.js';
-import { parseStructure } from '../../shared/legal/structure.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { Library } from '../../../catalog/library.js';
+import { saveDocuments, deletePublication } from '../../../catalog/documents.js';
+import type { DocumentRecord } from '../../../catalog/documents.js';
+import { search } from '../../../catalog/search/search.js';
+import { suggest } from '../../../catalog/search/suggest.js';
+import { parseStructure } from '../../../shared/legal/structure.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 function legal(id: string, title: string, number: string, body: string, extra: Partial<DocumentRecord['publication']> = {}): DocumentRecord {
   const text = `${title}\n${body}`.normalize('NFC');

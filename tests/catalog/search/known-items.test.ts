@@ -4,13 +4,13 @@
  * indexed, so documents that cite the number compete.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Library } from '../../catalog/library.js';
-import { saveDocuments } from '../../catalog/documents.js';
-import { search } from '../../catalog/search/search.js';
-import { numberKey, vnFold } from '../../shared/text.js';
-import { CORPORA, corporaMissing } from '../helpers/corpora.js';
-import { gazetteRecords } from '../helpers/gazette-catalog.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { Library } from '../../../catalog/library.js';
+import { saveDocuments } from '../../../catalog/documents.js';
+import { search } from '../../../catalog/search/search.js';
+import { numberKey, vnFold } from '../../../shared/text.js';
+import { CORPORA, corporaMissing } from '../../helpers/corpora.js';
+import { gazetteRecords } from '../../helpers/gazette-catalog.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 describe.skipIf(corporaMissing)('known items in the Official Gazette catalog', () => {
   let library: Library;

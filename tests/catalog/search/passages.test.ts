@@ -4,13 +4,13 @@
  * and a library indexed before that (schema 12) is placed in bytes and cut again when it opens.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Library } from '../../catalog/library.js';
-import { saveDocuments } from '../../catalog/documents.js';
-import type { DocumentRecord } from '../../catalog/documents.js';
-import { search } from '../../catalog/search/search.js';
-import { MAX_ARTICLE_CHARS, reindexUnboundedPassages } from '../../catalog/search/index-writer.js';
-import { parseStructure } from '../../shared/legal/structure.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { Library } from '../../../catalog/library.js';
+import { saveDocuments } from '../../../catalog/documents.js';
+import type { DocumentRecord } from '../../../catalog/documents.js';
+import { search } from '../../../catalog/search/search.js';
+import { MAX_ARTICLE_CHARS, reindexUnboundedPassages } from '../../../catalog/search/index-writer.js';
+import { parseStructure } from '../../../shared/legal/structure.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1}. Cơ quan quản lý lập sổ theo dõi và báo cáo định kỳ về việc thực hiện quy định này.`).join('\n');
 /** Before the article: characters outside the BMP (mathematical letters a PDF gave, an emoji). */

@@ -1,10 +1,10 @@
 /** `bookshelf update`: the update URL and channel the app's updater reads, checked before they are stored. */
 import { describe, expect, it } from 'vitest';
-import { runUpdateSettings } from '../../catalog/cli/update.js';
-import { UsageError } from '../../catalog/cli/usage.js';
-import { Library } from '../../catalog/library.js';
-import { resolveUpdateConfig } from '../../electron/update-config.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { runUpdateSettings } from '../../../catalog/cli/update.js';
+import { UsageError } from '../../../catalog/cli/usage.js';
+import { Library } from '../../../catalog/library.js';
+import { resolveUpdateConfig } from '../../../electron/update-config.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 describe('bookshelf update', () => {
   it('stores what the updater then reads, refuses plain http and unknown channels, and clears the URL', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Library } from '../../catalog/library.js';
-import { saveDocuments } from '../../catalog/documents.js';
-import { accentMatchers, accentShares, toneVariants } from '../../catalog/search/accents.js';
-import { search } from '../../catalog/search/search.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { Library } from '../../../catalog/library.js';
+import { saveDocuments } from '../../../catalog/documents.js';
+import { accentMatchers, accentShares, toneVariants } from '../../../catalog/search/accents.js';
+import { search } from '../../../catalog/search/search.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 describe('exact accents', () => {
   it('writes a syllable with its tone on each vowel, so old and new placement agree', () => {
