@@ -16,6 +16,8 @@ import { kioskEn, kioskVi } from './messages/kiosk.js';
 import { pdfEn, pdfVi } from './messages/pdf.js';
 import { searchEn, searchVi } from './messages/search.js';
 import { syncEn, syncVi } from './messages/sync.js';
+import { importEn, importVi } from './messages/import.js';
+import { cliEn, cliVi } from './messages/cli.js';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -83,7 +85,24 @@ const coreVi = {
   'error.offline': 'Không kết nối được với tủ sách. Kiểm tra lại máy chủ hoặc mạng nội bộ.',
 } as const;
 
-const vi = { ...coreVi, ...searchVi, ...pdfVi, ...epubVi, ...kioskVi, ...accountsVi, ...deskVi, ...outboxVi, ...adminVi, ...updatesVi, ...moderationVi, ...auditActionsVi, ...feedVi, ...syncVi };
+const vi = {
+  ...coreVi,
+  ...searchVi,
+  ...pdfVi,
+  ...epubVi,
+  ...kioskVi,
+  ...accountsVi,
+  ...deskVi,
+  ...outboxVi,
+  ...adminVi,
+  ...updatesVi,
+  ...moderationVi,
+  ...auditActionsVi,
+  ...feedVi,
+  ...syncVi,
+  ...importVi,
+  ...cliVi,
+};
 
 export type MessageKey = keyof typeof vi;
 
@@ -150,7 +169,24 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'error.offline': 'Cannot reach the bookshelf. Check the server or the local network.',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...searchEn, ...pdfEn, ...epubEn, ...kioskEn, ...accountsEn, ...deskEn, ...outboxEn, ...adminEn, ...updatesEn, ...moderationEn, ...auditActionsEn, ...feedEn, ...syncEn };
+const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...searchEn,
+  ...pdfEn,
+  ...epubEn,
+  ...kioskEn,
+  ...accountsEn,
+  ...deskEn,
+  ...outboxEn,
+  ...adminEn,
+  ...updatesEn,
+  ...moderationEn,
+  ...auditActionsEn,
+  ...feedEn,
+  ...syncEn,
+  ...importEn,
+  ...cliEn,
+};
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
 
