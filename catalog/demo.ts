@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { SETTINGS, getSetting, setSetting } from './db/settings.js';
 import type { Library } from './library.js';
 import { countPublications } from './publications.js';
 import type { NewFileLink, NewPublication } from './publications.js';
@@ -52,16 +53,12 @@ export async function loadDemoIfEmpty(library: Library, demoDir = DEMO_DIR): Pro
   return { loaded: true, publications: manifest.publications.length, files: links.size };
 }
 
-const RETIRED_KEY = 'demo.retired';
-/** Demo rows a feed merged into its own record so far (catalog/sync/merge.ts counts them). */
-export const DEMO_MERGED_KEY = 'demo.merged';
-
 /** What became of the demo set: still standing in (with its count), retired by a feed, or never loaded. */
 export function demoState(library: Library): DemoState {
   const count = library.db.prepare('SELECT count(*) FROM demo_publications').pluck().get() as number;
-  const retired = library.getSetting(RETIRED_KEY);
+  const retired = getSetting(library.db, SETTINGS.demoRetired);
   if (count > 0) return { state: 'loaded', count };
-  if (retired) return { state: 'retired', ...(JSON.parse(retired) as Omit<Extract<DemoState, { state: 'retired' }>, 'state'>) };
+  if (retired) return { state: 'retired', ...retired };
   return { state: 'none' };
 }
 
@@ -75,7 +72,7 @@ export function retireDemo(library: Library, now: string): { merged: number; rem
   const ids = db.prepare('SELECT publication_id FROM demo_publications').pluck().all() as string[];
   const files = db.prepare('SELECT DISTINCT sha256 FROM publication_files WHERE publication_id IN (SELECT publication_id FROM demo_publications)').pluck().all() as string[];
   for (const id of ids) deletePublication(db, id, now);
-  const merged = Number(library.getSetting(DEMO_MERGED_KEY) ?? 0);
-  library.setSetting(RETIRED_KEY, JSON.stringify({ at: now, merged, removed: ids.length }));
+  const merged = getSetting(db, SETTINGS.demoMerged);
+  setSetting(db, SETTINGS.demoRetired, { at: now, merged, removed: ids.length });
   return { merged, removed: ids.length, files };
 }

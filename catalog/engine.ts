@@ -7,13 +7,13 @@
 import type { CallContext, Handlers } from '../shared/call.js';
 import type { Contract } from '../shared/contract.js';
 import { AppError } from '../shared/errors.js';
-import { translate } from '../shared/messages.js';
 import { contract } from '../shared/contract.js';
 import { accountHandlers } from './accounts/handlers.js';
 import { withAudit } from './accounts/audit.js';
 import { adminHandlers } from './admin/handlers.js';
 import { deskHandlers } from './desk/handlers.js';
 import { outboxHandlers } from './outbox/handlers.js';
+import { hubHandlers } from './hub/handlers.js';
 import { updateHandlers } from './updates/handlers.js';
 import type { Services } from './services.js';
 import { getPublication, publicationExists } from './publications.js';
@@ -31,7 +31,7 @@ export function createHandlers(services: Services): Handlers<Contract> {
   return withAudit(contract, library.db, {
     'library.info': () => library.info(),
     'publications.list': (input, ctx) => reads.run('publications.list', input, lane(ctx)),
-    'publications.get': (input, ctx) => {
+    'publications.get': (input) => {
       const publication = getPublication(library.db, input.id);
       if (!publication) throw new AppError('not_found', { key: 'error.not_found' });
       return publication;
@@ -76,6 +76,7 @@ export function createHandlers(services: Services): Handlers<Contract> {
     ...accountHandlers(services),
     ...deskHandlers(services),
     ...outboxHandlers(services),
+    ...hubHandlers(services),
     ...adminHandlers(services),
     ...updateHandlers(services),
   });

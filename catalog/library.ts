@@ -5,23 +5,21 @@
 import fs from 'node:fs';
 import { openDatabase, schemaVersion } from './db/open.js';
 import type { Db } from './db/open.js';
-import { readSetting, writeSetting } from './db/settings.js';
+import { SETTINGS, getSetting, setSetting } from './db/settings.js';
 import { libraryLayout } from './paths.js';
 import type { LibraryLayout } from './paths.js';
 import { FileStore } from './store/file-store.js';
 import { countPublications } from './publications.js';
 import { demoState } from './demo.js';
 import { APP_VERSION } from './package-root.js';
-import { DEFAULT_DISPLAY, DEFAULT_KIOSK_IDLE_SECONDS } from '../shared/domain.js';
+import { translate } from '../shared/messages.js';
 import type { DisplayDefaults, KioskSettings, LibraryInfo } from '../shared/domain.js';
 
-const KIOSK_IDLE_KEY = 'kiosk.idle_seconds';
-const KIOSK_ENABLED_KEY = 'kiosk.enabled';
-/** Display defaults of the resident screens (officials' station settings, catalog/admin/settings.ts). */
-export const DISPLAY_KEYS = { largeText: 'display.large_text', language: 'display.language', printingAllowed: 'display.printing_allowed' } as const;
-export const LIBRARY_NAME_KEY = 'library.name';
-
-export const DEFAULT_LIBRARY_NAME = 'Tủ sách pháp luật';
+/**
+ * The library's name until the officials give it one. A name is data — the hub receives it with
+ * uploads, a hub's feed carries it as its title — so it is in Vietnamese, whatever a screen's language.
+ */
+export const DEFAULT_LIBRARY_NAME = translate('vi', 'feed.defaultLibraryName');
 
 export class Library {
   private constructor(
@@ -50,14 +48,6 @@ export class Library {
     return this.layout.dir;
   }
 
-  getSetting(key: string): string | null {
-    return readSetting(this.db, key);
-  }
-
-  setSetting(key: string, value: string): void {
-    writeSetting(this.db, key, value);
-  }
-
   info(): LibraryInfo {
     const files = this.db
       .prepare(
@@ -69,7 +59,7 @@ export class Library {
       )
       .get() as { present: number; pending: number; excluded: number; bytes: number };
     return {
-      name: this.getSetting(LIBRARY_NAME_KEY) ?? DEFAULT_LIBRARY_NAME,
+      name: getSetting(this.db, SETTINGS.libraryName) ?? DEFAULT_LIBRARY_NAME,
       appVersion: APP_VERSION,
       schemaVersion: schemaVersion(this.db),
       publications: countPublications(this.db),
@@ -84,30 +74,27 @@ export class Library {
     };
   }
 
+  /** What the resident screens start with (officials' station settings, catalog/admin/settings.ts). */
   displayDefaults(): DisplayDefaults {
-    const flag = (key: string, fallback: boolean) => {
-      const value = this.getSetting(key);
-      return value === null ? fallback : value === '1';
-    };
     return {
-      largeText: flag(DISPLAY_KEYS.largeText, DEFAULT_DISPLAY.largeText),
-      language: this.getSetting(DISPLAY_KEYS.language) === 'en' ? 'en' : 'vi',
-      printingAllowed: flag(DISPLAY_KEYS.printingAllowed, DEFAULT_DISPLAY.printingAllowed),
+      largeText: getSetting(this.db, SETTINGS.displayLargeText),
+      language: getSetting(this.db, SETTINGS.displayLanguage),
+      printingAllowed: getSetting(this.db, SETTINGS.displayPrintingAllowed),
     };
   }
 
   kioskSettings(): KioskSettings {
     return {
-      enabled: this.getSetting(KIOSK_ENABLED_KEY) === '1',
-      idleSeconds: Number(this.getSetting(KIOSK_IDLE_KEY) ?? DEFAULT_KIOSK_IDLE_SECONDS),
+      enabled: getSetting(this.db, SETTINGS.kioskEnabled),
+      idleSeconds: getSetting(this.db, SETTINGS.kioskIdleSeconds),
     };
   }
 
   /** Changes what is given; the rest stays. */
   updateKioskSettings(settings: Partial<KioskSettings>): KioskSettings {
     this.db.transaction(() => {
-      if (settings.enabled !== undefined) this.setSetting(KIOSK_ENABLED_KEY, settings.enabled ? '1' : '0');
-      if (settings.idleSeconds !== undefined) this.setSetting(KIOSK_IDLE_KEY, String(settings.idleSeconds));
+      if (settings.enabled !== undefined) setSetting(this.db, SETTINGS.kioskEnabled, settings.enabled);
+      if (settings.idleSeconds !== undefined) setSetting(this.db, SETTINGS.kioskIdleSeconds, settings.idleSeconds);
     })();
     return this.kioskSettings();
   }

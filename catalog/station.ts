@@ -15,6 +15,7 @@ import { createHttpApp, listen } from './http/server.js';
 import type { RunningServer } from './http/server.js';
 import type { HttpLimits } from './http/limits.js';
 import { contract } from '../shared/contract.js';
+import { AppError } from '../shared/errors.js';
 import { RENDERER_DIR } from './package-root.js';
 import { removeOrphanFiles } from './store/gc.js';
 import { createServices, disposeServices } from './services.js';
@@ -71,7 +72,7 @@ export function isWildcardHost(host: string): boolean {
 /** Refuses to serve beyond this machine unless the LAN was asked for (design § security). */
 export function checkServeHost(host: string, lan: boolean): void {
   if (!lan && !isLoopbackHost(host)) {
-    throw new Error(`phục vụ trên mạng LAN cần --lan (địa chỉ ${host}) / serving on the LAN needs --lan (address ${host})`);
+    throw new AppError('invalid_input', { key: 'feed.lanNeeded', params: { host } });
   }
 }
 

@@ -3,12 +3,12 @@
  * registered as privileged (standard, secure, fetch, streaming; never bypassCSP, so the UI's
  * CSP from catalog/http/headers.ts applies), and one fetch-style handler routes its requests:
  * catalog files to the file handler (with Range support for the readers), everything else to
- * the built renderer. Any other host is a 404.
+ * the built renderer. Any other host is a 404. Refusals are worded in the request's language.
  */
 import type { CustomScheme } from 'electron';
 import { isFileRoute } from '../catalog/http/files.js';
 import type { FetchHandler } from '../catalog/http/files.js';
-import { errorResponse } from '../catalog/http/headers.js';
+import { methodNotAllowed, refusalResponse } from '../catalog/http/headers.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
 
 /** For protocol.registerSchemesAsPrivileged, before the app is ready. */
@@ -35,11 +35,10 @@ export interface AppProtocolHandlers {
   log?: (message: string, error?: unknown) => void;
 }
 
-const notFound = () => errorResponse({ code: 'not_found', message: 'Không tìm thấy / Not found' }, 404);
-
 export function createAppProtocolHandler(handlers: AppProtocolHandlers): FetchHandler {
   const log = handlers.log ?? ((message, error) => console.error(message, error));
   return async (request) => {
+    const notFound = () => refusalResponse(request, 404, 'not_found', { key: 'error.not_found' });
     let url: URL;
     try {
       url = new URL(request.url);
@@ -52,10 +51,10 @@ export function createAppProtocolHandler(handlers: AppProtocolHandlers): FetchHa
     try {
       if (isFileRoute(url.pathname)) return await handlers.files(request);
       if (request.method === 'GET' || request.method === 'HEAD') return await handlers.ui(request);
-      return errorResponse({ code: 'bad_request', message: 'Phương thức không được hỗ trợ / Method not allowed' }, 405, { Allow: 'GET, HEAD' });
+      return methodNotAllowed(request, 'GET, HEAD');
     } catch (error) {
       log(`app:// ${request.method} ${url.pathname} failed`, error);
-      return errorResponse({ code: 'internal', message: 'Lỗi nội bộ / Internal error' }, 500);
+      return refusalResponse(request, 500, 'internal', { key: 'error.internal' });
     }
   };
 }

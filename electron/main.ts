@@ -16,9 +16,11 @@ import { createStaticHandler } from '../catalog/http/static.js';
 import { Library } from '../catalog/library.js';
 import { resolveLibraryDir } from '../catalog/paths.js';
 import { createServices, disposeServices } from '../catalog/services.js';
+import { storedUpdateSettings } from '../catalog/updates/settings.js';
 import type { Services } from '../catalog/services.js';
 import { WindowSessions } from './window-sessions.js';
 import { contract } from '../shared/contract.js';
+import { translate } from '../shared/messages.js';
 import { APP_SCHEME, homeUrl } from './app-origin.js';
 import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './app-protocol.js';
 import { parseAppArgs } from './args.js';
@@ -48,7 +50,7 @@ function log(message: string, error?: unknown): void {
 function fail(error: unknown): void {
   log('start-up failed', error);
   const reason = error instanceof Error ? error.message : String(error);
-  dialog.showErrorBox(WINDOW_TITLE, `Không khởi động được tủ sách.\nThe bookshelf could not start.\n\n${reason}`);
+  dialog.showErrorBox(WINDOW_TITLE, `${translate('vi', 'app.startFailed')}\n${translate('en', 'app.startFailed')}\n\n${reason}`);
   app.exit(1);
 }
 
@@ -106,7 +108,7 @@ async function start(): Promise<void> {
   // Background updates of the installed app: install on quit only, errors logged (electron/updater.ts).
   if (production) {
     const running = services;
-    void startUpdater({ settings: opened, log }).then((handle) => {
+    void startUpdater({ settings: () => storedUpdateSettings(opened), log }).then((handle) => {
       if (running) running.updater = handle;
     });
   }

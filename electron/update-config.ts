@@ -15,16 +15,12 @@
 
 import { UPDATE_CHANNELS, UPDATE_CHANNEL_KEY, UPDATE_URL_KEY, isChannel, updateUrlProblem } from '../shared/update-settings.js';
 import type { UpdateChannel } from '../shared/update-settings.js';
+import type { StoredUpdateSettings } from '../catalog/updates/settings.js';
 
 export { UPDATE_CHANNELS, UPDATE_CHANNEL_KEY, UPDATE_URL_KEY, updateUrlProblem };
 
 /** How often a running app looks for an update (besides once at start). */
 export const UPDATE_CHECK_INTERVAL_MS = 6 * 60 * 60 * 1000;
-
-/** What the config reads; catalog's Library has it. */
-export interface SettingsReader {
-  getSetting(key: string): string | null;
-}
 
 export interface UpdateConfig {
   provider: 'generic';
@@ -40,9 +36,9 @@ export interface UpdateConfig {
 export type UpdateConfigResult = { ok: true; config: UpdateConfig } | { ok: false; reason: string };
 
 /** The station's update settings → electron-updater's, or why they are refused. */
-export function resolveUpdateConfig(settings: SettingsReader): UpdateConfigResult {
-  const rawUrl = settings.getSetting(UPDATE_URL_KEY)?.trim() || null;
-  const rawChannel = settings.getSetting(UPDATE_CHANNEL_KEY)?.trim() || 'latest';
+export function resolveUpdateConfig(stored: StoredUpdateSettings): UpdateConfigResult {
+  const rawUrl = stored.url?.trim() || null;
+  const rawChannel = stored.channel?.trim() || 'latest';
   if (rawUrl !== null) {
     const problem = updateUrlProblem(rawUrl);
     if (problem) return { ok: false, reason: problem };

@@ -12,7 +12,8 @@
  * effect at the next check without a restart.
  */
 import { UPDATE_CHECK_INTERVAL_MS, resolveUpdateConfig, selfUpdating } from './update-config.js';
-import type { SettingsReader, UpdateConfig } from './update-config.js';
+import type { UpdateConfig } from './update-config.js';
+import type { StoredUpdateSettings } from '../catalog/updates/settings.js';
 import type { UpdaterState } from '../shared/updates.js';
 
 /** electron-updater's logger interface. */
@@ -44,7 +45,8 @@ export interface AutoUpdaterLike {
 export type Log = (message: string, error?: unknown) => void;
 
 export interface StartUpdaterOptions {
-  settings: SettingsReader;
+  /** Reads the station's update settings (catalog/updates/settings.ts storedUpdateSettings). */
+  settings: () => StoredUpdateSettings;
   log: Log;
   /** Defaults to `await import('electron-updater')`: only inside Electron. */
   loadUpdater?: () => Promise<AutoUpdaterLike>;
@@ -131,7 +133,7 @@ export async function startUpdater(options: StartUpdaterOptions): Promise<Update
     if (checking) return;
     checking = true;
     try {
-      const resolved = resolveUpdateConfig(settings);
+      const resolved = resolveUpdateConfig(settings());
       if (!resolved.ok) {
         log(`updates: settings refused, not checking: ${resolved.reason}`);
         return;

@@ -4,8 +4,10 @@
  * full screen without a menu bar.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { translate } from '../shared/messages.js';
 
-export const WINDOW_TITLE = 'Tủ sách pháp luật điện tử';
+/** The title before the UI sets its own (in the reader's language): the app's name in Vietnamese, its first language. */
+export const WINDOW_TITLE = translate('vi', 'app.title');
 /** The UI's page background, shown before the first paint instead of a white flash. */
 export const WINDOW_BACKGROUND = '#f6f2ea';
 

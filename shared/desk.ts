@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from './domain.js';
 import type { PublicationSummary } from './domain.js';
 import { extractNumbers, tidyNumber } from './legal/numbers.js';
+import type { MessageRef } from './messages.js';
 
 /** A place pages come from: a SANE scanner, or a folder a network scanner saves into. */
 export interface ScannerInfo {
@@ -42,7 +43,7 @@ export interface DeskPage {
   textChars: number | null;
 }
 
-/** A scanner fault or a missing tool, in a stable code the UI translates. */
+/** A scanner fault or a missing tool, in a stable code. */
 export const DESK_FAULTS = ['jammed', 'cover_open', 'no_docs', 'device_gone', 'io_error', 'tool_missing', 'cancelled', 'failed'] as const;
 export type DeskFault = (typeof DESK_FAULTS)[number];
 
@@ -54,8 +55,8 @@ export interface DeskJob {
   done: number;
   total: number | null;
   fault: DeskFault | null;
-  /** The fault in plain words, in the caller's language (names the package to install when a tool is missing). */
-  message: string | null;
+  /** What to say about the fault, by reference (names the package to install when a tool is missing, a device's own words). */
+  message: MessageRef | null;
 }
 
 export interface DeskBatch {

@@ -14,10 +14,14 @@ import { outboxEn, outboxVi } from './messages/outbox.js';
 import { updatesEn, updatesVi } from './messages/updates.js';
 import { kioskEn, kioskVi } from './messages/kiosk.js';
 import { pdfEn, pdfVi } from './messages/pdf.js';
+import { readerEn, readerVi } from './messages/reader.js';
 import { searchEn, searchVi } from './messages/search.js';
 import { syncEn, syncVi } from './messages/sync.js';
 import { importEn, importVi } from './messages/import.js';
 import { cliEn, cliVi } from './messages/cli.js';
+import { httpEn, httpVi } from './messages/http.js';
+import { hubEn, hubVi } from './messages/hub.js';
+import { reportEn, reportVi } from './messages/report.js';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,6 +31,7 @@ const coreVi = {
   'app.tagline': 'Văn bản pháp luật và sách, đọc được cả khi không có mạng',
   'app.skipToContent': 'Bỏ qua, tới nội dung chính',
   'app.version': 'Phiên bản {version}',
+  'app.startFailed': 'Không khởi động được tủ sách.',
   'lang.switch': 'English',
   'lang.switchLabel': 'Switch to English',
   'nav.home': 'Trang chủ',
@@ -83,6 +88,8 @@ const coreVi = {
   'error.unavailable': 'Chức năng này tạm thời chưa dùng được trên máy này.',
   'error.internal': 'Lỗi hệ thống. Vui lòng thử lại sau.',
   'error.offline': 'Không kết nối được với tủ sách. Kiểm tra lại máy chủ hoặc mạng nội bộ.',
+  'message.written': '{text}',
+  'message.joined': '{first} — {then}',
 } as const;
 
 const vi = {
@@ -90,6 +97,7 @@ const vi = {
   ...searchVi,
   ...pdfVi,
   ...epubVi,
+  ...readerVi,
   ...kioskVi,
   ...accountsVi,
   ...deskVi,
@@ -102,6 +110,9 @@ const vi = {
   ...syncVi,
   ...importVi,
   ...cliVi,
+  ...httpVi,
+  ...hubVi,
+  ...reportVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -111,6 +122,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'app.tagline': 'Legal documents and books, readable without internet',
   'app.skipToContent': 'Skip to main content',
   'app.version': 'Version {version}',
+  'app.startFailed': 'The bookshelf could not start.',
   'lang.switch': 'Tiếng Việt',
   'lang.switchLabel': 'Chuyển sang tiếng Việt',
   'nav.home': 'Home',
@@ -167,6 +179,8 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'error.unavailable': 'This function is not available on this machine right now.',
   'error.internal': 'System error. Please try again later.',
   'error.offline': 'Cannot reach the bookshelf. Check the server or the local network.',
+  'message.written': '{text}',
+  'message.joined': '{first} — {then}',
 };
 
 const en: Record<MessageKey, string> = {
@@ -174,6 +188,7 @@ const en: Record<MessageKey, string> = {
   ...searchEn,
   ...pdfEn,
   ...epubEn,
+  ...readerEn,
   ...kioskEn,
   ...accountsEn,
   ...deskEn,
@@ -186,6 +201,9 @@ const en: Record<MessageKey, string> = {
   ...syncEn,
   ...importEn,
   ...cliEn,
+  ...httpEn,
+  ...hubEn,
+  ...reportEn,
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
@@ -229,7 +247,7 @@ export function isMessageRef(value: unknown): value is MessageRef {
   const { key, params } = value as { key?: unknown; params?: unknown };
   if (typeof key !== 'string' || !isMessageKey(key)) return false;
   if (params === undefined) return true;
-  if (typeof params !== 'object' || params === null) return false;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return false;
   return Object.values(params).every((v) => typeof v === 'string' || typeof v === 'number' || isMessageRef(v));
 }
 

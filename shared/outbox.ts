@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from './domain.js';
+import type { MessageRef } from './messages.js';
 
 /** waiting → sending → sent → accepted | rejected; failed is retried later with backoff. */
 export const OUTBOX_STATES = ['waiting', 'sending', 'sent', 'accepted', 'rejected', 'failed'] as const;
@@ -22,8 +23,8 @@ export interface OutboxItem {
   bytesSent: number;
   bytesTotal: number;
   percent: number;
-  /** The hub's reason (rejected) or what went wrong (failed), in plain words. */
-  reason: string | null;
+  /** The hub's reason (rejected) or what went wrong (failed), by reference. */
+  reason: MessageRef | null;
   attempts: number;
   /** When a failed item is tried again (ISO time). */
   nextAttemptAt: string | null;
@@ -58,6 +59,7 @@ export interface ModerationItem {
   sha256: string;
   size: number;
   description: UploadDescription;
+  /** The official's reason for a rejection, as written. */
   reason: string | null;
   receivedAt: string;
   decidedAt: string | null;

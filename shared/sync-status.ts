@@ -1,9 +1,11 @@
 /**
  * What the app shows officials of sync (contract methods sync.*): the sources with their pinned
- * keys, a run's live progress, the history of runs with their outcome in plain words, and the
- * schedule and bandwidth settings. Types and input schemas only; the engine is catalog/sync/.
+ * keys, a run's live progress, the history of runs with their outcome by reference (each screen
+ * says it in its language), and the schedule and bandwidth settings. Types and input schemas
+ * only; the engine is catalog/sync/.
  */
 import { z } from 'zod';
+import type { MessageRef } from './messages.js';
 
 export interface SyncSourceInfo {
   id: number;
@@ -14,8 +16,8 @@ export interface SyncSourceInfo {
   keyIds: string[];
   lastSequence: number | null;
   lastSyncAt: string | null;
-  /** The last run's error or warning (bilingual), null when it went well. */
-  lastError: string | null;
+  /** The last run's error or warning, null when it went well. */
+  lastError: MessageRef | null;
 }
 
 export const SYNC_PHASES = ['checking', 'snapshot', 'pages', 'files', 'texts'] as const;
@@ -58,8 +60,8 @@ export interface SyncRun {
   files: number;
   bytes: number;
   filesFailed: number;
-  /** The warning or error, bilingual, in plain words. */
-  message: string | null;
+  /** Why it ended as it did (a warning, an error) and what else it did (the demo set retired); null when there is nothing to say. */
+  message: MessageRef | null;
 }
 
 export interface SyncSettings {

@@ -3,15 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LAYERS, importsOf, layerViolations } from './helpers/layers.js';
 import { PACKAGE_ROOT } from '../catalog/package-root.js';
+import { sourceFiles } from './helpers/source-files.js';
 
-function sourceFiles(dir: string): string[] {
-  return fs
-    .readdirSync(path.join(PACKAGE_ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.(ts|tsx|mts|cts|mjs|js)$/.test(name) && !/\.config\.ts$/.test(name) && !name.includes('node_modules'))
-    .map((name) => path.posix.join(dir, name.split(path.sep).join('/')));
-}
 
-describe('layer rule: renderer → shared ← catalog ← electron', () => {
+describe('layer rule: renderer → shared ← catalog ← electron, and nothing leans on the command line', () => {
   it('holds for every source file in the repository', () => {
     const files = LAYERS.flatMap(sourceFiles);
     expect(files.length).toBeGreaterThan(20);
@@ -31,9 +26,13 @@ describe('layer rule: renderer → shared ← catalog ← electron', () => {
     expect(layerViolations('renderer/src/a.tsx', "export { contract } from '../../shared/contract.js';")).toEqual([]);
     expect(layerViolations('electron/main.ts', "import { Library } from '../catalog/library.js';")).toEqual([]);
     expect(layerViolations('electron/main.ts', "import x from '../renderer/src/App.js';")).toHaveLength(1);
+    expect(layerViolations('catalog/admin/report-file.ts', "import { reportCsv } from '../cli/report.js';")).toHaveLength(1);
+    expect(layerViolations('electron/main.ts', "import { main } from '../catalog/cli/main.js';")).toHaveLength(1);
+    expect(layerViolations('catalog/cli/main.ts', "import { runReport } from './report.js';")).toEqual([]);
+    expect(layerViolations('catalog/cli/report.ts', "import { usageReport } from '../report/report.js';")).toEqual([]);
   });
 
-  it('finds static, type-only, re-export, dynamic and require imports', () => {
+  it('finds static, type-only, re-export, dynamic and require imports, and tells the type-only ones', () => {
     const source = [
       "import a from 'a';",
       "import type { B } from 'b';",
@@ -42,7 +41,10 @@ describe('layer rule: renderer → shared ← catalog ← electron', () => {
       "const e = await import('e');",
       "const f = require('f');",
       "import {\n  g,\n  h,\n} from 'g';",
+      "export type { I } from 'i';",
     ].join('\n');
-    expect(importsOf(source).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    const found = importsOf(source);
+    expect(found.map((entry) => entry.specifier).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'i']);
+    expect(found.filter((entry) => entry.typeOnly).map((entry) => entry.specifier).sort()).toEqual(['b', 'i']);
   });
 });

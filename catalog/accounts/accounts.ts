@@ -5,12 +5,11 @@
  * password is checked, one check at a time per name), and the officials' account
  * management. A session token is random; only its sha256 is stored.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AuthState, StaffAccount, StaffRole, StaffUser } from '../../shared/accounts.js';
 import { AppError } from '../../shared/errors.js';
-import { translate } from '../../shared/messages.js';
-import type { Language } from '../../shared/messages.js';
 import type { Db } from '../db/open.js';
+import { sha256Hex } from '../store/hash.js';
 import { DECOY_HASH, hashPassword, verifyPassword } from './passwords.js';
 
 export const SESSION_IDLE_MS = 30 * 60_000;
@@ -37,7 +36,6 @@ export interface Session {
   expiresAt: string;
 }
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 const toUser = (row: UserRow): StaffUser => ({ id: row.id, username: row.username, displayName: row.display_name, role: row.role });
 const toAccount = (row: UserRow): StaffAccount => ({
   ...toUser(row),
@@ -71,17 +69,17 @@ export class Accounts {
   }
 
   /** Creates the first official and opens a session; refused once any account exists. */
-  async setup(input: { username: string; displayName: string; password: string }, lang: Language): Promise<Session> {
+  async setup(input: { username: string; displayName: string; password: string }): Promise<Session> {
     if (this.db.prepare('SELECT 1 FROM users LIMIT 1').get()) throw new AppError('forbidden', { key: 'accounts.alreadySetUp' });
-    const account = await this.create({ ...input, role: 'official' }, lang);
+    const account = await this.create({ ...input, role: 'official' });
     return this.open(account.id);
   }
 
   /** One check in flight per user name: parallel guesses wait their turn, and meet the lock. */
   private readonly checking = new Map<string, Promise<unknown>>();
 
-  async signIn(username: string, password: string, lang: Language): Promise<Session> {
-    const attempt = (this.checking.get(username) ?? Promise.resolve()).catch(() => undefined).then(() => this.check(username, password, lang));
+  async signIn(username: string, password: string): Promise<Session> {
+    const attempt = (this.checking.get(username) ?? Promise.resolve()).catch(() => undefined).then(() => this.check(username, password));
     this.checking.set(username, attempt);
     try {
       return await attempt;
@@ -90,7 +88,7 @@ export class Accounts {
     }
   }
 
-  private async check(username: string, password: string, lang: Language): Promise<Session> {
+  private async check(username: string, password: string): Promise<Session> {
     const now = this.now();
     // The attempt is counted before the slow password check, in one transaction, so parallel
     // guesses (here or from another process) cannot overwrite each other's count.
@@ -126,7 +124,7 @@ export class Accounts {
     const now = this.now();
     const token = randomBytes(32).toString('base64url');
     this.db.transaction(() => {
-      this.db.prepare('INSERT INTO sessions (token_sha256, user_id, created_at, last_seen) VALUES (?, ?, ?, ?)').run(sha256(token), userId, now, now);
+      this.db.prepare('INSERT INTO sessions (token_sha256, user_id, created_at, last_seen) VALUES (?, ?, ?, ?)').run(sha256Hex(token), userId, now, now);
       this.db.prepare('UPDATE users SET last_sign_in = ? WHERE id = ?').run(new Date(now).toISOString(), userId);
       this.db.prepare('DELETE FROM sessions WHERE last_seen < ? OR created_at < ?').run(now - SESSION_IDLE_MS, now - SESSION_MAX_MS);
     })();
@@ -138,27 +136,27 @@ export class Accounts {
     const now = this.now();
     const found = this.db
       .prepare('SELECT u.*, s.created_at AS opened_at, s.last_seen FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = ?')
-      .get(sha256(token)) as (UserRow & { opened_at: number; last_seen: number }) | undefined;
+      .get(sha256Hex(token)) as (UserRow & { opened_at: number; last_seen: number }) | undefined;
     if (!found) return null;
     const ended = now - found.last_seen >= SESSION_IDLE_MS || now - found.opened_at >= SESSION_MAX_MS || found.disabled === 1;
     if (ended) {
       this.signOut(token);
       return null;
     }
-    if (now - found.last_seen > 15_000) this.db.prepare('UPDATE sessions SET last_seen = ? WHERE token_sha256 = ?').run(now, sha256(token));
+    if (now - found.last_seen > 15_000) this.db.prepare('UPDATE sessions SET last_seen = ? WHERE token_sha256 = ?').run(now, sha256Hex(token));
     const expiresAt = Math.min(now + SESSION_IDLE_MS, found.opened_at + SESSION_MAX_MS);
     return { user: toUser(found), token, expiresAt: new Date(expiresAt).toISOString() };
   }
 
   signOut(token: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_sha256 = ?').run(sha256(token));
+    this.db.prepare('DELETE FROM sessions WHERE token_sha256 = ?').run(sha256Hex(token));
   }
 
   list(): StaffAccount[] {
     return (this.db.prepare('SELECT * FROM users ORDER BY role DESC, username').all() as UserRow[]).map(toAccount);
   }
 
-  async create(input: { username: string; displayName: string; role: StaffRole; password: string }, lang: Language): Promise<StaffAccount> {
+  async create(input: { username: string; displayName: string; role: StaffRole; password: string }): Promise<StaffAccount> {
     const hash = await hashPassword(input.password);
     if (this.byName(input.username)) throw new AppError('conflict', { key: 'accounts.nameTaken', params: { username: input.username } });
     const { lastInsertRowid } = this.db
@@ -168,7 +166,7 @@ export class Accounts {
   }
 
   /** Officials cannot disable or demote themselves, so a station always keeps one who can sign in. */
-  update(by: StaffUser, input: { id: number; displayName?: string; role?: StaffRole; disabled?: boolean }, lang: Language): StaffAccount {
+  update(by: StaffUser, input: { id: number; displayName?: string; role?: StaffRole; disabled?: boolean }): StaffAccount {
     const row = this.row(input.id);
     if (!row) throw new AppError('not_found', { key: 'error.not_found' });
     if (input.id === by.id && (input.disabled === true || input.role === 'librarian')) {
@@ -184,21 +182,21 @@ export class Accounts {
   }
 
   /** Sets a password, ends the account's sessions (but `keep`), and lifts a lock on its name. */
-  async setPassword(id: number, password: string, lang: Language, keep?: string): Promise<StaffAccount> {
+  async setPassword(id: number, password: string, keep?: string): Promise<StaffAccount> {
     const row = this.row(id);
     if (!row) throw new AppError('not_found', { key: 'error.not_found' });
     const hash = await hashPassword(password);
     this.db.transaction(() => {
       this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, id);
-      this.db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_sha256 != ?').run(id, keep ? sha256(keep) : '');
+      this.db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_sha256 != ?').run(id, keep ? sha256Hex(keep) : '');
       this.db.prepare('DELETE FROM sign_in_failures WHERE username = ?').run(row.username);
     })();
     return toAccount(this.row(id)!);
   }
 
-  async changePassword(user: StaffUser, token: string | null, current: string, next: string, lang: Language): Promise<void> {
+  async changePassword(user: StaffUser, token: string | null, current: string, next: string): Promise<void> {
     const row = this.row(user.id);
     if (!row || !(await verifyPassword(current, row.password_hash))) throw new AppError('forbidden', { key: 'accounts.wrongCurrent' });
-    await this.setPassword(user.id, next, lang, token ?? undefined);
+    await this.setPassword(user.id, next, token ?? undefined);
   }
 }

@@ -7,7 +7,6 @@
 import type { CallContext, Handlers } from '../../shared/call.js';
 import type { accountMethods } from '../../shared/contract/accounts.js';
 import { AppError } from '../../shared/errors.js';
-import { translate } from '../../shared/messages.js';
 import type { Services } from '../services.js';
 import type { Session } from './accounts.js';
 import { listAudit, recordAudit } from './audit.js';
@@ -30,14 +29,14 @@ export function accountHandlers({ library, accounts }: Services): Handlers<typeo
     'auth.state': (_input, ctx) => accounts.state(ctx.session?.token ?? null, ctx.staffAllowed !== false),
     'auth.setup': async (input, ctx) => {
       requireSignInAllowed(ctx);
-      const session = await accounts.setup(input, ctx.lang);
+      const session = await accounts.setup(input);
       recordAudit(library.db, session.user, 'auth.setup', JSON.stringify({ username: session.user.username }));
       return begin(session, ctx);
     },
     'auth.signIn': async (input, ctx) => {
       requireSignInAllowed(ctx);
       try {
-        const session = await accounts.signIn(input.username, input.password, ctx.lang);
+        const session = await accounts.signIn(input.username, input.password);
         recordAudit(library.db, session.user, 'auth.signIn', `${ctx.transport}`);
         return begin(session, ctx);
       } catch (error) {
@@ -55,13 +54,13 @@ export function accountHandlers({ library, accounts }: Services): Handlers<typeo
       return { signedOut: true };
     },
     'auth.changePassword': async (input, ctx) => {
-      await accounts.changePassword(signedIn(ctx), ctx.session?.token ?? null, input.current, input.next, ctx.lang);
+      await accounts.changePassword(signedIn(ctx), ctx.session?.token ?? null, input.current, input.next);
       return { changed: true };
     },
     'accounts.list': () => accounts.list(),
-    'accounts.create': (input, ctx) => accounts.create(input, ctx.lang),
-    'accounts.update': (input, ctx) => accounts.update(signedIn(ctx), input, ctx.lang),
-    'accounts.resetPassword': (input, ctx) => accounts.setPassword(input.id, input.password, ctx.lang),
+    'accounts.create': (input) => accounts.create(input),
+    'accounts.update': (input, ctx) => accounts.update(signedIn(ctx), input),
+    'accounts.resetPassword': (input) => accounts.setPassword(input.id, input.password),
     'audit.list': (input) => listAudit(library.db, input),
   };
 }

@@ -4,11 +4,10 @@
  * report's "Đơn vị"), the resident screens' defaults (catalog/library.ts reads them into
  * LibraryInfo) and LAN serving at the next start (`bookshelf serve` reads `lan.enabled`).
  */
-import { DEFAULT_LIBRARY_NAME, DISPLAY_KEYS, LIBRARY_NAME_KEY } from '../library.js';
+import { SETTINGS, getSetting, setSetting } from '../db/settings.js';
+import { DEFAULT_LIBRARY_NAME } from '../library.js';
 import type { Library } from '../library.js';
 import type { StationSettings } from '../../shared/contract/admin.js';
-
-export const LAN_ENABLED_KEY = 'lan.enabled';
 
 export interface StationSettingsChange {
   communeName?: string;
@@ -20,7 +19,7 @@ export interface StationSettingsChange {
 
 export function stationSettings(library: Library): StationSettings {
   return {
-    communeName: library.getSetting(LIBRARY_NAME_KEY) ?? DEFAULT_LIBRARY_NAME,
+    communeName: getSetting(library.db, SETTINGS.libraryName) ?? DEFAULT_LIBRARY_NAME,
     display: library.displayDefaults(),
     lan: { enabled: lanEnabled(library), currentUrl: library.lanUrl },
   };
@@ -28,18 +27,18 @@ export function stationSettings(library: Library): StationSettings {
 
 /** Whether the station should serve the LAN when it starts (off unless an official turned it on). */
 export function lanEnabled(library: Library): boolean {
-  return library.getSetting(LAN_ENABLED_KEY) === '1';
+  return getSetting(library.db, SETTINGS.lanEnabled);
 }
 
 /** Changes what is given (already validated by the contract), in one transaction; the rest stays. */
 export function updateStationSettings(library: Library, change: StationSettingsChange): StationSettings {
-  const flag = (value: boolean) => (value ? '1' : '0');
-  library.db.transaction(() => {
-    if (change.communeName !== undefined) library.setSetting(LIBRARY_NAME_KEY, change.communeName);
-    if (change.largeText !== undefined) library.setSetting(DISPLAY_KEYS.largeText, flag(change.largeText));
-    if (change.language !== undefined) library.setSetting(DISPLAY_KEYS.language, change.language);
-    if (change.printingAllowed !== undefined) library.setSetting(DISPLAY_KEYS.printingAllowed, flag(change.printingAllowed));
-    if (change.lanEnabled !== undefined) library.setSetting(LAN_ENABLED_KEY, flag(change.lanEnabled));
+  const db = library.db;
+  db.transaction(() => {
+    if (change.communeName !== undefined) setSetting(db, SETTINGS.libraryName, change.communeName);
+    if (change.largeText !== undefined) setSetting(db, SETTINGS.displayLargeText, change.largeText);
+    if (change.language !== undefined) setSetting(db, SETTINGS.displayLanguage, change.language);
+    if (change.printingAllowed !== undefined) setSetting(db, SETTINGS.displayPrintingAllowed, change.printingAllowed);
+    if (change.lanEnabled !== undefined) setSetting(db, SETTINGS.lanEnabled, change.lanEnabled);
   })();
   return stationSettings(library);
 }

@@ -9,14 +9,15 @@ import type { StaffRole } from '../../shared/accounts.js';
 import { Accounts } from '../accounts/accounts.js';
 import { recordAudit } from '../accounts/audit.js';
 import { Library } from '../library.js';
-import { UsageError } from './usage.js';
+import { UsageError, notOneOf } from './usage.js';
+import { helpSection, labelled } from './words.js';
+import { bilingual } from '../../shared/messages.js';
 
-export const ACCOUNTS_HELP = `accounts:
-  (không cờ / no flag)  Danh sách tài khoản cán bộ / List staff accounts [--json]
-  --add TÊN --role librarian|official --name "Họ tên"
-                        Thêm tài khoản; mật khẩu đọc từ đầu vào chuẩn / Add an account; password from standard input
-  --reset TÊN           Đặt mật khẩu mới (đọc từ đầu vào chuẩn), mở khóa tài khoản / New password from standard input, account enabled
-`;
+export const ACCOUNTS_HELP = helpSection('accounts', [
+  ['[--json]', 'cli.help.accounts.list'],
+  ['--add USER --role librarian|official --name "FULL NAME"', 'cli.help.accounts.add'],
+  ['--reset USER', 'cli.help.accounts.reset'],
+]);
 
 export interface AccountsFlags {
   libraryDir: string;
@@ -51,12 +52,12 @@ function checked<T>(schema: { safeParse(value: unknown): { success: true; data: 
 }
 
 export async function runAccounts(flags: AccountsFlags, io: AccountsIo = processIo): Promise<number> {
-  if (flags.add && flags.reset) throw new UsageError('chỉ một trong / only one of --add, --reset');
+  if (flags.add && flags.reset) throw new UsageError(`${bilingual({ key: 'cli.usage.onlyOneOf' })} --add, --reset`);
   const role = flags.role ?? 'librarian';
-  if (flags.add && !(STAFF_ROLES as readonly string[]).includes(role)) throw new UsageError('--role librarian | official');
+  if (flags.add && !(STAFF_ROLES as readonly string[]).includes(role)) throw notOneOf('--role', role, STAFF_ROLES);
   const username = flags.add ?? flags.reset;
-  if (username !== undefined) checked(usernameSchema, username, 'tên đăng nhập 3–40 ký tự a-z 0-9 . _ - / user name: 3–40 of a-z 0-9 . _ -');
-  if (flags.add && !flags.name) throw new UsageError('--add cần --name "Họ tên" / needs --name "Full name"');
+  if (username !== undefined) checked(usernameSchema, username, bilingual({ key: 'cli.accounts.badUsername' }));
+  if (flags.add && !flags.name) throw new UsageError(bilingual({ key: 'cli.accounts.needsName' }));
 
   const library = await Library.open(flags.libraryDir);
   try {
@@ -64,23 +65,23 @@ export async function runAccounts(flags: AccountsFlags, io: AccountsIo = process
     if (username === undefined) {
       const list = accounts.list();
       if (flags.json) io.write(`${JSON.stringify(list)}\n`);
-      else if (list.length === 0) io.write('Chưa có tài khoản; lần mở đầu tiên sẽ hỏi tài khoản cán bộ. / No account yet; the first start asks for an official.\n');
-      else for (const a of list) io.write(`${a.username}\t${a.role}\t${a.disabled ? 'khóa / disabled' : 'dùng được / enabled'}\t${a.displayName}\n`);
+      else if (list.length === 0) io.write(`${bilingual({ key: 'cli.accounts.none' })}\n`);
+      else for (const a of list) io.write(`${a.username}\t${a.role}\t${bilingual({ key: a.disabled ? 'cli.accounts.disabled' : 'cli.accounts.enabled' })}\t${a.displayName}\n`);
       return 0;
     }
-    const password = checked(passwordSchema, await io.readPassword(), 'mật khẩu ít nhất 8 ký tự, một dòng trên đầu vào chuẩn / a password of 8+ characters, one line on standard input');
+    const password = checked(passwordSchema, await io.readPassword(), bilingual({ key: 'cli.accounts.badPassword' }));
     const name = checked(usernameSchema, username, '');
     if (flags.add) {
-      const created = await accounts.create({ username: name, displayName: checked(displayNameSchema, flags.name, '--name'), role: role as StaffRole, password }, 'vi');
+      const created = await accounts.create({ username: name, displayName: checked(displayNameSchema, flags.name, '--name'), role: role as StaffRole, password });
       recordAudit(library.db, null, 'cli.accounts.add', JSON.stringify({ username: created.username, role: created.role }));
-      io.write(`Đã thêm / Added: ${created.username} (${created.role})\n`);
+      io.write(`${labelled('cli.accounts.added', `${created.username} (${created.role})`)}\n`);
     } else {
       const account = accounts.list().find((a) => a.username === name);
-      if (!account) throw new UsageError(`không có tài khoản / no account "${name}"`);
-      await accounts.setPassword(account.id, password, 'vi');
-      if (account.disabled) accounts.update(account, { id: account.id, disabled: false }, 'vi');
+      if (!account) throw new UsageError(bilingual({ key: 'cli.accounts.noSuchAccount', params: { name } }));
+      await accounts.setPassword(account.id, password);
+      if (account.disabled) accounts.update(account, { id: account.id, disabled: false });
       recordAudit(library.db, null, 'cli.accounts.reset', JSON.stringify({ username: account.username }));
-      io.write(`Đã đặt mật khẩu mới / New password set: ${account.username}\n`);
+      io.write(`${labelled('cli.accounts.passwordSet', account.username)}\n`);
     }
     return 0;
   } finally {

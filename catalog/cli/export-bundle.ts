@@ -10,6 +10,8 @@ import { BundleError, exportBundle } from '../sync/bundle.js';
 import type { BundleFilter } from '../sync/bundle.js';
 import { UsageError } from './usage.js';
 import { formatBytes, parseKinds, parseList } from './keep.js';
+import { labelled } from './words.js';
+import { bilingual } from '../../shared/messages.js';
 
 type Write = (text: string) => void;
 const stdout: Write = (text) => process.stdout.write(text);
@@ -23,6 +25,10 @@ export interface ExportBundleFlags {
 
 const FILTER_SYNTAX = '--filter "fields=A,B;types=X,Y;kinds=K"';
 
+function filterError(problem: string): UsageError {
+  return new UsageError(`--filter: ${problem}. ${labelled('cli.usage.syntax', FILTER_SYNTAX)}`);
+}
+
 /**
  * "fields=Đất đai,Thuế;types=Luật;kinds=legal" → a filter. Parts are separated by ';', values by
  * ','; each of fields, types, kinds at most once; a part left out does not restrict.
@@ -34,14 +40,14 @@ export function parseBundleFilter(text: string): BundleFilter {
     const equals = part.indexOf('=');
     const key = equals < 0 ? part : part.slice(0, equals).trim().toLowerCase();
     const value = equals < 0 ? '' : part.slice(equals + 1);
-    if (seen.has(key)) throw new UsageError(`--filter: "${key}" hai lần / given twice. Cú pháp / Syntax: ${FILTER_SYNTAX}`);
+    if (seen.has(key)) throw filterError(`"${key}" ${bilingual({ key: 'cli.bundle.givenTwice' })}`);
     seen.add(key);
     if (key === 'fields') filter.fields = parseList('filter fields', value);
     else if (key === 'types') filter.docTypes = parseList('filter types', value);
     else if (key === 'kinds') filter.kinds = parseKinds('filter kinds', value);
-    else throw new UsageError(`--filter: "${part}" không hiểu được / is not understood. Cú pháp / Syntax: ${FILTER_SYNTAX}`);
+    else throw filterError(`"${part}" ${bilingual({ key: 'cli.bundle.notUnderstood' })}`);
   }
-  if (seen.size === 0) throw new UsageError(`--filter: trống / is empty. Cú pháp / Syntax: ${FILTER_SYNTAX}`);
+  if (seen.size === 0) throw filterError(bilingual({ key: 'cli.bundle.emptyFilter' }));
   return filter;
 }
 
@@ -50,18 +56,18 @@ export async function runExportBundle(flags: ExportBundleFlags, write: Write = s
   try {
     const result = await exportBundle(library, { to: flags.to, sourceLocation: flags.source, filter: flags.filter });
     const lines = [
-      `Đã xuất gói / Bundle written: ${path.resolve(flags.to)}`,
-      `Nguồn / Source: ${result.source} — số thứ tự / sequence ${result.sequence} (chữ ký của trạm chủ / the hub's signature)`,
-      `Trang / Pages: ${result.pages}${result.snapshot ? ' + ảnh chụp / snapshot' : ''}`,
-      `Tệp / Files: ${result.files} (${formatBytes(result.bytes)}, ${result.bytes} bytes)`,
-      `Nội dung để tìm kiếm / Text objects: ${result.texts}`,
+      labelled('cli.bundle.written', path.resolve(flags.to)),
+      `${labelled('cli.source', result.source)} — ${bilingual({ key: 'cli.sequence' })} ${result.sequence} (${bilingual({ key: 'cli.bundle.hubSignature' })})`,
+      labelled('cli.bundle.pages', `${result.pages}${result.snapshot ? ` + ${bilingual({ key: 'cli.bundle.snapshot' })}` : ''}`),
+      labelled('cli.bundle.files', `${result.files} (${formatBytes(result.bytes)}, ${result.bytes} bytes)`),
+      labelled('cli.bundle.texts', result.texts),
     ];
-    if (flags.filter) lines.push(`Tệp bị bộ lọc loại ra (danh mục vẫn đầy đủ) / Files left out by the filter (the catalog is complete): ${result.filteredFiles}`);
-    if (result.missingFiles > 0) lines.push(`Tệp trạm này chưa có (không kèm) / Files this station does not hold (left out): ${result.missingFiles}`);
+    if (flags.filter) lines.push(labelled('cli.bundle.filteredOut', result.filteredFiles));
+    if (result.missingFiles > 0) lines.push(labelled('cli.bundle.missing', result.missingFiles));
     write(lines.join('\n') + '\n');
     return 0;
   } catch (error) {
-    write(`${error instanceof BundleError ? '' : 'Xuất gói thất bại / Export failed: '}${(error as Error).message}\n`);
+    write(`${error instanceof BundleError ? error.message : labelled('cli.bundle.failed', (error as Error).message)}\n`);
     return 1;
   } finally {
     library.close();

@@ -9,6 +9,8 @@ import { Library } from '../library.js';
 import { generateKeyPair, loadPrivateKey } from '../feed/keys.js';
 import { publish } from '../feed/publish.js';
 import { MAX_THESAURUS_BYTES, setThesaurusAdditions } from '../search/lexicon.js';
+import { bilingual } from '../../shared/messages.js';
+import { labelled } from './words.js';
 
 type Write = (text: string) => void;
 const stdout: Write = (text) => process.stdout.write(text);
@@ -17,9 +19,9 @@ export async function runKeygen(flags: { out: string }, write: Write = stdout): 
   const keys = generateKeyPair(path.resolve(flags.out));
   write(
     [
-      `Khoá bí mật (chỉ chủ sở hữu đọc được, giữ kín) / Private key (owner-only, keep it secret): ${keys.privateKeyPath}`,
-      `Khoá công khai (gửi cho các trạm) / Public key (give it to stations): ${keys.publicKeyPath}`,
-      `Mã khoá / Key id: ${keys.keyId}`,
+      labelled('cli.keygen.privateKey', keys.privateKeyPath),
+      labelled('cli.keygen.publicKey', keys.publicKeyPath),
+      labelled('cli.keygen.keyId', keys.keyId),
     ].join('\n') + '\n',
   );
   return 0;
@@ -32,21 +34,22 @@ async function setAdditions(library: Library, file: string, write: Write): Promi
     try {
       text = await fs.readFile(path.resolve(file), 'utf8');
     } catch (error) {
-      write(`Không đọc được tệp từ ngữ ${file} (${(error as NodeJS.ErrnoException).code ?? 'lỗi'}); chưa xuất bản / Cannot read the thesaurus file ${file}; nothing published\n`);
+      const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      write(`${bilingual({ key: 'cli.publish.thesaurusUnreadable', params: { file, why } })}\n`);
       return false;
     }
   }
   const { problems, entries, tooLarge } = setThesaurusAdditions(library.db, text);
   if (tooLarge) {
-    write(`Tệp từ ngữ quá lớn (tối đa ${MAX_THESAURUS_BYTES / 1024} KB); chưa xuất bản / The thesaurus file is too large (at most ${MAX_THESAURUS_BYTES / 1024} KB); nothing published\n`);
+    write(`${bilingual({ key: 'cli.publish.thesaurusTooLarge', params: { kb: MAX_THESAURUS_BYTES / 1024 } })}\n`);
     return false;
   }
   if (problems.length > 0) {
-    write(`Các dòng sau không đúng dạng "từ dân dùng, … => từ luật dùng, …"; chưa xuất bản / These lines are not "everyday words, … => legal words, …"; nothing published:\n`);
+    write(`${bilingual({ key: 'cli.publish.thesaurusProblems' })}:\n`);
     for (const problem of problems.slice(0, 20)) write(`  ${file}:${problem.line}: ${problem.text}\n`);
     return false;
   }
-  write(text === null ? 'Đã bỏ từ ngữ bổ sung / Thesaurus additions removed\n' : `Từ ngữ bổ sung / Thesaurus additions: ${entries} mục / entries\n`);
+  write(`${text === null ? bilingual({ key: 'cli.publish.thesaurusRemoved' }) : labelled('cli.publish.thesaurusAdditions', `${entries} ${bilingual({ key: 'cli.unit.entries' })}`)}\n`);
   return true;
 }
 
@@ -60,21 +63,21 @@ export async function runPublish(
     if (flags.thesaurus !== undefined && !(await setAdditions(library, flags.thesaurus, write))) return 1;
     const result = await publish(library, { outDir: path.resolve(flags.out), privateKey, snapshot: flags.snapshot, refresh: flags.refresh });
     if (!result.published) {
-      write(`Không có thay đổi; nguồn cấp giữ nguyên (số thứ tự ${result.sequence}) / No changes; the feed is unchanged (sequence ${result.sequence})\n`);
+      write(`${bilingual({ key: 'cli.publish.unchanged', params: { sequence: result.sequence } })}\n`);
       return 0;
     }
     if (result.refreshed) {
-      write(`Không có thay đổi; đã ký lại tài liệu gốc với hạn mới (số thứ tự ${result.sequence}) / No changes; the root was re-signed with a new expiry (sequence ${result.sequence})\n`);
+      write(`${bilingual({ key: 'cli.publish.refreshed', params: { sequence: result.sequence } })}\n`);
       return 0;
     }
     const mb = (result.bytes / 1024 / 1024).toFixed(1);
     write(
       [
-        `Đã xuất bản / Published: ${flags.out} — số thứ tự / sequence ${result.sequence}`,
-        `Thay đổi / Changes: ${result.ops}; trang thay đổi / change pages: ${result.pages}${result.snapshot ? '; có bản chụp / snapshot written' : ''}`,
-        `Tệp mới / New files: ${result.files} (${mb} MB)`,
-        `Nội dung để tìm kiếm mới / New text objects: ${result.texts} (${(result.textBytes / 1024).toFixed(0)} KB)`,
-        ...(result.thesaurus ? ['Từ ngữ bổ sung đi kèm nguồn cấp đã thay đổi / The thesaurus additions the feed carries changed'] : []),
+        `${labelled('cli.publish.published', flags.out)} — ${bilingual({ key: 'cli.sequence' })} ${result.sequence}`,
+        bilingual({ key: result.snapshot ? 'cli.publish.changesAndSnapshot' : 'cli.publish.changes', params: { ops: result.ops, pages: result.pages } }),
+        labelled('cli.publish.newFiles', `${result.files} (${mb} MB)`),
+        labelled('cli.publish.newTexts', `${result.texts} (${(result.textBytes / 1024).toFixed(0)} KB)`),
+        ...(result.thesaurus ? [bilingual({ key: 'cli.publish.thesaurusChanged' })] : []),
       ].join('\n') + '\n',
     );
     return 0;

@@ -8,18 +8,19 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Library } from '../library.js';
 import { UsageError } from './usage.js';
+import { helpSection, labelled } from './words.js';
+import { bilingual } from '../../shared/messages.js';
 import { terminalSafe } from '../../shared/text.js';
 import { importFiles } from '../import/importer.js';
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../import/importer.js';
 import { DEFAULT_TIMEOUT_MS } from '../import/extract.js';
 
-export const IMPORT_HELP = `import <tệp hoặc thư mục…> / <files or folders…>:
-  Nhập tệp PDF và EPUB (thư mục được duyệt đệ quy) / Import PDF and EPUB files (folders recursively)
-  --timeout GIÂY        Thời gian tối đa cho mỗi tệp (mặc định ${DEFAULT_TIMEOUT_MS / 1000}) / Time limit per file in seconds (default ${DEFAULT_TIMEOUT_MS / 1000})
-  --json                Kết quả dạng JSON / Print the summary as JSON
-  Mã thoát / Exit code: 0 = không tệp nào bị từ chối / nothing refused, 1 = có tệp bị từ chối / some files
-  refused, 2 = sai cách dùng / usage error
-`;
+export const IMPORT_HELP = helpSection('import <FILE|DIR>…', [
+  ['', 'cli.help.import.about'],
+  ['--timeout SECONDS', 'cli.help.import.timeout', { seconds: DEFAULT_TIMEOUT_MS / 1000 }],
+  ['--json', 'cli.help.import.json'],
+  ['', 'cli.help.import.exitCodes'],
+]);
 
 /** The flags of `bookshelf import` (besides the positional paths), for parseArgs. */
 export interface ImportArgs {
@@ -40,7 +41,7 @@ export function parseTimeout(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0)) {
-    throw new UsageError(`--timeout: "${value}" không phải số giây hợp lệ / is not a valid number of seconds`);
+    throw new UsageError(`--timeout: "${value}" ${bilingual({ key: 'cli.usage.notSeconds' })}`);
   }
   return seconds;
 }
@@ -49,28 +50,28 @@ function describeOutcome(outcome: ImportOutcome): string {
   switch (outcome.status) {
     case 'imported': {
       const { item } = outcome;
-      const extra = [item.number, item.needsOcr ? 'cần OCR / OCR needed' : null, ...item.notes.filter((n) => n.startsWith('dc:language'))]
+      const extra = [item.number, item.needsOcr ? bilingual({ key: 'cli.import.ocrNeeded' }) : null, ...item.notes.filter((n) => n.key === 'import.note.language').map(bilingual)]
         .filter(Boolean)
         .join('; ');
-      return terminalSafe(`✓ đã nhập / imported: ${item.title}${extra ? ` (${extra})` : ''}`);
+      return terminalSafe(`✓ ${labelled('cli.import.importedOne', `${item.title}${extra ? ` (${extra})` : ''}`)}`);
     }
     case 'duplicate':
-      return `= trùng, đã có / duplicate of ${outcome.item.publicationId}`;
+      return `= ${bilingual({ key: 'cli.import.duplicateOf', params: { id: outcome.item.publicationId } })}`;
     case 'refused':
-      return terminalSafe(`✗ từ chối / refused: ${outcome.item.reason}`);
+      return terminalSafe(`✗ ${bilingual({ key: 'cli.import.refusedOne', params: { reason: outcome.item.reason } })}`);
   }
 }
 
 export function formatSummary(summary: ImportSummary): string {
   const lines = [
-    `Đã nhập / Imported: ${summary.imported.length}`,
-    `Trùng, đã có trong thư viện / Duplicates: ${summary.duplicates.length}`,
-    `Bị từ chối / Refused: ${summary.refused.length}`,
-    ...summary.refused.map((r) => terminalSafe(`  - ${r.path}: ${r.reason}`)),
-    `Bỏ qua (không phải PDF/EPUB) / Skipped (not PDF/EPUB): ${summary.skipped}`,
+    labelled('cli.import.imported', summary.imported.length),
+    labelled('cli.import.duplicates', summary.duplicates.length),
+    labelled('cli.import.refused', summary.refused.length),
+    ...summary.refused.map((r) => terminalSafe(`  - ${r.path}: ${bilingual(r.reason)}`)),
+    labelled('cli.import.skipped', summary.skipped),
   ];
   const ocr = summary.imported.filter((i) => i.needsOcr);
-  if (ocr.length > 0) lines.push(`Cần OCR (ảnh quét, chưa có chữ) / Need OCR (scanned, no text yet): ${ocr.length}`, ...ocr.map((i) => `  - ${i.path}`));
+  if (ocr.length > 0) lines.push(labelled('cli.import.needOcr', ocr.length), ...ocr.map((i) => `  - ${i.path}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -88,7 +89,7 @@ export async function runImport(args: ImportArgs, io: ImportIo = process): Promi
         );
         bar.start(event.total, 0, { file: '' });
       } else if (!tty) {
-        io.stdout.write(`${event.total} tệp cần xử lý / files to import (${event.skipped} bỏ qua / skipped)\n`);
+        io.stdout.write(`${bilingual({ key: 'cli.import.toImport', params: { total: event.total, skipped: event.skipped } })}\n`);
       }
     } else if (event.phase === 'file') {
       bar?.update(event.index, { file: terminalSafe(path.basename(event.path).slice(0, 60)) });

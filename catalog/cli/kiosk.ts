@@ -5,6 +5,8 @@
  */
 import { Library } from '../library.js';
 import { UsageError } from './usage.js';
+import { labelled } from './words.js';
+import { bilingual } from '../../shared/messages.js';
 
 export interface KioskFlags {
   libraryDir: string;
@@ -14,12 +16,12 @@ export interface KioskFlags {
 }
 
 export async function runKiosk(flags: KioskFlags, write: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
-  if (flags.on && flags.off) throw new UsageError('chỉ một trong / only one of --on, --off');
+  if (flags.on && flags.off) throw new UsageError(`${bilingual({ key: 'cli.usage.onlyOneOf' })} --on, --off`);
   let idleSeconds: number | undefined;
   if (flags.idle !== undefined) {
     idleSeconds = Number(flags.idle);
     if (!Number.isInteger(idleSeconds) || idleSeconds < 30 || idleSeconds > 3600) {
-      throw new UsageError(`--idle: số giây từ 30 đến 3600 / seconds from 30 to 3600 (${flags.idle})`);
+      throw new UsageError(`--idle: ${bilingual({ key: 'cli.kiosk.idleRange' })} (${flags.idle})`);
     }
   }
   const library = await Library.open(flags.libraryDir);
@@ -30,8 +32,8 @@ export async function runKiosk(flags: KioskFlags, write: (text: string) => void 
         : library.kioskSettings();
     write(
       [
-        `Chế độ kiosk khi khởi động / Kiosk mode at start: ${settings.enabled ? 'bật / on' : 'tắt / off (dùng --kiosk để bật một lần / use --kiosk for one run)'}`,
-        `Về trang chủ sau / Back home after: ${settings.idleSeconds} giây không dùng / seconds without a touch`,
+        labelled('cli.kiosk.atStart', settings.enabled ? bilingual({ key: 'cli.kiosk.on' }) : `${bilingual({ key: 'cli.kiosk.off' })} (${bilingual({ key: 'cli.kiosk.oneRun' })})`),
+        labelled('cli.kiosk.backHome', `${settings.idleSeconds} ${bilingual({ key: 'cli.kiosk.secondsIdle' })}`),
       ].join('\n') + '\n',
     );
     return 0;

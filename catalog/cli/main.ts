@@ -21,102 +21,86 @@ import { REPORT_HELP, runReport } from './report.js';
 import { SCAN_HELP, runScan } from './scan.js';
 import { OUTBOX_HELP, runOutbox } from './outbox.js';
 import { MODERATE_HELP, runModerate } from './moderate.js';
-import { UsageError } from './usage.js';
+import { UsageError, notOneOf } from './usage.js';
 import type { SearchFilters } from '../search/filters.js';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
 import { bilingual } from '../../shared/messages.js';
+import { helpSection, labelled } from './words.js';
 import type { LegalStatus, PublicationKind } from '../../shared/domain.js';
 
-export const HELP = `Tủ sách pháp luật điện tử ${APP_VERSION} — bookshelf
+export const HELP = [
+  `${bilingual({ key: 'app.title' })} ${APP_VERSION} — bookshelf\n`,
+  `${bilingual({ key: 'cli.help.usage' })}: bookshelf <command> [options]\n`,
+  helpSection(bilingual({ key: 'cli.help.commands' }), [
+    ['start', 'cli.help.start'],
+    ['serve', 'cli.help.serve'],
+    ['info', 'cli.help.info'],
+    ['import <FILE|DIR>…', 'cli.help.import'],
+    ['sync <URL|DIR>', 'cli.help.sync'],
+    ['  --trust FILE', 'cli.help.sync.trust'],
+    ['export-bundle --to DIR', 'cli.help.exportBundle'],
+    ['  --source URL|DIR', 'cli.help.exportBundle.source'],
+    ['  --filter "fields=A,B;types=X;kinds=K"', 'cli.help.exportBundle.filter'],
+    ['keep', 'cli.help.keep'],
+    ['update [--url URL|none] [--channel latest|beta]', 'cli.help.update'],
+    ['accounts [--add U --role R --name N | --reset U]', 'cli.help.accounts'],
+    ['kiosk [--on|--off] [--idle S]', 'cli.help.kiosk'],
+    ['keygen --out DIR', 'cli.help.keygen'],
+    ['publish', 'cli.help.publish'],
+    ['scan', 'cli.help.scan'],
+    ['search "<QUERY>"', 'cli.help.search'],
+    ['report --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|pdf] [--out FILE]', 'cli.help.report'],
+    ['outbox', 'cli.help.outbox'],
+    ['moderate', 'cli.help.moderate'],
+    ['eval-search', 'cli.help.evalSearch'],
+    ['help', 'cli.help.help'],
+  ]),
+  helpSection(bilingual({ key: 'cli.help.commonOptions' }), [
+    ['--library DIR', 'cli.help.library'],
+    ['-h, --help', 'cli.help.helpFlag'],
+    ['-v, --version', 'cli.help.version'],
+  ]),
+  helpSection('serve / start', [
+    ['--port N', 'cli.help.port'],
+    ['--host ADDR', 'cli.help.host'],
+    ['--lan', 'cli.help.lan'],
+    ['--lan-name NAME', 'cli.help.lanName'],
+    ['--lan-staff', 'cli.help.lanStaff'],
+    ['--no-demo', 'cli.help.noDemo'],
+    ['--no-open', 'cli.help.noOpen'],
+    ['--kiosk', 'cli.help.kioskFlag'],
+    ['--browser', 'cli.help.browser'],
+    ['--hub --feed DIR', 'cli.help.hub'],
+  ]),
+  helpSection('publish', [
+    ['--out DIR', 'cli.help.publish.out'],
+    ['--key FILE', 'cli.help.publish.key'],
+    ['--snapshot', 'cli.help.publish.snapshot'],
+    ['--refresh', 'cli.help.publish.refresh'],
+    ['--thesaurus FILE|none', 'cli.help.publish.thesaurus'],
+  ]),
+  helpSection('info', [['--json', 'cli.help.json']]),
+  helpSection('search', [
+    ['--limit N', 'cli.help.search.limit'],
+    ['--type T, --issuer I, --year YYYY, --field F, --status S, --kind K', 'cli.help.search.filters', { statuses: LEGAL_STATUSES.join(', '), kinds: PUBLICATION_KINDS.join(', ') }],
+    ['--json', 'cli.help.search.json'],
+  ]),
+  IMPORT_HELP,
+  KEEP_HELP,
+  REPORT_HELP,
+  SCAN_HELP,
+  ACCOUNTS_HELP,
+  OUTBOX_HELP,
+  MODERATE_HELP,
+  helpSection('eval-search', [
+    ['--laws FILE', 'cli.help.evalSearch.laws'],
+    ['--queries FILE', 'cli.help.evalSearch.queries'],
+    ['--by type', 'cli.help.evalSearch.by'],
+    ['--json', 'cli.help.evalSearch.json'],
+  ]),
+].join('\n');
 
-Cách dùng / Usage: bookshelf <lệnh/command> [tuỳ chọn/options]
-
-Lệnh / Commands:
-  start                 Mở ứng dụng (Electron); nếu không có Electron, phục vụ giao diện trong trình duyệt
-                        Open the app (Electron); without Electron, serve the UI to a browser
-  serve                 Phục vụ giao diện và API qua HTTP / Serve the UI and the API over HTTP
-  info                  Thông tin thư viện / Library counts and versions
-  import <tệp|thư mục…> Nhập tệp PDF/EPUB / Import PDF and EPUB files
-  sync <URL|thư mục>    Đồng bộ từ nguồn cấp có chữ ký (mạng hoặc USB) / Sync from a signed feed (web or USB)
-                        --trust FILE: khoá công khai được tin cậy (lần đầu bắt buộc) / pinned public key (required the first time)
-  export-bundle --to DIR
-                        Xuất nguồn cấp đã đồng bộ (chữ ký của trạm chủ) và tệp sang thư mục/USB cho trạm khác
-                        Write the synced feed (the hub's signatures) and files to a folder/USB for another station
-                        --source URL|DIR: chọn nguồn khi có nhiều / choose the source when there are several
-                        --filter "fields=A,B;types=X;kinds=K": chỉ kèm tệp của ấn phẩm khớp (danh mục vẫn đầy đủ)
-                        only the files of matching publications (the catalog stays complete)
-  keep                  Chọn tệp trạm này giữ: lĩnh vực, loại, dung lượng / Choose what files this station keeps
-  update [--url URL|none] [--channel latest|beta]
-                        Nơi ứng dụng tìm bản cập nhật / Where the installed app looks for updates
-  accounts [--add U --role R --name N | --reset U]
-                        Tài khoản cán bộ; quên mật khẩu thì đặt lại ở đây / Staff accounts; reset a forgotten password here
-  kiosk [--on|--off] [--idle S]
-                        Luôn mở dạng kiosk; thời gian chờ trước khi về trang chủ / Always start as a kiosk; idle reset delay
-  keygen --out DIR      Tạo cặp khoá ký nguồn cấp (trạm chủ) / Make a feed signing key pair (hub)
-  publish               Xuất bản thay đổi thành nguồn cấp có chữ ký / Publish changes as a signed feed
-  scan                  Quét giấy thành tài liệu tìm được (SANE hoặc thư mục) / Scan paper into a searchable document (SANE or a folder)
-  search "<câu hỏi>"    Tìm văn bản, điều luật, số hiệu / Search documents, articles and numbers
-  report --from NGÀY --to NGÀY [--format csv|pdf] [--out FILE]
-                        Báo cáo sử dụng (hằng năm) bằng tiếng Việt / Usage report (yearly), in Vietnamese
-  outbox                Hộp thư đi: tài liệu gửi lên trạm chủ / The outbox: documents sent to the hub
-  moderate              (trạm chủ) Duyệt tài liệu các trạm gửi lên; số liệu sử dụng theo trạm
-                        (hub) Approve or reject uploads from stations; usage per station
-  eval-search           Đo chất lượng tìm kiếm trên bộ câu hỏi có nhãn / Measure search quality
-  help                  Trợ giúp này / This help
-
-Tuỳ chọn chung / Common options:
-  --library DIR         Thư mục thư viện (mặc định: BOOKSHELF_HOME hoặc thư mục dữ liệu người dùng)
-                        Library folder (default: BOOKSHELF_HOME, else the per-user app-data folder)
-  -h, --help            Trợ giúp / Help
-  -v, --version         Phiên bản / Version
-
-serve / start:
-  --port N              Cổng (mặc định 4800, 0 = tự chọn) / Port (default 4800, 0 = any free port)
-  --host ADDR           Địa chỉ lắng nghe (mặc định 127.0.0.1) / Address to listen on (default 127.0.0.1)
-  --lan                 (serve) Phục vụ điện thoại trong mạng LAN (mặc định tắt; --host mặc định 0.0.0.0)
-                        Serve phones on the LAN (off by default; --host then defaults to 0.0.0.0)
-  --lan-name NAME       (serve) Tên máy trong mạng LAN, ví dụ tusach.lan / The station's LAN host name
-  --lan-staff           (serve) Cho thủ thư, cán bộ đăng nhập từ máy khác trong LAN / Let staff sign in from other LAN machines
-  --no-demo             Không nạp thư viện mẫu vào thư viện trống / Leave an empty library empty
-  --no-open             Không mở trình duyệt / Do not open a browser
-  --kiosk               (start) Chế độ kiosk toàn màn hình / Full-screen kiosk mode
-                        (với --browser mở …/?kiosk=1 / with --browser opens …/?kiosk=1)
-  --browser             (start) Luôn dùng trình duyệt thay vì Electron / Always use the browser
-  --hub --feed DIR      (serve) Phục vụ thư mục nguồn cấp của trạm chủ và nhận tài liệu gửi lên (--library: thư viện trạm chủ)
-                        Serve a hub's feed folder and receive uploads (--library: the hub's library)
-
-publish:
-  --out DIR             Thư mục nguồn cấp / Feed folder
-  --key FILE            Khoá riêng (feed-private.pem) / Private key
-  --snapshot            Ghi kèm ảnh chụp toàn bộ danh mục / Also write a full snapshot
-  --refresh             Ký lại tài liệu gốc dù không có thay đổi (tự làm khi sắp hết hạn)
-                        / Re-sign the root even with no change (done anyway near its expiry)
-  --thesaurus FILE|none Từ ngữ bổ sung của trạm chủ, gửi kèm nguồn cấp cho các trạm (none: bỏ)
-                        The hub's thesaurus additions, shipped to stations with the feed (none: remove)
-
-info:
-  --json                In dạng JSON / Print JSON
-
-search:
-  --limit N             Số kết quả (mặc định 10) / Number of results (default 10)
-  --type T, --issuer I, --year YYYY, --field F, --status S, --kind K
-                        Lọc (lặp lại được) / Filters (repeatable); status: in_force, partly_in_force,
-                        not_in_force, unknown; kind: legal, book, guide, qa
-  --json                Kết quả dạng JSON (kèm số đếm theo nhóm) / JSON with facet counts
-
-${IMPORT_HELP}
-${KEEP_HELP}
-${REPORT_HELP}
-${SCAN_HELP}${ACCOUNTS_HELP}${OUTBOX_HELP}
-${MODERATE_HELP}
-eval-search:
-  --laws FILE           Luật dạng laws.jsonl / Laws in the laws.jsonl format
-  --queries FILE        Câu hỏi có nhãn dạng queries.jsonl (lặp lại được: đo mọi bộ cùng lúc) /
-                        Labelled queries (queries.jsonl format; repeat it to measure every set at once)
-  --by type             Thêm số đo theo kiểu câu hỏi / Add figures per style of question
-  --json                Một dòng JSON cuối cùng / One JSON line at the end
-`;
-
+const SEE_HELP = `${bilingual({ key: 'cli.usage.see' })}: bookshelf --help`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -170,14 +154,14 @@ export interface ServeFlags {
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 4800;
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port: "${value}" không phải số cổng hợp lệ / is not a valid port (0–65535)`);
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port: "${value}" ${bilingual({ key: 'cli.usage.notPort' })}`);
   return port;
 }
 
 function parseCount(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > max) throw new UsageError(`--${name}: "${value}" phải là số từ 1 đến ${max} / must be a number from 1 to ${max}`);
+  if (!/^\d+$/.test(value) || n < 1 || n > max) throw new UsageError(`--${name}: "${value}" ${bilingual({ key: 'cli.usage.numberRange', params: { min: 1, max } })}`);
   return n;
 }
 
@@ -185,11 +169,11 @@ function serveFlags(values: Values, libraryDir: string): ServeFlags {
   const lan = values.lan === true;
   const host = (values.host as string | undefined) ?? (lan ? '0.0.0.0' : '127.0.0.1');
   const lanName = values['lan-name'] as string | undefined;
-  if (!lan && !isLoopbackHost(host)) throw new UsageError(`--host ${host}: phục vụ trên mạng LAN cần thêm --lan / serving on the LAN needs --lan`);
-  if (lanName !== undefined && !lan) throw new UsageError('--lan-name cần --lan / needs --lan');
-  if (values['lan-staff'] === true && !lan) throw new UsageError('--lan-staff cần --lan / needs --lan');
+  if (!lan && !isLoopbackHost(host)) throw new UsageError(`--host ${host}: ${bilingual({ key: 'cli.usage.lanHost' })}`);
+  if (lanName !== undefined && !lan) throw new UsageError(`--lan-name ${bilingual({ key: 'cli.usage.needs' })} --lan`);
+  if (values['lan-staff'] === true && !lan) throw new UsageError(`--lan-staff ${bilingual({ key: 'cli.usage.needs' })} --lan`);
   if (lanName !== undefined && !/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(lanName)) {
-    throw new UsageError(`--lan-name: "${lanName}" không phải tên máy hợp lệ / is not a valid host name`);
+    throw new UsageError(`--lan-name: "${lanName}" ${bilingual({ key: 'cli.usage.notHostName' })}`);
   }
   return {
     libraryDir,
@@ -207,16 +191,16 @@ function serveFlags(values: Values, libraryDir: string): ServeFlags {
 function searchFilters(values: Values): SearchFilters {
   const list = (name: string) => values[name] as string[] | undefined;
   const years = list('year')?.map((year) => {
-    if (!/^\d{4}$/.test(year)) throw new UsageError(`--year: "${year}" không phải năm / is not a year`);
+    if (!/^\d{4}$/.test(year)) throw new UsageError(`--year: "${year}" ${bilingual({ key: 'cli.usage.notYear' })}`);
     return Number(year);
   });
   const statuses = list('status');
   for (const status of statuses ?? []) {
-    if (!(LEGAL_STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status: ${LEGAL_STATUSES.join(', ')}`);
+    if (!(LEGAL_STATUSES as readonly string[]).includes(status)) throw notOneOf('--status', status, LEGAL_STATUSES);
   }
   const kinds = list('kind');
   for (const kind of kinds ?? []) {
-    if (!(PUBLICATION_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind: ${PUBLICATION_KINDS.join(', ')}`);
+    if (!(PUBLICATION_KINDS as readonly string[]).includes(kind)) throw notOneOf('--kind', kind, PUBLICATION_KINDS);
   }
   return {
     docType: list('type'),
@@ -239,7 +223,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     positionals: null,
     run: (values, _args, libraryDir) => {
       if (values.hub === true || values.feed !== undefined) {
-        if (values.hub !== true || typeof values.feed !== 'string') throw new UsageError('cần cả / needs both --hub and --feed <thư mục nguồn cấp / feed folder>');
+        if (values.hub !== true || typeof values.feed !== 'string') throw new UsageError(`${bilingual({ key: 'cli.usage.needs' })} --hub --feed DIR`);
         return runHub(serveFlags(values, libraryDir), values.feed);
       }
       return runServe(serveFlags(values, libraryDir));
@@ -272,14 +256,14 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   sync: {
     options: { ...COMMON, trust: { type: 'string', multiple: true } },
-    positionals: { min: 1, usage: 'bookshelf sync <https URL | thư mục / folder> [--trust <khoá công khai / public key>]…' },
+    positionals: { min: 1, usage: 'bookshelf sync <URL|DIR> [--trust FILE]…' },
     run: (values, args, libraryDir) => runSync({ libraryDir, location: args[0], trustFiles: (values.trust as string[] | undefined) ?? [] }),
   },
   'export-bundle': {
     options: { ...COMMON, to: { type: 'string' }, source: { type: 'string' }, filter: { type: 'string' } },
     positionals: null,
     run: (values, _args, libraryDir) => {
-      if (typeof values.to !== 'string') throw new UsageError('cần / needs --to <thư mục / folder> [--source <URL | thư mục / folder>]');
+      if (typeof values.to !== 'string') throw new UsageError(`${bilingual({ key: 'cli.usage.needs' })} --to DIR [--source URL|DIR]`);
       const filter = typeof values.filter === 'string' ? parseBundleFilter(values.filter) : undefined;
       return runExportBundle({ libraryDir, to: values.to, source: values.source as string | undefined, filter });
     },
@@ -306,7 +290,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: { help: COMMON.help, out: { type: 'string' } },
     positionals: null,
     run: (values) => {
-      if (typeof values.out !== 'string') throw new UsageError('cần / needs --out <thư mục / folder>');
+      if (typeof values.out !== 'string') throw new UsageError(`${bilingual({ key: 'cli.usage.needs' })} --out DIR`);
       return runKeygen({ out: values.out });
     },
   },
@@ -315,7 +299,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     positionals: null,
     run: (values, _args, libraryDir) => {
       if (typeof values.out !== 'string' || typeof values.key !== 'string') {
-        throw new UsageError('cần / needs --out <thư mục nguồn cấp / feed folder> --key <khoá riêng / private key>');
+        throw new UsageError(`${bilingual({ key: 'cli.usage.needs' })} --out DIR --key FILE`);
       }
       return runPublish({
         libraryDir,
@@ -335,7 +319,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   import: {
     options: { ...COMMON, json: { type: 'boolean' }, timeout: { type: 'string' } },
-    positionals: { min: 1, usage: 'bookshelf import <tệp hoặc thư mục… / files or folders…>' },
+    positionals: { min: 1, usage: 'bookshelf import <FILE|DIR>…' },
     run: (values, paths, libraryDir) =>
       runImport({ libraryDir, paths, json: values.json === true, timeoutSeconds: parseTimeout(values.timeout as string | undefined) }),
   },
@@ -363,7 +347,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   search: {
     options: { ...COMMON, ...FILTERS, json: { type: 'boolean' }, limit: { type: 'string' } },
-    positionals: { min: 1, usage: 'bookshelf search "<câu hỏi / query>"' },
+    positionals: { min: 1, usage: 'bookshelf search "<QUERY>"' },
     run: (values, args, libraryDir) =>
       runSearch({ libraryDir, query: args.join(' '), limit: parseCount('limit', values.limit as string | undefined, 10, 50), json: values.json === true, filters: searchFilters(values) }),
   },
@@ -421,9 +405,9 @@ const COMMANDS: Record<string, CommandSpec> = {
     run: (values) => {
       const queries = values.queries as string[] | undefined;
       if (typeof values.laws !== 'string' || !queries?.length) {
-        throw new UsageError('cần / needs --laws <laws.jsonl> --queries <queries.jsonl>');
+        throw new UsageError(`${bilingual({ key: 'cli.usage.needs' })} --laws FILE --queries FILE`);
       }
-      if (values.by !== undefined && values.by !== 'type') throw new UsageError('--by chỉ nhận / only takes: type');
+      if (values.by !== undefined && values.by !== 'type') throw notOneOf('--by', String(values.by), ['type']);
       return runEvalSearch({ laws: values.laws, queries, byType: values.by === 'type', json: values.json === true });
     },
   },
@@ -434,7 +418,7 @@ function parseCommand(spec: CommandSpec, args: string[]): { values: Values; posi
     const parsed = parseArgs({ args, options: spec.options, strict: true, allowPositionals: spec.positionals !== null });
     return { values: parsed.values as Values, positionals: parsed.positionals };
   } catch (error) {
-    throw new UsageError(`tuỳ chọn không hợp lệ / ${(error as Error).message}. Xem / See: bookshelf --help`);
+    throw new UsageError(`${labelled('cli.usage.badOption', (error as Error).message)}. ${SEE_HELP}`);
   }
 }
 
@@ -450,7 +434,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (!Object.hasOwn(COMMANDS, command)) {
-      throw new UsageError(`Lệnh không tồn tại / Unknown command: "${command}". Xem / See: bookshelf --help`);
+      throw new UsageError(`${labelled('cli.usage.unknownCommand', `"${command}".`)} ${SEE_HELP}`);
     }
     const spec = COMMANDS[command];
     const { values, positionals } = parseCommand(spec, rest);
@@ -459,7 +443,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (spec.positionals && positionals.length < spec.positionals.min) {
-      throw new UsageError(`thiếu tham số / missing argument: ${spec.positionals.usage}`);
+      throw new UsageError(labelled('cli.usage.missingArgument', spec.positionals.usage));
     }
     return await spec.run(values, positionals, resolveLibraryDir(values.library as string | undefined));
   } catch (error) {
@@ -482,11 +466,11 @@ async function runInfo(libraryDir: string, json: boolean): Promise<number> {
       process.stdout.write(
         [
           `${info.name} — ${libraryDir}`,
-          `Phiên bản ứng dụng / App version: ${info.appVersion} (lược đồ / schema ${info.schemaVersion})`,
-          `Văn bản và sách / Publications: ${info.publications}`,
-          `Tệp có sẵn / Files present: ${info.filesPresent} (${(info.bytesPresent / 1024 / 1024).toFixed(1)} MB)`,
-          `Tệp chưa tải / Files pending: ${info.filesPending}`,
-          `Tệp không lưu tại trạm này / Files not kept at this station: ${info.filesNotKept}`,
+          bilingual({ key: 'cli.info.versions', params: { app: info.appVersion, schema: info.schemaVersion } }),
+          labelled('cli.info.publications', info.publications),
+          labelled('cli.info.filesPresent', `${info.filesPresent} (${(info.bytesPresent / 1024 / 1024).toFixed(1)} MB)`),
+          labelled('cli.info.filesPending', info.filesPending),
+          labelled('cli.info.filesNotKept', info.filesNotKept),
           ...(info.demo.state === 'loaded' ? [bilingual({ key: 'overview.demoLoaded', params: { count: info.demo.count } })] : []),
           ...(info.demo.state === 'retired' ? [bilingual({ key: 'overview.demoRetired', params: { when: info.demo.at.slice(0, 10), merged: info.demo.merged, removed: info.demo.removed } })] : []),
         ].join('\n') + '\n',

@@ -12,19 +12,22 @@ import { DeskService } from '../desk/service.js';
 import { FolderSource } from '../scan/folder.js';
 import { descriptionProblems, SCAN_MODES } from '../../shared/desk.js';
 import type { DeskJob, DocumentDescription, ScanMode } from '../../shared/desk.js';
-import { UsageError } from './usage.js';
+import { bilingual, say } from '../../shared/messages.js';
+import { UsageError, notOneOf } from './usage.js';
+import { helpSection, labelled } from './words.js';
 
-export const SCAN_HELP = `scan (--device TÊN [--source flatbed|feeder] [--pages N] | --folder THƯ_MỤC) [--ocr] [--title …] [--json]:
-  Quét thành một tài liệu trong tủ sách (không cần giao diện) / Scan into one catalog document (no UI)
-  --device TÊN          Máy quét SANE, ví dụ / SANE device, e.g. test:0 (xem / see: scanimage -L)
-  --source S            flatbed (mặt kính, mặc định / default) hoặc / or feeder (khay nạp / document feeder)
-  --pages N             Số trang lấy từ khay nạp (mặc định: hết giấy) / Pages from the feeder (default: until empty)
-  --mode M              gray (mặc định / default), color, lineart;  --resolution DPI (mặc định / default 300)
-  --folder THƯ_MỤC      Lấy mọi ảnh trang và PDF trong thư mục, theo thứ tự tên / Every page image and PDF in the folder, by name
-  --ocr                 Nhận dạng chữ tiếng Việt (tesseract) để tìm được / Recognise the Vietnamese text (tesseract) for search
-  --title "…"           Tên tài liệu (mặc định: đọc từ phần đầu văn bản) / Title (default: read from the document's header)
-  --json                Dòng cuối là / The last line is {"id", "pages", "textChars"}
-`;
+export const SCAN_HELP = helpSection('scan (--device NAME [--source flatbed|feeder] [--pages N] | --folder DIR) [--ocr] [--title …] [--json]', [
+  ['', 'cli.help.scan.about'],
+  ['--device NAME', 'cli.help.scan.device'],
+  ['--source S', 'cli.help.scan.source'],
+  ['--pages N', 'cli.help.scan.pages'],
+  ['--mode M', 'cli.help.scan.mode', { modes: SCAN_MODES.join(', ') }],
+  ['--resolution DPI', 'cli.help.scan.resolution'],
+  ['--folder DIR', 'cli.help.scan.folder'],
+  ['--ocr', 'cli.help.scan.ocr'],
+  ['--title "…"', 'cli.help.scan.title'],
+  ['--json', 'cli.help.scan.json'],
+]);
 
 export interface ScanFlags {
   libraryDir: string;
@@ -49,20 +52,25 @@ const defaultIo: Io = { stdout: (t) => void process.stdout.write(t), stderr: (t)
 function whole(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name}: "${value}" phải là số từ ${min} đến ${max} / must be a number from ${min} to ${max}`);
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name}: "${value}" ${bilingual({ key: 'cli.usage.numberRange', params: { min, max } })}`);
   return n;
 }
 
 function checkFlags(flags: ScanFlags) {
-  if ((flags.device === undefined) === (flags.folder === undefined)) throw new UsageError('cần một trong / needs one of --device <SANE> or --folder <thư mục / folder>');
-  if (flags.source !== undefined && flags.source !== 'flatbed' && flags.source !== 'feeder') throw new UsageError('--source: flatbed | feeder');
-  if (flags.mode !== undefined && !(SCAN_MODES as readonly string[]).includes(flags.mode)) throw new UsageError(`--mode: ${SCAN_MODES.join(' | ')}`);
-  if (flags.folder !== undefined && (flags.source !== undefined || flags.pages !== undefined)) throw new UsageError('--source, --pages chỉ dùng với / only with --device');
-  if (flags.title !== undefined && flags.title.trim().length < 3) throw new UsageError('--title: ít nhất 3 ký tự / at least 3 characters');
+  if ((flags.device === undefined) === (flags.folder === undefined)) throw new UsageError(`${bilingual({ key: 'cli.usage.needsOneOf' })} --device NAME, --folder DIR`);
+  if (flags.source !== undefined && flags.source !== 'flatbed' && flags.source !== 'feeder') throw notOneOf('--source', flags.source, ['flatbed', 'feeder']);
+  if (flags.mode !== undefined && !(SCAN_MODES as readonly string[]).includes(flags.mode)) throw notOneOf('--mode', flags.mode, SCAN_MODES);
+  if (flags.folder !== undefined && (flags.source !== undefined || flags.pages !== undefined)) throw new UsageError(`--source, --pages ${bilingual({ key: 'cli.usage.onlyWith' })} --device`);
+  if (flags.title !== undefined && flags.title.trim().length < 3) throw new UsageError(`--title: ${bilingual({ key: 'cli.scan.titleTooShort' })}`);
   return {
     pages: whole('pages', flags.pages, 1, 500),
     resolution: whole('resolution', flags.resolution, 75, 1200) ?? 300,
   };
+}
+
+/** The title of a scan whose header gave none: the catalog's titles are in Vietnamese. */
+function scannedTitle(): string {
+  return say('vi', { key: 'cli.scan.defaultTitle', params: { day: new Date().toISOString().slice(0, 10) } });
 }
 
 /** Waits for the batch's job, printing each page as it is done. */
@@ -70,7 +78,7 @@ async function follow(desk: DeskService, batchId: string, label: string, io: Io)
   let shown = -1;
   for (;;) {
     const done = desk.idle(batchId);
-    const job = desk.batch(batchId, 'vi').job;
+    const job = desk.batch(batchId).job;
     if (job && job.done !== shown) {
       shown = job.done;
       if (job.done > 0) io.stderr(`${label}: ${job.done}${job.total ? `/${job.total}` : ''}\n`);
@@ -87,37 +95,33 @@ export async function runScan(flags: ScanFlags, io: Io = defaultIo): Promise<num
   // The app may be running on the same library: its jobs are not ours to call interrupted.
   const desk = new DeskService(library, { scanFolders: folder ? [folder] : [], recover: false });
   try {
-    const batch = desk.createBatch('vi');
-    desk.scan(
-      batch.id,
-      {
-        scanner: folder ? FolderSource.idOf(folder) : `sane:${flags.device}`,
-        source: folder ? 'feeder' : ((flags.source as 'flatbed' | 'feeder' | undefined) ?? 'flatbed'),
-        mode: (flags.mode as ScanMode | undefined) ?? 'gray',
-        resolution: checked.resolution,
-        pageSize: 'a4',
-        pages: checked.pages,
-        everything: true,
-      },
-      'vi',
-    );
-    const scanned = await follow(desk, batch.id, 'Đã quét / scanned', io);
-    if (scanned?.message) io.stderr(`${scanned.message}\n`);
-    const pages = desk.batch(batch.id, 'vi').pages.length;
+    const batch = desk.createBatch();
+    desk.scan(batch.id, {
+      scanner: folder ? FolderSource.idOf(folder) : `sane:${flags.device}`,
+      source: folder ? 'feeder' : ((flags.source as 'flatbed' | 'feeder' | undefined) ?? 'flatbed'),
+      mode: (flags.mode as ScanMode | undefined) ?? 'gray',
+      resolution: checked.resolution,
+      pageSize: 'a4',
+      pages: checked.pages,
+      everything: true,
+    });
+    const scanned = await follow(desk, batch.id, bilingual({ key: 'cli.scan.scanned' }), io);
+    if (scanned?.message) io.stderr(`${bilingual(scanned.message)}\n`);
+    const pages = desk.batch(batch.id).pages.length;
     if (pages === 0) {
       desk.store.remove(batch.id);
-      io.stderr('Không có trang nào, không lưu / No page, nothing saved\n');
+      io.stderr(`${bilingual({ key: 'cli.scan.noPage' })}\n`);
       return 1;
     }
     if (flags.ocr) {
-      desk.ocr(batch.id, 'vi');
-      const ocr = await follow(desk, batch.id, 'Đã nhận dạng chữ / recognised', io);
-      if (ocr?.message) io.stderr(`${ocr.message}\n`);
+      desk.ocr(batch.id);
+      const ocr = await follow(desk, batch.id, bilingual({ key: 'cli.scan.recognised' }), io);
+      if (ocr?.message) io.stderr(`${bilingual(ocr.message)}\n`);
     }
-    const draft = await desk.draft(batch.id, 'vi');
+    const draft = await desk.draft(batch.id);
     const candidate: DocumentDescription = {
       kind: draft.kind ?? 'guide',
-      title: flags.title?.trim() ?? draft.title ?? `Tài liệu quét ${new Date().toISOString().slice(0, 10)}`,
+      title: flags.title?.trim() ?? draft.title ?? scannedTitle(),
       number: draft.number,
       docType: draft.docType,
       issuer: draft.issuer,
@@ -130,13 +134,13 @@ export async function runScan(flags: ScanFlags, io: Io = defaultIo): Promise<num
     const problems = descriptionProblems(candidate);
     if (problems.some((p) => p.path === 'number')) candidate.number = undefined;
     if (problems.some((p) => p.path === 'docType' || p.path === 'issuer')) candidate.kind = 'guide';
-    if (candidate.title.length < 3) candidate.title = `Tài liệu quét ${new Date().toISOString().slice(0, 10)}`;
-    const saved = await desk.save(batch.id, candidate, true, 'vi');
+    if (candidate.title.length < 3) candidate.title = scannedTitle();
+    const saved = await desk.save(batch.id, candidate, true);
     const similar = [...saved.duplicates.byNumber, ...saved.duplicates.byHash].filter((p) => p.id !== saved.publicationId);
-    if (similar.length) io.stderr(`Lưu ý, có tài liệu giống / Note, similar documents: ${similar.map((p) => p.id).join(', ')}\n`);
+    if (similar.length) io.stderr(`${labelled('cli.scan.similar', similar.map((p) => p.id).join(', '))}\n`);
     const textChars = (library.db.prepare('SELECT length(text) FROM publication_texts WHERE publication_id = ?').pluck().get(saved.publicationId) as number | undefined) ?? 0;
     io.stdout(`${saved.publicationId}\n`);
-    io.stderr(`Đã lưu / Saved: ${candidate.title} — ${pages} trang / pages, ${textChars} ký tự / characters\n`);
+    io.stderr(`${labelled('cli.scan.saved', `${candidate.title} — ${pages} ${bilingual({ key: 'cli.unit.pages' })}, ${textChars} ${bilingual({ key: 'cli.unit.characters' })}`)}\n`);
     if (flags.json) io.stdout(`${JSON.stringify({ id: saved.publicationId, pages, textChars })}\n`);
     return 0;
   } finally {

@@ -9,6 +9,8 @@ import { evaluateSearch } from '../search/eval.js';
 import type { EvalFigures, EvalSetResult } from '../search/eval.js';
 import type { SearchHit } from '../../shared/search/results.js';
 import { terminalSafe } from '../../shared/text.js';
+import { bilingual } from '../../shared/messages.js';
+import { labelled } from './words.js';
 
 export interface SearchArgs {
   libraryDir: string;
@@ -36,7 +38,7 @@ function describe(hit: SearchHit, index: number, tty: boolean): string {
   const lines = [`${index}. ${mark(p.title, hit.titleHighlights, tty)}`, `   ${facts}`];
   for (const passage of hit.hits) {
     const where = terminalSafe(
-      [passage.label && `${passage.label}${passage.heading ? `. ${passage.heading}` : ''}`, passage.page && `tr. ${passage.page}`].filter(Boolean).join(' — '),
+      [passage.label && `${passage.label}${passage.heading ? `. ${passage.heading}` : ''}`, passage.page && bilingual({ key: 'cli.search.page', params: { page: passage.page } })].filter(Boolean).join(' — '),
     );
     if (where) lines.push(`   ▸ ${where}`);
     lines.push(`     ${mark(passage.snippet, passage.highlights, tty)}`);
@@ -53,11 +55,11 @@ export async function runSearch(args: SearchArgs): Promise<number> {
       return 0;
     }
     if (!result.items.length) {
-      process.stdout.write(`Không tìm thấy kết quả cho / No results for "${args.query}"\n`);
+      process.stdout.write(`${bilingual({ key: 'cli.search.noResults' })} "${args.query}"\n`);
       return 0;
     }
     const tty = Boolean(process.stdout.isTTY);
-    process.stdout.write(`${result.total} kết quả / results\n\n${result.items.map((hit, i) => describe(hit, i + 1, tty)).join('\n\n')}\n`);
+    process.stdout.write(`${result.total} ${bilingual({ key: 'cli.unit.results' })}\n\n${result.items.map((hit, i) => describe(hit, i + 1, tty)).join('\n\n')}\n`);
     return 0;
   } finally {
     library.close();
@@ -65,10 +67,10 @@ export async function runSearch(args: SearchArgs): Promise<number> {
 }
 
 const figureLines = (f: EvalFigures, indent = '') => [
-  `${indent}Số câu hỏi / queries: ${f.n}`,
-  `${indent}Điều luật / article MRR@10: ${f.articleMrr10.toFixed(3)}`,
-  `${indent}Điều luật / article recall@10: ${f.articleRecall10.toFixed(3)}`,
-  `${indent}Văn bản / document precision@1: ${f.docP1.toFixed(3)}`,
+  `${indent}${labelled('cli.eval.queries', f.n)}`,
+  `${indent}${labelled('cli.eval.articleMrr', f.articleMrr10.toFixed(3))}`,
+  `${indent}${labelled('cli.eval.articleRecall', f.articleRecall10.toFixed(3))}`,
+  `${indent}${labelled('cli.eval.documentPrecision', f.docP1.toFixed(3))}`,
 ];
 
 export async function runEvalSearch(args: { laws: string; queries: string[]; byType: boolean; json: boolean }): Promise<number> {
@@ -79,11 +81,11 @@ export async function runEvalSearch(args: { laws: string; queries: string[]; byT
   }
   const lines = figureLines(result);
   const styles = (set: EvalSetResult, indent: string) => {
-    for (const [name, figures] of Object.entries(set.byType ?? {})) lines.push('', `${indent}Kiểu câu hỏi / style ${name}:`, ...figureLines(figures, `${indent}  `));
+    for (const [name, figures] of Object.entries(set.byType ?? {})) lines.push('', `${indent}${bilingual({ key: 'cli.eval.style' })} ${name}:`, ...figureLines(figures, `${indent}  `));
   };
   if (result.sets) {
     for (const [name, set] of Object.entries(result.sets)) {
-      lines.push('', `Bộ / set ${name}:`, ...figureLines(set, '  '));
+      lines.push('', `${bilingual({ key: 'cli.eval.set' })} ${name}:`, ...figureLines(set, '  '));
       styles(set, '  ');
     }
   } else styles(result, '');

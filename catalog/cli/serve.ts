@@ -8,12 +8,15 @@ import path from 'node:path';
 import open from 'open';
 import { allowedHostnamesFor, checkServeHost, isLoopbackHost, isWildcardHost, lanAddresses, startStation } from '../station.js';
 import { listen } from '../http/server.js';
-import { createHubApp } from '../feed/hub-server.js';
+import { createFeedApp } from '../feed/feed-server.js';
 import { mountHubRoutes } from '../hub/routes.js';
 import { Library } from '../library.js';
 import type { RunningStation } from '../station.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { findElectronRuntime } from './electron-runtime.js';
+import { labelled } from './words.js';
+import { bilingual } from '../../shared/messages.js';
+import type { MessageRef } from '../../shared/messages.js';
 import type { ServeFlags } from './main.js';
 
 export { isLoopbackHost };
@@ -34,7 +37,7 @@ async function startOnFreePort(flags: ServeFlags): Promise<RunningStation> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' && !flags.portGiven) return startStation({ ...options, port: 0 });
-    if (code === 'EADDRINUSE') throw new Error(`cổng ${flags.port} đang được dùng / port ${flags.port} is already in use`, { cause: error });
+    if (code === 'EADDRINUSE') throw new Error(bilingual({ key: 'cli.serve.portInUse', params: { port: flags.port } }), { cause: error });
     throw error;
   }
 }
@@ -55,7 +58,7 @@ export async function runHub(flags: ServeFlags, feedDir: string): Promise<number
   checkServeHost(flags.host, flags.lan);
   const library = await Library.open(flags.libraryDir);
   let uploads: ReturnType<typeof mountHubRoutes> | undefined;
-  const app = createHubApp(path.resolve(feedDir), allowedHostnamesFor(flags.host, flags.lanName), (hub) => {
+  const app = createFeedApp(path.resolve(feedDir), allowedHostnamesFor(flags.host, flags.lanName), (hub) => {
     uploads = mountHubRoutes(hub, library);
   });
   await uploads?.cleanUpExpired().catch(() => 0);
@@ -65,10 +68,10 @@ export async function runHub(flags: ServeFlags, feedDir: string): Promise<number
     throw error;
   });
   const url = localUrlOf(flags.host, server.url, server.port);
-  console.log(`Nguồn cấp / Feed: ${path.resolve(feedDir)}`);
-  console.log(`Thư viện trạm chủ / Hub library: ${flags.libraryDir}`);
-  console.log(`Đang phục vụ nguồn cấp tại / Serving the feed at: ${url}/root.json  (Ctrl+C để dừng / to stop)`);
-  console.log(`Nhận tài liệu gửi lên tại / Receiving uploads at: ${url}/uploads/`);
+  console.log(labelled('cli.serve.feed', path.resolve(feedDir)));
+  console.log(labelled('cli.serve.hubLibrary', flags.libraryDir));
+  console.log(`${labelled('cli.serve.servingFeed', `${url}/root.json`)}  (${bilingual({ key: 'cli.serve.toStop' })})`);
+  console.log(labelled('cli.serve.uploads', `${url}/uploads/`));
   if (flags.lan) printLanAddresses(flags, server.port, '/root.json');
   await untilSignal();
   await server.close();
@@ -89,7 +92,7 @@ function localUrlOf(host: string, serverUrl: string, port: number): string {
 }
 
 function printLanAddresses(flags: ServeFlags, port: number, suffix = '/'): void {
-  console.log('Mạng LAN đang bật: điện thoại chỉ đọc và tìm, có giới hạn tốc độ. / LAN serving is on: phones may read and search only, rate-limited.');
+  console.log(bilingual({ key: 'cli.serve.lanOn' }));
   for (const url of lanUrls(flags.host, port, flags.lanName)) console.log(`  ${url}${suffix}`);
 }
 
@@ -102,14 +105,14 @@ export async function runServe(flags: ServeFlags, options: { kiosk?: boolean } =
   const station = await startOnFreePort(flags);
   const { demo, server } = station;
   if (demo.loaded) {
-    console.log(`Đã nạp thư viện mẫu: ${demo.publications} văn bản, ${demo.files} tệp / Demo library loaded: ${demo.publications} publications, ${demo.files} files`);
+    console.log(bilingual({ key: 'cli.serve.demoLoaded', params: { publications: demo.publications, files: demo.files } }));
   }
-  console.log(`Thư viện / Library: ${flags.libraryDir}`);
+  console.log(labelled('cli.serve.library', flags.libraryDir));
   const kiosk = options.kiosk === true || station.library.kioskSettings().enabled;
   const localUrl = localUrlOf(station.host, server.url, server.port);
   const address = uiUrl(localUrl, kiosk);
-  console.log(`Tủ sách đang phục vụ tại / Serving at: ${localUrl}/  (Ctrl+C để dừng / to stop)`);
-  if (kiosk) console.log(`Chế độ kiosk / Kiosk mode: ${address}`);
+  console.log(`${labelled('cli.serve.serving', `${localUrl}/`)}  (${bilingual({ key: 'cli.serve.toStop' })})`);
+  if (kiosk) console.log(labelled('cli.serve.kiosk', address));
   if (flags.lan || station.host !== flags.host) printLanAddresses({ ...flags, host: station.host }, server.port);
   if (flags.open && canOpenBrowser()) {
     open(address).catch(() => undefined);
@@ -123,14 +126,14 @@ export async function runStart(flags: ServeFlags, options: { kiosk: boolean; for
   const runtime = findElectronRuntime();
   const mainScript = path.join(PACKAGE_ROOT, 'dist', 'app', 'electron', 'main.js');
   if (runtime.available && !options.forceBrowser && fs.existsSync(mainScript)) {
-    if (flags.lan) console.log('--lan chỉ dùng với `bookshelf serve` / --lan applies to `bookshelf serve` only');
+    if (flags.lan) console.log(`--lan ${bilingual({ key: 'cli.usage.onlyWith' })} \`bookshelf serve\``);
     const args = [PACKAGE_ROOT, '--library', flags.libraryDir];
     if (options.kiosk) args.push('--kiosk');
     if (!flags.demo) args.push('--no-demo');
     const child = spawn(runtime.binary, args, { stdio: 'inherit' });
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
   }
-  const why = runtime.available ? (options.forceBrowser ? 'chọn --browser' : 'chưa build: npm run build') : runtime.reason;
-  console.log(`Không mở được ứng dụng Electron (${why}); giao diện được phục vụ cho trình duyệt. / Electron is not available here; serving the UI to a browser instead.`);
+  const why: MessageRef = runtime.available ? { key: options.forceBrowser ? 'cli.start.browserChosen' : 'cli.start.notBuilt' } : runtime.reason;
+  console.log(bilingual({ key: 'cli.start.inBrowser', params: { why } }));
   return runServe(flags, { kiosk: options.kiosk });
 }

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { AppError } from '../../shared/errors.js';
+import { bilingual } from '../../shared/messages.js';
 import type { SyncProgressInfo } from '../../shared/sync-status.js';
 import { Library } from '../library.js';
 import { loadPublicKey } from '../feed/keys.js';
@@ -14,6 +15,7 @@ import type { DownloadOptions } from '../sync/download.js';
 import { SyncService } from '../sync/service.js';
 import { addSource } from '../sync/sources.js';
 import type { HttpSourceOptions } from '../sync/source.js';
+import { labelled } from './words.js';
 
 type Write = (text: string) => void;
 const stdout: Write = (text) => process.stdout.write(text);
@@ -41,16 +43,16 @@ function barOf(progress: SyncProgressInfo): { total: number; value: number; labe
     return {
       total: progress.bytesTotal ?? 0,
       value: progress.bytesDone,
-      label: `tệp / files ${progress.filesDone}/${progress.filesTotal ?? '?'}, ${mb(progress.bytesDone)}/${mb(progress.bytesTotal ?? 0)} MB, ${mb(progress.bytesPerSecond)} MB/s, còn / left ${progress.secondsLeft === null ? '?' : `${Math.ceil(progress.secondsLeft)} s`}`,
+      label: `${bilingual({ key: 'cli.unit.files' })} ${progress.filesDone}/${progress.filesTotal ?? '?'}, ${mb(progress.bytesDone)}/${mb(progress.bytesTotal ?? 0)} MB, ${mb(progress.bytesPerSecond)} MB/s, ${bilingual({ key: 'cli.sync.left' })} ${progress.secondsLeft === null ? '?' : `${Math.ceil(progress.secondsLeft)} s`}`,
     };
   }
   if (progress.phase === 'texts') {
-    return { total: progress.textsTotal ?? 0, value: progress.textsDone, label: `nội dung để tìm kiếm / searchable texts ${progress.textsDone}/${progress.textsTotal ?? '?'}` };
+    return { total: progress.textsTotal ?? 0, value: progress.textsDone, label: `${bilingual({ key: 'cli.unit.texts' })} ${progress.textsDone}/${progress.textsTotal ?? '?'}` };
   }
   return {
     total: progress.publicationsTotal ?? progress.pagesTotal ?? 0,
     value: progress.publicationsTotal !== null ? progress.publicationsDone : progress.pagesDone,
-    label: `ấn phẩm / publications ${progress.publicationsDone}${progress.publicationsTotal === null ? '' : `/${progress.publicationsTotal}`}`,
+    label: `${bilingual({ key: 'cli.unit.publications' })} ${progress.publicationsDone}${progress.publicationsTotal === null ? '' : `/${progress.publicationsTotal}`}`,
   };
 }
 
@@ -82,31 +84,32 @@ export async function runSync(flags: SyncFlags, write: Write = stdout): Promise<
     const { run, applied, failedFiles, texts } = await service.start('cli', row.id).done;
     shown.bar?.stop();
     shown.bar = null;
-    const lines = [`Nguồn / Source: ${row.location}${run.sequence === null ? '' : ` — số thứ tự / sequence ${run.sequence}`}`];
-    if (run.status === 'refused') lines.push(run.message ?? '');
-    else if (run.status === 'failed' && !applied) lines.push(`Đồng bộ thất bại / Sync failed: ${run.message ?? ''}`);
+    const lines = [`${labelled('cli.source', row.location)}${run.sequence === null ? '' : ` — ${bilingual({ key: 'cli.sequence' })} ${run.sequence}`}`];
+    const said = run.message ? bilingual(run.message) : '';
+    if (run.status === 'refused') lines.push(said);
+    else if (run.status === 'failed' && !applied) lines.push(bilingual({ key: 'cli.sync.failed', params: { reason: run.message ?? '' } }));
     else {
-      if (applied?.warning) lines.push(`Cảnh báo / Warning: ${applied.warning}`);
-      if (applied?.status === 'unchanged') lines.push('Danh mục đã mới nhất / The catalog is up to date');
+      if (applied?.warning) lines.push(bilingual({ key: 'cli.sync.warning', params: { warning: applied.warning } }));
+      if (applied?.status === 'unchanged') lines.push(bilingual({ key: 'cli.sync.upToDate' }));
       if (applied?.status === 'applied') {
-        lines.push(`Ấn phẩm / Publications: thêm / added ${run.added}, cập nhật / updated ${run.updated}, gộp / merged ${applied.merged}, xoá / deleted ${run.deleted}`);
+        lines.push(bilingual({ key: 'cli.sync.publications', params: { added: run.added, updated: run.updated, merged: applied.merged, deleted: run.deleted } }));
       }
-      for (const note of applied?.notes ?? []) lines.push(note);
-      lines.push(`Tệp đã tải / Files downloaded: ${run.files} (${(run.bytes / 1024 / 1024).toFixed(1)} MB, ${run.bytes} bytes)`);
+      for (const note of applied?.notes ?? []) lines.push(bilingual(note));
+      lines.push(labelled('cli.sync.filesDownloaded', `${run.files} (${mb(run.bytes)} MB, ${run.bytes} bytes)`));
       const textCounts = [applied?.texts ?? 0, texts?.fetched ?? 0, texts?.extracted ?? 0];
       if (textCounts.some((n) => n > 0)) {
-        lines.push(`Nội dung để tìm kiếm / Searchable texts: theo nguồn cấp / with the feed ${textCounts[0] + textCounts[1]}, trích xuất tại trạm / extracted here ${textCounts[2]}`);
+        lines.push(bilingual({ key: 'cli.sync.texts', params: { feed: textCounts[0] + textCounts[1], here: textCounts[2] } }));
       }
-      if (run.status === 'failed' || run.status === 'stopped') lines.push(run.message ?? '');
+      if (run.status === 'failed' || run.status === 'stopped') lines.push(said);
       if (failedFiles.length > 0) {
-        lines.push(`Tệp bị từ chối hoặc chưa tải được (vẫn chờ) / Files refused or not downloaded (still pending): ${failedFiles.length}`);
-        for (const failed of failedFiles) lines.push(`  ${failed.sha256}: ${failed.reason}`);
+        lines.push(labelled('cli.sync.filesFailed', failedFiles.length));
+        for (const failed of failedFiles) lines.push(`  ${failed.sha256}: ${bilingual(failed.reason)}`);
       }
     }
     write(lines.join('\n') + '\n');
     return run.status === 'refused' || (run.status === 'failed' && !applied) ? 1 : 0;
   } catch (error) {
-    write(`${error instanceof AppError ? '' : 'Đồng bộ thất bại / Sync failed: '}${(error as Error).message}\n`);
+    write(`${error instanceof AppError ? error.message : bilingual({ key: 'cli.sync.failed', params: { reason: (error as Error).message } })}\n`);
     return 1;
   } finally {
     shown.bar?.stop();

@@ -7,7 +7,9 @@ import { UPDATE_CHANNELS, isChannel, updateUrlProblem } from '../../shared/updat
 import type { UpdateChannel } from '../../shared/update-settings.js';
 import { saveUpdateSettings } from '../updates/settings.js';
 import { Library } from '../library.js';
-import { UsageError } from './usage.js';
+import { UsageError, notOneOf } from './usage.js';
+import { labelled } from './words.js';
+import { bilingual } from '../../shared/messages.js';
 
 export interface UpdateFlags {
   libraryDir: string;
@@ -19,18 +21,18 @@ export async function runUpdateSettings(flags: UpdateFlags, write: (text: string
   const url = flags.url?.trim();
   if (url !== undefined && url !== 'none') {
     const problem = updateUrlProblem(url);
-    if (problem) throw new UsageError(`địa chỉ cập nhật không dùng được / ${problem}`);
+    if (problem) throw new UsageError(labelled('cli.update.badUrl', problem));
   }
   if (flags.channel !== undefined && !isChannel(flags.channel)) {
-    throw new UsageError(`--channel: ${UPDATE_CHANNELS.join(' | ')} (${flags.channel})`);
+    throw notOneOf('--channel', flags.channel, UPDATE_CHANNELS);
   }
   const library = await Library.open(flags.libraryDir);
   try {
     const settings = saveUpdateSettings(library, { url: url === 'none' ? null : url, channel: flags.channel as UpdateChannel | undefined });
     write(
       [
-        `Địa chỉ cập nhật / Update URL: ${settings.url ?? 'theo bộ cài / the installer’s own'}`,
-        `Kênh / Channel: ${settings.channel}`,
+        labelled('cli.update.url', settings.url ?? bilingual({ key: 'cli.update.installerUrl' })),
+        labelled('cli.update.channel', settings.channel),
       ].join('\n') + '\n',
     );
     return 0;

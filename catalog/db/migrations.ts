@@ -8,6 +8,7 @@ import { indexForms } from '../../shared/search/tokens.js';
 import { ACCOUNTS_SCHEMA } from '../accounts/schema.js';
 import { DESK_SCHEMA } from '../desk/schema.js';
 import { OUTBOX_SCHEMA } from '../outbox/schema.js';
+import { HUB_SCHEMA } from '../hub/schema.js';
 import { SYNC_TEXTS_SCHEMA, migrateSyncTexts } from '../sync/schema.js';
 
 export interface Migration {
@@ -84,7 +85,7 @@ export const MIGRATIONS: readonly Migration[] = [
         page_count     INTEGER
       ) STRICT;
 
-      -- The structure of a legal text: Phần, Chương, Mục, Tiểu mục, Điều, Khoản, with offsets into the text.
+      -- The structure of a legal text (parts, chapters, sections, subsections, articles, clauses), with offsets into the text.
       CREATE TABLE sections (
         id             INTEGER PRIMARY KEY,
         publication_id TEXT NOT NULL REFERENCES publications (id) ON DELETE CASCADE,
@@ -261,7 +262,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 8, name: 'staff accounts, sessions, failed sign-ins, audit log', sql: ACCOUNTS_SCHEMA },
   { version: 9, name: 'the librarian’s desk', sql: DESK_SCHEMA },
-  { version: 10, name: 'outbox and moderation queue', sql: OUTBOX_SCHEMA },
+  { version: 10, name: 'outbox and moderation queue', sql: OUTBOX_SCHEMA + HUB_SCHEMA },
   { version: 11, name: 'feed texts, trust per hub key, the demo set marked', sql: SYNC_TEXTS_SCHEMA, after: migrateSyncTexts },
   {
     version: 12,
@@ -285,6 +286,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE passages ADD COLUMN byte_end INTEGER NOT NULL DEFAULT 0;
     `,
     after: reindexUnboundedPassages,
+  },
+  {
+    version: 14,
+    name: 'outbox reasons by reference',
+    sql: `
+      -- An outbox item's reason is a message reference (JSON {key, params}, shared/messages.ts);
+      -- a sentence kept before is kept as written.
+      UPDATE outbox SET reason = json_object('key', 'message.written', 'params', json_object('text', reason)) WHERE reason IS NOT NULL;
+    `,
+  },
+  {
+    version: 15,
+    name: 'sync messages by reference',
+    sql: `
+      -- What a sync run, a source's last run and a failed extraction say is a message reference
+      -- (JSON {key, params}, catalog/sync/stored-messages.ts); a sentence kept before is kept as written.
+      UPDATE sync_runs SET message = json_object('key', 'message.written', 'params', json_object('text', message)) WHERE message IS NOT NULL;
+      UPDATE sync_sources SET last_error = json_object('key', 'message.written', 'params', json_object('text', last_error)) WHERE last_error IS NOT NULL;
+      UPDATE text_extractions SET detail = json_object('key', 'message.written', 'params', json_object('text', detail)) WHERE detail IS NOT NULL;
+    `,
   },
 ];
 

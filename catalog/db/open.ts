@@ -4,18 +4,16 @@
  * refused rather than damaged.
  */
 import Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors.js';
 import type { Database as DatabaseType } from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.js';
 import type { Migration } from './migrations.js';
 
 export type Db = DatabaseType;
 
-export class NewerSchemaError extends Error {
+export class NewerSchemaError extends AppError {
   constructor(found: number, known: number) {
-    super(
-      `Cơ sở dữ liệu thuộc phiên bản mới hơn của ứng dụng (lược đồ ${found}, ứng dụng biết tới ${known}); hãy cập nhật ứng dụng. ` +
-        `/ The catalog was written by a newer version of the app (schema ${found}, this app knows ${known}); update the app.`,
-    );
+    super('unavailable', { key: 'feed.newerSchema', params: { found, known } });
     this.name = 'NewerSchemaError';
   }
 }

@@ -5,13 +5,12 @@
  */
 import type { Db } from '../db/open.js';
 import { summariesByIds } from '../publications.js';
-import { isLegal, legalTitle, titleFromFileName } from '../import/record.js';
+import { isLegal, titleFromFileName } from '../import/record.js';
+import { legalTitle } from '../../shared/legal/title.js';
 import { AppError } from '../../shared/errors.js';
 import { descriptionProblems } from '../../shared/desk.js';
 import type { DocumentDescription, DocumentDraft, DuplicateCheck } from '../../shared/desk.js';
 import { parseLegalHeader } from '../../shared/legal/header.js';
-import { translate } from '../../shared/messages.js';
-import type { Language } from '../../shared/messages.js';
 import { numberKey } from '../../shared/text.js';
 
 /** How much of the first page the header parser reads (as the importer). */
@@ -65,8 +64,8 @@ export function findDuplicates(db: Db, number: string | null | undefined, sha256
   return { byNumber: summariesByIds(db, byNumber), byHash: summariesByIds(db, byHash) };
 }
 
-/** Refuses a description that breaks a rule, with one translated detail per field. */
-export function checkDescription(description: DocumentDescription, lang: Language): void {
+/** Refuses a description that breaks a rule, with one detail per field. */
+export function checkDescription(description: DocumentDescription): void {
   const problems = descriptionProblems(description);
   if (problems.length === 0) return;
   throw new AppError(

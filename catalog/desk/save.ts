@@ -6,13 +6,13 @@
  * (catalog/writer/: indexing a book's text would hold the kiosk's thread), and the batch closed.
  * Stored files of a save that failed are removed again.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import type { DocumentRecord } from '../documents.js';
-import { removeUnreferencedFiles } from '../store/gc.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
+import { FilesOfSave } from '../store/gc.js';
+import { sha256Hex } from '../store/hash.js';
 import { localId } from '../import/record.js';
 import { joinPages } from '../import/types.js';
 import type { Library } from '../library.js';
@@ -34,7 +34,7 @@ const COVER_WIDTH = 300;
 
 function fingerprint(pages: PageRow[]): string {
   const state = pages.map((p) => [p.id, p.image, p.rotation, p.ocr_layer]);
-  return createHash('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 16);
+  return sha256Hex(JSON.stringify(state)).slice(0, 16);
 }
 
 /** The searchable PDF of a pages batch as it stands, built once per state of its pages. */
@@ -54,11 +54,10 @@ export async function builtPdf(store: DeskStore, batchId: string): Promise<Built
       })),
     );
     for (const old of await fs.readdir(dir)) if (old.startsWith('built-')) await fs.rm(path.join(dir, old), { force: true });
-    await fs.writeFile(`${file}.part`, pdf);
-    await fs.rename(`${file}.part`, file);
+    await writeFileAtomic(file, pdf);
     bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   }
-  return { file, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength, mediaType: 'application/pdf' };
+  return { file, sha256: sha256Hex(bytes), size: bytes.byteLength, mediaType: 'application/pdf' };
 }
 
 /** The content file of a batch: its built PDF, or the imported file. */
@@ -100,19 +99,12 @@ export async function saveBatch(library: Library, writer: WriterThread, store: D
   const content = await batchContent(store, row);
   const text = await batchText(store, row);
   const cover = await coverOf(store, row);
-  const stored: string[] = [];
-  const putNew = async (sha256: string, put: () => Promise<{ sha256: string; size: number }>) => {
-    const had = await library.files.has(sha256);
-    const result = await put();
-    if (!had) stored.push(result.sha256);
-    return result;
-  };
+  const stored = new FilesOfSave(library);
   try {
-    const put = await putNew(content.sha256, () => library.files.putFile(content.file, { sha256: content.sha256, size: content.size }));
+    const put = await stored.putFile(content.file, { sha256: content.sha256, size: content.size });
     const files: NewFileLink[] = [{ ...put, mediaType: content.mediaType, state: 'present', role: 'content' }];
     if (cover) {
-      const sha256 = createHash('sha256').update(cover.bytes).digest('hex');
-      const coverPut = await putNew(sha256, () => library.files.put(Readable.from([cover.bytes]), { sha256, size: cover.bytes.byteLength }));
+      const coverPut = await stored.putBytes(cover.bytes);
       files.push({ ...coverPut, mediaType: cover.mediaType, state: 'present', role: 'cover' });
     }
     const extraction = row.origin === 'file' ? await readExtraction(store.dirOf(row.id)) : null;
@@ -142,7 +134,7 @@ export async function saveBatch(library: Library, writer: WriterThread, store: D
     store.remove(row.id);
     return record.publication.id;
   } catch (error) {
-    await removeUnreferencedFiles(library, stored).catch(() => undefined);
+    await stored.discard();
     throw error;
   }
 }

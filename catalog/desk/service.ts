@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SETTINGS, getSetting } from '../db/settings.js';
 import type { Library } from '../library.js';
+import { refusalReason } from '../import/errors.js';
 import { Extractor } from '../import/extract.js';
 import { sha256File } from '../store/hash.js';
 import { ocrMissing, OcrError, recognisePage } from '../ocr/tesseract.js';
@@ -18,8 +20,6 @@ import type { FolderFile, TakenFiles } from '../scan/folder.js';
 import { renderPdfPages } from '../scan/pdf-pages.js';
 import { AppError } from '../../shared/errors.js';
 import type { DeskBatch, DeskBatchSummary, DeskJob, DocumentDescription, DocumentDraft, DuplicateCheck, ScannerInfo } from '../../shared/desk.js';
-import { translate } from '../../shared/messages.js';
-import type { Language } from '../../shared/messages.js';
 import { checkDescription, draftFrom, findDuplicates } from './describe.js';
 import { formatOf, keepExtraction, readExtraction, SOURCE_NAME } from './file-batch.js';
 import { ingestImage, orientedFile, thumbnail, view } from './images.js';
@@ -52,9 +52,6 @@ export interface DeskOptions {
 
 /** Resolution at which the pages of an imported PDF without text are drawn for OCR. */
 const PDF_PAGE_DPI = 300;
-
-/** The setting holding the watched folders, a JSON array of absolute paths. */
-export const SCAN_FOLDERS_SETTING = 'desk.scanFolders';
 
 export interface ScanCommand extends ScanRequest {
   scanner: string;
@@ -95,14 +92,7 @@ export class DeskService {
 
   /** Watched folders: the setting, the environment and the options, absolute and without repeats. */
   scanFolders(): string[] {
-    const fromSetting = (() => {
-      try {
-        const value = JSON.parse(this.library.getSetting(SCAN_FOLDERS_SETTING) ?? '[]') as unknown;
-        return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-      } catch {
-        return [];
-      }
-    })();
+    const fromSetting = getSetting(this.library.db, SETTINGS.scanFolders);
     const fromEnv = (this.env.BOOKSHELF_SCAN_FOLDERS ?? '').split(path.delimiter).filter(Boolean);
     return [...new Set([...fromSetting, ...fromEnv, ...(this.options.scanFolders ?? [])].map((f) => path.resolve(f)))];
   }
@@ -123,34 +113,34 @@ export class DeskService {
     return listScanners(this.sources);
   }
 
-  batches(lang: Language): DeskBatchSummary[] {
-    return this.store.summaries(lang);
+  batches(): DeskBatchSummary[] {
+    return this.store.summaries();
   }
 
-  createBatch(lang: Language): DeskBatch {
-    return this.store.view(this.store.create(), lang);
+  createBatch(): DeskBatch {
+    return this.store.view(this.store.create());
   }
 
-  batch(batchId: string, lang: Language): DeskBatch {
-    return this.store.view(this.row(batchId, lang), lang);
+  batch(batchId: string): DeskBatch {
+    return this.store.view(this.row(batchId));
   }
 
-  async pageImage(batchId: string, pageId: string, width: number, lang: Language): Promise<{ dataUrl: string }> {
-    const page = this.page(batchId, pageId, lang);
+  async pageImage(batchId: string, pageId: string, width: number): Promise<{ dataUrl: string }> {
+    const page = this.page(batchId, pageId);
     const jpeg = await view(this.store.fileOf(batchId, page.image), page.rotation, width);
     return { dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}` };
   }
 
   /** Starts scanning into a batch; pages are added as they arrive. */
-  scan(batchId: string, command: ScanCommand, lang: Language): DeskJob {
-    const row = this.editable(batchId, lang);
+  scan(batchId: string, command: ScanCommand): DeskJob {
+    const row = this.editable(batchId);
     const source = sourceFor(this.sources, command.scanner);
     if (!source) throw new AppError('not_found', { key: 'desk.scannerNotFound', params: { scanner: command.scanner } });
-    if (command.replacePageId) this.page(batchId, command.replacePageId, lang);
+    if (command.replacePageId) this.page(batchId, command.replacePageId);
     const request: ScanRequest = { ...command, pages: command.replacePageId ? 1 : command.pages };
     // A flatbed takes one page; a feeder or a folder as many as there are, unless told.
     const total = source.kind === 'sane' && request.source === 'flatbed' ? 1 : request.pages ?? null;
-    return this.startJob(row, 'scan', total, lang, async (signal, progress) => {
+    return this.startJob(row, 'scan', total, async (signal, progress) => {
       const workDir = fs.mkdtempSync(path.join(this.store.dirOf(batchId), 'scan-'));
       let done = 0;
       try {
@@ -173,12 +163,12 @@ export class DeskService {
   }
 
   /** Recognises the pages that have no text yet, several side by side. */
-  ocr(batchId: string, lang: Language): DeskJob {
-    const row = this.editable(batchId, lang);
+  ocr(batchId: string): DeskJob {
+    const row = this.editable(batchId);
     const all = this.store.pages(batchId);
     if (all.length === 0) throw new AppError('bad_request', { key: 'desk.emptyBatch' });
     const pages = all.filter((p) => p.ocr_text === null);
-    return this.startJob(row, 'ocr', pages.length, lang, async (signal, progress) => {
+    return this.startJob(row, 'ocr', pages.length, async (signal, progress) => {
       const missing = await ocrMissing(this.ocrTool);
       if (missing) return { fault: 'tool_missing', detail: missing };
       let done = 0;
@@ -209,51 +199,51 @@ export class DeskService {
   }
 
   /** Stops the batch's job; finished pages stay. Resolves once the job has ended. */
-  async cancel(batchId: string, lang: Language): Promise<DeskJob | null> {
-    const row = this.row(batchId, lang);
+  async cancel(batchId: string): Promise<DeskJob | null> {
+    const row = this.row(batchId);
     const running = this.running.get(row.id);
     if (running) {
       running.controller.abort();
       await running.done;
     }
-    return jobOf(this.row(batchId, lang), lang);
+    return jobOf(this.row(batchId));
   }
 
-  movePage(batchId: string, pageId: string, to: number, lang: Language): DeskBatch {
-    const row = this.editable(batchId, lang);
-    this.page(batchId, pageId, lang);
+  movePage(batchId: string, pageId: string, to: number): DeskBatch {
+    const row = this.editable(batchId);
+    this.page(batchId, pageId);
     const ids = this.store.pages(batchId).map((p) => p.id).filter((id) => id !== pageId);
     ids.splice(Math.min(to, ids.length), 0, pageId);
     this.store.reorder(batchId, ids);
-    return this.store.view(row, lang);
+    return this.store.view(row);
   }
 
-  async rotatePage(batchId: string, pageId: string, by: 90 | 180 | 270, lang: Language): Promise<DeskBatch> {
-    const row = this.editable(batchId, lang);
-    const page = this.page(batchId, pageId, lang);
+  async rotatePage(batchId: string, pageId: string, by: 90 | 180 | 270): Promise<DeskBatch> {
+    const row = this.editable(batchId);
+    const page = this.page(batchId, pageId);
     const rotation = ((page.rotation + by) % 360) as PageRow['rotation'];
     this.store.rotate(page, rotation, await thumbnail(this.store.fileOf(batchId, page.image), rotation));
-    return this.store.view(row, lang);
+    return this.store.view(row);
   }
 
-  deletePage(batchId: string, pageId: string, lang: Language): DeskBatch {
-    const row = this.editable(batchId, lang);
-    this.store.deletePage(this.page(batchId, pageId, lang));
-    return this.store.view(row, lang);
+  deletePage(batchId: string, pageId: string): DeskBatch {
+    const row = this.editable(batchId);
+    this.store.deletePage(this.page(batchId, pageId));
+    return this.store.view(row);
   }
 
   /** The page and those after it become a new batch. */
-  split(batchId: string, atPageId: string, lang: Language): { first: DeskBatch; second: DeskBatch } {
-    const row = this.editable(batchId, lang);
-    const page = this.page(batchId, atPageId, lang);
+  split(batchId: string, atPageId: string): { first: DeskBatch; second: DeskBatch } {
+    const row = this.editable(batchId);
+    const page = this.page(batchId, atPageId);
     if (page.ordinal === 0) throw new AppError('bad_request', { key: 'desk.splitFirst' });
     const second = this.store.create();
     this.store.movePages(this.store.pages(batchId).filter((p) => p.ordinal >= page.ordinal), second.id);
-    return { first: this.store.view(row, lang), second: this.store.view(second, lang) };
+    return { first: this.store.view(row), second: this.store.view(second) };
   }
 
   /** A batch of one existing PDF or EPUB file, read by the importer's extractor. */
-  async importFile(file: string, lang: Language): Promise<DeskBatch> {
+  async importFile(file: string): Promise<DeskBatch> {
     const format = formatOf(file);
     if (!format) throw new AppError('bad_request', { key: 'desk.fileType' });
     const name = path.basename(file);
@@ -266,14 +256,14 @@ export class DeskService {
       const hashed = await sha256File(copy);
       this.extractor ??= new Extractor();
       const outcome = await this.extractor.extract(copy);
-      if (!outcome.ok) throw new AppError('bad_request', { key: 'desk.fileRefused', params: { reason: outcome.refusal.message } });
+      if (!outcome.ok) throw new AppError('bad_request', { key: 'desk.fileRefused', params: { reason: refusalReason(outcome.refusal) } });
       // A PDF of scanned pages with no text: its pages become page images, to recognise like a scan.
-      if (outcome.extraction.needsOcr && format === 'pdf') return this.pagesOfPdf(row, copy, lang);
+      if (outcome.extraction.needsOcr && format === 'pdf') return this.pagesOfPdf(row, copy);
       await keepExtraction(this.store.dirOf(row.id), outcome.extraction);
       this.library.db
         .prepare('UPDATE desk_batches SET file_media_type = ?, file_size = ?, file_sha256 = ? WHERE id = ?')
         .run(outcome.extraction.mediaType, hashed.size, hashed.sha256, row.id);
-      return this.batch(row.id, lang);
+      return this.batch(row.id);
     } catch (error) {
       this.store.remove(row.id);
       if (error instanceof AppError) throw error;
@@ -282,9 +272,9 @@ export class DeskService {
   }
 
   /** Turns a file batch into a batch of the PDF's pages, drawn in the background like a scan. */
-  private pagesOfPdf(row: BatchRow, pdf: string, lang: Language): DeskBatch {
+  private pagesOfPdf(row: BatchRow, pdf: string): DeskBatch {
     this.library.db.prepare(`UPDATE desk_batches SET origin = 'pages', file_name = NULL WHERE id = ?`).run(row.id);
-    this.startJob({ ...row, origin: 'pages' }, 'scan', null, lang, async (signal, progress) => {
+    this.startJob({ ...row, origin: 'pages' }, 'scan', null, async (signal, progress) => {
       const workDir = fs.mkdtempSync(path.join(this.store.dirOf(row.id), 'pdf-'));
       let done = 0;
       try {
@@ -301,11 +291,11 @@ export class DeskService {
         fs.rmSync(pdf, { force: true });
       }
     });
-    return this.batch(row.id, lang);
+    return this.batch(row.id);
   }
 
-  async draft(batchId: string, lang: Language): Promise<DocumentDraft> {
-    const row = this.row(batchId, lang);
+  async draft(batchId: string): Promise<DocumentDraft> {
+    const row = this.row(batchId);
     if (row.origin === 'file') {
       const extraction = await readExtraction(this.store.dirOf(row.id));
       const end = extraction.pageStarts[1] ?? extraction.text.length;
@@ -317,18 +307,18 @@ export class DeskService {
   }
 
   /** Catalog entries with the same number (given, else the draft's) or the same content. */
-  async duplicates(batchId: string, number: string | undefined, lang: Language): Promise<DuplicateCheck> {
-    const row = this.row(batchId, lang);
-    const wanted = number ?? (await this.draft(batchId, lang)).number;
+  async duplicates(batchId: string, number: string | undefined): Promise<DuplicateCheck> {
+    const row = this.row(batchId);
+    const wanted = number ?? (await this.draft(batchId)).number;
     const busy = this.running.has(row.id) || (row.origin === 'pages' && this.store.pages(row.id).length === 0);
     const content = busy ? null : await batchContent(this.store, row);
     return findDuplicates(this.library.db, wanted, content?.sha256 ?? null);
   }
 
-  async save(batchId: string, description: DocumentDescription, allowDuplicate: boolean, lang: Language): Promise<{ publicationId: string; duplicates: DuplicateCheck }> {
-    const row = this.idleRow(batchId, lang);
+  async save(batchId: string, description: DocumentDescription, allowDuplicate: boolean): Promise<{ publicationId: string; duplicates: DuplicateCheck }> {
+    const row = this.idleRow(batchId);
     if (row.origin === 'pages' && this.store.pages(batchId).length === 0) throw new AppError('bad_request', { key: 'desk.emptyBatch' });
-    checkDescription(description, lang);
+    checkDescription(description);
     const content = await batchContent(this.store, row);
     const duplicates = findDuplicates(this.library.db, description.number, content.sha256);
     const similar = [...duplicates.byNumber, ...duplicates.byHash];
@@ -340,9 +330,9 @@ export class DeskService {
     return { publicationId, duplicates };
   }
 
-  async discard(batchId: string, lang: Language): Promise<{ discarded: boolean }> {
-    const row = this.row(batchId, lang);
-    await this.cancel(row.id, lang);
+  async discard(batchId: string): Promise<{ discarded: boolean }> {
+    const row = this.row(batchId);
+    await this.cancel(row.id);
     return { discarded: this.store.remove(row.id) };
   }
 
@@ -361,7 +351,7 @@ export class DeskService {
     if (!this.options.writer) await this.writer.close();
   }
 
-  private startJob(row: BatchRow, kind: DeskJob['kind'], total: number | null, lang: Language, work: Work): DeskJob {
+  private startJob(row: BatchRow, kind: DeskJob['kind'], total: number | null, work: Work): DeskJob {
     const controller = new AbortController();
     this.store.setJob(row.id, { job_kind: kind, job_state: 'running', job_done: 0, job_total: total, job_fault: null, job_detail: null });
     const finish = (end: ScanEnd) => {
@@ -387,30 +377,30 @@ export class DeskService {
       }
     })();
     this.running.set(row.id, { controller, done });
-    return jobOf(this.row(row.id, lang), lang)!;
+    return jobOf(this.row(row.id))!;
   }
 
-  private row(batchId: string, lang: Language): BatchRow {
+  private row(batchId: string): BatchRow {
     const row = this.store.row(batchId);
     if (!row) throw new AppError('not_found', { key: 'desk.batchNotFound' });
     return row;
   }
 
   /** A batch with no job running. */
-  private idleRow(batchId: string, lang: Language): BatchRow {
-    const row = this.row(batchId, lang);
+  private idleRow(batchId: string): BatchRow {
+    const row = this.row(batchId);
     if (this.running.has(row.id)) throw new AppError('conflict', { key: 'desk.busy' });
     return row;
   }
 
   /** A batch whose pages may change now: of scanned pages, with no job running. */
-  private editable(batchId: string, lang: Language): BatchRow {
-    const row = this.idleRow(batchId, lang);
+  private editable(batchId: string): BatchRow {
+    const row = this.idleRow(batchId);
     if (row.origin === 'file') throw new AppError('bad_request', { key: 'desk.fileBatch' });
     return row;
   }
 
-  private page(batchId: string, pageId: string, lang: Language): PageRow {
+  private page(batchId: string, pageId: string): PageRow {
     const page = this.store.page(batchId, pageId);
     if (!page) throw new AppError('not_found', { key: 'desk.pageNotFound' });
     return page;

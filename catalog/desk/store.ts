@@ -1,15 +1,15 @@
 /**
  * Batches and pages on disk: rows in desk_batches / desk_pages (migration 9), images in
  * <library>/desk/<batch>/. Reads give the contract's shapes (thumbnails as data: URLs, the job
- * with its message in the caller's language); writes keep the page order dense (0, 1, 2…).
+ * with its fault's message by reference); writes keep the page order dense (0, 1, 2…).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/open.js';
+import { isTempName } from '../store/atomic-write.js';
 import type { DeskBatch, DeskBatchSummary, DeskFault, DeskJob, DeskPage, ScanMode } from '../../shared/desk.js';
-import { translate } from '../../shared/messages.js';
-import type { Language, MessageKey } from '../../shared/messages.js';
+import type { MessageRef } from '../../shared/messages.js';
 
 export interface BatchRow {
   id: string;
@@ -48,16 +48,16 @@ export function newId(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}${randomBytes(5).toString('hex')}`;
 }
 
-/** The message of a job's fault in the caller's language. */
-export function faultMessage(lang: Language, fault: DeskFault, detail: string | null): string {
-  if (fault === 'tool_missing') return translate(lang, `desk.missing.${detail === 'vie' || detail === 'scanimage' ? detail : 'tesseract'}` as MessageKey);
-  if (fault === 'failed' && detail === 'interrupted') return translate(lang, 'desk.fault.interrupted');
-  if (fault === 'failed' && detail === 'source-not-offered') return translate(lang, 'desk.sourceNotOffered');
-  if (fault === 'no_docs' && detail?.startsWith('folder:')) return translate(lang, 'desk.fault.no_files', { folder: detail.slice('folder:'.length) });
-  return translate(lang, `desk.fault.${fault}` as MessageKey, { detail: detail ?? '' });
+/** What to say about a job's fault, from its code and the detail kept with it (a device's words, a missing tool, a folder). */
+export function faultRef(fault: DeskFault, detail: string | null): MessageRef {
+  if (fault === 'tool_missing') return { key: detail === 'vie' ? 'desk.missing.vie' : detail === 'scanimage' ? 'desk.missing.scanimage' : 'desk.missing.tesseract' };
+  if (fault === 'failed' && detail === 'interrupted') return { key: 'desk.fault.interrupted' };
+  if (fault === 'failed' && detail === 'source-not-offered') return { key: 'desk.sourceNotOffered' };
+  if (fault === 'no_docs' && detail?.startsWith('folder:')) return { key: 'desk.fault.no_files', params: { folder: detail.slice('folder:'.length) } };
+  return { key: `desk.fault.${fault}`, params: { detail: detail ?? '' } };
 }
 
-export function jobOf(row: BatchRow, lang: Language): DeskJob | null {
+export function jobOf(row: BatchRow): DeskJob | null {
   if (!row.job_kind || !row.job_state) return null;
   return {
     kind: row.job_kind,
@@ -65,7 +65,7 @@ export function jobOf(row: BatchRow, lang: Language): DeskJob | null {
     done: row.job_done,
     total: row.job_total,
     fault: row.job_fault,
-    message: row.job_fault ? faultMessage(lang, row.job_fault, row.job_detail) : null,
+    message: row.job_fault ? faultRef(row.job_fault, row.job_detail) : null,
   };
 }
 
@@ -98,7 +98,7 @@ export class DeskStore {
       }
       const kept = new Set(this.pages(batchId).flatMap((p) => [p.image, p.ocr_layer]));
       for (const name of fs.readdirSync(dir)) {
-        const leftover = /^(scan|pdf)-/.test(name) || name.endsWith('.part') || (/^p\w+-r\d+-o\w+\.(png|pdf|txt)$/.test(name) && !kept.has(name));
+        const leftover = /^(scan|pdf)-/.test(name) || isTempName(name) || (/^p\w+-r\d+-o\w+\.(png|pdf|txt)$/.test(name) && !kept.has(name));
         if (leftover) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
       }
     }
@@ -127,7 +127,7 @@ export class DeskStore {
     return (this.db.prepare('SELECT * FROM desk_pages WHERE batch_id = ? AND id = ?').get(batchId, pageId) as PageRow | undefined) ?? null;
   }
 
-  view(row: BatchRow, lang: Language): DeskBatch {
+  view(row: BatchRow): DeskBatch {
     const pages: DeskPage[] = this.pages(row.id).map((page) => ({
       id: page.id,
       index: page.ordinal,
@@ -143,17 +143,17 @@ export class DeskStore {
       origin: row.origin,
       file: row.origin === 'file' ? { name: row.file_name ?? '', mediaType: row.file_media_type ?? '', size: row.file_size ?? 0 } : null,
       pages,
-      job: jobOf(row, lang),
+      job: jobOf(row),
       ocrDone: pages.length > 0 && pages.every((p) => p.textChars !== null),
     };
   }
 
-  summaries(lang: Language): DeskBatchSummary[] {
+  summaries(): DeskBatchSummary[] {
     const rows = this.db.prepare('SELECT * FROM desk_batches ORDER BY created_at DESC, id DESC').all() as BatchRow[];
     const counts = new Map(
       (this.db.prepare('SELECT batch_id AS id, count(*) AS n FROM desk_pages GROUP BY batch_id').all() as { id: string; n: number }[]).map((r) => [r.id, r.n]),
     );
-    return rows.map((row) => ({ id: row.id, createdAt: row.created_at, pages: counts.get(row.id) ?? 0, origin: row.origin, job: jobOf(row, lang) }));
+    return rows.map((row) => ({ id: row.id, createdAt: row.created_at, pages: counts.get(row.id) ?? 0, origin: row.origin, job: jobOf(row) }));
   }
 
   setJob(batchId: string, job: Pick<BatchRow, 'job_kind' | 'job_state' | 'job_done' | 'job_total' | 'job_fault' | 'job_detail'>): void {

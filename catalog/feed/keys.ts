@@ -1,12 +1,15 @@
 /**
  * The hub's Ed25519 signing keys: making a pair (the private key file readable by its owner
- * only), loading either half with a clear bilingual error, and the key id stations pin — the
- * hex sha256 of the raw 32-byte public key.
+ * only), loading either half with a clear error by reference (AppError), and the key id stations
+ * pin — the hex sha256 of the raw 32-byte public key.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sha256Hex } from '../store/hash.js';
+import { AppError } from '../../shared/errors.js';
+import type { MessageRef } from '../../shared/messages.js';
 
 export const PRIVATE_KEY_FILE = 'feed-private.pem';
 export const PUBLIC_KEY_FILE = 'feed-public.pem';
@@ -25,7 +28,7 @@ export function rawPublicKey(publicKey: KeyObject): Buffer {
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(rawPublicKey(publicKey)).digest('hex');
+  return sha256Hex(rawPublicKey(publicKey));
 }
 
 /** Writes a new key pair into `outDir`; refuses to overwrite an existing key. */
@@ -35,7 +38,7 @@ export function generateKeyPair(outDir: string): GeneratedKeys {
   const privateKeyPath = path.join(outDir, PRIVATE_KEY_FILE);
   const publicKeyPath = path.join(outDir, PUBLIC_KEY_FILE);
   for (const file of [privateKeyPath, publicKeyPath]) {
-    if (fs.existsSync(file)) throw new Error(`tệp khoá đã có, không ghi đè / key file already exists, not overwritten: ${file}`);
+    if (fs.existsSync(file)) throw new AppError('conflict', { key: 'feed.keyFileExists', params: { file } });
   }
   // Created with mode 0600 in the open call itself, so the key is never readable by others.
   const fd = fs.openSync(privateKeyPath, 'wx', 0o600);
@@ -53,46 +56,51 @@ export function generateKeyPair(outDir: string): GeneratedKeys {
   return { privateKeyPath, publicKeyPath, keyId: keyIdOf(publicKey) };
 }
 
-function readKeyFile(file: string, what: { vi: string; en: string }): string {
+/** Which half of a key pair a file should hold, as the errors name it. */
+const PRIVATE: MessageRef = { key: 'feed.privateKey' };
+const PUBLIC: MessageRef = { key: 'feed.publicKey' };
+
+function readKeyFile(file: string, what: MessageRef): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'không tìm thấy / not found' : `không đọc được / cannot be read (${code})`;
-    throw new Error(`${what.vi} ${file}: ${why} — ${what.en}`, { cause: error });
+    const ref: MessageRef = code === 'ENOENT' ? { key: 'feed.keyFileNotFound', params: { what, file } } : { key: 'feed.keyFileUnreadable', params: { what, file, code: String(code) } };
+    throw new AppError('invalid_input', ref, undefined, { cause: error });
   }
 }
 
-function requireEd25519(key: KeyObject, file: string, what: { vi: string; en: string }): KeyObject {
+function requireEd25519(key: KeyObject, file: string, what: MessageRef): KeyObject {
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new Error(`${what.vi} ${file} không phải khoá Ed25519 / is not an Ed25519 key (${key.asymmetricKeyType}) — ${what.en}`);
+    throw new AppError('invalid_input', { key: 'feed.keyFileNotEd25519', params: { what, file, type: String(key.asymmetricKeyType) } });
   }
   return key;
 }
 
+const malformed = (what: MessageRef, file: string, format: string, cause: unknown) =>
+  new AppError('invalid_input', { key: 'feed.keyFileMalformed', params: { what, file, format } }, undefined, { cause });
+
 export function loadPrivateKey(file: string): KeyObject {
-  const what = { vi: 'Khoá bí mật', en: 'private key' };
-  const pem = readKeyFile(file, what);
+  const pem = readKeyFile(file, PRIVATE);
   let key: KeyObject;
   try {
     key = createPrivateKey(pem);
   } catch (error) {
-    throw new Error(`${what.vi} ${file} hỏng hoặc sai định dạng / is malformed (expected a PKCS#8 PEM) — ${what.en}`, { cause: error });
+    throw malformed(PRIVATE, file, 'PKCS#8 PEM', error);
   }
-  return requireEd25519(key, file, what);
+  return requireEd25519(key, file, PRIVATE);
 }
 
 export function loadPublicKey(file: string): KeyObject {
-  const what = { vi: 'Khoá công khai', en: 'public key' };
-  const pem = readKeyFile(file, what);
+  const pem = readKeyFile(file, PUBLIC);
   // createPublicKey would accept a private key and derive its public half: refuse, so a private
   // key is never copied to a station by mistake.
-  if (pem.includes('PRIVATE KEY')) throw new Error(`${file} là khoá bí mật, không phải khoá công khai / is a private key, not a public key`);
+  if (pem.includes('PRIVATE KEY')) throw new AppError('invalid_input', { key: 'feed.publicKeyIsPrivate', params: { file } });
   let key: KeyObject;
   try {
     key = createPublicKey(pem);
   } catch (error) {
-    throw new Error(`${what.vi} ${file} hỏng hoặc sai định dạng / is malformed (expected an SPKI PEM) — ${what.en}`, { cause: error });
+    throw malformed(PUBLIC, file, 'SPKI PEM', error);
   }
-  return requireEd25519(key, file, what);
+  return requireEd25519(key, file, PUBLIC);
 }

@@ -2,10 +2,14 @@
  * The OPDS 2.0 view of a feed, for standard reading apps (Thorium, KOReader): a navigation root
  * (all publications, by field, by document type, a search template) and paged publication
  * feeds whose acquisition links point at the feed's content-addressed files. Only publications
- * with a file the feed carries are listed: OPDS requires an acquisition link.
+ * with a file the feed carries are listed: OPDS requires an acquisition link. The view's own
+ * labels ("All", "By field") are written in Vietnamese, the language of the catalog it lists: it
+ * is a document the hub publishes, not something the app says to the person in front of it.
  */
-import { createHash } from 'node:crypto';
 import type { FeedPublication } from './pages.js';
+import { sha256Hex } from '../store/hash.js';
+import { translate } from '../../shared/messages.js';
+import type { MessageKey, MessageParams } from '../../shared/messages.js';
 
 export const OPDS_TYPE = 'application/opds+json';
 export const OPEN_ACCESS = 'http://opds-spec.org/acquisition/open-access';
@@ -33,8 +37,10 @@ interface Link {
 }
 
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 1)}\n`, 'utf8');
+/** A label of the view: the feed is a document in Vietnamese, as the catalog it lists is. */
+const label = (key: MessageKey, params?: MessageParams) => translate('vi', key, params);
 const fileHref = (sha256: string) => `../files/${sha256.slice(0, 2)}/${sha256}`;
-const slug = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+const slug = (text: string) => sha256Hex(text).slice(0, 12);
 
 function acquisitionsOf(pub: FeedPublication, present: ReadonlySet<string>): Link[] {
   return pub.files
@@ -97,7 +103,7 @@ export function buildOpds(publications: FeedPublication[], present: ReadonlySet<
     .map((pub) => ({ pub, entry: (pageHref: string) => opdsPublication(pub, pageHref, present) }))
     .sort((a, b) => a.pub.title.localeCompare(b.pub.title, 'vi') || (a.pub.id < b.pub.id ? -1 : 1));
   const entriesOf = (items: typeof listed) => items.map(({ entry }) => entry);
-  const files = pagedFeeds('publications', `${options.title} — Tất cả / All`, entriesOf(listed), pageSize);
+  const files = pagedFeeds('publications', label('feed.opdsAllTitle', { title: options.title }), entriesOf(listed), pageSize);
 
   const facet = (label: string, prefix: string, valuesOf: (pub: FeedPublication) => string[]) => {
     const values = [...new Set(listed.flatMap(({ pub }) => valuesOf(pub)))].sort((a, b) => a.localeCompare(b, 'vi'));
@@ -110,8 +116,8 @@ export function buildOpds(publications: FeedPublication[], present: ReadonlySet<
     return { metadata: { title: label }, navigation };
   };
   const groups = [
-    facet('Theo lĩnh vực / By field', 'field', (pub) => pub.fields),
-    facet('Theo loại văn bản / By document type', 'type', (pub) => (pub.docType ? [pub.docType] : [])),
+    facet(label('feed.opdsByField'), 'field', (pub) => pub.fields),
+    facet(label('feed.opdsByType'), 'type', (pub) => (pub.docType ? [pub.docType] : [])),
   ].filter((group) => group.navigation.length > 0);
 
   files.unshift({
@@ -123,7 +129,7 @@ export function buildOpds(publications: FeedPublication[], present: ReadonlySet<
         { rel: 'start', href: 'root.json', type: OPDS_TYPE },
         { rel: 'search', href: 'search{?query}', type: OPDS_TYPE, templated: true },
       ],
-      navigation: [{ href: 'publications-1.json', title: `Tất cả / All (${listed.length})`, type: OPDS_TYPE }],
+      navigation: [{ href: 'publications-1.json', title: label('feed.opdsAllCount', { count: listed.length }), type: OPDS_TYPE }],
       ...(groups.length ? { groups } : {}),
     }),
   });

@@ -11,26 +11,27 @@
  * reader never sees a root whose pages, files, texts or signature are missing. Any failure before
  * that leaves the previous root as it was. The demo set is never published.
  */
-import { createPublicKey, randomBytes } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { SETTINGS, getSetting, setSetting } from '../db/settings.js';
 import { DEFAULT_LIBRARY_NAME } from '../library.js';
 import type { Library } from '../library.js';
 import { getPublication } from '../publications.js';
 import { logChange, storedText } from '../documents.js';
-import { sha256File } from '../store/hash.js';
+import { fsyncDirectory, replaceFileAtomic, writeFileAtomic } from '../store/atomic-write.js';
+import { sha256File, sha256Hex } from '../store/hash.js';
 import { keyIdOf } from './keys.js';
 import { buildOpds } from './opds.js';
 import { MAX_PAGE_BYTES, MAX_PAGE_OPS, MAX_RECORD_BYTES, PAGE_FORMAT, toFeedPublication } from './pages.js';
-import { bilingual } from '../../shared/messages.js';
+import { AppError } from '../../shared/errors.js';
 import { encodeTextObject, textObjectPath } from './text-object.js';
 import type { TextRef } from './text-object.js';
 import type { FeedOp, FeedPage, FeedPublication } from './pages.js';
 import { writeSnapshotFile } from './snapshot-file.js';
-import { FEED_FORMAT, ROOT_PATH, canonicalJson, rootSchema, sha256Hex, signRoot } from './root.js';
+import { FEED_FORMAT, ROOT_PATH, canonicalJson, rootSchema, signRoot } from './root.js';
 import type { FeedRoot, PageRef, SnapshotRef, ThesaurusRef } from './root.js';
-import { THESAURUS_SETTING } from '../search/lexicon.js';
 
 export const DEFAULT_SNAPSHOT_THRESHOLD = 20;
 /** A change page holds at most this many ops; a publish with more writes several pages. */
@@ -95,7 +96,7 @@ async function readPreviousRoot(outDir: string): Promise<FeedRoot | null> {
     throw error;
   }
   const parsed = rootSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${path.join(outDir, ROOT_PATH)} không phải tài liệu gốc của nguồn cấp / is not a feed root`);
+  if (!parsed.success) throw new AppError('invalid_input', { key: 'feed.notARoot', params: { file: path.join(outDir, ROOT_PATH) } });
   return parsed.data;
 }
 
@@ -117,7 +118,7 @@ function readCatalog(library: Library, since: number): CatalogRead {
       const record = toFeedPublication(pub, text);
       // A feed this hub writes must be one every station accepts.
       const size = Buffer.byteLength(canonicalJson(record));
-      if (size > MAX_RECORD_BYTES) throw new Error(bilingual({ key: 'feed.recordTooLarge', params: { id, size, max: MAX_RECORD_BYTES } }));
+      if (size > MAX_RECORD_BYTES) throw new AppError('invalid_input', { key: 'feed.recordTooLarge', params: { id, size, max: MAX_RECORD_BYTES } });
       return [{ ...record, present: new Set(pub.files.filter((f) => f.state === 'present').map((f) => f.sha256)) }];
     });
     return { changes, lastChange: Math.max(lastChange, since), publications };
@@ -175,36 +176,6 @@ function* chunkOps(ops: CollapsedOp[], size: number, textBytes: number, lastRead
   }
 }
 
-async function fsyncDirectory(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Writes a file by temp name, fsync and rename: readers see the old bytes or the new ones. */
-async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await fs.open(temp, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await fsyncDirectory(path.dirname(file));
-}
-
 /** Writes content-addressed JSON (unless already there) and returns its reference. */
 async function writeAddressed(outDir: string, folder: string, value: unknown): Promise<{ path: string; sha256: string; size: number }> {
   return writeBytesAddressed(outDir, folder, Buffer.from(canonicalJson(value), 'utf8'), 'json');
@@ -259,24 +230,18 @@ async function placeFile(library: Library, outDir: string, file: { sha256: strin
   const target = path.join(outDir, 'files', file.sha256.slice(0, 2), file.sha256);
   if ((await fs.stat(target).catch(() => null))?.size === file.size) return false;
   const source = library.files.pathOf(file.sha256);
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    try {
-      await fs.link(source, temp);
-    } catch {
-      await fs.copyFile(source, temp);
-    }
-    const { size, sha256 } = await sha256File(temp);
-    if (size !== file.size || sha256 !== file.sha256) {
-      throw new Error(`tệp trong kho bị hỏng / the stored file is corrupt: ${file.sha256} (size ${size}, expected ${file.size})`);
-    }
-    await fs.rename(temp, target);
+    await replaceFileAtomic(target, async (temp) => {
+      await fs.link(source, temp).catch(() => fs.copyFile(source, temp));
+      const { size, sha256 } = await sha256File(temp);
+      if (size !== file.size || sha256 !== file.sha256) {
+        throw new AppError('internal', { key: 'feed.storedFileCorrupt', params: { sha256: file.sha256, size, expected: file.size } });
+      }
+    });
     return true;
   } catch (error) {
-    await fs.rm(temp, { force: true });
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`thiếu tệp trong kho / a file is missing from the store: ${file.sha256}`, { cause: error });
+      throw new AppError('not_found', { key: 'feed.storedFileMissing', params: { sha256: file.sha256 } }, undefined, { cause: error });
     }
     throw error;
   }
@@ -292,10 +257,10 @@ export async function publish(library: Library, options: PublishOptions): Promis
   const written = await publishTexts(library, outDir, now);
   const read = readCatalog(library, since);
   const ops = collapse(read);
-  const sequence = Math.max(previous?.sequence ?? 0, Number(library.getSetting('publish.sequence') ?? 0)) + 1;
+  const sequence = Math.max(previous?.sequence ?? 0, getSetting(library.db, SETTINGS.publishSequence)) + 1;
   const unchanged = { published: false, refreshed: false, sequence: sequence - 1, ops: 0, pages: previous?.pages.length ?? 0, snapshot: false, files: 0, bytes: 0, texts: 0, textBytes: 0, thesaurus: false };
   const expiring = previous !== null && Date.parse(previous.expiresAt) - now.getTime() < (options.refreshWithinDays ?? DEFAULT_REFRESH_WITHIN_DAYS) * 86_400_000;
-  const additions = library.getSetting(THESAURUS_SETTING);
+  const additions = getSetting(library.db, SETTINGS.thesaurus);
   const thesaurus = additions ? ((await writeBytesAddressed(outDir, 'thesaurus', Buffer.from(additions, 'utf8'), 'txt')) as ThesaurusRef) : undefined;
   const thesaurusChanged = (thesaurus?.sha256 ?? null) !== (previous?.thesaurus?.sha256 ?? null);
   const refreshed = ops.length === 0 && !options.snapshot && previous !== null && !thesaurusChanged && (options.refresh === true || expiring);
@@ -331,7 +296,7 @@ export async function publish(library: Library, options: PublishOptions): Promis
   }
 
   const present = new Set(read.publications.flatMap((pub) => [...pub.present]));
-  const title = library.getSetting('library.name') ?? DEFAULT_LIBRARY_NAME;
+  const title = getSetting(library.db, SETTINGS.libraryName) ?? DEFAULT_LIBRARY_NAME;
   for (const file of buildOpds(read.publications, present, { title, pageSize: options.opdsPageSize })) {
     await writeFileAtomic(path.join(outDir, file.path), file.body);
   }
@@ -352,8 +317,8 @@ export async function publish(library: Library, options: PublishOptions): Promis
   await writeFileAtomic(path.join(outDir, ROOT_PATH), signed.bytes);
 
   library.db.transaction(() => {
-    library.setSetting('publish.last_change_seq', String(read.lastChange));
-    library.setSetting('publish.sequence', String(sequence));
+    setSetting(library.db, SETTINGS.publishLastChange, read.lastChange);
+    setSetting(library.db, SETTINGS.publishSequence, sequence);
   })();
   return { published: true, refreshed, sequence, ops: ops.length, pages: pages.length, snapshot: writeSnapshot, files, bytes, texts: written.texts, textBytes: written.bytes, thesaurus: thesaurusChanged };
 }

@@ -4,12 +4,12 @@
  * signature over the exact bytes, a well-formed document, and no rollback or fork of the
  * sequence. Verification is pure: it reads nothing and writes nothing.
  */
-import { createHash, createPublicKey, sign, verify } from 'node:crypto';
+import { createPublicKey, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { keyIdOf } from './keys.js';
 import { MAX_THESAURUS_BYTES } from '../search/lexicon.js';
-import { bilingual } from '../../shared/messages.js';
+import { sha256Hex } from '../store/hash.js';
 import type { MessageRef } from '../../shared/messages.js';
 
 export const FEED_FORMAT = 'tu-sach-feed/1';
@@ -76,10 +76,6 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** Where the signature of a root with these bytes lives: named by the root's hash, never replaced. */
 export function signaturePathOf(rootBytes: Uint8Array): string {
   return `signatures/${sha256Hex(rootBytes)}.json`;
@@ -129,9 +125,9 @@ export interface TrustedState {
 
 export type VerifyResult =
   | { ok: true; root: FeedRoot; sha256: string; expired: boolean }
-  | { ok: false; code: VerifyFailure; reason: MessageRef; message: string };
+  | { ok: false; code: VerifyFailure; reason: MessageRef };
 
-const fail = (code: VerifyFailure, reason: MessageRef): VerifyResult => ({ ok: false, code, reason, message: bilingual(reason) });
+const fail = (code: VerifyFailure, reason: MessageRef): VerifyResult => ({ ok: false, code, reason });
 
 /**
  * Checks a root's bytes against its signature file and the station's trusted state. A root

@@ -9,7 +9,8 @@ import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { z } from 'zod';
 import { SECTION_LEVELS } from '../../shared/legal/structure.js';
 import type { Section } from '../../shared/legal/structure.js';
-import { canonicalJson, sha256Hex } from './root.js';
+import { canonicalJson } from './root.js';
+import { sha256Hex } from '../store/hash.js';
 
 export const TEXT_FORMAT = 'tu-sach-text/1';
 /** A text object larger than this (compressed) is refused; the largest gazette text compresses to ~200 KB. */

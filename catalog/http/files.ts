@@ -9,8 +9,7 @@ import type { Library } from '../library.js';
 import { contentFileOf, fileRecord } from '../publications.js';
 import { SHA256_PATTERN } from '../../shared/urls.js';
 import type { PublicationFile } from '../../shared/domain.js';
-import { languageFromAcceptHeader, translate } from '../../shared/messages.js';
-import { COMMON_HEADERS, FILE_CONTENT_SECURITY_POLICY, errorResponse } from './headers.js';
+import { COMMON_HEADERS, FILE_CONTENT_SECURITY_POLICY, methodNotAllowed, refusalResponse } from './headers.js';
 import { parseRange } from './range.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -24,11 +23,8 @@ export function isFileRoute(pathname: string): boolean {
 
 export function createFileHandler(library: Library): FetchHandler {
   return async (request) => {
-    const lang = languageFromAcceptHeader(request.headers.get('accept-language'));
-    const notFound = () => errorResponse({ code: 'not_found', message: translate(lang, 'error.not_found') }, 404);
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return errorResponse({ code: 'bad_request', message: translate(lang, 'error.bad_request') }, 405, { Allow: 'GET, HEAD' });
-    }
+    const notFound = () => refusalResponse(request, 404, 'not_found', { key: 'error.not_found' });
+    if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(request, 'GET, HEAD');
     const { pathname } = new URL(request.url);
     let file: PublicationFile | null = null;
     let immutable = false;

@@ -8,9 +8,9 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { languageFromAcceptHeader } from '../../shared/messages.js';
-import type { Language } from '../../shared/messages.js';
-import { errorResponse } from './headers.js';
+import { bilingual } from '../../shared/messages.js';
+import type { MessageRef } from '../../shared/messages.js';
+import { refusalResponse } from './headers.js';
 
 export interface HttpLimits {
   /** Requests per second a client's bucket refills with. */
@@ -62,12 +62,6 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
 
 /** Buckets kept at most; beyond it idle ones are dropped (and, if still too many, all). */
 const MAX_TRACKED_CLIENTS = 10_000;
-
-const MESSAGES = {
-  rate: { vi: 'Quá nhiều yêu cầu; xin thử lại sau ít giây.', en: 'Too many requests; please try again in a few seconds.' },
-  headers: { vi: 'Yêu cầu có quá nhiều tiêu đề.', en: 'The request has too many headers.' },
-  range: { vi: 'Chỉ phục vụ một khoảng byte mỗi yêu cầu.', en: 'Only one byte range is served per request.' },
-} satisfies Record<string, Record<Language, string>>;
 
 /**
  * The key a client is counted under: IPv4 (and IPv4-mapped IPv6) by address, other IPv6 by
@@ -125,8 +119,8 @@ export class RateLimiter {
 }
 
 /** 429 with the usual envelope: wait this many seconds. */
-export function rateLimitedResponse(lang: Language, waitSeconds: number): Response {
-  return errorResponse({ code: 'bad_request', message: MESSAGES.rate[lang] }, 429, { 'Retry-After': String(waitSeconds) });
+export function rateLimitedResponse(request: Request, waitSeconds: number): Response {
+  return refusalResponse(request, 429, 'bad_request', { key: 'http.tooManyRequests' }, { 'Retry-After': String(waitSeconds) });
 }
 
 /**
@@ -137,26 +131,25 @@ export function createRequestGuard(limits: HttpLimits): (request: Request, incom
   const limiter = new RateLimiter(limits.ratePerSecond, limits.burst);
   const lan = new RateLimiter(limits.lanRatePerSecond, limits.lanBurst);
   return (request, incoming) => {
-    const lang = () => languageFromAcceptHeader(request.headers.get('accept-language'));
     const address = clientKey(incoming.socket.remoteAddress ?? 'unknown');
     if (!limits.isExempt(address)) {
       const wait = limiter.take(address) || lan.take('lan');
-      if (wait > 0) return rateLimitedResponse(lang(), wait);
+      if (wait > 0) return rateLimitedResponse(request, wait);
     }
     if (incoming.rawHeaders.length / 2 > limits.maxHeaderCount) {
-      return errorResponse({ code: 'bad_request', message: MESSAGES.headers[lang()] }, 431, { Connection: 'close' });
+      return refusalResponse(request, 431, 'bad_request', { key: 'http.tooManyHeaders' }, { Connection: 'close' });
     }
     const range = request.headers.get('range');
     // Only single ranges are served: a second part (or a long header) is refused without parsing it.
     if (range !== null && (range.length > limits.maxRangeHeaderBytes || range.includes(','))) {
-      return errorResponse({ code: 'bad_request', message: MESSAGES.range[lang()] }, 416);
+      return refusalResponse(request, 416, 'bad_request', { key: 'http.oneRange' });
     }
     return null;
   };
 }
 
-function rawErrorResponse(status: number, reason: string, vi: string, en: string): string {
-  const body = JSON.stringify({ ok: false, error: { code: 'bad_request', message: `${vi} / ${en}` } });
+function rawErrorResponse(status: number, reason: string, ref: MessageRef): string {
+  const body = JSON.stringify({ ok: false, error: { code: 'bad_request', message: bilingual(ref), key: ref.key } });
   return [
     `HTTP/1.1 ${status} ${reason}`,
     'Content-Type: application/json; charset=utf-8',
@@ -181,10 +174,10 @@ export function onClientError(error: NodeJS.ErrnoException, socket: Duplex & { b
   }
   const response =
     error.code === 'HPE_HEADER_OVERFLOW'
-      ? rawErrorResponse(431, 'Request Header Fields Too Large', 'Tiêu đề yêu cầu quá lớn.', 'The request headers are too large.')
+      ? rawErrorResponse(431, 'Request Header Fields Too Large', { key: 'http.headersTooLarge' })
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? rawErrorResponse(408, 'Request Timeout', 'Yêu cầu gửi quá chậm.', 'The request was sent too slowly.')
-        : rawErrorResponse(400, 'Bad Request', 'Yêu cầu không hợp lệ.', 'The request is not valid.');
+        ? rawErrorResponse(408, 'Request Timeout', { key: 'http.tooSlow' })
+        : rawErrorResponse(400, 'Bad Request', { key: 'error.bad_request' });
   socket.write(response, () => socket.destroy());
   // A client that does not read cannot hold the socket open either.
   setTimeout(() => socket.destroy(), 1_000).unref();

@@ -19,9 +19,9 @@ import type { StaffUser } from '../../shared/accounts.js';
 import type { Handlers } from '../../shared/call.js';
 import type { ContractTable } from '../../shared/contract.js';
 import type { ErrorCode } from '../../shared/errors.js';
-import { languageFromAcceptHeader, translate } from '../../shared/messages.js';
+import { languageFromAcceptHeader } from '../../shared/messages.js';
 import { API_PREFIX } from '../../shared/urls.js';
-import { COMMON_HEADERS, errorResponse, jsonResponse, withHeaders } from './headers.js';
+import { COMMON_HEADERS, jsonResponse, methodNotAllowed, refusalResponse, withHeaders } from './headers.js';
 import type { FetchHandler } from './files.js';
 import { isFileRoute } from './files.js';
 import { DEVICE_COOKIE, DEVICE_SESSION_SECONDS, DeviceSessions } from './device-sessions.js';
@@ -89,8 +89,9 @@ function hostnameOf(hostHeader: string): string {
   return hostHeader.replace(/:\d+$/, '').toLowerCase();
 }
 
-const badRequest = (lang: 'vi' | 'en', status: 400 | 403 | 405 | 413 | 421, detail?: string) =>
-  errorResponse({ code: 'bad_request', message: translate(lang, 'error.bad_request') + (detail ? ` ${detail}` : '') }, status);
+/** A request refused for one of its parts: the Host it names, its Origin, its JSON. */
+const badPart = (request: Request, status: 400 | 403 | 421, part: 'Host' | 'Origin' | 'Sec-Fetch-Site' | 'JSON') =>
+  refusalResponse(request, status, 'bad_request', { key: 'http.badPart', params: { part } });
 
 /**
  * Answers only requests addressed to one of these host names (421 otherwise: a page on another
@@ -100,7 +101,7 @@ export function hostGuard(allowedHostnames: readonly string[]): MiddlewareHandle
   const allowed = new Set(allowedHostnames.map((name) => name.toLowerCase()));
   return async (c, next) => {
     const host = c.req.header('host');
-    if (!host || !allowed.has(hostnameOf(host))) return badRequest(languageFromAcceptHeader(c.req.header('accept-language')), 421, '(Host)');
+    if (!host || !allowed.has(hostnameOf(host))) return badPart(c.req.raw, 421, 'Host');
     await next();
     withHeaders(c.res, COMMON_HEADERS);
   };
@@ -125,19 +126,18 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
     `${API_PREFIX}:method`,
     bodyLimit({
       maxSize: MAX_API_BODY_BYTES,
-      onError: (c) => badRequest(languageFromAcceptHeader(c.req.header('accept-language')), 413, '(body too large)'),
+      onError: (c) => refusalResponse(c.req.raw, 413, 'bad_request', { key: 'http.bodyTooLarge' }),
     }),
     async (c) => {
-      const lang = languageFromAcceptHeader(c.req.header('accept-language'));
       const origin = c.req.header('origin');
-      if (origin && origin !== new URL(c.req.url).origin) return badRequest(lang, 403, '(Origin)');
-      if (c.req.header('sec-fetch-site') === 'cross-site') return badRequest(lang, 403, '(Sec-Fetch-Site)');
+      if (origin && origin !== new URL(c.req.url).origin) return badPart(c.req.raw, 403, 'Origin');
+      if (c.req.header('sec-fetch-site') === 'cross-site') return badPart(c.req.raw, 403, 'Sec-Fetch-Site');
       let input: unknown;
       try {
         const text = await c.req.text();
         input = text.trim() === '' ? {} : JSON.parse(text);
       } catch {
-        return badRequest(lang, 400, '(JSON)');
+        return badPart(c.req.raw, 400, 'JSON');
       }
       const method = c.req.param('method');
       const client = lanClientOf(c.env);
@@ -155,7 +155,7 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
       const ctx = {
         role: user?.role ?? ('anyone' as const),
         transport: 'http' as const,
-        lang,
+        lang: languageFromAcceptHeader(c.req.header('accept-language')),
         user,
         session,
         staffAllowed,
@@ -168,7 +168,7 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
       else {
         // A LAN device's calls run one at a time, within its budget of work (./work-budget.ts).
         const admitted = await budget.run(client, call);
-        if (!admitted.ok) return rateLimitedResponse(lang, admitted.retryAfterSeconds);
+        if (!admitted.ok) return rateLimitedResponse(c.req.raw, admitted.retryAfterSeconds);
         envelope = admitted.value;
       }
       const response = envelope.ok ? jsonResponse(envelope, 200) : jsonResponse(envelope, STATUS[envelope.error.code]);
@@ -177,23 +177,18 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
     },
   );
 
-  app.all(`${API_PREFIX}*`, (c) => {
-    const lang = languageFromAcceptHeader(c.req.header('accept-language'));
-    return errorResponse({ code: 'bad_request', message: `${translate(lang, 'error.bad_request')} (POST)` }, 405, { Allow: 'POST' });
-  });
+  app.all(`${API_PREFIX}*`, (c) => methodNotAllowed(c.req.raw, 'POST'));
 
   app.all('*', async (c) => {
     if (isFileRoute(c.req.path)) return options.files(c.req.raw);
     if (options.feed && c.req.path.startsWith(`${STATION_FEED_PREFIX}/`)) return options.feed(c.req.raw);
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return withDeviceSession(c, await options.ui(c.req.raw));
-    const lang = languageFromAcceptHeader(c.req.header('accept-language'));
-    return errorResponse({ code: 'bad_request', message: translate(lang, 'error.bad_request') }, 405, { Allow: 'GET, HEAD' });
+    return methodNotAllowed(c.req.raw, 'GET, HEAD');
   });
 
   app.onError((error, c) => {
     log(`HTTP ${c.req.method} ${c.req.path} failed`, error);
-    const lang = languageFromAcceptHeader(c.req.header('accept-language'));
-    return errorResponse({ code: 'internal', message: translate(lang, 'error.internal') }, 500);
+    return refusalResponse(c.req.raw, 500, 'internal', { key: 'error.internal' });
   });
 
   return app;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { COMMON_HEADERS, UI_CONTENT_SECURITY_POLICY, errorResponse } from './headers.js';
+import { COMMON_HEADERS, UI_CONTENT_SECURITY_POLICY, refusalResponse } from './headers.js';
 import type { FetchHandler } from './files.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -44,7 +44,7 @@ export function resolveStaticPath(root: string, pathname: string): string | null
 
 export function createStaticHandler(root: string): FetchHandler {
   return async (request) => {
-    const notFound = () => errorResponse({ code: 'not_found', message: 'Không tìm thấy / Not found' }, 404);
+    const notFound = () => refusalResponse(request, 404, 'not_found', { key: 'error.not_found' });
     const file = resolveStaticPath(root, new URL(request.url).pathname);
     if (!file) return notFound();
     let body: Buffer;

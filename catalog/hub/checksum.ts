@@ -4,15 +4,17 @@
  * read whole and hashed before tus sees a byte. A mismatch is answered 460 and nothing is
  * written, so the offset stays where it was and the station sends the chunk again. A POST may not
  * carry data (creation-with-upload would skip the check). OPTIONS advertises the extension.
+ * A refusal is the usual error envelope, in the language the request asks for.
  */
 import { createHash } from 'node:crypto';
+import type { MessageRef } from '../../shared/messages.js';
+import { refusalResponse } from '../http/headers.js';
 
 export const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
 const ALGORITHMS = new Set(['sha256', 'sha1']);
-const TUS_HEADERS = { 'Tus-Resumable': '1.0.0', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' };
 
-function refuse(status: number, message: string): Response {
-  return new Response(`${message}\n`, { status, headers: TUS_HEADERS });
+function refuse(request: Request, status: number, ref: MessageRef): Response {
+  return refusalResponse(request, status, 'bad_request', ref, { 'Tus-Resumable': '1.0.0' });
 }
 
 /** The request body, or null when it is longer than `max` bytes. */
@@ -44,19 +46,19 @@ export function withChecksums(next: (request: Request) => Promise<Response>, max
       return response;
     }
     if (request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > 0) {
-      return refuse(400, 'Dữ liệu gửi bằng PATCH kèm Upload-Checksum / Send data with PATCH and Upload-Checksum');
+      return refuse(request, 400, { key: 'hub.dataWithPatch' });
     }
     if (request.method !== 'PATCH') return next(request);
     const declared = /^(\S+) ([A-Za-z0-9+/=]+)$/.exec(request.headers.get('upload-checksum') ?? '');
-    if (!declared) return refuse(400, 'Thiếu Upload-Checksum / Upload-Checksum is required');
-    if (!ALGORITHMS.has(declared[1])) return refuse(400, 'Thuật toán không hỗ trợ / Unsupported checksum algorithm');
-    if (Number(request.headers.get('content-length') ?? 0) > maxChunkBytes) return refuse(413, 'Phần tải lên quá lớn / Chunk too large');
+    if (!declared) return refuse(request, 400, { key: 'hub.checksumRequired' });
+    if (!ALGORITHMS.has(declared[1])) return refuse(request, 400, { key: 'hub.checksumAlgorithm' });
+    if (Number(request.headers.get('content-length') ?? 0) > maxChunkBytes) return refuse(request, 413, { key: 'hub.chunkTooLarge' });
     // A link cut mid-chunk ends the read: nothing is written, the offset stays.
     const body = await boundedBody(request, maxChunkBytes).catch(() => undefined);
-    if (body === undefined) return refuse(400, 'Phần tải lên bị cắt / The chunk was cut off');
-    if (body === null) return refuse(413, 'Phần tải lên quá lớn / Chunk too large');
+    if (body === undefined) return refuse(request, 400, { key: 'hub.chunkCut' });
+    if (body === null) return refuse(request, 413, { key: 'hub.chunkTooLarge' });
     if (createHash(declared[1]).update(body).digest('base64') !== declared[2]) {
-      return refuse(460, 'Checksum Mismatch: phần này bị hỏng trên đường truyền, hãy gửi lại / this chunk was damaged in transit, send it again');
+      return refuse(request, 460, { key: 'hub.chunkDamaged' });
     }
     const headers = new Headers(request.headers);
     headers.set('content-length', String(body.length));

@@ -14,10 +14,8 @@ import { saveDocuments } from '../documents.js';
 import type { DocumentRecord } from '../documents.js';
 import { Extractor } from '../import/extract.js';
 import { parseStructure } from '../../shared/legal/structure.js';
-import { durably } from '../outbox/durable.js';
+import { durably } from '../db/durable.js';
 import { AppError } from '../../shared/errors.js';
-import { translate } from '../../shared/messages.js';
-import type { Language } from '../../shared/messages.js';
 import type { ModerationItem, ModerationState, ModerationStatus, UploadDescription } from '../../shared/outbox.js';
 import { hubUploadsDir, removeUploadFiles } from './uploads.js';
 import type { SentDocumentColumns } from '../outbox/store.js';
@@ -76,15 +74,15 @@ export function moderationStatus(library: Library, id: string): ModerationStatus
   return row ? { id: row.id, state: row.state, reason: row.reason } : null;
 }
 
-function pendingRow(library: Library, id: string, lang: Language): HubUploadRow {
+function pendingRow(library: Library, id: string): HubUploadRow {
   const row = getRow(library, id);
   if (!row) throw new AppError('not_found', { key: 'moderation.noUpload', params: { id } });
   if (row.state !== 'pending') throw new AppError('conflict', { key: 'moderation.decided' });
   return row;
 }
 
-export async function approveUpload(library: Library, id: string, decidedBy: string, lang: Language, now = new Date()): Promise<ModerationItem> {
-  const row = pendingRow(library, id, lang);
+export async function approveUpload(library: Library, id: string, decidedBy: string, now = new Date()): Promise<ModerationItem> {
+  const row = pendingRow(library, id);
   const exists = library.db.prepare('SELECT origin FROM publications WHERE id = ?').pluck().get(row.publication_id) as string | undefined;
   if (exists) throw new AppError('conflict', { key: 'moderation.exists', params: { id: row.publication_id } });
   const file = path.join(hubUploadsDir(library), row.id);
@@ -101,7 +99,7 @@ export async function approveUpload(library: Library, id: string, decidedBy: str
     ...(await extractText(library.files.pathOf(row.sha256))),
   };
   durably(library.db, () => {
-    pendingRow(library, id, lang);
+    pendingRow(library, id);
     saveDocuments(library.db, [record], at);
     library.db.prepare(`UPDATE hub_uploads SET state = 'approved', decided_at = ?, decided_by = ? WHERE id = ?`).run(at, decidedBy, id);
   });
@@ -123,11 +121,11 @@ async function extractText(file: string): Promise<Pick<DocumentRecord, 'text' | 
   }
 }
 
-export async function rejectUpload(library: Library, id: string, reason: string, decidedBy: string, lang: Language, now = new Date()): Promise<ModerationItem> {
+export async function rejectUpload(library: Library, id: string, reason: string, decidedBy: string, now = new Date()): Promise<ModerationItem> {
   const text = reason.trim();
   if (!text) throw new AppError('invalid_input', { key: 'moderation.reasonRequired' });
   durably(library.db, () => {
-    pendingRow(library, id, lang);
+    pendingRow(library, id);
     library.db.prepare(`UPDATE hub_uploads SET state = 'rejected', reason = ?, decided_at = ?, decided_by = ? WHERE id = ?`).run(text, now.toISOString(), decidedBy, id);
   });
   await removeUploadFiles(library, id);

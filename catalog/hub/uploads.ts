@@ -5,31 +5,38 @@
  * upload is checked when it is created (media type, sha256, the description, the station) and
  * again when its last byte arrives: the sha256 of the bytes must be the declared one (else 460
  * and the upload is dropped: the station starts a new one), and the content must really be a PDF
- * or an EPUB (else 415). Only then does it enter the moderation queue (./moderation.ts).
+ * or an EPUB (else 415). Only then does it enter the moderation queue (./moderation.ts). A
+ * refusal is the usual error envelope in the request's language: the station keeps its reference.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
 import type { Upload } from '@tus/server';
 import type { Library } from '../library.js';
-import { durably } from '../outbox/durable.js';
+import { durably } from '../db/durable.js';
+import { sha256File } from '../store/hash.js';
+import type { MessageRef } from '../../shared/messages.js';
 import { SHA256_HEX, UPLOAD_MEDIA_TYPES, uploadDescriptionSchema } from '../../shared/outbox.js';
+import { wireErrorFor } from '../http/headers.js';
 import { withChecksums } from './checksum.js';
 
 export const UPLOADS_ROUTE = '/uploads';
 export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 export const UPLOAD_EXPIRY_MS = 7 * 86_400_000;
 
-/** An answer @tus/server sends as is (its hooks read status_code and body). */
+/** An answer @tus/server sends as is (its hooks read status_code and body): the error envelope in the request's language. */
 class HubRefusal extends Error {
+  readonly body: string;
+
   constructor(
+    request: Request,
     readonly status_code: number,
-    readonly body: string,
+    ref: MessageRef,
   ) {
-    super(body);
+    const error = wireErrorFor(request, 'bad_request', ref);
+    super(error.message);
+    this.body = JSON.stringify({ ok: false, error });
   }
 }
 
@@ -53,30 +60,24 @@ interface Checked {
   description: ReturnType<typeof uploadDescriptionSchema.parse>;
 }
 
-function checkMetadata(upload: Upload): Checked {
+function checkMetadata(request: Request, upload: Upload): Checked {
   const meta = upload.metadata ?? {};
-  if (upload.size === undefined) throw new HubRefusal(400, 'Cần Upload-Length / Upload-Length is required');
+  if (upload.size === undefined) throw new HubRefusal(request, 400, { key: 'hub.lengthRequired' });
   const mediaType = meta.filetype ?? '';
-  if (!(UPLOAD_MEDIA_TYPES as readonly string[]).includes(mediaType)) throw new HubRefusal(415, 'Chỉ nhận PDF hoặc EPUB / Only PDF or EPUB files are accepted');
+  if (!(UPLOAD_MEDIA_TYPES as readonly string[]).includes(mediaType)) throw new HubRefusal(request, 415, { key: 'hub.onlyPdfEpub' });
   const sha256 = meta.sha256 ?? '';
-  if (!SHA256_HEX.test(sha256)) throw new HubRefusal(422, 'Thiếu mã sha256 của tệp / The file’s sha256 is missing');
+  if (!SHA256_HEX.test(sha256)) throw new HubRefusal(request, 422, { key: 'hub.sha256Missing' });
   const stationId = meta.stationId ?? '';
   const stationName = (meta.stationName ?? '').trim();
-  if (!/^[0-9a-f]{32}$/.test(stationId) || !stationName || stationName.length > 200) throw new HubRefusal(422, 'Thiếu mã hoặc tên trạm / The station id or name is missing');
+  if (!/^[0-9a-f]{32}$/.test(stationId) || !stationName || stationName.length > 200) throw new HubRefusal(request, 422, { key: 'hub.stationMissing' });
   let description;
   try {
     description = uploadDescriptionSchema.parse(JSON.parse(meta.description ?? ''));
   } catch {
-    throw new HubRefusal(422, 'Mô tả văn bản không hợp lệ / The document’s description is not valid');
+    throw new HubRefusal(request, 422, { key: 'hub.descriptionInvalid' });
   }
   const fileName = (meta.filename ?? '').replace(/[^\w.-]+/g, '_').slice(0, 200) || `${description.id}.pdf`;
   return { sha256, mediaType, fileName, stationId, stationName, description };
-}
-
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** What the file's first bytes say it is. */
@@ -111,20 +112,20 @@ export function createUploadEndpoint(library: Library, options: UploadEndpointOp
     datastore,
     maxSize: options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     relativeLocation: true,
-    onUploadCreate: async (_request, upload) => {
-      checkMetadata(upload);
+    onUploadCreate: async (request, upload) => {
+      checkMetadata(request, upload);
       return {};
     },
-    onUploadFinish: async (_request, upload) => {
-      const checked = checkMetadata(upload);
+    onUploadFinish: async (request, upload) => {
+      const checked = checkMetadata(request, upload);
       const file = upload.storage?.path ?? path.join(directory, upload.id);
-      if ((await sha256Of(file)) !== checked.sha256) {
+      if ((await sha256File(file)).sha256 !== checked.sha256) {
         await datastore.remove(upload.id);
-        throw new HubRefusal(460, 'Checksum Mismatch: sha256 của tệp nhận được khác mã đã khai, hãy gửi lại từ đầu / the sha256 of the received file differs from the declared one, send it again');
+        throw new HubRefusal(request, 460, { key: 'hub.fileDamaged' });
       }
       if ((await sniffMediaType(file)) !== checked.mediaType) {
         await datastore.remove(upload.id);
-        throw new HubRefusal(415, 'Nội dung tệp không phải PDF hoặc EPUB như đã khai / The file’s content is not the PDF or EPUB it was declared as');
+        throw new HubRefusal(request, 415, { key: 'hub.notWhatDeclared' });
       }
       durably(library.db, () =>
         library.db

@@ -4,7 +4,7 @@
  * per station. Counts only; the station is known by its random id and the name it gives.
  */
 import type { Library } from '../library.js';
-import { durably } from '../outbox/durable.js';
+import { durably } from '../db/durable.js';
 import type { StationUsage, UsageUpload } from '../../shared/outbox.js';
 
 export function recordStationUsage(library: Library, report: UsageUpload, now = new Date()): void {

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
+import type { MessageRef } from '../../shared/messages.js';
 import { ImportRefusal, refuse } from './errors.js';
 import { guessVietnamese } from './language.js';
 import { DEFAULT_LIMITS, joinPages } from './types.js';
@@ -38,26 +39,26 @@ export async function extractEpub(data: Buffer, meta: { sha256: string; size: nu
   const zip = await BoundedZip.open(data, limits);
   const notes = new Notes();
   try {
-    if (!zip.has('mimetype')) refuse('epub-mimetype', 'thiếu tệp mimetype / no mimetype file');
+    if (!zip.has('mimetype')) refuse('epub-mimetype', { key: 'import.detail.noMimetype' });
     const mimetype = (await zip.read('mimetype', 1024)).toString('latin1').trim();
     if (mimetype !== 'application/epub+zip') refuse('epub-mimetype', JSON.stringify(mimetype.slice(0, 60)));
 
-    if (!zip.has(CONTAINER)) refuse('epub-damaged', `thiếu / missing ${CONTAINER}`);
+    if (!zip.has(CONTAINER)) refuse('epub-damaged', { key: 'import.detail.missing', params: { name: CONTAINER } });
     const container = parseXml(await zip.read(CONTAINER, limits.maxXmlBytes), CONTAINER, limits);
     const rootfiles = descendants(container, 'rootfile');
     const rootfile = rootfiles.find((r) => r.attrs['media-type'] === 'application/oebps-package+xml') ?? rootfiles[0];
     const opfPath = rootfile ? resolveHref('', rootfile.attrs['full-path'] ?? '') : null;
-    if (!opfPath) refuse('epub-damaged', `${CONTAINER}: không chỉ ra tệp OPF / names no package document`);
-    if (!zip.has(opfPath)) refuse('epub-damaged', `thiếu / missing ${opfPath}`);
+    if (!opfPath) refuse('epub-damaged', { key: 'import.detail.noPackageDocument', params: { name: CONTAINER } });
+    if (!zip.has(opfPath)) refuse('epub-damaged', { key: 'import.detail.missing', params: { name: opfPath } });
     const opf = parseXml(await zip.read(opfPath, limits.maxXmlBytes), opfPath, limits);
-    if (opf.name !== 'package') refuse('epub-damaged', `${opfPath}: không phải <package> / not a <package>`);
+    if (opf.name !== 'package') refuse('epub-damaged', { key: 'import.detail.notPackage', params: { name: opfPath } });
     const opfDir = path.posix.dirname(opfPath) === '.' ? '' : path.posix.dirname(opfPath);
 
     const metadata = firstElement(opf, 'metadata') ?? { name: 'metadata', attrs: {}, children: [] };
     const manifest = readManifest(opf, opfDir);
     const spine = firstElement(opf, 'spine');
     const spineItems = spine ? elements(spine, 'itemref').map((ref) => manifest.byId.get(ref.attrs.idref ?? '')) : [];
-    if (spineItems.length === 0) refuse('epub-no-content', 'spine rỗng / empty spine');
+    if (spineItems.length === 0) refuse('epub-no-content', { key: 'import.detail.emptySpine' });
 
     // Text of each spine item, in order; one "page" per item.
     const pages: string[] = [];
@@ -69,8 +70,8 @@ export async function extractEpub(data: Buffer, meta: { sha256: string; size: nu
       pages.push(text ?? '');
     }
     if (contentDocs === 0) {
-      const list = missing.length > 0 ? `; thiếu / missing: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}` : '';
-      refuse('epub-no-content', `không đọc được mục nào trong spine / no spine item could be read${list}`);
+      const names = `${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`;
+      refuse('epub-no-content', missing.length > 0 ? { key: 'import.detail.noSpineItemMissing', params: { names } } : { key: 'import.detail.noSpineItem' });
     }
     const { text, pageStarts } = joinPages(pages);
 
@@ -83,7 +84,7 @@ export async function extractEpub(data: Buffer, meta: { sha256: string; size: nu
     let language = declaredLanguage;
     if (guess.vietnamese && !/^vi\b/i.test(declaredLanguage ?? '')) {
       language = 'vi';
-      notes.add('language', `dc:language ${JSON.stringify(declaredLanguage)} → vi (văn bản tiếng Việt / the text is Vietnamese, ${(guess.share * 100).toFixed(0)}% Vietnamese letters)`);
+      notes.add('language', { key: 'import.note.language', params: { declared: JSON.stringify(declaredLanguage), share: (guess.share * 100).toFixed(0) } });
     }
     const uniqueId = opf.attrs['unique-identifier'];
     const identifiers = elements(metadata, 'identifier');
@@ -120,14 +121,14 @@ export async function extractEpub(data: Buffer, meta: { sha256: string; size: nu
 }
 
 class Notes {
-  readonly list: string[] = [];
+  readonly list: MessageRef[] = [];
   private readonly counts = new Map<string, number>();
 
-  add(kind: string, note: string): void {
+  add(kind: string, note: MessageRef): void {
     const count = (this.counts.get(kind) ?? 0) + 1;
     this.counts.set(kind, count);
     if (count <= MAX_NOTES_PER_KIND) this.list.push(note);
-    else if (count === MAX_NOTES_PER_KIND + 1) this.list.push(`… (${kind})`);
+    else if (count === MAX_NOTES_PER_KIND + 1) this.list.push({ key: 'import.note.more', params: { kind } });
   }
 }
 
@@ -191,20 +192,20 @@ async function spineText(
   missing: string[],
 ): Promise<string | null> {
   if (!item) {
-    notes.add('spine', 'spine trỏ tới mục không có trong manifest / spine names an item missing from the manifest');
+    notes.add('spine', { key: 'import.note.spineUnknownItem' });
     return null;
   }
   if (!isContentDocument(item)) return null;
   const name = entryName(zip, item.path);
   if (!name) {
     missing.push(item.href);
-    notes.add('missing', `thiếu tệp / missing file: ${item.href}`);
+    notes.add('missing', { key: 'import.note.missingFile', params: { name: item.href } });
     return null;
   }
   const markup = decodeXmlBytes(await zip.read(name));
   checkXmlSafety(markup, name, { maxXmlBytes: limits.maxEntryBytes, maxXmlDepth: limits.maxXmlDepth });
   const valid = XMLValidator.validate(markup, { allowBooleanAttributes: true });
-  if (valid !== true) notes.add('xhtml', `XHTML không hợp lệ / malformed XHTML in ${name}: ${valid.err.msg} (line ${valid.err.line})`);
+  if (valid !== true) notes.add('xhtml', { key: 'import.note.malformedXhtml', params: { name, error: valid.err.msg, line: valid.err.line } });
   return xhtmlToText(markup);
 }
 
@@ -223,7 +224,7 @@ async function tableOfContents(
       if (entries.length > 0) return entries;
     } catch (error) {
       if (isHostile(error)) throw error;
-      notes.add('toc', `mục lục nav không đọc được / nav unreadable: ${(error as Error).message}`);
+      notes.add('toc', { key: 'import.note.navUnreadable', params: { error: (error as Error).message } });
     }
   }
   const ncx = manifest.byId.get(spine?.attrs.toc ?? '') ?? manifest.items.find((item) => item.mediaType === 'application/x-dtbncx+xml');
@@ -232,7 +233,7 @@ async function tableOfContents(
       return await ncxToc(zip, ncx, opfDir, limits);
     } catch (error) {
       if (isHostile(error)) throw error;
-      notes.add('toc', `mục lục NCX không đọc được / NCX unreadable: ${(error as Error).message}`);
+      notes.add('toc', { key: 'import.note.ncxUnreadable', params: { error: (error as Error).message } });
     }
   }
   return [];
@@ -253,7 +254,7 @@ function packageHref(docDir: string, href: string, opfDir: string): string | nul
 
 async function navToc(zip: BoundedZip, nav: ManifestItem, opfDir: string, limits: ExtractLimits): Promise<TocEntry[]> {
   const name = entryName(zip, nav.path);
-  if (!name) throw new Error(`thiếu / missing ${nav.href}`);
+  if (!name) throw new Error(`missing ${nav.href}`);
   const doc = parseXml(await zip.read(name, limits.maxXmlBytes), name, limits);
   const navs = descendants(doc, 'nav');
   const toc = navs.find((n) => (n.attrs.type ?? '').split(/\s+/).includes('toc')) ?? navs[0];
@@ -278,7 +279,7 @@ async function navToc(zip: BoundedZip, nav: ManifestItem, opfDir: string, limits
 
 async function ncxToc(zip: BoundedZip, ncx: ManifestItem, opfDir: string, limits: ExtractLimits): Promise<TocEntry[]> {
   const name = entryName(zip, ncx.path);
-  if (!name) throw new Error(`thiếu / missing ${ncx.href}`);
+  if (!name) throw new Error(`missing ${ncx.href}`);
   const doc = parseXml(await zip.read(name, limits.maxXmlBytes), name, limits);
   const navMap = descendants(doc, 'navMap')[0];
   const entries: TocEntry[] = [];
@@ -313,7 +314,7 @@ async function coverImage(
   if (!item) return null;
   const name = entryName(zip, item.path);
   if (!name) {
-    notes.add('cover', `thiếu ảnh bìa / cover image missing: ${item.href}`);
+    notes.add('cover', { key: 'import.note.coverMissing', params: { name: item.href } });
     return null;
   }
   let bytes: Buffer;
@@ -321,15 +322,15 @@ async function coverImage(
     bytes = await zip.read(name, MAX_COVER_BYTES);
   } catch (error) {
     if (error instanceof ImportRefusal && error.code !== 'zip-too-large') throw error;
-    notes.add('cover', `ảnh bìa quá lớn / cover image too large: ${item.href}`);
+    notes.add('cover', { key: 'import.note.coverTooLarge', params: { name: item.href } });
     return null;
   }
   const mediaType = imageType(bytes);
   if (!mediaType) {
-    notes.add('cover', `ảnh bìa không phải JPEG/PNG/GIF/WebP/SVG / unsupported cover image: ${item.href} (${item.mediaType})`);
+    notes.add('cover', { key: 'import.note.coverUnsupported', params: { name: item.href, type: item.mediaType } });
     return null;
   }
-  if (mediaType !== item.mediaType) notes.add('cover', `ảnh bìa khai báo ${item.mediaType}, thực tế ${mediaType} / cover declared ${item.mediaType}, is ${mediaType}`);
+  if (mediaType !== item.mediaType) notes.add('cover', { key: 'import.note.coverMismatch', params: { declared: item.mediaType, actual: mediaType } });
   return { data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), mediaType };
 }
 

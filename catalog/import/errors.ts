@@ -1,68 +1,92 @@
 /**
- * Why a file was refused, in Vietnamese and English. Extractors throw an `ImportRefusal`; the
- * worker passes its code and message back as plain data; the importer reports it. Each code
- * names one specific cause, so a librarian can tell a password from a damaged file.
+ * Why a file was refused: a code naming one specific cause (so a librarian can tell a password
+ * from a damaged file) and the detail the extractor found. Extractors throw an `ImportRefusal`;
+ * the worker passes its code and detail back as plain data; the importer and the desk report it
+ * as a message reference (`refusalReason`), worded in shared/messages/import.ts.
  */
+import { bilingual } from '../../shared/messages.js';
+import type { MessageKey, MessageRef } from '../../shared/messages.js';
 
-export const REFUSALS = {
-  'not-pdf': ['Không phải tệp PDF', 'not a PDF'],
-  'not-epub': ['Không phải tệp EPUB', 'not an EPUB'],
-  'unsupported': ['Không phải PDF hay EPUB', 'neither a PDF nor an EPUB'],
-  'pdf-password': ['Tệp PDF có mật khẩu', 'password-protected PDF'],
-  'pdf-damaged': ['Tệp PDF bị hỏng', 'damaged PDF'],
-  'no-pages': ['Không có trang nào', 'no pages'],
-  'zip-split': ['Đây là một phần của tệp ZIP bị chia nhỏ, không phải cả cuốn sách', 'one segment of a split (multi-volume) ZIP, not a whole book'],
-  'zip-truncated': ['Tệp bị cắt cụt (tải về chưa xong?)', 'truncated file (unfinished download?)'],
-  'zip-damaged': ['Tệp ZIP bị hỏng', 'damaged ZIP'],
-  'zip-encrypted': ['Tệp ZIP có mã hoá', 'encrypted ZIP entry'],
-  'zip-unsafe-name': ['Tên tệp nguy hiểm trong gói ZIP', 'unsafe file name in the ZIP'],
-  'zip-too-large': ['Nội dung giải nén quá lớn (nghi bom ZIP)', 'unpacked content too large (zip bomb?)'],
-  'zip-too-many-entries': ['Quá nhiều tệp trong gói ZIP', 'too many entries in the ZIP'],
-  'xml-unsafe': ['XML có khai báo DOCTYPE/ENTITY bị cấm', 'XML with a forbidden DOCTYPE internal subset or ENTITY'],
-  'xml-too-deep': ['XML lồng nhau quá sâu', 'XML nested too deeply'],
-  'xml-too-large': ['Tệp XML quá lớn', 'XML file too large'],
-  'xml-malformed': ['XML không hợp lệ', 'malformed XML'],
-  'epub-mimetype': ['Sai tệp mimetype của EPUB', 'wrong EPUB mimetype'],
-  'epub-damaged': ['Tệp EPUB bị hỏng', 'damaged EPUB'],
-  'epub-no-content': ['EPUB không có nội dung đọc được', 'EPUB has no readable content'],
-  'too-large': ['Tệp quá lớn', 'file too large'],
-  'timeout': ['Quá thời gian xử lý', 'took too long'],
-  'out-of-memory': ['Hết bộ nhớ khi xử lý', 'ran out of memory'],
-  'crashed': ['Lỗi khi đọc tệp', 'extraction failed'],
-  'file-changed': ['Tệp bị thay đổi trong khi nhập', 'the file changed during import'],
-  'unreadable': ['Không đọc được tệp', 'cannot read the file'],
-  'save-failed': ['Không lưu được vào thư viện', 'could not save to the library'],
-} as const satisfies Record<string, readonly [string, string]>;
+/** Each refusal code and the message that names its cause. */
+const REFUSAL_KEYS = {
+  'not-pdf': 'import.refused.notPdf',
+  'not-epub': 'import.refused.notEpub',
+  'unsupported': 'import.refused.unsupported',
+  'pdf-password': 'import.refused.pdfPassword',
+  'pdf-damaged': 'import.refused.pdfDamaged',
+  'no-pages': 'import.refused.noPages',
+  'zip-split': 'import.refused.zipSplit',
+  'zip-truncated': 'import.refused.zipTruncated',
+  'zip-damaged': 'import.refused.zipDamaged',
+  'zip-encrypted': 'import.refused.zipEncrypted',
+  'zip-unsafe-name': 'import.refused.zipUnsafeName',
+  'zip-too-large': 'import.refused.zipTooLarge',
+  'zip-too-many-entries': 'import.refused.zipTooManyEntries',
+  'xml-unsafe': 'import.refused.xmlUnsafe',
+  'xml-too-deep': 'import.refused.xmlTooDeep',
+  'xml-too-large': 'import.refused.xmlTooLarge',
+  'xml-malformed': 'import.refused.xmlMalformed',
+  'epub-mimetype': 'import.refused.epubMimetype',
+  'epub-damaged': 'import.refused.epubDamaged',
+  'epub-no-content': 'import.refused.epubNoContent',
+  'too-large': 'import.refused.tooLarge',
+  'timeout': 'import.refused.timeout',
+  'out-of-memory': 'import.refused.outOfMemory',
+  'crashed': 'import.refused.crashed',
+  'file-changed': 'import.refused.fileChanged',
+  'unreadable': 'import.refused.unreadable',
+  'save-failed': 'import.refused.saveFailed',
+} as const satisfies Record<string, MessageKey>;
 
-export type RefusalCode = keyof typeof REFUSALS;
+export type RefusalCode = keyof typeof REFUSAL_KEYS;
+
+/** What the extractor found: technical words (a parser's own message, sizes) or a message of its own. */
+export type RefusalDetail = string | MessageRef;
 
 /** A refusal as plain data (crosses the worker boundary). */
 export interface RefusalInfo {
   code: RefusalCode;
-  /** "Vietnamese / English: detail". */
-  message: string;
+  detail?: RefusalDetail;
 }
 
-export function refusalMessage(code: RefusalCode, detail?: string): string {
-  const [vi, en] = REFUSALS[code];
-  const clean = detail?.replace(/\s+/g, ' ').trim().slice(0, 300);
-  return clean ? `${vi} / ${en}: ${clean}` : `${vi} / ${en}`;
+/** Technical words on one line, at most 300 characters. */
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+/** A refusal with its detail tidied (technical words can be long and span lines). */
+export function refusal(code: RefusalCode, detail?: RefusalDetail): RefusalInfo {
+  if (detail === undefined) return { code };
+  if (typeof detail === 'string') {
+    const words = tidy(detail);
+    return words ? { code, detail: words } : { code };
+  }
+  const params = detail.params && Object.fromEntries(Object.entries(detail.params).map(([name, value]) => [name, typeof value === 'string' ? tidy(value) : value]));
+  return { code, detail: params ? { key: detail.key, params } : detail };
+}
+
+/** The refusal as a message: its cause, then the detail when there is one ("damaged PDF: …"). */
+export function refusalReason({ code, detail }: RefusalInfo): MessageRef {
+  const cause: MessageRef = { key: REFUSAL_KEYS[code] };
+  return detail === undefined ? cause : { key: 'import.detailed', params: { what: cause, detail } };
 }
 
 export class ImportRefusal extends Error {
-  constructor(
-    readonly code: RefusalCode,
-    readonly detail?: string,
-  ) {
-    super(refusalMessage(code, detail));
+  readonly info: RefusalInfo;
+
+  /** `message` (for logs and the CLI) is the reason in both languages. */
+  constructor(code: RefusalCode, detail?: RefusalDetail) {
+    const info = refusal(code, detail);
+    super(bilingual(refusalReason(info)));
     this.name = 'ImportRefusal';
+    this.info = info;
   }
 
-  toInfo(): RefusalInfo {
-    return { code: this.code, message: this.message };
+  get code(): RefusalCode {
+    return this.info.code;
   }
 }
 
-export function refuse(code: RefusalCode, detail?: string): never {
+export function refuse(code: RefusalCode, detail?: RefusalDetail): never {
   throw new ImportRefusal(code, detail);
 }

@@ -4,12 +4,13 @@
  * this directly — it runs inside the extraction worker (extract-worker.ts); tests and the
  * benchmark may.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { extractEpub } from './epub.js';
 import { ImportRefusal, refuse } from './errors.js';
+import type { RefusalDetail } from './errors.js';
 import { extractPdf, hasPdfHeader } from './pdf.js';
+import { sha256Hex } from '../store/hash.js';
 import { DEFAULT_LIMITS } from './types.js';
 import type { ExtractLimits, Extraction, SourceFormat } from './types.js';
 import { isSplitZipSegment } from './zip.js';
@@ -40,7 +41,7 @@ export async function extractFile(file: string, options: ExtractFileOptions = {}
   let data: Buffer;
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile()) refuse('unreadable', 'không phải tệp thường / not a regular file');
+    if (!stat.isFile()) refuse('unreadable', { key: 'import.detail.notRegularFile' });
     if (stat.size > limits.maxFileBytes) refuse('too-large', `${stat.size} > ${limits.maxFileBytes} byte`);
     data = await fs.readFile(file);
     if (data.byteLength > limits.maxFileBytes) refuse('too-large', `${data.byteLength} > ${limits.maxFileBytes} byte`);
@@ -48,7 +49,7 @@ export async function extractFile(file: string, options: ExtractFileOptions = {}
     if (error instanceof ImportRefusal) throw error;
     refuse('unreadable', (error as Error).message);
   }
-  const meta = { sha256: createHash('sha256').update(data).digest('hex'), size: data.byteLength };
+  const meta = { sha256: sha256Hex(data), size: data.byteLength };
   const format = sniffFormat(file, data.subarray(0, 1024));
   if (format === 'split-zip') refuse('zip-split');
   if (format === 'pdf') {
@@ -63,10 +64,10 @@ export async function extractFile(file: string, options: ExtractFileOptions = {}
 }
 
 /** A short description of what the bytes look like, for refusals. */
-function describe(data: Buffer): string {
-  if (data.byteLength === 0) return 'tệp rỗng / empty file';
-  if (hasPdfHeader(data.subarray(0, 1024))) return 'trông như PDF / looks like a PDF';
-  if (data[0] === 0x50 && data[1] === 0x4b) return 'trông như ZIP/EPUB / looks like a ZIP or EPUB';
+function describe(data: Buffer): RefusalDetail {
+  if (data.byteLength === 0) return { key: 'import.detail.emptyFile' };
+  if (hasPdfHeader(data.subarray(0, 1024))) return { key: 'import.detail.looksLikePdf' };
+  if (data[0] === 0x50 && data[1] === 0x4b) return { key: 'import.detail.looksLikeZip' };
   // Nothing of the file's content is quoted: a refused file may be anything (a link to a system file).
-  return 'không phải PDF hay EPUB / neither a PDF nor an EPUB';
+  return { key: 'import.detail.neitherPdfNorEpub' };
 }

@@ -9,7 +9,7 @@
  * directly. extract.ts imports this module's types, so tsc always emits it next to extract.js.
  */
 import { parentPort } from 'node:worker_threads';
-import { ImportRefusal, refusalMessage } from './errors.js';
+import { ImportRefusal, refusal } from './errors.js';
 import type { RefusalInfo } from './errors.js';
 import { extractFile } from './extract-file.js';
 import type { ExtractFileOptions } from './extract-file.js';
@@ -30,9 +30,8 @@ export async function runJob(job: WorkerJob): Promise<WorkerReply> {
   try {
     return { type: 'result', id: job.id, ok: true, extraction: await extractFile(job.file, job.options) };
   } catch (error) {
-    const refusal: RefusalInfo =
-      error instanceof ImportRefusal ? error.toInfo() : { code: 'crashed', message: refusalMessage('crashed', (error as Error)?.message ?? String(error)) };
-    return { type: 'result', id: job.id, ok: false, refusal };
+    const refused = error instanceof ImportRefusal ? error.info : refusal('crashed', (error as Error)?.message ?? String(error));
+    return { type: 'result', id: job.id, ok: false, refusal: refused };
   }
 }
 
@@ -46,7 +45,7 @@ if (parentPort) {
         port.postMessage(reply);
       } catch (error) {
         // A result that cannot be cloned must still answer, or the file would wait for the timeout.
-        port.postMessage({ type: 'result', id: job.id, ok: false, refusal: { code: 'crashed', message: refusalMessage('crashed', (error as Error).message) } } satisfies WorkerReply);
+        port.postMessage({ type: 'result', id: job.id, ok: false, refusal: refusal('crashed', (error as Error).message) } satisfies WorkerReply);
       }
     });
   });

@@ -2,7 +2,7 @@
  * Extraction, bounded and isolated: each file is parsed in a worker_threads Worker with a heap
  * limit, a per-file time limit, and a bound on how far the whole process's memory may grow
  * (decoded buffers are outside the heap; the process is watched every few milliseconds). On a timeout the worker is terminated and the file refused
- * ("quá thời gian xử lý / took too long"); a crash or an out-of-memory in the worker refuses
+ * ('timeout'); a crash or an out-of-memory in the worker refuses
  * the file and a fresh worker takes the next one. The main process never parses a file.
  *
  * One worker is reused across files (starting one costs ~0.2 s) and replaced every
@@ -14,8 +14,8 @@
  * extract-worker.js, which tsc emits because this module imports its types.
  */
 import { Worker } from 'node:worker_threads';
-import { refusalMessage } from './errors.js';
-import type { RefusalCode, RefusalInfo } from './errors.js';
+import { refusal } from './errors.js';
+import type { RefusalInfo } from './errors.js';
 import type { ExtractFileOptions } from './extract-file.js';
 import type { WorkerJob, WorkerReply } from './extract-worker.js';
 import type { ExtractLimits, Extraction } from './types.js';
@@ -50,10 +50,6 @@ export interface ExtractorOptions {
 
 export type ExtractOutcome = { ok: true; extraction: Extraction; ms: number } | { ok: false; refusal: RefusalInfo; ms: number };
 
-function refusal(code: RefusalCode, detail?: string): RefusalInfo {
-  return { code, message: refusalMessage(code, detail) };
-}
-
 export class Extractor {
   private worker: Worker | null = null;
   private starting: Promise<Worker> | null = null;
@@ -84,7 +80,7 @@ export class Extractor {
     try {
       worker = await this.ready();
     } catch (error) {
-      return { ok: false, refusal: refusal('crashed', `không khởi động được tiến trình đọc tệp / extraction worker did not start: ${(error as Error).message}`), ms: ms() };
+      return { ok: false, refusal: refusal('crashed', { key: 'import.detail.workerDidNotStart', params: { error: (error as Error).message } }), ms: ms() };
     }
     const id = this.nextId++;
     this.jobs++;
@@ -107,7 +103,7 @@ export class Extractor {
         const oom = error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap limit/i.test(error.message);
         done({ ok: false, refusal: oom ? refusal('out-of-memory', `> ${this.memoryMb} MB`) : refusal('crashed', error.message) }, true);
       };
-      const onExit = (code: number) => done({ ok: false, refusal: refusal('crashed', `tiến trình đọc tệp dừng (mã ${code}) / extraction worker exited (code ${code})`) }, true);
+      const onExit = (code: number) => done({ ok: false, refusal: refusal('crashed', { key: 'import.detail.workerExited', params: { code } }) }, true);
       const timer = setTimeout(
         () => done({ ok: false, refusal: refusal('timeout', `> ${Math.round(this.timeoutMs / 100) / 10} s`) }, true),
         this.timeoutMs,

@@ -6,17 +6,16 @@
  * failed save leaves no rows; files stored for a save that failed are removed again unless
  * something else references them (catalog/store/gc.ts).
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { saveDocuments } from '../documents.js';
-import { removeUnreferencedFiles } from '../store/gc.js';
+import { FilesOfSave } from '../store/gc.js';
 import { sha256File } from '../store/hash.js';
 import type { Library } from '../library.js';
 import type { NewFileLink } from '../publications.js';
-import { refusalMessage } from './errors.js';
-import type { RefusalCode } from './errors.js';
+import type { MessageRef } from '../../shared/messages.js';
+import { refusal, refusalReason } from './errors.js';
+import type { RefusalCode, RefusalInfo } from './errors.js';
 import { SPLIT_SEGMENT_NAME } from './extract-file.js';
 import { Extractor } from './extract.js';
 import type { ExtractorOptions } from './extract.js';
@@ -41,7 +40,7 @@ export interface ImportedItem {
   hasCover: boolean;
   language: string;
   needsOcr: boolean;
-  notes: string[];
+  notes: MessageRef[];
   ms: number;
 }
 
@@ -55,8 +54,8 @@ export interface DuplicateItem {
 export interface RefusedItem {
   path: string;
   code: RefusalCode;
-  /** Bilingual: "Tệp PDF có mật khẩu / password-protected PDF". */
-  reason: string;
+  /** The cause and its detail, as a message ("password-protected PDF"). */
+  reason: MessageRef;
 }
 
 export interface ImportSummary {
@@ -86,7 +85,7 @@ export interface ImportOptions extends ExtractorOptions {
 interface Candidate {
   path: string;
   /** A refusal decided while walking (unreadable folder, missing path). */
-  refusal?: { code: RefusalCode; detail: string };
+  refusal?: RefusalInfo;
 }
 
 /** Whether `file` is a regular file, once links are followed, inside the folder `root` (its real path). */
@@ -110,7 +109,7 @@ export async function collectFiles(paths: string[]): Promise<{ files: Candidate[
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (error) {
-      files.push({ path: dir, refusal: { code: 'unreadable', detail: (error as Error).message } });
+      files.push({ path: dir, refusal: refusal('unreadable', (error as Error).message) });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -134,7 +133,7 @@ export async function collectFiles(paths: string[]): Promise<{ files: Candidate[
     try {
       stat = await fs.stat(full);
     } catch (error) {
-      files.push({ path: full, refusal: { code: 'unreadable', detail: (error as Error).message } });
+      files.push({ path: full, refusal: refusal('unreadable', (error as Error).message) });
       continue;
     }
     if (stat.isDirectory()) {
@@ -142,7 +141,7 @@ export async function collectFiles(paths: string[]): Promise<{ files: Candidate[
       await walk(full);
     } else if (!stat.isFile()) {
       // A pipe or a device (/dev/zero) would be read forever before any time limit applies.
-      files.push({ path: full, refusal: { code: 'unreadable', detail: 'không phải tệp thường / not a regular file' } });
+      files.push({ path: full, refusal: refusal('unreadable', { key: 'import.detail.notRegularFile' }) });
     } else files.push({ path: full });
   }
   return { files, skipped };
@@ -153,9 +152,9 @@ function publicationWithFile(library: Library, sha256: string): string | null {
   return row?.id ?? null;
 }
 
-const refused = (file: string, code: RefusalCode, detail?: string): ImportOutcome => ({
+const refused = (file: string, info: RefusalInfo): ImportOutcome => ({
   status: 'refused',
-  item: { path: file, code, reason: refusalMessage(code, detail) },
+  item: { path: file, code: info.code, reason: refusalReason(info) },
 });
 
 /** Imports one file with an extractor the caller owns. */
@@ -164,32 +163,24 @@ export async function importFile(library: Library, file: string, extractor: Extr
   try {
     hashed = await sha256File(file);
   } catch (error) {
-    return refused(file, 'unreadable', (error as Error).message);
+    return refused(file, refusal('unreadable', (error as Error).message));
   }
   const existing = publicationWithFile(library, hashed.sha256);
   if (existing) return { status: 'duplicate', item: { path: file, sha256: hashed.sha256, publicationId: existing } };
 
   const outcome = await extractor.extract(file);
-  if (!outcome.ok) return { status: 'refused', item: { path: file, code: outcome.refusal.code, reason: outcome.refusal.message } };
+  if (!outcome.ok) return refused(file, outcome.refusal);
   const extraction = outcome.extraction;
-  if (extraction.sha256 !== hashed.sha256) return refused(file, 'file-changed');
+  if (extraction.sha256 !== hashed.sha256) return refused(file, refusal('file-changed'));
 
   // Files first (content-addressed and atomic), then every row in one transaction.
-  const stored: string[] = [];
+  const stored = new FilesOfSave(library);
   try {
-    const putNew = async (sha256: string, put: () => Promise<{ sha256: string; size: number }>) => {
-      const had = await library.files.has(sha256);
-      const result = await put();
-      if (!had) stored.push(result.sha256);
-      return result;
-    };
-    const content = await putNew(hashed.sha256, () => library.files.putFile(file, hashed));
+    const content = await stored.putFile(file, hashed);
     const contentLink: NewFileLink = { ...content, mediaType: extraction.mediaType, state: 'present', role: 'content' };
     let coverLink: NewFileLink | undefined;
     if (extraction.cover) {
-      const bytes = Buffer.from(extraction.cover.data.buffer, extraction.cover.data.byteOffset, extraction.cover.data.byteLength);
-      const coverSha = createHash('sha256').update(bytes).digest('hex');
-      const cover = await putNew(coverSha, () => library.files.put(Readable.from([bytes]), { sha256: coverSha, size: bytes.byteLength }));
+      const cover = await stored.putBytes(extraction.cover.data);
       // A cover identical to the content (an image stored as its own cover) needs no second link.
       if (cover.sha256 !== content.sha256) coverLink = { ...cover, mediaType: extraction.cover.mediaType, state: 'present', role: 'cover' };
     }
@@ -218,8 +209,8 @@ export async function importFile(library: Library, file: string, extractor: Extr
       },
     };
   } catch (error) {
-    await removeUnreferencedFiles(library, stored).catch(() => undefined);
-    return refused(file, 'save-failed', (error as Error).message);
+    await stored.discard();
+    return refused(file, refusal('save-failed', (error as Error).message));
   }
 }
 
@@ -234,7 +225,7 @@ export async function importFiles(library: Library, paths: string[], options: Im
       if (options.signal?.aborted) break;
       options.onProgress?.({ phase: 'file', index, total: files.length, path: candidate.path });
       const outcome = candidate.refusal
-        ? refused(candidate.path, candidate.refusal.code, candidate.refusal.detail)
+        ? refused(candidate.path, candidate.refusal)
         : await importFile(library, candidate.path, extractor);
       if (outcome.status === 'imported') summary.imported.push(outcome.item);
       else if (outcome.status === 'duplicate') summary.duplicates.push(outcome.item);

@@ -11,6 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { MessageRef } from '../../shared/messages.js';
 import { ImportRefusal, refuse } from './errors.js';
 import { guessVietnamese } from './language.js';
 import { DEFAULT_LIMITS, joinPages } from './types.js';
@@ -48,7 +49,7 @@ export interface PdfOptions {
 
 export async function extractPdf(data: Uint8Array, meta: { sha256: string; size: number }, options: PdfOptions = {}): Promise<Extraction> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  if (!hasPdfHeader(data)) refuse('not-pdf', 'thiếu %PDF- ở đầu tệp / no %PDF- header');
+  if (!hasPdfHeader(data)) refuse('not-pdf', { key: 'import.detail.noPdfHeader' });
   const { getDocument } = await loadPdfJs();
   const task = getDocument(documentOptions(data, limits));
   let doc: PdfDocument;
@@ -61,11 +62,11 @@ export async function extractPdf(data: Uint8Array, meta: { sha256: string; size:
   try {
     const pageCount = doc.numPages;
     if (!Number.isInteger(pageCount) || pageCount < 1) refuse('no-pages');
-    const notes: string[] = [];
+    const notes: MessageRef[] = [];
     const pages: string[] = [];
     const textless: number[] = [];
     let failedPages = 0;
-    let firstFailure = '';
+    let firstFailure: { page: number; error: string } | null = null;
     for (let n = 1; n <= pageCount; n++) {
       let text = '';
       try {
@@ -74,30 +75,30 @@ export async function extractPdf(data: Uint8Array, meta: { sha256: string; size:
         page.cleanup();
       } catch (error) {
         failedPages++;
-        firstFailure ||= `trang / page ${n}: ${(error as Error).message}`;
-        if (failedPages <= 3) notes.push(`trang ${n} không đọc được / page ${n} unreadable: ${(error as Error).message}`);
+        firstFailure ??= { page: n, error: (error as Error).message };
+        if (failedPages <= 3) notes.push({ key: 'import.note.pageUnreadable', params: { page: n, error: (error as Error).message } });
       }
       if (countLetters(text) < OCR_LETTERS_PER_PAGE) textless.push(n);
       pages.push(text);
     }
-    if (failedPages === pageCount) refuse('pdf-damaged', `không trang nào đọc được / no page could be read (${firstFailure})`);
-    if (failedPages > 3) notes.push(`${failedPages} trang không đọc được / pages unreadable`);
+    if (failedPages === pageCount && firstFailure) refuse('pdf-damaged', { key: 'import.detail.noPageReadable', params: firstFailure });
+    if (failedPages > 3) notes.push({ key: 'import.note.pagesUnreadable', params: { count: failedPages } });
 
     const { text, pageStarts } = joinPages(pages);
     // Most pages without a text layer, and images on them: a scan (or gazette page images with
     // only the running headers as text). A short page of real text (no image) is not a scan.
     const needsOcr = textless.length > pageCount / 2 && (await anyImages(doc, textless.slice(0, OCR_SAMPLE_PAGES)));
-    if (needsOcr) notes.push(`${textless.length}/${pageCount} trang không có lớp chữ, cần OCR / pages without a text layer, OCR needed`);
+    if (needsOcr) notes.push({ key: 'import.note.needsOcr', params: { textless: textless.length, pages: pageCount } });
 
     const info = await documentInfo(doc);
     const toc = await outline(doc).catch((error: Error) => {
-      notes.push(`mục lục không đọc được / outline unreadable: ${error.message}`);
+      notes.push({ key: 'import.note.outlineUnreadable', params: { error: error.message } });
       return [] as TocEntry[];
     });
     let cover: ExtractedCover | null = null;
     if (options.cover !== false) {
       cover = await renderCover(doc, limits.coverWidth).catch((error: Error) => {
-        notes.push(`không vẽ được bìa / cover not rendered: ${error.message}`);
+        notes.push({ key: 'import.note.coverNotRendered', params: { error: error.message } });
         return null;
       });
     }
@@ -327,7 +328,7 @@ async function renderCover(doc: PdfDocument, width: number): Promise<ExtractedCo
   const page = await doc.getPage(1);
   try {
     const base = page.getViewport({ scale: 1 });
-    if (!(base.width > 0 && base.height > 0)) throw new Error('trang rỗng / empty page box');
+    if (!(base.width > 0 && base.height > 0)) throw new Error('empty page box');
     const scale = width / base.width;
     const viewport = page.getViewport({ scale });
     const w = Math.max(1, Math.round(viewport.width));

@@ -2,6 +2,7 @@
  * What an extractor returns for one file: text with page offsets, metadata, table of contents,
  * an optional cover. Plain data only, since it crosses the worker boundary by structured clone.
  */
+import type { MessageRef } from '../../shared/messages.js';
 
 export type SourceFormat = 'pdf' | 'epub';
 
@@ -57,8 +58,8 @@ export interface Extraction {
   cover: ExtractedCover | null;
   /** A PDF whose pages are images without a text layer: import it, OCR it later. */
   needsOcr: boolean;
-  /** Corrections made and problems tolerated, for the librarian ("dc:language en-US → vi"). */
-  notes: string[];
+  /** Corrections made and problems tolerated, for the librarian ("dc:language en-US → vi"), worded in shared/messages/import.ts. */
+  notes: MessageRef[];
 }
 
 /** Bounds for one file; the defaults suit a 4 GB kiosk. */

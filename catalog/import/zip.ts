@@ -10,6 +10,7 @@
  */
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
+import type { MessageRef } from '../../shared/messages.js';
 import { ImportRefusal, refuse } from './errors.js';
 import { DEFAULT_LIMITS } from './types.js';
 
@@ -29,14 +30,14 @@ export function isSplitZipSegment(head: Uint8Array): boolean {
 }
 
 /** Why a name is unsafe, or null. */
-export function unsafeEntryName(name: string): string | null {
-  if (name.includes('\0')) return 'NUL';
+export function unsafeEntryName(name: string): MessageRef | null {
+  if (name.includes('\0')) return { key: 'import.unsafeName.nul' };
   // eslint-disable-next-line no-control-regex
-  if (/[\u0001-\u001f\u007f]/.test(name)) return 'ký tự điều khiển / control character';
-  if (name.includes('\\')) return 'dấu \\ / backslash';
-  if (/^[A-Za-z]:/.test(name)) return 'ổ đĩa / drive letter';
-  if (name.startsWith('/')) return 'đường dẫn tuyệt đối / absolute path';
-  if (name.split('/').includes('..')) return 'đoạn ".." / ".." segment';
+  if (/[\u0001-\u001f\u007f]/.test(name)) return { key: 'import.unsafeName.control' };
+  if (name.includes('\\')) return { key: 'import.unsafeName.backslash' };
+  if (/^[A-Za-z]:/.test(name)) return { key: 'import.unsafeName.drive' };
+  if (name.startsWith('/')) return { key: 'import.unsafeName.absolute' };
+  if (name.split('/').includes('..')) return { key: 'import.unsafeName.parent' };
   return null;
 }
 
@@ -91,11 +92,11 @@ export class BoundedZip {
    */
   async read(name: string, cap = this.limits.maxEntryBytes): Promise<Buffer> {
     const info = this.entries.get(name);
-    if (!info) refuse('epub-damaged', `thiếu tệp / missing entry: ${name}`);
+    if (!info) refuse('epub-damaged', { key: 'import.detail.missing', params: { name } });
     const limit = Math.min(cap, this.limits.maxEntryBytes);
     if (info.size > limit) refuse('zip-too-large', `${name}: ${info.size} byte > ${limit}`);
     if (this.unpacked + info.size > this.limits.maxUnpackedBytes) {
-      refuse('zip-too-large', `tổng / total > ${this.limits.maxUnpackedBytes} byte`);
+      refuse('zip-too-large', { key: 'import.detail.totalOver', params: { limit: this.limits.maxUnpackedBytes } });
     }
     const stream = await new Promise<NodeJS.ReadableStream & { destroy(error?: Error): void }>((resolve, reject) =>
       this.zip.openReadStream(info.entry, (error, s) => (error ? reject(entryError(error)) : resolve(s as never))),
@@ -115,11 +116,11 @@ export class BoundedZip {
         size += chunk.length;
         this.unpacked += chunk.length;
         if (size > info.size) {
-          fail(new ImportRefusal('zip-damaged', `${name}: giải nén ra hơn kích thước khai báo ${info.size} byte (bom ZIP?) / unpacks to more than its declared ${info.size} bytes (zip bomb?)`));
+          fail(new ImportRefusal('zip-damaged', { key: 'import.detail.unpacksOverDeclared', params: { name, size: info.size } }));
         } else if (size > limit) {
           fail(new ImportRefusal('zip-too-large', `${name}: > ${limit} byte`));
         } else if (this.unpacked > this.limits.maxUnpackedBytes) {
-          fail(new ImportRefusal('zip-too-large', `tổng / total > ${this.limits.maxUnpackedBytes} byte`));
+          fail(new ImportRefusal('zip-too-large', { key: 'import.detail.totalOver', params: { limit: this.limits.maxUnpackedBytes } }));
         } else {
           chunks.push(chunk);
         }
@@ -148,12 +149,12 @@ async function readEntries(zip: ZipFile, limits: ZipLimits): Promise<Map<string,
         const raw = entry.fileName as unknown as Buffer;
         const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, true);
         const unsafe = unsafeEntryName(name);
-        if (unsafe) refuse('zip-unsafe-name', `${JSON.stringify(name)} (${unsafe})`);
+        if (unsafe) refuse('zip-unsafe-name', { key: 'import.detail.unsafeName', params: { name: JSON.stringify(name), why: unsafe } });
         // Unix mode in the high 16 bits of the external attributes: a symbolic link.
-        if (((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000) refuse('zip-unsafe-name', `${JSON.stringify(name)} (liên kết / symlink)`);
+        if (((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000) refuse('zip-unsafe-name', { key: 'import.detail.unsafeName', params: { name: JSON.stringify(name), why: { key: 'import.unsafeName.symlink' } } });
         const key = name.normalize('NFC').toLowerCase();
         const clash = folded.get(key);
-        if (clash !== undefined) refuse('zip-unsafe-name', `${JSON.stringify(clash)} ~ ${JSON.stringify(name)} (trùng tên / duplicate name)`);
+        if (clash !== undefined) refuse('zip-unsafe-name', { key: 'import.detail.duplicateName', params: { name: JSON.stringify(clash), other: JSON.stringify(name) } });
         folded.set(key, name);
         if (entry.isEncrypted()) refuse('zip-encrypted', name);
         entries.set(name, { name, size: entry.uncompressedSize, entry });
@@ -172,8 +173,8 @@ function openError(error: Error, data: Buffer): ImportRefusal {
   if (/multi-disk/i.test(message)) return new ImportRefusal('zip-split', message);
   if (/End of central directory record signature not found/i.test(message)) {
     // A local file header at the start but no directory at the end: cut short.
-    if (data.byteLength >= 4 && data.readUInt32LE(0) === 0x04034b50) return new ImportRefusal('zip-truncated', 'thiếu thư mục trung tâm / no central directory');
-    return new ImportRefusal('not-epub', 'không phải tệp ZIP / not a ZIP file');
+    if (data.byteLength >= 4 && data.readUInt32LE(0) === 0x04034b50) return new ImportRefusal('zip-truncated', { key: 'import.detail.noCentralDirectory' });
+    return new ImportRefusal('not-epub', { key: 'import.detail.notZip' });
   }
   return new ImportRefusal('zip-damaged', message);
 }
@@ -181,7 +182,8 @@ function openError(error: Error, data: Buffer): ImportRefusal {
 function entryError(error: Error, name?: string): ImportRefusal {
   const where = name ? `${name}: ` : '';
   if (/too many bytes in the stream/i.test(error.message)) {
-    return new ImportRefusal('zip-damaged', `${where}giải nén ra hơn kích thước khai báo (bom ZIP?) / unpacks to more than its declared size (zip bomb?)`);
+    const unpacksOver: MessageRef = { key: 'import.detail.unpacksOver' };
+    return new ImportRefusal('zip-damaged', name ? { key: 'import.detailed', params: { what: name, detail: unpacksOver } } : unpacksOver);
   }
   if (/unexpected EOF|not enough bytes|past the end|exceeds/i.test(error.message)) return new ImportRefusal('zip-truncated', `${where}${error.message}`);
   return new ImportRefusal('zip-damaged', `${where}${error.message}`);

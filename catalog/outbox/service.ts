@@ -5,13 +5,14 @@
  * least once a day. A failure is retried with exponential backoff (capped); a stop (dispose)
  * ends the upload in flight, which the next start resumes from the hub's offset.
  */
+import { SETTINGS, getSetting, setSetting } from '../db/settings.js';
 import type { Library } from '../library.js';
 import { moderationStatusSchema } from '../../shared/outbox.js';
 import type { OutboxItem } from '../../shared/outbox.js';
-import { USAGE_SENT_AT_KEY, effectiveHubUrl, outboxSettings } from './settings.js';
+import { effectiveHubUrl, outboxSettings } from './settings.js';
 import { awaitingDecision, getRow, listRows, nextDue, toItem, update } from './store.js';
 import type { OutboxRow } from './store.js';
-import { UploadRefused, sendFile } from './tus-upload.js';
+import { UploadFailed, UploadRefused, sendFile } from './tus-upload.js';
 import { countUsage } from '../usage.js';
 import { usageUpload } from './usage-report.js';
 
@@ -123,7 +124,7 @@ export class OutboxService {
     }
     if (this.disposed) return result;
     result.decided = await this.askOutcomes(hub, now);
-    const lastUsage = Date.parse(this.library.getSetting(USAGE_SENT_AT_KEY) ?? '') || 0;
+    const lastUsage = Date.parse(getSetting(this.library.db, SETTINGS.usageSentAt) ?? '') || 0;
     if (result.sent > 0 || now().getTime() - lastUsage >= DAY_MS) result.usageSent = await this.sendUsage(hub, now);
     return result;
   }
@@ -164,11 +165,12 @@ export class OutboxService {
         return 'failed';
       }
       if (error instanceof UploadRefused) {
-        update(db, row.id, { state: 'rejected', reason: error.message }, now());
+        update(db, row.id, { state: 'rejected', reason: error.reason }, now());
         return 'rejected';
       }
+      const reason = error instanceof UploadFailed ? error.reason : { key: 'outbox.sendFailed' as const, params: { detail: (error as Error).message } };
       const backoff = (this.options.backoffMs ?? defaultBackoff)(attempts);
-      update(db, row.id, { state: 'failed', reason: (error as Error).message, next_attempt_at: new Date(now().getTime() + backoff).toISOString() }, now());
+      update(db, row.id, { state: 'failed', reason, next_attempt_at: new Date(now().getTime() + backoff).toISOString() }, now());
       return 'failed';
     } finally {
       this.live.delete(row.id);
@@ -184,7 +186,8 @@ export class OutboxService {
         if (!response.ok) continue;
         const status = moderationStatusSchema.parse(await response.json());
         if (status.state === 'pending') continue;
-        update(this.library.db, row.id, status.state === 'approved' ? { state: 'accepted', reason: null } : { state: 'rejected', reason: status.reason }, now());
+        const reason = status.reason === null ? null : { key: 'message.written' as const, params: { text: status.reason } };
+        update(this.library.db, row.id, status.state === 'approved' ? { state: 'accepted', reason: null } : { state: 'rejected', reason }, now());
         decided += 1;
       } catch {
         if (this.stopping.signal.aborted) break;
@@ -203,7 +206,7 @@ export class OutboxService {
         signal: this.stopping.signal,
       });
       if (!response.ok) return false;
-      this.library.setSetting(USAGE_SENT_AT_KEY, now().toISOString());
+      setSetting(this.library.db, SETTINGS.usageSentAt, now().toISOString());
       return true;
     } catch {
       return false;

@@ -4,30 +4,25 @@
  * and its upload endpoint from the same address). The station id is random, made once and kept.
  */
 import { randomBytes } from 'node:crypto';
+import { SETTINGS, deleteSetting, getSetting, setSetting } from '../db/settings.js';
 import { DEFAULT_LIBRARY_NAME } from '../library.js';
 import type { Library } from '../library.js';
 import { listSources, normalizeLocation } from '../sync/sources.js';
 import { AppError } from '../../shared/errors.js';
-import { translate } from '../../shared/messages.js';
-import type { Language } from '../../shared/messages.js';
 import type { OutboxSettings } from '../../shared/outbox.js';
 
-const HUB_URL_KEY = 'outbox.hub_url';
-const STATION_ID_KEY = 'outbox.station_id';
-export const USAGE_SENT_AT_KEY = 'outbox.usage_sent_at';
-
 export function stationId(library: Library): string {
-  let id = library.getSetting(STATION_ID_KEY);
+  let id = getSetting(library.db, SETTINGS.stationId);
   if (!id) {
     id = randomBytes(16).toString('hex');
-    library.setSetting(STATION_ID_KEY, id);
+    setSetting(library.db, SETTINGS.stationId, id);
   }
   return id;
 }
 
 /** The hub's base URL (ending in '/'): the setting, else the first http(s) sync source, else null. */
 export function effectiveHubUrl(library: Library): string | null {
-  const set = library.getSetting(HUB_URL_KEY);
+  const set = getSetting(library.db, SETTINGS.hubUrl);
   if (set) return set;
   const source = listSources(library).find((row) => /^https?:\/\//i.test(row.location));
   return source ? source.location : null;
@@ -35,21 +30,21 @@ export function effectiveHubUrl(library: Library): string | null {
 
 export function outboxSettings(library: Library): OutboxSettings {
   return {
-    hubUrl: library.getSetting(HUB_URL_KEY),
+    hubUrl: getSetting(library.db, SETTINGS.hubUrl),
     effectiveHubUrl: effectiveHubUrl(library),
     stationId: stationId(library),
-    stationName: library.getSetting('library.name') ?? DEFAULT_LIBRARY_NAME,
-    usageSentAt: library.getSetting(USAGE_SENT_AT_KEY),
+    stationName: getSetting(library.db, SETTINGS.libraryName) ?? DEFAULT_LIBRARY_NAME,
+    usageSentAt: getSetting(library.db, SETTINGS.usageSentAt),
   };
 }
 
 /** Sets the hub URL (an http(s) URL), or clears it with null to use the default. */
-export function setHubUrl(library: Library, url: string | null, lang: Language): OutboxSettings {
+export function setHubUrl(library: Library, url: string | null): OutboxSettings {
   if (url === null) {
-    library.db.prepare('DELETE FROM settings WHERE key = ?').run(HUB_URL_KEY);
+    deleteSetting(library.db, SETTINGS.hubUrl);
     return outboxSettings(library);
   }
   if (!/^https?:\/\/[^/]/i.test(url)) throw new AppError('invalid_input', { key: 'outbox.badHubUrl' });
-  library.setSetting(HUB_URL_KEY, normalizeLocation(url));
+  setSetting(library.db, SETTINGS.hubUrl, normalizeLocation(url));
   return outboxSettings(library);
 }

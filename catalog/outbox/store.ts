@@ -1,16 +1,17 @@
 /**
  * The station's outbox (table outbox, migration 10): what librarians asked to send to the hub,
- * with its state. Every change goes through `durably` (synchronous=FULL): an acknowledged
+ * with its state and, when it failed or was rejected, the reason as a message reference (JSON,
+ * migration 14). Every change goes through `durably` (synchronous=FULL): an acknowledged
  * enqueue, a sent upload or the hub's answer is never lost to a power cut.
  */
 import type { Db } from '../db/open.js';
 import { getPublication } from '../publications.js';
 import { AppError } from '../../shared/errors.js';
-import { translate } from '../../shared/messages.js';
-import type { Language } from '../../shared/messages.js';
+import type { MessageRef } from '../../shared/messages.js';
 import { UPLOAD_MEDIA_TYPES } from '../../shared/outbox.js';
 import type { OutboxItem, OutboxState, UploadDescription } from '../../shared/outbox.js';
-import { durably } from './durable.js';
+import { durably } from '../db/durable.js';
+import { readStoredRef, storeRef } from '../db/stored-refs.js';
 
 /** What is sent of a publication, copied when it is queued (and kept by the hub that receives it). */
 export interface SentDocumentColumns {
@@ -28,6 +29,7 @@ export interface OutboxRow extends SentDocumentColumns {
   state: OutboxState;
   bytes_sent: number;
   upload_url: string | null;
+  /** A MessageRef as JSON. */
   reason: string | null;
   attempts: number;
   next_attempt_at: string | null;
@@ -56,7 +58,7 @@ export function toItem(row: OutboxRow, live?: { bytesSent: number }): OutboxItem
     bytesSent: shown,
     bytesTotal: row.size,
     percent: row.size === 0 ? (done ? 100 : 0) : Math.floor((shown / row.size) * 100),
-    reason: row.reason,
+    reason: readStoredRef(row.reason),
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     createdAt: row.created_at,
@@ -73,7 +75,7 @@ export function listRows(db: Db): OutboxRow[] {
 }
 
 /** What is sent of a publication: its description now and its content file (PDF or EPUB, on disk). */
-function snapshotOf(db: Db, publicationId: string, lang: Language): SentDocumentColumns {
+function snapshotOf(db: Db, publicationId: string): SentDocumentColumns {
   const publication = getPublication(db, publicationId);
   if (!publication) throw new AppError('not_found', { key: 'outbox.noPublication', params: { id: publicationId } });
   if (publication.origin !== 'local') throw new AppError('bad_request', { key: 'outbox.notLocal' });
@@ -108,10 +110,10 @@ function snapshotOf(db: Db, publicationId: string, lang: Language): SentDocument
 }
 
 /** Queues a librarian's publication (origin 'local', its content file on disk) for the hub. */
-export function enqueue(db: Db, publicationId: string, lang: Language, now = new Date()): OutboxRow {
+export function enqueue(db: Db, publicationId: string, now = new Date()): OutboxRow {
   const at = now.toISOString();
   return durably(db, () => {
-    const snapshot = snapshotOf(db, publicationId, lang);
+    const snapshot = snapshotOf(db, publicationId);
     const active = db.prepare(`SELECT id FROM outbox WHERE publication_id = ? AND sha256 = ? AND state <> 'rejected'`).get(publicationId, snapshot.sha256);
     if (active) throw new AppError('conflict', { key: 'outbox.alreadyQueued' });
     const id = db
@@ -125,7 +127,7 @@ export function enqueue(db: Db, publicationId: string, lang: Language, now = new
 }
 
 /** Takes an item out of the queue: only before any byte was sent (waiting, or failed with no upload). */
-export function remove(db: Db, id: number, lang: Language): void {
+export function remove(db: Db, id: number): void {
   durably(db, () => {
     const row = getRow(db, id);
     if (!row) throw new AppError('not_found', { key: 'outbox.noItem' });
@@ -136,7 +138,7 @@ export function remove(db: Db, id: number, lang: Language): void {
 }
 
 /** A failed item is tried again now, from where the hub stopped; a rejected one from the start, with the publication's description as it is now. */
-export function retry(db: Db, id: number, lang: Language, now = new Date()): OutboxRow {
+export function retry(db: Db, id: number, now = new Date()): OutboxRow {
   return durably(db, () => {
     const row = getRow(db, id);
     if (!row) throw new AppError('not_found', { key: 'outbox.noItem' });
@@ -145,7 +147,7 @@ export function retry(db: Db, id: number, lang: Language, now = new Date()): Out
     db.prepare(`UPDATE outbox SET state = 'waiting', next_attempt_at = NULL, reason = NULL, attempts = 0, updated_at = ? WHERE id = ?`).run(at, id);
     if (row.state === 'rejected') {
       // Sent again from the start, as the publication is now (the librarian may have fixed it).
-      const snapshot = snapshotOf(db, row.publication_id, lang);
+      const snapshot = snapshotOf(db, row.publication_id);
       db.prepare(
         `UPDATE outbox SET title = @title, description = @description, sha256 = @sha256, size = @size, media_type = @media_type,
            file_name = @file_name, upload_url = NULL, bytes_sent = 0 WHERE id = @id`,
@@ -167,8 +169,12 @@ export function nextDue(db: Db, now = new Date()): OutboxRow | null {
   );
 }
 
-export function update(db: Db, id: number, fields: Partial<Pick<OutboxRow, 'state' | 'bytes_sent' | 'upload_url' | 'reason' | 'attempts' | 'next_attempt_at'>>, now = new Date()): void {
-  const keys = Object.keys(fields) as (keyof typeof fields)[];
+/** A change to an item; its reason is a reference (or null to clear it). */
+export type OutboxChange = Partial<Pick<OutboxRow, 'state' | 'bytes_sent' | 'upload_url' | 'attempts' | 'next_attempt_at'>> & { reason?: MessageRef | null };
+
+export function update(db: Db, id: number, change: OutboxChange, now = new Date()): void {
+  const fields = change.reason === undefined ? change : { ...change, reason: storeRef(change.reason) };
+  const keys = Object.keys(fields);
   const sets = keys.map((key) => `${key} = @${key}`).join(', ');
   durably(db, () => {
     db.prepare(`UPDATE outbox SET ${sets}${sets ? ', ' : ''}updated_at = @now WHERE id = @id`).run({ ...fields, now: now.toISOString(), id });

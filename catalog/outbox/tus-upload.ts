@@ -12,10 +12,15 @@
  * refusing the document itself: no retry. tus-js-client forgets its retry count whenever the
  * offset moves, so an attempt also ends after three new uploads (a file the hub keeps refusing
  * for its sha256 would otherwise be sent forever).
+ *
+ * Why an upload was refused or failed is a message reference: the hub's own (its answers carry
+ * the error envelope, catalog/hub/uploads.ts), else the hub's words as it wrote them.
  */
 import fs from 'node:fs';
 import { Upload } from 'tus-js-client';
 import type { DetailedError } from 'tus-js-client';
+import { bilingual, isMessageRef } from '../../shared/messages.js';
+import type { MessageRef } from '../../shared/messages.js';
 import { ChecksumHttpStack } from './checksum-stack.js';
 
 export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
@@ -28,10 +33,43 @@ const RETRIED_4XX = new Set([404, 409, 410, 423, 460]);
 /** New uploads one attempt may make (after uploads gone or a whole file refused for its sha256). */
 const MAX_NEW_UPLOADS = 3;
 
+/** Why an upload did not go through, by reference (the message is that reference in both languages, for logs). */
+class UploadProblem extends Error {
+  constructor(
+    readonly reason: MessageRef,
+    options?: { cause?: unknown },
+  ) {
+    super(bilingual(reason), options);
+  }
+}
+
 /** The hub refused the document: the item is rejected with the hub's reason. */
-export class UploadRefused extends Error {}
+export class UploadRefused extends UploadProblem {}
 /** The upload did not finish (no link, hub down, too many errors): tried again later. */
-export class UploadFailed extends Error {}
+export class UploadFailed extends UploadProblem {}
+
+/** What the hub said in an answer's body: the reference of its error envelope, else its words, else nothing. */
+export function hubSaid(body: string | undefined): MessageRef | null {
+  const text = body?.trim();
+  if (!text) return null;
+  try {
+    const { error } = JSON.parse(text) as { error?: { key?: unknown; params?: unknown } };
+    const ref = error?.params === undefined ? { key: error?.key } : { key: error.key, params: error.params };
+    if (isMessageRef(ref)) return ref;
+  } catch {
+    // not the envelope: the hub's words as written
+  }
+  return { key: 'message.written', params: { text: text.slice(0, 300) } };
+}
+
+/** A hub's answer with this status and body, as a reason. */
+function hubAnswered(status: number, body: string | undefined): MessageRef {
+  const said = hubSaid(body);
+  return said ? { key: 'outbox.hubStatusReason', params: { status, reason: said } } : { key: 'outbox.hubStatus', params: { status } };
+}
+
+/** The first line of a client-side error (no answer from the hub). */
+const unreachable = (error: Error): MessageRef => ({ key: 'outbox.hubUnreachable', params: { detail: error.message.split('\n')[0] } });
 
 export interface UploadJob {
   endpoint: string;
@@ -57,9 +95,9 @@ export async function probeUpload(url: string, size: number, signal?: AbortSigna
   try {
     response = await fetch(url, { method: 'HEAD', headers: { 'Tus-Resumable': TUS_VERSION }, signal });
   } catch (error) {
-    throw new UploadFailed(`HEAD ${url}: ${(error as Error).message}`, { cause: error });
+    throw new UploadFailed(unreachable(error as Error), { cause: error });
   }
-  if (response.status >= 500 || response.status === 423) throw new UploadFailed(`HEAD ${url}: ${response.status}`);
+  if (response.status >= 500 || response.status === 423) throw new UploadFailed({ key: 'outbox.hubStatus', params: { status: response.status } });
   if (response.status < 200 || response.status >= 300) return { resume: false };
   const offset = Number(response.headers.get('upload-offset') ?? NaN);
   const length = Number(response.headers.get('upload-length') ?? NaN);
@@ -88,7 +126,7 @@ export async function sendFile(job: UploadJob): Promise<string> {
   job.signal?.throwIfAborted();
   const stream = fs.createReadStream(job.file);
   let created = 0;
-  let lastRefusal = '';
+  let lastRefusal: MessageRef = { key: 'outbox.hubStatus', params: { status: 0 } };
   return new Promise<string>((resolve, reject) => {
     const fail = (error: Error) => {
       job.signal?.removeEventListener('abort', onAbort);
@@ -106,14 +144,15 @@ export async function sendFile(job: UploadJob): Promise<string> {
       storeFingerprintForResuming: false,
       removeFingerprintOnSuccess: false,
       onShouldRetry: (error) => {
-        lastRefusal = error.originalResponse?.getBody()?.trim().slice(0, 300) || error.message.split('\n')[0];
+        const status = statusOf(error);
+        lastRefusal = status ? hubAnswered(status, error.originalResponse?.getBody()) : unreachable(error);
         return shouldRetry(error);
       },
       onUploadUrlAvailable: () => {
         const url = upload.url as string;
         if (url !== uploadUrl && ++created > MAX_NEW_UPLOADS) {
           void upload.abort(false);
-          fail(new UploadFailed(`${MAX_NEW_UPLOADS} lần tải lên mới không thành / ${MAX_NEW_UPLOADS} new uploads failed: ${lastRefusal}`));
+          fail(new UploadFailed({ key: 'outbox.newUploadsFailed', params: { count: MAX_NEW_UPLOADS, reason: lastRefusal } }));
           return;
         }
         job.onUrl(url, url === uploadUrl ? resumedFrom : null);
@@ -126,9 +165,9 @@ export async function sendFile(job: UploadJob): Promise<string> {
       },
       onError: (error) => {
         const status = statusOf(error);
-        const body = (error as Partial<DetailedError>).originalResponse?.getBody()?.trim();
-        if (REFUSED.has(status)) fail(new UploadRefused(body || `HTTP ${status}`));
-        else fail(new UploadFailed(status ? `HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}` : error.message.split('\n')[0]));
+        const body = (error as Partial<DetailedError>).originalResponse?.getBody();
+        if (REFUSED.has(status)) fail(new UploadRefused(hubSaid(body) ?? { key: 'outbox.hubStatus', params: { status } }));
+        else fail(new UploadFailed(status ? hubAnswered(status, body) : unreachable(error)));
       },
     });
     const onAbort = () => {

@@ -32,7 +32,8 @@ export const DEFAULT_READ_WORKERS = 2;
 /** Whose read it is: the station's own (the kiosk) goes first. */
 export type ReadLane = 'station' | 'lan';
 const YOUNG_GENERATION_MB = 64;
-const WARM_SEARCH: ReadInput<'search'> = { q: 'luật', offset: 0, limit: 1, filters: {}, facets: false, asTyped: false };
+/** Typed without marks, so warming also loads the model that restores them. */
+const WARM_SEARCH: ReadInput<'search'> = { q: 'luat', offset: 0, limit: 1, filters: {}, facets: false, asTyped: false };
 /** The search's counts are counted again at most this often. */
 const REFRESH_INTERVAL_MS = 60_000;
 

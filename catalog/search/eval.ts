@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Library } from '../library.js';
 import { saveDocuments } from '../documents.js';
 import type { DocumentRecord } from '../documents.js';
-import { parseStructure } from '../../shared/legal/structure.js';
+import { articleLabel, parseStructure } from '../../shared/legal/structure.js';
 import { understandQuery } from './understand.js';
 import { rankAnswers } from './rank.js';
 
@@ -86,7 +86,7 @@ function readJsonl<T>(file: string): T[] {
 }
 
 export function lawToRecord(law: Law): DocumentRecord {
-  const text = law.articles.map((a) => `Điều ${a.article_id}. ${a.heading}\n${a.text}`).join('\n').normalize('NFC');
+  const text = law.articles.map((a) => `${articleLabel(a.article_id)}. ${a.heading}\n${a.text}`).join('\n').normalize('NFC');
   return {
     publication: {
       id: law.doc_id,

@@ -9,6 +9,7 @@
  * Call inside the transaction that changes the publication.
  */
 import type { Db } from '../db/open.js';
+import { articleLabel } from '../../shared/legal/structure.js';
 import { statement } from '../db/statements.js';
 import { indexForms } from '../../shared/search/tokens.js';
 import { numberKey } from '../../shared/text.js';
@@ -50,7 +51,7 @@ function passageSpans(db: Db, publicationId: string, text: string): PassageSpan[
   let cursor = 0;
   for (const article of articles) {
     if (article.start > cursor) spans.push(...chunk(text, cursor, article.start));
-    const heading = `Điều ${article.number}. ${article.heading}`;
+    const heading = `${articleLabel(article.number)}. ${article.heading}`;
     if (article.end - article.start > MAX_ARTICLE_CHARS) spans.push(...chunk(text, article.start, article.end, PART_CHARS, article.id, heading));
     else spans.push({ sectionId: article.id, start: article.start, end: article.end, heading });
     cursor = Math.max(cursor, article.end);

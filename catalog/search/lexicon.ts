@@ -9,14 +9,12 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Db } from '../db/open.js';
-import { readSetting, removeSetting, writeSetting } from '../db/settings.js';
+import { SETTINGS, deleteSetting, getSetting, setSetting } from '../db/settings.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { mergeThesauri, parsePhraseList, parseThesaurus } from './thesaurus.js';
 import type { Thesaurus, ThesaurusProblem } from './thesaurus.js';
 
 export const SEARCH_DATA_DIR = path.join(PACKAGE_ROOT, 'catalog', 'search', 'data');
-/** A hub's additions to the thesaurus, as the text of a thesaurus file (docs/search.md). */
-export const THESAURUS_SETTING = 'search.thesaurus';
 /** The most bytes of additions a feed carries. */
 export const MAX_THESAURUS_BYTES = 1 << 20;
 
@@ -57,7 +55,7 @@ const merged = new WeakMap<Db, { additions: string | null; thesaurus: Thesaurus 
 
 /** The thesaurus a library searches with: the app's, and its hub's additions. */
 export function thesaurusOf(db: Db): Thesaurus {
-  const additions = readSetting(db, THESAURUS_SETTING);
+  const additions = getSetting(db, SETTINGS.thesaurus);
   const cached = merged.get(db);
   if (cached && cached.additions === additions) return cached.thesaurus;
   const thesaurus = additions ? mergeThesauri(loadBase().thesaurus, parseThesaurus(additions).thesaurus) : loadBase().thesaurus;
@@ -72,14 +70,14 @@ export function thesaurusOf(db: Db): Thesaurus {
  */
 export function setThesaurusAdditions(db: Db, text: string | null): { problems: ThesaurusProblem[]; entries: number; tooLarge: boolean } {
   if (text === null || !text.trim()) {
-    removeSetting(db, THESAURUS_SETTING);
+    deleteSetting(db, SETTINGS.thesaurus);
     return { problems: [], entries: 0, tooLarge: false };
   }
   const normalized = text.normalize('NFC');
   const { thesaurus, problems } = parseThesaurus(normalized);
   const tooLarge = Buffer.byteLength(normalized) > MAX_THESAURUS_BYTES;
   if (problems.length === 0 && !tooLarge) {
-    writeSetting(db, THESAURUS_SETTING, normalized);
+    setSetting(db, SETTINGS.thesaurus, normalized);
   }
   return { problems, entries: thesaurus.entries.length, tooLarge };
 }
@@ -87,7 +85,7 @@ export function setThesaurusAdditions(db: Db, text: string | null): { problems: 
 /** The texts of every word list a library's search reads: the app's files and its hub's additions. */
 export function wordListTexts(db: Db): string[] {
   const { everyday, questions } = loadBase().texts;
-  return [everyday, questions, readSetting(db, THESAURUS_SETTING) ?? ''];
+  return [everyday, questions, getSetting(db, SETTINGS.thesaurus) ?? ''];
 }
 
 export function questionWords(): Thesaurus {

@@ -4,6 +4,7 @@
  * An empty query browses the catalog (newest first) with the same filters and facets.
  */
 import type { Db } from '../db/open.js';
+import { articleLabel } from '../../shared/legal/structure.js';
 import { statement } from '../db/statements.js';
 import { pageAt } from '../documents.js';
 import { summariesByIds } from '../publications.js';
@@ -81,7 +82,7 @@ function passageHits(db: Db, publicationId: string, passages: RankedPassage[], t
     const snippet = makeSnippet(text, highlight);
     return [{
       sectionId: passage.sectionId,
-      label: info?.level === 'article' ? `Điều ${info.number}` : null,
+      label: info?.level === 'article' ? articleLabel(info.number) : null,
       heading: info?.heading ?? null,
       page: info?.page ?? pageOf(passage.start),
       offset: passage.start,

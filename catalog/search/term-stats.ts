@@ -8,7 +8,8 @@
  * pool has them counted again over a writable connection, off the readers' way.
  */
 import type { Db } from '../db/open.js';
-import { readSetting, writeSetting } from '../db/settings.js';
+import { SETTINGS, getSetting, setSetting } from '../db/settings.js';
+import type { Setting } from '../db/settings.js';
 import { noteStale } from './stale.js';
 
 export type TermIndex = 'passage' | 'meta';
@@ -16,9 +17,10 @@ export type TermIndex = 'passage' | 'meta';
 /** Terms in at most this many rows are never treated as common. */
 export const COMMON_FLOOR: Record<TermIndex, number> = { passage: 500, meta: 200 };
 
-const SOURCES: Record<TermIndex, { rows: string; vocab: string }> = {
-  passage: { rows: 'SELECT coalesce(max(id), 0) FROM passages', vocab: 'passage_vocab' },
-  meta: { rows: 'SELECT coalesce(max(rowid), 0) FROM search_docs', vocab: 'meta_vocab' },
+/** Where each index's size and vocabulary are read, and the setting that keeps its size when counted. */
+const SOURCES: Record<TermIndex, { rows: string; vocab: string; counted: Setting<number> }> = {
+  passage: { rows: 'SELECT coalesce(max(id), 0) FROM passages', vocab: 'passage_vocab', counted: SETTINGS.passageTermRows },
+  meta: { rows: 'SELECT coalesce(max(rowid), 0) FROM search_docs', vocab: 'meta_vocab', counted: SETTINGS.metaTermRows },
 };
 
 export interface TermStats {
@@ -43,13 +45,13 @@ export function refreshTermStats(db: Db, index: TermIndex): TermStats {
     db.prepare('DELETE FROM term_stats WHERE index_name = ?').run(index);
     const insert = db.prepare('INSERT INTO term_stats (index_name, term, rows) VALUES (?, ?, ?)');
     for (const [term, count] of common) insert.run(index, term, count);
-    writeSetting(db, `term_stats.${index}.rows`, String(rows));
+    setSetting(db, SOURCES[index].counted, rows);
   })();
   return load(db, index);
 }
 
 function load(db: Db, index: TermIndex): TermStats {
-  const rows = Number(readSetting(db, `term_stats.${index}.rows`) ?? -1);
+  const rows = getSetting(db, SOURCES[index].counted);
   const counts = new Map((db.prepare('SELECT term, rows FROM term_stats WHERE index_name = ?').raw().all(index) as [string, number][]));
   const stats = { rows, counts };
   let byIndex = caches.get(db);

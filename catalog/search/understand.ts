@@ -8,7 +8,7 @@
  * results page ("Đang tìm: …", "Có phải bạn muốn tìm …").
  */
 import type { Db } from '../db/open.js';
-import { DOC_TYPES } from '../../shared/legal/doc-types.js';
+import { DOC_TYPE_ABBREVIATIONS, DOC_TYPES } from '../../shared/legal/doc-types.js';
 import { parseNumberQuery, partialKeyRange } from '../../shared/legal/numbers.js';
 import { PAIR_JOINER, pairsOf, tokenize } from '../../shared/search/tokens.js';
 import { vnFold } from '../../shared/text.js';
@@ -36,11 +36,7 @@ export interface Understood {
 /** "quyết định 28", "nghị định số 100", "qđ 28": a document type and the serial its number starts with. */
 const TYPE_NAMES = new Map<string, string>([
   ...DOC_TYPES.map((t) => [vnFold(t.name), t.name] as [string, string]),
-  ['qd', 'Quyết định'],
-  ['nd', 'Nghị định'],
-  ['nq', 'Nghị quyết'],
-  ['tt', 'Thông tư'],
-  ['ct', 'Chỉ thị'],
+  ...DOC_TYPE_ABBREVIATIONS,
 ]);
 const TYPE_PATTERN = [...TYPE_NAMES.keys()].sort((a, b) => b.length - a.length).map((name) => name.replace(/ /g, '\\s+')).join('|');
 const REFERENCE = new RegExp(`(?<![\\p{L}\\p{N}])(${TYPE_PATTERN})\\s+(?:so\\s+)?(\\d{1,5})(?![\\p{L}\\p{N}/.-])`, 'gu');

@@ -1,7 +1,8 @@
 /**
  * The content-addressed file store: every file is named by its sha256 under
- * `files/ab/abcdef…`. A file is written to a temporary name, fsynced, checked and renamed into
- * place, so a crash leaves either nothing or a complete, verified file — never half of one.
+ * `files/ab/abcdef…`. A file is written to a temporary name, checked, and moved into place
+ * durably (./atomic-write.ts), so a crash leaves either nothing or a complete, verified file —
+ * never half of one.
  * Each store writes into a temporary folder of its own (`tmp/<pid>-<random>`), so commands that
  * open the same library at once never remove each other's work.
  */
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { SHA256_PATTERN } from '../../shared/urls.js';
+import { moveIntoPlace } from './atomic-write.js';
 
 export interface StoredFile {
   sha256: string;
@@ -96,11 +98,7 @@ export class FileStore {
       if (expected?.size !== undefined && expected.size !== size) {
         throw new Error(`size mismatch: expected ${expected.size}, got ${size}`);
       }
-      await fsyncFile(temp);
-      const final = this.pathOf(sha256);
-      await fs.mkdir(path.dirname(final), { recursive: true });
-      await fs.rename(temp, final);
-      await fsyncDirectory(path.dirname(final));
+      await moveIntoPlace(temp, this.pathOf(sha256));
       return { sha256, size };
     } catch (error) {
       await fs.rm(temp, { force: true });
@@ -134,24 +132,5 @@ export class FileStore {
       if (entry.isDirectory() && owner && processAlive(Number(owner[1]))) continue;
       await fs.rm(path.join(this.tempRoot, entry.name), { recursive: true, force: true });
     }
-  }
-}
-
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await fs.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function fsyncDirectory(dir: string): Promise<void> {
-  if (process.platform === 'win32') return; // directories cannot be opened for fsync on Windows
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

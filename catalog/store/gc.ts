@@ -1,11 +1,15 @@
 /**
  * Garbage collection of a library's content-addressed stores: files (PDF, EPUB, covers) that no
- * catalog row references, and text objects (a station's copies of the feed's texts, served to
- * neighbours) that no publication names any more. A blob only goes when nothing refers to it.
+ * catalog row references — those a failed save had stored, those a publication left, those a
+ * crash left — and text objects (a station's copies of the feed's texts, served to neighbours)
+ * that no publication names any more. A blob only goes when nothing refers to it.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { Library } from '../library.js';
+import type { StoredFile } from './file-store.js';
+import { sha256Hex } from './hash.js';
 
 const SHA256_NAME = /^[0-9a-f]{64}$/;
 
@@ -26,6 +30,39 @@ export async function removeUnreferencedFiles(library: Library, sha256s: Iterabl
     removed.push(sha256);
   }
   return removed;
+}
+
+/**
+ * The files one save puts in the store (an import, a batch from the desk): those the store did
+ * not hold before are removed again by `discard` when the save fails, unless something else
+ * references them by then.
+ */
+export class FilesOfSave {
+  private readonly added: string[] = [];
+
+  constructor(private readonly library: Library) {}
+
+  /** Stores a file from disk, checked against the sha256 and size it must have. */
+  putFile(file: string, expected: StoredFile): Promise<StoredFile> {
+    return this.put(expected.sha256, () => this.library.files.putFile(file, expected));
+  }
+
+  putBytes(bytes: Uint8Array): Promise<StoredFile> {
+    const expected = { sha256: sha256Hex(bytes), size: bytes.byteLength };
+    return this.put(expected.sha256, () => this.library.files.put(Readable.from([bytes]), expected));
+  }
+
+  private async put(sha256: string, put: () => Promise<StoredFile>): Promise<StoredFile> {
+    const had = await this.library.files.has(sha256);
+    const stored = await put();
+    if (!had) this.added.push(stored.sha256);
+    return stored;
+  }
+
+  /** Removes the files this save added, unless a catalog row references them; never throws. */
+  async discard(): Promise<void> {
+    await removeUnreferencedFiles(this.library, this.added).catch(() => undefined);
+  }
 }
 
 /**

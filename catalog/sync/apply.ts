@@ -11,12 +11,13 @@
  * station's copy of the same file is merged, not duplicated (merge.ts); once a real national
  * record is in, the demo set retires. Files are linked 'pending' (kept 'present' if already held);
  * download.ts fetches them. A delete never removes a document this station made itself. The
- * hub's thesaurus additions are taken with the root's last transaction (thesaurus.ts).
+ * hub's thesaurus additions are taken with the root's last transaction (thesaurus.ts). What the
+ * run has to tell (an expired feed, the demo set retired) it returns by reference; how it fails,
+ * errors.ts says.
  */
 import { createPublicKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { deletePublication, saveDocuments, storedText } from '../documents.js';
 import type { DocumentRecord } from '../documents.js';
 import type { Library } from '../library.js';
@@ -27,22 +28,20 @@ import type { FeedPage, FeedPublication, SnapshotHeader } from '../feed/pages.js
 import { ROOT_PATH, signatureKeyId, signaturePathOf, verifyRoot } from '../feed/root.js';
 import type { FeedRoot, PageRef } from '../feed/root.js';
 import type { TextContent } from '../feed/text-object.js';
-import { bilingual } from '../../shared/messages.js';
+import type { MessageRef } from '../../shared/messages.js';
+import { SyncDiskFullError, SyncError, SyncRefusedError, SyncStoppedError, isDiskFull } from './errors.js';
+import { feedFileIn, feedCacheDir } from './feed-cache.js';
+import { keyState, keyStateWriter } from './key-state.js';
+import type { KeyState } from './key-state.js';
 import { adoptDemoRow, findExisting, retireDuplicate } from './merge.js';
 import { SourceError } from './source.js';
 import type { FeedSource } from './source.js';
-import {
-  SyncDiskFullError, SyncRefusedError, isDiskFull, parseSnapshotLine, readPage, readSnapshotHeader, snapshotLines, stage,
-  validateSnapshot, writeAtomic, yieldToEventLoop,
-} from './stage.js';
+import type { SyncSourceRow } from './sources.js';
+import { parseSnapshotLine, readPage, readSnapshotHeader, snapshotLines, stage, validateSnapshot, writeAtomic, yieldToEventLoop } from './stage.js';
 import type { DocRef, OpenWrite } from './stage.js';
-import { feedCacheDir, keyState, keyStateWriter } from './state.js';
-import type { KeyState, SyncSourceRow } from './state.js';
 import { fetchTexts, heldTextObject, textWanted } from './texts.js';
 import { writeWhenFree } from '../db/without-waiting.js';
 import { stageThesaurus, storeThesaurus } from './thesaurus.js';
-
-export { SyncDiskFullError, SyncRefusedError } from './stage.js';
 
 export const MAX_ROOT_BYTES = 4 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 4096;
@@ -53,18 +52,11 @@ const BATCH_TEXT_BYTES = 256 * 1024;
 /** A transaction of the apply holds the thread at most about this long (one publication at least). */
 const SLICE_MS = 10;
 
-/** The run was stopped (AbortSignal) between two transactions; the catalog is consistent and resumes there. */
-export class SyncStoppedError extends Error {
-  constructor() {
-    super(bilingual({ key: 'feed.stopped' }));
-  }
-}
-
 export interface SyncResult {
   status: 'applied' | 'unchanged' | 'expired';
-  warning?: string;
-  /** What else the run did that officials should read (bilingual): the demo set retired. */
-  notes: string[];
+  warning?: MessageRef;
+  /** What else the run did that officials should read: the demo set retired. */
+  notes: MessageRef[];
   sequence: number;
   added: number;
   updated: number;
@@ -110,7 +102,7 @@ function lastChangeOf(root: FeedRoot): number {
 async function snapshotToApply(state: KeyState | null, root: FeedRoot, cacheDir: string): Promise<{ ref: DocRef; offset: number } | null> {
   if (state?.snapshot_sha256) {
     const inProgress = { path: `snapshots/${state.snapshot_sha256}.jsonl`, sha256: state.snapshot_sha256 };
-    const size = (await fs.stat(path.join(cacheDir, ...inProgress.path.split('/'))).catch(() => null))?.size;
+    const size = (await fs.stat(feedFileIn(cacheDir, inProgress.path)).catch(() => null))?.size;
     if (size !== undefined) return { ref: { ...inProgress, size }, offset: state.snapshot_offset ?? 0 };
     // Started from another location: this one starts its own root's snapshot over (puts are idempotent).
     if (root.snapshot) return { ref: root.snapshot, offset: 0 };
@@ -131,7 +123,7 @@ async function readRoot(source: FeedSource): Promise<{ rootBytes: Uint8Array; si
 
 /** Whether the cached root of this source already is these bytes. */
 async function cachedRootIs(cacheDir: string, rootBytes: Uint8Array): Promise<boolean> {
-  const cached = await fs.readFile(path.join(cacheDir, ROOT_PATH)).catch(() => null);
+  const cached = await fs.readFile(feedFileIn(cacheDir, ROOT_PATH)).catch(() => null);
   return cached !== null && Buffer.compare(cached, Buffer.from(rootBytes)) === 0;
 }
 
@@ -153,7 +145,7 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
   if (!verified.ok) throw new SyncRefusedError(verified.code, verified.reason);
   const { root, sha256 } = verified;
   const result: SyncResult = { status: 'applied', notes: [], sequence: root.sequence, added: 0, updated: 0, deleted: 0, merged: 0, texts: 0, textsMissing: 0 };
-  if (verified.expired) return { ...result, status: 'expired', warning: bilingual({ key: 'feed.expired', params: { expiresAt: root.expiresAt } }) };
+  if (verified.expired) return { ...result, status: 'expired', warning: { key: 'feed.expired', params: { expiresAt: root.expiresAt } } };
 
   const cacheDir = feedCacheDir(library, row.id);
   const writer = keyStateWriter(db, root.keyId, row.id, stamp);
@@ -166,7 +158,7 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
     if (demo === 0 || real === 0) return;
     const retired = retireDemo(library, stamp);
     filesToDrop.push(...retired.files);
-    result.notes.push(bilingual({ key: 'feed.demoRetired', params: { merged: retired.merged, removed: retired.removed } }));
+    result.notes.push({ key: 'feed.demoRetired', params: { merged: retired.merged, removed: retired.removed } });
   };
   /** What a new station needs from this root (export-bundle and the LAN feed serve it): its snapshot, the pages after it, the signature. */
   const cacheForNewStations = async () => {
@@ -174,13 +166,13 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
     for (const ref of root.pages) {
       if (!root.snapshot || ref.lastChange > root.snapshot.lastChange) await stagePage(ref);
     }
-    await writeAtomic(path.join(cacheDir, ...signaturePathOf(rootBytes).split('/')), signature ?? new Uint8Array(), options.openWrite);
+    await writeAtomic(feedFileIn(cacheDir, signaturePathOf(rootBytes)), signature ?? new Uint8Array(), options.openWrite);
   };
   const stagePage = async (ref: PageRef) => {
     try {
       return await stage(source, cacheDir, ref, 'bad_page', options.openWrite);
     } catch (error) {
-      if (error instanceof SourceError && error.notFound) throw new Error(bilingual({ key: 'feed.pageMissing', params: { cursor: state?.last_change ?? -1 } }), { cause: error });
+      if (error instanceof SourceError && error.notFound) throw new SyncError({ key: 'feed.pageMissing', params: { cursor: state?.last_change ?? -1 } }, { cause: error });
       throw error;
     }
   };
@@ -195,7 +187,7 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
       })();
       if (!(await cachedRootIs(cacheDir, rootBytes))) {
         await cacheForNewStations();
-        await writeAtomic(path.join(cacheDir, ROOT_PATH), rootBytes, options.openWrite);
+        await writeAtomic(feedFileIn(cacheDir, ROOT_PATH), rootBytes, options.openWrite);
       }
       await dropUnlinkedFiles(library, filesToDrop);
       return { ...result, status: result.notes.length > 0 ? 'applied' : 'unchanged' };
@@ -360,7 +352,7 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
     if (isDiskFull(error) && !(error instanceof SyncDiskFullError)) throw new SyncDiskFullError(error);
     throw error;
   }
-  await writeAtomic(path.join(cacheDir, ROOT_PATH), rootBytes, options.openWrite).catch(() => undefined);
+  await writeAtomic(feedFileIn(cacheDir, ROOT_PATH), rootBytes, options.openWrite).catch(() => undefined);
   await dropUnlinkedFiles(library, filesToDrop);
   if (result.updated + result.deleted + result.merged > 0) await removeOrphanTexts(library);
   return result;

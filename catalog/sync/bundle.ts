@@ -15,8 +15,10 @@ import { feedPublicationSchema, pageSchema } from '../feed/pages.js';
 import { readSnapshotLines } from '../feed/snapshot-file.js';
 import { ROOT_PATH, rootSchema, signaturePathOf } from '../feed/root.js';
 import { textObjectPath } from '../feed/text-object.js';
+import { replaceFileAtomic } from '../store/atomic-write.js';
 import { writeAtomic } from './stage.js';
-import { feedCacheDir } from './state.js';
+import { SyncError } from './errors.js';
+import { feedCacheDir, feedFileIn } from './feed-cache.js';
 import { selectionMatcher } from '../../shared/sync.js';
 import type { SelectablePublication, SyncSelection } from '../../shared/sync.js';
 
@@ -48,7 +50,7 @@ export interface ExportBundleResult {
 }
 
 /** A bundle that cannot be written (no synced source, several without --source…). */
-export class BundleError extends Error {}
+export class BundleError extends SyncError {}
 
 interface SourceRow {
   id: number;
@@ -70,39 +72,33 @@ async function chooseSource(library: Library, sourceLocation: string | undefined
   const rows = library.db.prepare('SELECT id, location FROM sync_sources ORDER BY id').all() as SourceRow[];
   const synced: { row: SourceRow; rootBytes: Buffer }[] = [];
   for (const row of rows) {
-    const rootBytes = await readIfPresent(path.join(feedCacheDir(library, row.id), ROOT_PATH));
+    const rootBytes = await readIfPresent(feedFileIn(feedCacheDir(library, row.id), ROOT_PATH));
     if (rootBytes) synced.push({ row, rootBytes });
   }
   if (sourceLocation !== undefined) {
     const wanted = isUrl(sourceLocation) ? new URL(sourceLocation.endsWith('/') ? sourceLocation : `${sourceLocation}/`).toString() : path.resolve(sourceLocation);
     const found = synced.find(({ row }) => row.location === wanted || row.location === sourceLocation);
     if (!found) {
-      throw new BundleError(`Không có nguồn cấp đã đồng bộ ở / No synced feed from this source: ${sourceLocation}. Nguồn đã đồng bộ / Synced sources: ${synced.map(({ row }) => row.location).join(', ') || '—'}`);
+      throw new BundleError({ key: 'sync.bundleNoSuchSource', params: { location: sourceLocation, synced: synced.map(({ row }) => row.location).join(', ') || '—' } });
     }
     return found;
   }
   if (synced.length === 0) {
-    throw new BundleError('Trạm này chưa đồng bộ nguồn cấp nào, không có gì để xuất / This station has not synced any feed yet: nothing to export (run bookshelf sync first)');
+    throw new BundleError({ key: 'sync.bundleNothingSynced' });
   }
   if (synced.length > 1) {
-    throw new BundleError(`Có nhiều nguồn, hãy chọn bằng --source / Several sources, choose one with --source: ${synced.map(({ row }) => row.location).join(', ')}`);
+    throw new BundleError({ key: 'sync.bundleChooseSource', params: { sources: synced.map(({ row }) => row.location).join(', ') } });
   }
   return synced[0];
 }
 
-/** Copies a content-addressed blob by temporary name and rename, unless the target already has its size. */
+/** Copies a content-addressed blob whole (catalog/store/atomic-write.ts), unless the target already has its size. */
 async function copyBlob(from: string, target: string, size: number): Promise<void> {
   if ((await fs.stat(target).catch(() => null))?.size === size) return;
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
+  await replaceFileAtomic(target, async (temp) => {
     await fs.copyFile(from, temp);
-    if ((await fs.stat(temp)).size !== size) throw new BundleError(`Tệp sai kích thước khi sao chép / File changed size while copying: ${path.basename(target)}`);
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
+    if ((await fs.stat(temp)).size !== size) throw new BundleError({ key: 'sync.bundleSizeChanged', params: { name: path.basename(target) } });
+  });
 }
 
 export async function exportBundle(library: Library, options: ExportBundleOptions): Promise<ExportBundleResult> {
@@ -114,8 +110,8 @@ export async function exportBundle(library: Library, options: ExportBundleOption
   const result: ExportBundleResult = { source: row.location, sequence: root.sequence, pages: 0, snapshot: false, files: 0, bytes: 0, missingFiles: 0, filteredFiles: 0, texts: 0 };
 
   const copyDoc = async (feedPath: string): Promise<Buffer | null> => {
-    const bytes = await readIfPresent(path.join(cacheDir, ...feedPath.split('/')));
-    if (bytes) await writeAtomic(path.join(to, ...feedPath.split('/')), bytes);
+    const bytes = await readIfPresent(feedFileIn(cacheDir, feedPath));
+    if (bytes) await writeAtomic(feedFileIn(to, feedPath), bytes);
     return bytes;
   };
 
@@ -133,14 +129,11 @@ export async function exportBundle(library: Library, options: ExportBundleOption
     if (keep && pub.text) texts.set(pub.text.sha256, pub.text.size);
   };
   const signature = await copyDoc(signaturePathOf(rootBytes));
-  if (!signature) throw new BundleError(`Thiếu chữ ký trong bộ nhớ đệm nguồn cấp / The cached feed has no signature: ${cacheDir}`);
+  if (!signature) throw new BundleError({ key: 'sync.bundleNoSignature', params: { dir: cacheDir } });
   if (root.snapshot) {
-    const cached = path.join(cacheDir, ...root.snapshot.path.split('/'));
+    const cached = feedFileIn(cacheDir, root.snapshot.path);
     if ((await fs.stat(cached).catch(() => null))?.size === root.snapshot.size) {
-      const target = path.join(to, ...root.snapshot.path.split('/'));
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.copyFile(cached, `${target}.tmp`);
-      await fs.rename(`${target}.tmp`, target);
+      await copyBlob(cached, feedFileIn(to, root.snapshot.path), root.snapshot.size);
       result.snapshot = true;
       let header = true;
       for (const line of readSnapshotLines(cached)) {
@@ -149,7 +142,7 @@ export async function exportBundle(library: Library, options: ExportBundleOption
       }
     }
   }
-  if (root.thesaurus && !(await copyDoc(root.thesaurus.path))) throw new BundleError(`Thiếu từ ngữ bổ sung trong bộ nhớ đệm nguồn cấp / The cached feed lacks the hub's thesaurus additions: ${cacheDir}`);
+  if (root.thesaurus && !(await copyDoc(root.thesaurus.path))) throw new BundleError({ key: 'sync.bundleNoThesaurus', params: { dir: cacheDir } });
   for (const ref of root.pages) {
     const bytes = await copyDoc(ref.path);
     if (!bytes) continue; // a page from before the snapshot this station started from
@@ -174,10 +167,10 @@ export async function exportBundle(library: Library, options: ExportBundleOption
   for (const [sha256, size] of texts) {
     const from = library.texts.pathOf(sha256);
     if ((await fs.stat(from).catch(() => null))?.size !== size) continue;
-    await copyBlob(from, path.join(to, ...textObjectPath(sha256).split('/')), size);
+    await copyBlob(from, feedFileIn(to, textObjectPath(sha256)), size);
     result.texts += 1;
   }
 
-  await writeAtomic(path.join(to, ROOT_PATH), rootBytes);
+  await writeAtomic(feedFileIn(to, ROOT_PATH), rootBytes);
   return result;
 }

@@ -10,12 +10,12 @@
  * that selective sync left out while it downloaded is deleted from the store and stays pending
  * with wanted = 0. Bodies flow into the .part through one 'data' handler (hash, count, write).
  * Bounded concurrency; retries back off exponentially; an optional bandwidth cap shared by the
- * whole run; progress reports; an AbortSignal stops the run and keeps the .part files.
+ * whole run; progress reports; an AbortSignal stops the run and keeps the .part files. Why a
+ * file failed, and a full disk, are said by reference.
  */
 import { createHash } from 'node:crypto';
-import type { Hash } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -23,6 +23,10 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Library } from '../library.js';
+import type { MessageRef } from '../../shared/messages.js';
+import { moveIntoPlace } from '../store/atomic-write.js';
+import { hashFileInto } from '../store/hash.js';
+import { SyncError, isDiskFull, refOf } from './errors.js';
 import { RangeMismatchError, SourceError } from './source.js';
 import type { FeedSource } from './source.js';
 import { TokenBucket } from './throttle.js';
@@ -64,25 +68,25 @@ export interface DownloadResult {
   downloaded: number;
   /** Bytes received for the files downloaded. */
   bytes: number;
-  failed: { sha256: string; reason: string }[];
+  failed: { sha256: string; reason: MessageRef }[];
   /** The signal stopped the run before every file was tried. */
   stopped: boolean;
-  /** Set when the run stopped early because the disk is full (bilingual). */
-  error?: string;
+  /** Set when the run stopped early because the disk is full. */
+  error?: MessageRef;
 }
 
 const PROGRESS_INTERVAL_MS = 250;
 const RATE_WINDOW_MS = 5_000;
 
 /** A failure retrying cannot fix within this run (the .part is already deleted). */
-class Rejected extends Error {}
+class Rejected extends SyncError {}
 
 /** The disk is full: the .part is deleted and this run stops (retried on a later run). */
-class DiskFull extends Rejected {}
-
-export const DISK_FULL_MESSAGE = 'Đĩa đầy, tạm dừng tải tệp; sẽ thử lại sau / The disk is full; downloads stopped and will be retried later';
-
-const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException | null)?.code ?? '');
+class DiskFull extends Rejected {
+  constructor() {
+    super({ key: 'sync.downloadDiskFull' });
+  }
+}
 
 /** The delay before retry `i` (0-based): exponential, never below 1 ms, capped at `maxDelayMs`. */
 export function backoffDelay(i: number, baseDelayMs: number, maxDelayMs: number): number {
@@ -91,22 +95,6 @@ export function backoffDelay(i: number, baseDelayMs: number, maxDelayMs: number)
 }
 
 const defaultSleep = (ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }).catch(() => undefined);
-
-/** Feeds the first `length` bytes of `file` to `hash`. */
-async function hashPrefix(hash: Hash, file: string, length: number): Promise<void> {
-  if (length === 0) return;
-  for await (const chunk of createReadStream(file, { end: length - 1, highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-}
-
-async function syncPath(file: string): Promise<void> {
-  if (process.platform === 'win32' && (await fs.stat(file)).isDirectory()) return;
-  const handle = await fs.open(file, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 type PendingFile = { sha256: string; size: number };
 
@@ -215,7 +203,7 @@ async function receive(run: Run, file: PendingFile, part: string): Promise<numbe
     have = 0;
   }
   let hash = createHash('sha256');
-  await hashPrefix(hash, part, have);
+  await hashFileInto(hash, part, have);
   let received = 0;
   if (have < file.size || file.size === 0) {
     const read = await run.source.readRange(`files/${file.sha256.slice(0, 2)}/${file.sha256}`, have, run.signal);
@@ -226,7 +214,7 @@ async function receive(run: Run, file: PendingFile, part: string): Promise<numbe
     const take = (chunk: Uint8Array) => {
       written += chunk.length;
       received += chunk.length;
-      if (written > file.size) throw new Rejected(`nhiều byte hơn khai báo / more bytes than the declared ${file.size}`);
+      if (written > file.size) throw new Rejected({ key: 'sync.moreBytesThanDeclared', params: { size: file.size } });
       hash.update(chunk);
       run.progress.received += chunk.length;
       run.progress.reach(file.sha256, written);
@@ -237,7 +225,7 @@ async function receive(run: Run, file: PendingFile, part: string): Promise<numbe
     failure = failure instanceof Rejected ? failure : await close(out, failure);
     if (isDiskFull(failure)) {
       await fs.rm(part, { force: true });
-      throw new DiskFull(DISK_FULL_MESSAGE);
+      throw new DiskFull();
     }
     if (failure instanceof Rejected) await fs.rm(part, { force: true });
     if (failure) throw failure;
@@ -245,7 +233,7 @@ async function receive(run: Run, file: PendingFile, part: string): Promise<numbe
   const size = (await fs.stat(part)).size;
   if (size !== file.size || hash.digest('hex') !== file.sha256) {
     await fs.rm(part, { force: true });
-    throw new Rejected(size === file.size ? 'mã băm không khớp / sha256 mismatch' : `thiếu byte / truncated (${size} of ${file.size})`);
+    throw new Rejected(size === file.size ? { key: 'sync.hashMismatch' } : { key: 'sync.truncated', params: { size, expected: file.size } });
   }
   run.progress.reach(file.sha256, file.size);
   return received;
@@ -261,15 +249,11 @@ async function receive(run: Run, file: PendingFile, part: string): Promise<numbe
  */
 async function store(library: Library, sha256: string, part: string): Promise<boolean> {
   try {
-    await syncPath(part);
-    const target = library.files.pathOf(sha256);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.rename(part, target);
-    await syncPath(path.dirname(target));
+    await moveIntoPlace(part, library.files.pathOf(sha256));
   } catch (error) {
     if (!isDiskFull(error)) throw error;
     await fs.rm(part, { force: true });
-    throw new DiskFull(DISK_FULL_MESSAGE);
+    throw new DiskFull();
   }
   // One statement, so no change of `wanted` can fall between the check and the mark.
   const marked = library.db.prepare("UPDATE files SET state = 'present' WHERE sha256 = ? AND state = 'pending' AND wanted = 1").run(sha256).changes > 0;
@@ -307,24 +291,24 @@ export async function downloadPending(library: Library, source: FeedSource, opti
   signal?.addEventListener('abort', wake, { once: true });
 
   let diskFull = false;
-  const fail = (sha256: string, reason: string) => {
+  const fail = (sha256: string, reason: MessageRef) => {
     result.failed.push({ sha256, reason });
     progress.filesFailed += 1;
   };
   /** Fetches and verifies one file, with retries; returns the bytes received, or null when it failed or the run stopped. */
   const fetchOne = async (file: PendingFile, part: string): Promise<number | null> => {
-    let lastError = '';
+    let lastError: unknown = null;
     for (let i = 0; i < Math.max(1, attempts); i += 1) {
       if (signal?.aborted) return null;
       if (diskFull) {
-        lastError = DISK_FULL_MESSAGE;
+        lastError = new DiskFull();
         break;
       }
       try {
         return await receive(run, file, part);
       } catch (error) {
         if (signal?.aborted) return null; // a stop, not a failure: the .part stays for the next run
-        lastError = (error as Error).message;
+        lastError = error;
         if (error instanceof DiskFull) diskFull = true;
         if (error instanceof Rejected || (error instanceof SourceError && error.notFound)) break;
         if (error instanceof RangeMismatchError) {
@@ -334,7 +318,7 @@ export async function downloadPending(library: Library, source: FeedSource, opti
         if (i < attempts - 1) await Promise.race([sleep(backoffDelay(i, baseDelayMs, maxDelayMs), signal), stopping]);
       }
     }
-    fail(file.sha256, lastError);
+    fail(file.sha256, refOf(lastError));
     return null;
   };
   const storeOne = async (file: PendingFile, part: string, received: number) => {
@@ -346,7 +330,7 @@ export async function downloadPending(library: Library, source: FeedSource, opti
       progress.filesDone += 1; // finished either way: stored, or left out by selective sync meanwhile
     } catch (error) {
       if (error instanceof DiskFull) diskFull = true;
-      fail(file.sha256, (error as Error).message);
+      fail(file.sha256, refOf(error));
     }
   };
 
@@ -373,7 +357,7 @@ export async function downloadPending(library: Library, source: FeedSource, opti
     signal?.removeEventListener('abort', wake);
   }
   result.stopped = Boolean(signal?.aborted) && progress.filesDone + result.failed.length < pending.length;
-  if (diskFull) result.error = DISK_FULL_MESSAGE;
+  if (diskFull) result.error = new DiskFull().ref;
   onProgress?.(progress.snapshot(true));
   return result;
 }

@@ -7,10 +7,10 @@
  * national: `origin` says where a record is maintained, and what a hub publishes is national.
  */
 import type { Db } from '../db/open.js';
+import { SETTINGS, getSetting, setSetting } from '../db/settings.js';
 import { statement } from '../db/statements.js';
 import { deletePublication } from '../documents.js';
 import type { Library } from '../library.js';
-import { DEMO_MERGED_KEY } from '../demo.js';
 import { numberKey, vnFold } from '../../shared/text.js';
 import type { FeedPublication } from '../feed/pages.js';
 
@@ -70,7 +70,7 @@ export function retireDuplicate(library: Library, duplicate: { id: string; demo:
   ).run(syncedId, duplicate.id);
   statement(db, 'DELETE FROM reads WHERE publication_id = ?').run(duplicate.id);
   deletePublication(db, duplicate.id, now);
-  if (duplicate.demo) library.setSetting(DEMO_MERGED_KEY, String(Number(library.getSetting(DEMO_MERGED_KEY) ?? 0) + 1));
+  if (duplicate.demo) setSetting(db, SETTINGS.demoMerged, getSetting(db, SETTINGS.demoMerged) + 1);
   return files;
 }
 

@@ -10,33 +10,31 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../../shared/errors.js';
+import { ZodError } from 'zod';
 import type { Db } from '../db/open.js';
+import { SETTINGS, getSetting, setSetting } from '../db/settings.js';
 import { removeDocumentText } from '../documents.js';
 import type { Library } from '../library.js';
-import { KEEP_EVERYTHING, restrictsPublications, selectionKey, selectionMatcher, syncSelectionSchema } from '../../shared/sync.js';
+import { restrictsPublications, selectionKey, selectionMatcher, syncSelectionSchema } from '../../shared/sync.js';
 import type { SelectionCounts, SelectionSummary, SyncSelection } from '../../shared/sync.js';
 export type { SelectionCounts, SelectionSummary };
 import type { PublicationKind } from '../../shared/domain.js';
 
-export const SELECTION_SETTING = 'sync.selection';
-
 /** The stored setting is not a valid policy (edited by hand, or from a newer version). */
-export class SelectionError extends Error {}
+export class SelectionError extends AppError {
+  constructor() {
+    super('internal', { key: 'sync.selectionInvalid' });
+  }
+}
 
 export function readSelection(library: Library): SyncSelection {
-  const stored = library.getSetting(SELECTION_SETTING);
-  if (stored === null) return KEEP_EVERYTHING;
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(stored);
-  } catch {
-    parsed = undefined;
+    return getSetting(library.db, SETTINGS.syncSelection);
+  } catch (error) {
+    if (error instanceof ZodError) throw new SelectionError();
+    throw error;
   }
-  const result = syncSelectionSchema.safeParse(parsed);
-  if (!result.success) {
-    throw new SelectionError(`Lựa chọn đồng bộ đã lưu không hợp lệ; đặt lại bằng bookshelf keep --all / The stored sync selection is not valid; reset it with bookshelf keep --all`);
-  }
-  return result.data;
 }
 
 /** Validates the policy, then stores and applies it in one transaction. */
@@ -128,7 +126,7 @@ async function apply(library: Library, selection: SyncSelection, store: boolean)
   const db = library.db;
   registerSelectionMatcher(db, selection);
   const decide = db.transaction(() => {
-    if (store) library.setSetting(SELECTION_SETTING, JSON.stringify(selection));
+    if (store) setSetting(db, SETTINGS.syncSelection, selection);
     decideFiles(db, selection);
     if (restrictsPublications(selection)) {
       const leftOut = db

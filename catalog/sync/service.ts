@@ -4,28 +4,29 @@
  * the officials' selection, then files, then the texts still missing — fetched, or extracted from
  * the files in the extraction worker), started by an official, by the CLI or by the schedule;
  * live progress; stop between two transactions or mid-file (the .part stays for the next run);
- * every run recorded in sync_runs with its outcome in plain words. The schedule syncs every
+ * every run recorded in sync_runs with its outcome by reference (stored-messages.ts), which each
+ * screen says in its own language, and the source's last error with it. The schedule syncs every
  * source each `intervalMinutes`; a failed run (disk full, a cut link) is simply tried again at the
  * next tick. Runs left 'running' by a crash are marked 'interrupted' when the service starts.
  */
 import { AppError } from '../../shared/errors.js';
+import type { MessageRef } from '../../shared/messages.js';
 import type { SyncProgressInfo, SyncRun, SyncRunStatus, SyncSettings, SyncStatus, SyncTrigger } from '../../shared/sync-status.js';
+import { SETTINGS, deleteSetting, getSetting, setSetting } from '../db/settings.js';
 import type { Library } from '../library.js';
-import { SyncRefusedError, SyncStoppedError } from './apply.js';
+import { SyncRefusedError, SyncStoppedError, refOf } from './errors.js';
 import { WriterThread } from '../writer/writer-thread.js';
 import type { SyncProgress, SyncResult } from './apply.js';
-import { getSource } from './state.js';
+import { joinRefs, readStoredRef, storeRef } from '../db/stored-refs.js';
 import { completeTexts } from './text-backlog.js';
 import type { TextBacklogOptions, TextBacklogResult } from './text-backlog.js';
 import { downloadPending } from './download.js';
 import type { DownloadOptions, DownloadProgress, DownloadResult } from './download.js';
 import { applySelection } from './selection.js';
-import { listSources } from './sources.js';
+import { getSource, listSources } from './sources.js';
 import { openSource } from './source.js';
 import type { HttpSourceOptions } from './source.js';
 
-const INTERVAL_KEY = 'sync.interval_minutes';
-const BANDWIDTH_KEY = 'sync.max_bytes_per_second';
 
 export interface SyncServiceOptions {
   /** For tests: download and HTTP settings (the bandwidth cap comes from the settings). */
@@ -57,6 +58,7 @@ interface RunRow {
   files: number;
   bytes: number;
   files_failed: number;
+  /** A reference in JSON (stored-messages.ts). */
   message: string | null;
 }
 
@@ -75,7 +77,7 @@ const toRun = (row: RunRow): SyncRun => ({
   files: row.files,
   bytes: row.bytes,
   filesFailed: row.files_failed,
-  message: row.message,
+  message: readStoredRef(row.message),
 });
 
 const RUN_SELECT = 'SELECT r.*, s.location FROM sync_runs r JOIN sync_sources s ON s.id = r.source_id';
@@ -130,26 +132,24 @@ export class SyncService {
     this.writer = options.writer ?? new WriterThread(library.dir);
     library.db
       .prepare("UPDATE sync_runs SET status = 'interrupted', finished_at = ?, message = ? WHERE status = 'running'")
-      .run(this.now().toISOString(), 'Ứng dụng đã tắt giữa chừng; lần sau sẽ tiếp tục / The app stopped mid-run; the next run continues');
+      .run(this.now().toISOString(), storeRef({ key: 'sync.interrupted' }));
   }
 
   settings(): SyncSettings {
-    const read = (key: string) => {
-      const value = this.library.getSetting(key);
-      return value === null || value === undefined ? null : Number(value);
-    };
-    return { intervalMinutes: read(INTERVAL_KEY), maxBytesPerSecond: read(BANDWIDTH_KEY) };
+    const db = this.library.db;
+    return { intervalMinutes: getSetting(db, SETTINGS.syncIntervalMinutes), maxBytesPerSecond: getSetting(db, SETTINGS.syncMaxBytesPerSecond) };
   }
 
   /** Changes the schedule and the bandwidth cap (undefined leaves a setting as it is, null clears it). */
   updateSettings(changes: Partial<SyncSettings>): SyncSettings {
-    this.library.db.transaction(() => {
-      for (const [key, value] of [
-        [INTERVAL_KEY, changes.intervalMinutes],
-        [BANDWIDTH_KEY, changes.maxBytesPerSecond],
+    const db = this.library.db;
+    db.transaction(() => {
+      for (const [setting, value] of [
+        [SETTINGS.syncIntervalMinutes, changes.intervalMinutes],
+        [SETTINGS.syncMaxBytesPerSecond, changes.maxBytesPerSecond],
       ] as const) {
-        if (value === null) this.library.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
-        else if (value !== undefined) this.library.setSetting(key, String(value));
+        if (value === null) deleteSetting(db, setting);
+        else if (value !== undefined) setSetting(db, setting, value);
       }
     })();
     if (this.timer) this.schedule();
@@ -267,7 +267,8 @@ export class SyncService {
     let downloaded: DownloadResult | null = null;
     let texts: TextBacklogResult | null = null;
     let status: SyncRunStatus = 'failed';
-    let message: string | null = null;
+    /** Why the run ended as it did (a warning, a failure), null when it went well. */
+    let message: MessageRef | null = null;
     try {
       applied = await this.writer.sync(row, {
         now: this.now(),
@@ -315,17 +316,15 @@ export class SyncService {
       else if (applied.status === 'unchanged' && (downloaded?.downloaded ?? 0) === 0 && (texts?.fetched ?? 0) + (texts?.extracted ?? 0) === 0) status = 'unchanged';
       else status = 'ok';
       if (downloaded && downloaded.failed.length > 0 && !downloaded.error) {
-        message = [message, `${downloaded.failed.length} tệp chưa tải được, sẽ thử lại lần sau / ${downloaded.failed.length} file(s) not downloaded; they will be tried again next time`]
-          .filter(Boolean)
-          .join(' — ');
+        message = joinRefs([message, { key: 'sync.filesNotDownloaded', params: { count: downloaded.failed.length } }]);
       }
     } catch (error) {
       status = error instanceof SyncStoppedError ? 'stopped' : error instanceof SyncRefusedError ? 'refused' : 'failed';
-      message = (error as Error).message;
+      message = refOf(error);
     }
-    if (status === 'stopped') message = new SyncStoppedError().message;
+    if (status === 'stopped') message = new SyncStoppedError().ref;
     // What the run did besides (the demo set retired) goes into its history, not into the source's last error.
-    const told = [message, ...(applied?.notes ?? [])].filter(Boolean).join(' — ') || null;
+    const told = joinRefs([message, ...(applied?.notes ?? [])]);
     const finishedAt = this.now().toISOString();
     this.library.db.transaction(() => {
       this.library.db
@@ -343,11 +342,10 @@ export class SyncService {
           downloaded?.downloaded ?? 0,
           downloaded?.bytes ?? 0,
           downloaded?.failed.length ?? 0,
-          told,
+          storeRef(told),
           runId,
         );
-      const healthy = status === 'ok' || status === 'unchanged';
-      this.library.db.prepare('UPDATE sync_sources SET last_sync_at = ?, last_error = ? WHERE id = ?').run(finishedAt, healthy && !message ? null : message, sourceId);
+      this.library.db.prepare('UPDATE sync_sources SET last_sync_at = ?, last_error = ? WHERE id = ?').run(finishedAt, storeRef(message), sourceId);
     })();
     const run = toRun(this.library.db.prepare(`${RUN_SELECT} WHERE r.id = ?`).get(runId) as RunRow);
     return { run, applied, failedFiles: downloaded?.failed ?? [], texts };

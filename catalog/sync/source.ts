@@ -12,19 +12,20 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { bilingual } from '../../shared/messages.js';
+import type { MessageRef } from '../../shared/messages.js';
+import { SyncError } from './errors.js';
 
 const FEED_PATH = /^(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl|thesaurus\/[0-9a-f]{64}\.txt|(files|texts)\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 
-/** A read that failed; `notFound` when the source answered that the path does not exist. */
-export class SourceError extends Error {
+/** A read that failed, and why by reference; `notFound` when the source answered that the path does not exist. */
+export class SourceError extends SyncError {
   constructor(
-    message: string,
+    ref: MessageRef,
     readonly notFound = false,
     /** The document is larger than the reader allowed. */
     readonly tooLarge = false,
   ) {
-    super(message);
+    super(ref);
   }
 }
 
@@ -46,12 +47,11 @@ export interface FeedSource {
 }
 
 function checkPath(feedPath: string): string {
-  if (!FEED_PATH.test(feedPath)) throw new SourceError(`Đường dẫn không hợp lệ trong nguồn cấp / Not a feed path: ${feedPath.slice(0, 200)}`);
+  if (!FEED_PATH.test(feedPath)) throw new SourceError({ key: 'sync.notFeedPath', params: { path: feedPath.slice(0, 200) } });
   return feedPath;
 }
 
-const tooLarge = (feedPath: string, maxBytes: number) =>
-  new SourceError(`Tài liệu quá lớn / Document larger than ${maxBytes} bytes: ${feedPath}`, false, true);
+const tooLarge = (feedPath: string, maxBytes: number) => new SourceError({ key: 'sync.documentTooLarge', params: { max: maxBytes, path: feedPath } }, false, true);
 
 export class FolderSource implements FeedSource {
   readonly location: string;
@@ -68,16 +68,16 @@ export class FolderSource implements FeedSource {
       [real, base] = await Promise.all([fs.realpath(file), fs.realpath(this.location)]);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new SourceError(`Không tìm thấy / Not found: ${feedPath} (${code})`, code === 'ENOENT');
+      throw new SourceError({ key: 'sync.notFound', params: { path: feedPath, code: String(code) } }, code === 'ENOENT');
     }
-    if (!real.startsWith(base + path.sep)) throw new SourceError(`Đường dẫn ra ngoài thư mục nguồn / Path escapes the source folder: ${feedPath}`);
+    if (!real.startsWith(base + path.sep)) throw new SourceError({ key: 'sync.pathEscapes', params: { path: feedPath } });
     return real;
   }
 
   async read(feedPath: string, maxBytes: number): Promise<Uint8Array> {
     const file = await this.resolve(feedPath);
     const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new SourceError(`Không phải tệp / Not a file: ${feedPath}`, true);
+    if (!stat.isFile()) throw new SourceError({ key: 'sync.notAFile', params: { path: feedPath } }, true);
     if (stat.size > maxBytes) throw tooLarge(feedPath, maxBytes);
     return fs.readFile(file);
   }
@@ -85,8 +85,8 @@ export class FolderSource implements FeedSource {
   async readRange(feedPath: string, start: number, signal?: AbortSignal): Promise<RangeRead> {
     const file = await this.resolve(feedPath);
     const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new SourceError(`Không phải tệp / Not a file: ${feedPath}`, true);
-    if (start > stat.size) throw new RangeMismatchError(`Vị trí tiếp tục vượt quá tệp / Resume offset past the end: ${feedPath}`);
+    if (!stat.isFile()) throw new SourceError({ key: 'sync.notAFile', params: { path: feedPath } }, true);
+    if (start > stat.size) throw new RangeMismatchError({ key: 'sync.resumePastEnd', params: { path: feedPath } });
     return { start, body: createReadStream(file, { start, signal }) };
   }
 }
@@ -111,9 +111,9 @@ const RESPONSE_BUFFER = 1 << 20;
 /** Where a redirect from `from` leads: an http(s) URL, never from https down to http. */
 export function redirectTarget(from: URL, location: string | undefined): URL {
   const target = location === undefined ? null : URL.parse(location, from.href);
-  if (!target) throw new SourceError(`Chuyển hướng không có địa chỉ hợp lệ / Redirect without a valid Location: ${from}`);
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new SourceError(`Chỉ chuyển hướng sang http(s) / Redirects only to http(s) URLs: ${from} → ${target.protocol}`);
-  if (from.protocol === 'https:' && target.protocol === 'http:') throw new SourceError(`Từ chối chuyển hướng từ https xuống http / Refused a redirect from https down to http: ${from} → ${target}`);
+  if (!target) throw new SourceError({ key: 'sync.redirectWithoutLocation', params: { from: String(from) } });
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new SourceError({ key: 'sync.redirectNotHttp', params: { from: String(from), to: target.protocol } });
+  if (from.protocol === 'https:' && target.protocol === 'http:') throw new SourceError({ key: 'sync.redirectDowngrade', params: { from: String(from), to: String(target) } });
   return target;
 }
 
@@ -125,6 +125,8 @@ interface Answer {
   url: URL;
 }
 
+const serverAnswered = (status: number, url: URL) => new SourceError({ key: 'sync.serverAnswered', params: { status, url: String(url) } }, status === 404 || status === 410);
+
 export class HttpSource implements FeedSource {
   readonly location: string;
   private readonly idleTimeoutMs: number;
@@ -135,7 +137,7 @@ export class HttpSource implements FeedSource {
 
   constructor(url: string, options: HttpSourceOptions = {}) {
     const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new SourceError(`Chỉ hỗ trợ http(s) / Only http(s) URLs: ${url}`);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new SourceError({ key: 'sync.httpOnly', params: { url } });
     if (!parsed.pathname.endsWith('/')) parsed.pathname += '/';
     parsed.search = '';
     parsed.hash = '';
@@ -159,7 +161,7 @@ export class HttpSource implements FeedSource {
     let current: http.ClientRequest | http.IncomingMessage | null = null;
     const fail = (error: unknown) => current?.destroy(error as Error);
     const onAbort = () => fail(signal?.reason);
-    const total = setTimeout(() => fail(new SourceError(`Quá tổng thời gian cho phép / Took longer than ${this.totalTimeoutMs} ms in all: ${url}`)), this.totalTimeoutMs);
+    const total = setTimeout(() => fail(new SourceError({ key: 'sync.tookTooLong', params: { ms: this.totalTimeoutMs, url: String(url) } })), this.totalTimeoutMs);
     total.unref();
     const stop = () => {
       clearTimeout(total);
@@ -171,7 +173,7 @@ export class HttpSource implements FeedSource {
         signal?.throwIfAborted();
         const res = await this.send(url, headers, (req) => {
           current = req;
-          req.once('timeout', () => fail(new SourceError(`Hết thời gian chờ / Timed out: ${url}`)));
+          req.once('timeout', () => fail(new SourceError({ key: 'sync.timedOut', params: { url: String(url) } })));
         });
         current = res;
         if (REDIRECTS.has(res.statusCode ?? 0) && hop < MAX_REDIRECTS) {
@@ -181,7 +183,7 @@ export class HttpSource implements FeedSource {
         }
         if (REDIRECTS.has(res.statusCode ?? 0)) {
           res.destroy();
-          throw new SourceError(`Quá ${MAX_REDIRECTS} lần chuyển hướng / More than ${MAX_REDIRECTS} redirects: ${url}`);
+          throw new SourceError({ key: 'sync.tooManyRedirects', params: { max: MAX_REDIRECTS, url: String(url) } });
         }
         const watch = this.watchRate(res, url);
         res.once('close', () => {
@@ -194,7 +196,7 @@ export class HttpSource implements FeedSource {
       stop();
       if (signal?.aborted) throw signal.reason;
       if (error instanceof SourceError) throw error;
-      throw new SourceError(`Không kết nối được / Request failed: ${url} (${(error as Error).message})`);
+      throw new SourceError({ key: 'sync.requestFailed', params: { url: String(url), detail: (error as Error).message } });
     }
   }
 
@@ -210,7 +212,7 @@ export class HttpSource implements FeedSource {
       const read = res.socket?.bytesRead ?? last;
       if (read - last < floor) {
         clearInterval(timer);
-        res.destroy(new SourceError(bilingual({ key: 'feed.tooSlow', params: { rate: this.minBytesPerSecond, seconds: Math.round(this.slowWindowMs / 1000), url: String(url) } })));
+        res.destroy(new SourceError({ key: 'feed.tooSlow', params: { rate: this.minBytesPerSecond, seconds: Math.round(this.slowWindowMs / 1000), url: String(url) } }));
       }
       last = read;
     }, this.slowWindowMs);
@@ -244,7 +246,7 @@ export class HttpSource implements FeedSource {
     const { status, headers, body, url } = await this.get(feedPath, {});
     if (status < 200 || status > 299) {
       body.destroy();
-      throw new SourceError(`Máy chủ trả lời ${status} / Server answered ${status}: ${url}`, status === 404 || status === 410);
+      throw serverAnswered(status, url);
     }
     if (Number(headers['content-length'] ?? 0) > maxBytes) {
       body.destroy();
@@ -267,11 +269,11 @@ export class HttpSource implements FeedSource {
       const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(headers['content-range'] ?? '');
       if (match && Number(match[1]) === start) return { start, body };
       body.destroy();
-      throw new RangeMismatchError(`Content-Range không khớp / Content-Range does not match ${start}: ${url}`);
+      throw new RangeMismatchError({ key: 'sync.rangeMismatch', params: { start, url: String(url) } });
     }
     body.destroy();
-    if (status === 416) throw new RangeMismatchError(`Máy chủ từ chối đoạn / Server refused the range (416): ${url}`);
-    throw new SourceError(`Máy chủ trả lời ${status} / Server answered ${status}: ${url}`, status === 404 || status === 410);
+    if (status === 416) throw new RangeMismatchError({ key: 'sync.rangeRefused', params: { url: String(url) } });
+    throw serverAnswered(status, url);
   }
 }
 

@@ -1,8 +1,10 @@
 /**
- * A station's sync sources (table sync_sources): adding one with its pinned public keys (a new
- * source without a key is refused; more keys can be added later, never silently replaced),
- * listing them for the app, and removing one (its feed cache goes, the catalog it brought stays).
- * Locations are normalised: an http(s) URL ending in '/', or an absolute folder path.
+ * A station's sync sources (table sync_sources): their rows, read joined with the trust of the
+ * key that signed their last root (key-state.ts); adding one with its pinned public keys (a new
+ * source without a key is refused; more keys can be added later, never silently replaced);
+ * listing them for the app, their last error by reference; and removing one (its feed cache goes,
+ * the catalog it brought stays). Locations are normalised: an http(s) URL ending in '/', or an
+ * absolute folder path.
  */
 import { createPublicKey } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -11,8 +13,33 @@ import { AppError } from '../../shared/errors.js';
 import type { SyncSourceInfo } from '../../shared/sync-status.js';
 import { keyIdOf } from '../feed/keys.js';
 import type { Library } from '../library.js';
-import { SOURCE_SELECT, feedCacheDir, getSource } from './state.js';
-import type { SyncSourceRow } from './state.js';
+import { feedCacheDir } from './feed-cache.js';
+import { readStoredRef } from '../db/stored-refs.js';
+
+export interface SyncSourceRow {
+  id: number;
+  location: string;
+  trusted_keys: string;
+  label: string | null;
+  last_sync_at: string | null;
+  /** The last run's error or warning, a reference in JSON (stored-messages.ts). */
+  last_error: string | null;
+  /** The key that signed the last root accepted from this location; its state follows. */
+  key_id: string | null;
+  last_sequence: number | null;
+  last_root_sha256: string | null;
+  last_change: number | null;
+  snapshot_sha256: string | null;
+  snapshot_offset: number | null;
+}
+
+const SOURCE_SELECT = `SELECT s.id, s.location, s.trusted_keys, s.label, s.last_sync_at, s.last_error, s.key_id,
+  k.last_sequence, k.last_root_sha256, k.last_change, k.snapshot_sha256, k.snapshot_offset
+  FROM sync_sources s LEFT JOIN sync_keys k ON k.key_id = s.key_id`;
+
+export function getSource(library: Library, id: number): SyncSourceRow {
+  return library.db.prepare(`${SOURCE_SELECT} WHERE s.id = ?`).get(id) as SyncSourceRow;
+}
 
 /** An http(s) URL with a trailing '/', or the absolute form of a folder path. */
 export function normalizeLocation(location: string): string {
@@ -68,7 +95,7 @@ export function sourceInfo(row: SyncSourceRow): SyncSourceInfo {
     keyIds: (JSON.parse(row.trusted_keys) as string[]).map((pem) => keyIdOf(createPublicKey(pem))),
     lastSequence: row.last_sequence,
     lastSyncAt: row.last_sync_at,
-    lastError: row.last_error,
+    lastError: readStoredRef(row.last_error),
   };
 }
 

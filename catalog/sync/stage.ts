@@ -6,8 +6,7 @@
  * disk removes the `.part` and stops the run with a clear message; the catalog is untouched.
  * Reading staged documents back checks them again (the cache is a disk, not a promise).
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,37 +14,19 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { MAX_PAGE_BYTES, feedPublicationSchema, pageSchema, snapshotHeaderSchema } from '../feed/pages.js';
 import type { FeedPage, SnapshotHeader } from '../feed/pages.js';
-import { sha256Hex } from '../feed/root.js';
-import type { PageRef, VerifyFailure } from '../feed/root.js';
+import { moveIntoPlace, writeFileAtomic } from '../store/atomic-write.js';
+import { sha256File, sha256Hex } from '../store/hash.js';
+import type { PageRef } from '../feed/root.js';
 import { SnapshotLineError, readSnapshotLines } from '../feed/snapshot-file.js';
-import { bilingual } from '../../shared/messages.js';
 import type { MessageRef } from '../../shared/messages.js';
+import { SyncDiskFullError, SyncRefusedError, isDiskFull } from './errors.js';
+import type { DocCode } from './errors.js';
+import { feedFileIn } from './feed-cache.js';
 import { RangeMismatchError, SourceError } from './source.js';
 import type { FeedSource } from './source.js';
 
 /** Documents up to this size are read whole; larger ones (snapshots) are streamed to disk, resumably. */
 const MAX_IN_MEMORY_DOC = MAX_PAGE_BYTES;
-
-export type DocCode = 'bad_page' | 'bad_snapshot' | 'bad_thesaurus';
-
-/** A feed the station refuses; nothing of it was applied after the last consistent point. */
-export class SyncRefusedError extends Error {
-  constructor(
-    readonly code: VerifyFailure | DocCode,
-    readonly reason: MessageRef,
-  ) {
-    super(bilingual({ key: 'feed.refused', params: { code, reason } }));
-  }
-}
-
-/** The station's disk (or database size limit) is full: nothing was half-written; retry later. */
-export class SyncDiskFullError extends Error {
-  constructor(cause: unknown) {
-    super(bilingual({ key: 'feed.diskFull' }), { cause });
-  }
-}
-
-export const isDiskFull = (error: unknown) => ['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'ENOSPC', 'EDQUOT'].includes((error as { code?: string } | null)?.code ?? '');
 
 /** Opens a staging file for writing (flags 'w' or 'a'); node:fs by default, replaced in the fault tests. */
 export type OpenWrite = (file: string, flags: 'w' | 'a') => Writable;
@@ -61,23 +42,11 @@ export interface DocRef {
 const refused = (code: DocCode, key: MessageRef['key'], params: MessageRef['params']) => new SyncRefusedError(code, { key, params });
 const notMatching = (code: DocCode, ref: DocRef) => refused(code, 'feed.notMatching', { path: ref.path });
 
-export async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/** Streams bytes into `file` under a temporary name, then renames it into place; nothing is left on failure. */
+/** Writes `file` whole (catalog/store/atomic-write.ts); a full disk is reported as SyncDiskFullError. */
 export async function writeAtomic(file: string, bytes: Uint8Array, openWrite: OpenWrite = openWriteDefault): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await pipeline(Readable.from([bytes]), openWrite(temp, 'w'));
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
+  await writeFileAtomic(file, bytes, openWrite).catch((error: unknown) => {
     throw isDiskFull(error) ? new SyncDiskFullError(error) : error;
-  }
+  });
 }
 
 /** Reads a content-addressed document whole and checks it against the size and hash the root gives. */
@@ -100,8 +69,8 @@ export async function readVerified(source: FeedSource, ref: DocRef, code: DocCod
  */
 export async function stage(source: FeedSource, cacheDir: string, ref: DocRef, code: DocCode, openWrite: OpenWrite = openWriteDefault): Promise<string> {
   if (code === 'bad_page' && ref.size > MAX_PAGE_BYTES) throw refused(code, 'feed.tooLarge', { path: ref.path, size: ref.size, max: MAX_PAGE_BYTES });
-  const file = path.join(cacheDir, ...ref.path.split('/'));
-  if ((await fs.stat(file).catch(() => null))?.size === ref.size && (await hashFile(file)) === ref.sha256) return file;
+  const file = feedFileIn(cacheDir, ref.path);
+  if ((await fs.stat(file).catch(() => null))?.size === ref.size && (await sha256File(file)).sha256 === ref.sha256) return file;
   if (ref.size <= MAX_IN_MEMORY_DOC) {
     await writeAtomic(file, await readVerified(source, ref, code), openWrite);
     return file;
@@ -138,11 +107,11 @@ export async function stage(source: FeedSource, cacheDir: string, ref: DocRef, c
       throw error;
     }
   }
-  if ((await fs.stat(part)).size !== ref.size || (await hashFile(part)) !== ref.sha256) {
+  if ((await fs.stat(part)).size !== ref.size || (await sha256File(part)).sha256 !== ref.sha256) {
     await fs.rm(part, { force: true });
     throw notMatching(code, ref);
   }
-  await fs.rename(part, file);
+  await moveIntoPlace(part, file);
   return file;
 }
 

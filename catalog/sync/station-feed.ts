@@ -7,13 +7,12 @@
  * sources, the one synced most recently is offered.
  */
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { FetchHandler } from '../http/files.js';
 import { STATION_FEED_PREFIX } from '../http/server.js';
-import { createFeedHandlerWith } from '../feed/hub-server.js';
-import type { FeedFile } from '../feed/hub-server.js';
+import { createFeedHandlerWith } from '../feed/feed-server.js';
+import type { FeedFile } from '../feed/feed-server.js';
 import type { Library } from '../library.js';
-import { feedCacheDir } from './state.js';
+import { feedCacheDir, feedFileIn } from './feed-cache.js';
 
 const DOCUMENT = /^\/(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl|thesaurus\/[0-9a-f]{64}\.txt)$/;
 const BLOB = /^\/(files|texts)\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
@@ -39,6 +38,6 @@ export function createStationFeedHandler(library: Library): FetchHandler {
     }
     const sourceId = offered.get() as number | undefined;
     if (!DOCUMENT.test(pathname) || sourceId === undefined) return null;
-    return statFile(path.join(feedCacheDir(library, sourceId), ...pathname.slice(1).split('/')));
+    return statFile(feedFileIn(feedCacheDir(library, sourceId), pathname.slice(1)));
   }, STATION_FEED_PREFIX);
 }

@@ -5,15 +5,18 @@
  * older feed, a bundle without texts, a scanned upload), its own extraction of the file in the
  * extraction worker — never on the thread that answers the kiosk. One document at a time, each
  * saved in its own short transaction, progress reported, a stop honoured between two documents.
- * An extraction is recorded per file (text_extractions), so a file is not tried again and again.
+ * An extraction is recorded per file (text_extractions, a failure with its reason by reference),
+ * so a file is not tried again and again.
  */
 import type { Library } from '../library.js';
 import { replaceDocumentText } from '../documents.js';
+import { refusalReason } from '../import/errors.js';
 import { Extractor } from '../import/extract.js';
 import type { ExtractorOptions } from '../import/extract.js';
 import { parseStructure } from '../../shared/legal/structure.js';
 import { restrictsPublications } from '../../shared/sync.js';
 import { readSelection, registerSelectionMatcher } from './selection.js';
+import { storeRef } from '../db/stored-refs.js';
 import type { FeedSource } from './source.js';
 import type { OpenWrite } from './stage.js';
 import { fetchTexts } from './texts.js';
@@ -130,7 +133,7 @@ export async function completeTexts(library: Library, source: FeedSource | null,
       db.transaction(() => {
         if (!exists.get(id)) return;
         if (!outcome.ok) {
-          record.run(id, sha256, 'failed', outcome.refusal.message, now());
+          record.run(id, sha256, 'failed', storeRef(refusalReason(outcome.refusal)), now());
           result.unreadable += 1;
         } else if (text.trim() === '') {
           record.run(id, sha256, 'empty', null, now());

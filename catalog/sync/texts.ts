@@ -11,7 +11,7 @@ import fs from 'node:fs/promises';
 import type { Db } from '../db/open.js';
 import { statement } from '../db/statements.js';
 import type { Library } from '../library.js';
-import { sha256Hex } from '../feed/root.js';
+import { sha256Hex } from '../store/hash.js';
 import { TextObjectError, decodeTextObject, textObjectPath } from '../feed/text-object.js';
 import type { TextContent, TextRef } from '../feed/text-object.js';
 import { restrictsPublications, selectionMatcher } from '../../shared/sync.js';

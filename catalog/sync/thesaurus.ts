@@ -6,25 +6,21 @@
  */
 import fs from 'node:fs/promises';
 import type { Db } from '../db/open.js';
-import { readSetting, removeSetting, writeSetting } from '../db/settings.js';
+import { SETTINGS, deleteSetting, getSetting, setSetting } from '../db/settings.js';
 import type { FeedRoot } from '../feed/root.js';
-import { THESAURUS_SETTING } from '../search/lexicon.js';
 import { stage } from './stage.js';
 import type { OpenWrite } from './stage.js';
 import type { FeedSource } from './source.js';
-
-/** The key of the hub whose additions the station holds. */
-const THESAURUS_KEY_SETTING = 'search.thesaurus.key';
 
 /** What a station's thesaurus setting becomes with this root: text, null (removed), or undefined (as it is). */
 export type ThesaurusUpdate = string | null | undefined;
 
 /** Stages the additions a root names (verified against its sha256 and size) and says what to store. */
 export async function stageThesaurus(db: Db, source: FeedSource, cacheDir: string, root: FeedRoot, openWrite?: OpenWrite): Promise<ThesaurusUpdate> {
-  const heldFrom = readSetting(db, THESAURUS_KEY_SETTING);
+  const heldFrom = getSetting(db, SETTINGS.thesaurusKeyId);
   if (!root.thesaurus) return heldFrom === root.keyId ? null : undefined;
   const text = await fs.readFile(await stage(source, cacheDir, root.thesaurus, 'bad_thesaurus', openWrite), 'utf8');
-  const held = readSetting(db, THESAURUS_SETTING);
+  const held = getSetting(db, SETTINGS.thesaurus);
   return held === text && heldFrom === root.keyId ? undefined : text;
 }
 
@@ -32,10 +28,10 @@ export async function stageThesaurus(db: Db, source: FeedSource, cacheDir: strin
 export function storeThesaurus(db: Db, update: ThesaurusUpdate, keyId: string): void {
   if (update === undefined) return;
   if (update === null) {
-    removeSetting(db, THESAURUS_SETTING);
-    removeSetting(db, THESAURUS_KEY_SETTING);
+    deleteSetting(db, SETTINGS.thesaurus);
+    deleteSetting(db, SETTINGS.thesaurusKeyId);
     return;
   }
-  writeSetting(db, THESAURUS_SETTING, update);
-  writeSetting(db, THESAURUS_KEY_SETTING, keyId);
+  setSetting(db, SETTINGS.thesaurus, update);
+  setSetting(db, SETTINGS.thesaurusKeyId, keyId);
 }

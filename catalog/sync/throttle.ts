@@ -29,7 +29,8 @@ export class TokenBucket {
     readonly bytesPerSecond: number,
     private readonly clock: BucketClock = realClock,
   ) {
-    if (!(bytesPerSecond > 0)) throw new RangeError(`Giới hạn băng thông không hợp lệ / Invalid bandwidth cap: ${bytesPerSecond}`);
+    // A caller's mistake (the settings allow only a positive cap), not something officials read.
+    if (!(bytesPerSecond > 0)) throw new RangeError(`Invalid bandwidth cap: ${bytesPerSecond}`);
     this.burst = Math.max(64 * 1024, bytesPerSecond / 4);
     this.last = clock.now();
   }

@@ -6,7 +6,6 @@
 import type { Handlers } from '../../shared/call.js';
 import type { updateMethods } from '../../shared/contract/updates.js';
 import { AppError } from '../../shared/errors.js';
-import { translate } from '../../shared/messages.js';
 import type { UpdaterState, UpdateStatus } from '../../shared/updates.js';
 import type { Services } from '../services.js';
 import { readUpdateSettings, saveUpdateSettings } from './settings.js';
@@ -31,7 +30,7 @@ export function updateHandlers(services: Services): Handlers<typeof updateMethod
       saveUpdateSettings(services.library, input);
       return status();
     },
-    'updates.check': async (_input, ctx) => {
+    'updates.check': async () => {
       if (!services.updater) throw new AppError('unavailable', { key: 'updates.notInApp' });
       await services.updater.check();
       return status();

@@ -1,5 +1,6 @@
 /** The station's update settings in its settings table (read by the Electron updater before each check). */
-import { UPDATE_CHANNEL_KEY, UPDATE_URL_KEY, isChannel } from '../../shared/update-settings.js';
+import { SETTINGS, deleteSetting, getSetting, setSetting } from '../db/settings.js';
+import { isChannel } from '../../shared/update-settings.js';
 import type { UpdateChannel } from '../../shared/update-settings.js';
 import type { Library } from '../library.js';
 
@@ -8,17 +9,29 @@ export interface UpdateSettings {
   channel: UpdateChannel;
 }
 
+/** The two settings as stored, unchecked: the Electron updater refuses a bad one rather than read it as the default. */
+export interface StoredUpdateSettings {
+  url: string | null;
+  channel: string | null;
+}
+
+export function storedUpdateSettings(library: Library): StoredUpdateSettings {
+  return { url: getSetting(library.db, SETTINGS.updateUrl), channel: getSetting(library.db, SETTINGS.updateChannel) };
+}
+
+/** The settings as the officials' screen shows them: an unknown channel reads as 'latest'. */
 export function readUpdateSettings(library: Library): UpdateSettings {
-  const channel = library.getSetting(UPDATE_CHANNEL_KEY);
-  return { url: library.getSetting(UPDATE_URL_KEY), channel: channel && isChannel(channel) ? channel : 'latest' };
+  const { url, channel } = storedUpdateSettings(library);
+  return { url, channel: channel && isChannel(channel) ? channel : 'latest' };
 }
 
 /** `url` null forgets the station's server (the installer's own is used); undefined leaves it. Checked by the caller. */
 export function saveUpdateSettings(library: Library, change: { url?: string | null; channel?: UpdateChannel }): UpdateSettings {
-  library.db.transaction(() => {
-    if (change.url === null) library.db.prepare('DELETE FROM settings WHERE key = ?').run(UPDATE_URL_KEY);
-    else if (change.url !== undefined) library.setSetting(UPDATE_URL_KEY, change.url);
-    if (change.channel !== undefined) library.setSetting(UPDATE_CHANNEL_KEY, change.channel);
+  const db = library.db;
+  db.transaction(() => {
+    if (change.url === null) deleteSetting(db, SETTINGS.updateUrl);
+    else if (change.url !== undefined) setSetting(db, SETTINGS.updateUrl, change.url);
+    if (change.channel !== undefined) setSetting(db, SETTINGS.updateChannel, change.channel);
   })();
   return readUpdateSettings(library);
 }

@@ -13,10 +13,11 @@
  * (catalog/threads/worker-entry.ts).
  */
 import { Worker } from 'node:worker_threads';
-import { SyncDiskFullError, SyncRefusedError, SyncStoppedError } from '../sync/apply.js';
+import { AppError } from '../../shared/errors.js';
 import type { SyncProgress, SyncResult } from '../sync/apply.js';
+import { SyncDiskFullError, SyncError, SyncRefusedError, SyncStoppedError } from '../sync/errors.js';
 import type { HttpSourceOptions } from '../sync/source.js';
-import type { SyncSourceRow } from '../sync/state.js';
+import type { SyncSourceRow } from '../sync/sources.js';
 import type { SaveJob, WriterFailure, WriterReply, WriterRequest, WriterWorkerData } from './writer-worker.js';
 import { workerEntry } from '../threads/worker-entry.js';
 
@@ -37,6 +38,10 @@ function errorOf(failure: WriterFailure): Error {
       return new SyncDiskFullError(null);
     case 'refused':
       return new SyncRefusedError(failure.code, failure.reason);
+    case 'sync':
+      return new SyncError(failure.ref);
+    case 'app':
+      return new AppError(failure.code, failure.ref);
     default:
       return Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {});
   }

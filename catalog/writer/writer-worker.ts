@@ -2,8 +2,8 @@
  * The writer thread's body (./writer-thread.ts): it opens the library itself — its own
  * connection, its own temporary folder — and runs the writes it is sent: a sync run's metadata
  * step (`syncOnce`, posting progress; a `stop` aborts it between two transactions) and document
- * saves (one transaction each, taken between two of a sync's). Failures travel as plain data and
- * are rebuilt as the same errors on the other side.
+ * saves (one transaction each, taken between two of a sync's). Failures travel as plain data —
+ * which error, and what it said by reference — and are rebuilt on the other side.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { saveDocuments } from '../documents.js';
@@ -11,14 +11,17 @@ import type { DocumentRecord } from '../documents.js';
 import { Library } from '../library.js';
 import { countUsage } from '../usage.js';
 import { writeWhenFree } from '../db/without-waiting.js';
+import { AppError } from '../../shared/errors.js';
+import type { ErrorCode } from '../../shared/errors.js';
 import type { MessageRef } from '../../shared/messages.js';
 import type { UsageCounter } from '../../shared/contract.js';
 import { parseStructure } from '../../shared/legal/structure.js';
-import { SyncDiskFullError, SyncRefusedError, SyncStoppedError, syncOnce } from '../sync/apply.js';
+import { syncOnce } from '../sync/apply.js';
 import type { SyncProgress, SyncResult } from '../sync/apply.js';
+import { SyncDiskFullError, SyncError, SyncRefusedError, SyncStoppedError } from '../sync/errors.js';
 import { openSource } from '../sync/source.js';
 import type { HttpSourceOptions } from '../sync/source.js';
-import type { SyncSourceRow } from '../sync/state.js';
+import type { SyncSourceRow } from '../sync/sources.js';
 
 export interface WriterWorkerData {
   libraryDir: string;
@@ -37,11 +40,13 @@ export type WriterRequest =
   | { type: 'save'; id: number; job: SaveJob }
   | { type: 'close' };
 
-/** A failure as data: which error it was and what it said. */
+/** A failure as data: which error it was and what it said (by reference when it had its words). */
 export type WriterFailure =
   | { kind: 'stopped' }
   | { kind: 'diskFull' }
   | { kind: 'refused'; code: SyncRefusedError['code']; reason: MessageRef }
+  | { kind: 'sync'; ref: MessageRef }
+  | { kind: 'app'; code: ErrorCode; ref: MessageRef }
   | { kind: 'other'; message: string; code?: string };
 
 export type WriterReply =
@@ -54,6 +59,8 @@ function failureOf(error: unknown): WriterFailure {
   if (error instanceof SyncStoppedError) return { kind: 'stopped' };
   if (error instanceof SyncDiskFullError) return { kind: 'diskFull' };
   if (error instanceof SyncRefusedError) return { kind: 'refused', code: error.code, reason: error.reason };
+  if (error instanceof SyncError) return { kind: 'sync', ref: error.ref };
+  if (error instanceof AppError) return { kind: 'app', code: error.code, ref: error.ref };
   const code = (error as { code?: unknown } | null)?.code;
   return { kind: 'other', message: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' ? { code } : {}) };
 }

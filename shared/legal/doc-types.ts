@@ -7,6 +7,15 @@
 import { vnFold } from '../text.js';
 import { tidyNumber } from './numbers.js';
 
+/** How residents shorten a type when they search ("qd 28" for "Quyết định 28"): folded abbreviation → the type's name. */
+export const DOC_TYPE_ABBREVIATIONS: readonly [string, string][] = [
+  ['qd', 'Quyết định'],
+  ['nd', 'Nghị định'],
+  ['nq', 'Nghị quyết'],
+  ['tt', 'Thông tư'],
+  ['ct', 'Chỉ thị'],
+];
+
 /** Document types, longest name first so "Thông tư liên tịch" wins over "Thông tư". */
 export const DOC_TYPES: readonly { name: string; code?: string }[] = [
   { name: 'Nghị quyết liên tịch', code: 'NQLT' },

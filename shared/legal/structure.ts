@@ -8,6 +8,11 @@
 
 export const SECTION_LEVELS = ['part', 'chapter', 'section', 'subsection', 'article', 'clause'] as const;
 
+/** An article as the texts name it ("Điều 5"): the label of a search hit and the heading of its passage. */
+export function articleLabel(number: string | number): string {
+  return `Điều ${number}`;
+}
+
 export interface Section {
   level: (typeof SECTION_LEVELS)[number];
   /** "thứ nhất" or "I" (part), "II" (chapter), "1" (section), "5a" (article), "2" (clause). */

@@ -40,9 +40,6 @@ export const epubVi = {
   'epub.resultsMany': 'Tìm thấy hơn {count} chỗ có “{query}”; hiện {count} chỗ đầu tiên',
   'epub.noResults': 'Không tìm thấy “{query}” trong sách này.',
   'epub.resultIn': 'Trong phần: {chapter}',
-  'epub.linkTitle': 'Địa chỉ trang web',
-  'epub.linkExplain': 'Máy này không mở trang web. Hãy dùng điện thoại của bạn quét mã QR dưới đây, hoặc gõ địa chỉ này vào điện thoại:',
-  'epub.linkQr': 'Mã QR của địa chỉ {url}',
 } as const;
 
 export const epubEn: Record<keyof typeof epubVi, string> = {
@@ -85,7 +82,4 @@ export const epubEn: Record<keyof typeof epubVi, string> = {
   'epub.resultsMany': 'More than {count} places with “{query}”; showing the first {count}',
   'epub.noResults': '“{query}” was not found in this book.',
   'epub.resultIn': 'In: {chapter}',
-  'epub.linkTitle': 'Web address',
-  'epub.linkExplain': 'This computer does not open web pages. Scan the QR code below with your phone, or type this address into your phone:',
-  'epub.linkQr': 'QR code of the address {url}',
 };

@@ -1,7 +1,10 @@
 /**
  * What the feed and sync engine says (catalog/feed/, catalog/sync/): why a feed is refused, what
- * a run noticed, what became of the demo set. The engine raises and records these by key; the
- * history stores them in both languages. Merged into shared/messages.ts.
+ * a run noticed, what became of the demo set, why a signing key or a feed folder cannot be used;
+ * the labels of the OPDS view a hub writes (in Vietnamese, like the catalog it lists); and what
+ * the station itself says when it starts: a database from a newer app, serving beyond this
+ * machine without --lan, its library's name until the officials give one. The engine raises and
+ * records these by key; the history keeps the references. Merged into shared/messages.ts.
  */
 
 export const feedVi = {
@@ -32,6 +35,24 @@ export const feedVi = {
   'feed.tooSlow': 'Tải quá chậm (dưới {rate} byte/giây trong {seconds} giây), đã ngắt để thử lại sau: {url}',
   'feed.textsPending': '{count} văn bản chưa có nội dung để tìm kiếm; sẽ lấy hoặc trích xuất ở lần sau',
   'feed.demoRetired': 'Bộ tài liệu mẫu đã được thay bằng danh mục quốc gia: {merged} văn bản gộp vào bản đồng bộ, {removed} văn bản mẫu được gỡ',
+  'feed.opdsAllTitle': '{title} — Tất cả',
+  'feed.opdsAllCount': 'Tất cả ({count})',
+  'feed.opdsByField': 'Theo lĩnh vực',
+  'feed.opdsByType': 'Theo loại văn bản',
+  'feed.privateKey': 'Khoá bí mật',
+  'feed.publicKey': 'Khoá công khai',
+  'feed.keyFileExists': 'Tệp khoá đã có, không ghi đè: {file}',
+  'feed.keyFileNotFound': '{what} {file}: không tìm thấy',
+  'feed.keyFileUnreadable': '{what} {file}: không đọc được ({code})',
+  'feed.keyFileNotEd25519': '{what} {file} không phải khoá Ed25519 ({type})',
+  'feed.keyFileMalformed': '{what} {file} hỏng hoặc sai định dạng (cần {format})',
+  'feed.publicKeyIsPrivate': '{file} là khoá bí mật, không phải khoá công khai',
+  'feed.notARoot': '{file} không phải tài liệu gốc của nguồn cấp',
+  'feed.storedFileCorrupt': 'Tệp trong kho bị hỏng: {sha256} (kích thước {size}, cần {expected})',
+  'feed.storedFileMissing': 'Thiếu tệp trong kho: {sha256}',
+  'feed.newerSchema': 'Cơ sở dữ liệu thuộc phiên bản mới hơn của ứng dụng (lược đồ {found}, ứng dụng biết tới {known}); hãy cập nhật ứng dụng.',
+  'feed.lanNeeded': 'Phục vụ trên mạng LAN cần --lan (địa chỉ {host})',
+  'feed.defaultLibraryName': 'Tủ sách pháp luật',
 } as const;
 
 export const feedEn: Record<keyof typeof feedVi, string> = {
@@ -62,4 +83,22 @@ export const feedEn: Record<keyof typeof feedVi, string> = {
   'feed.tooSlow': 'Download too slow (under {rate} bytes/s for {seconds} s); cut, to be retried later: {url}',
   'feed.textsPending': '{count} document(s) have no searchable text yet; it will be fetched or extracted next time',
   'feed.demoRetired': 'The demo set was replaced by the national catalog: {merged} document(s) merged into the synced ones, {removed} demo document(s) removed',
+  'feed.opdsAllTitle': '{title} — All',
+  'feed.opdsAllCount': 'All ({count})',
+  'feed.opdsByField': 'By field',
+  'feed.opdsByType': 'By document type',
+  'feed.privateKey': 'The private key',
+  'feed.publicKey': 'The public key',
+  'feed.keyFileExists': 'The key file already exists, not overwritten: {file}',
+  'feed.keyFileNotFound': '{what} {file}: not found',
+  'feed.keyFileUnreadable': '{what} {file} cannot be read ({code})',
+  'feed.keyFileNotEd25519': '{what} {file} is not an Ed25519 key ({type})',
+  'feed.keyFileMalformed': '{what} {file} is malformed (expected {format})',
+  'feed.publicKeyIsPrivate': '{file} is a private key, not a public key',
+  'feed.notARoot': '{file} is not a feed root',
+  'feed.storedFileCorrupt': 'The stored file is corrupt: {sha256} (size {size}, expected {expected})',
+  'feed.storedFileMissing': 'A file is missing from the store: {sha256}',
+  'feed.newerSchema': 'The catalog was written by a newer version of the app (schema {found}, this app knows {known}); update the app.',
+  'feed.lanNeeded': 'Serving on the LAN needs --lan (address {host})',
+  'feed.defaultLibraryName': 'Law bookshelf',
 };

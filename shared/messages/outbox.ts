@@ -1,4 +1,8 @@
-/** Messages of the outbox (uploads to the hub) and the hub's moderation; merged into shared/messages.ts. */
+/**
+ * Messages of the outbox (uploads to the hub) and the hub's moderation; merged into shared/messages.ts.
+ * An item's reason is kept as a reference: what went wrong, or `outbox.written` for words as someone
+ * wrote them (a hub official's reason for a rejection, a reason kept before references).
+ */
 
 export const outboxVi = {
   'outbox.noPublication': 'Không có văn bản mã “{id}” trong tủ sách.',
@@ -9,6 +13,11 @@ export const outboxVi = {
   'outbox.cannotRemove': 'Mục này đã bắt đầu gửi nên không xoá được.',
   'outbox.cannotRetry': 'Chỉ thử lại được mục bị lỗi hoặc bị từ chối.',
   'outbox.badHubUrl': 'Địa chỉ trạm chủ phải bắt đầu bằng http:// hoặc https://.',
+  'outbox.hubUnreachable': 'Không kết nối được với trạm chủ ({detail}).',
+  'outbox.hubStatus': 'Trạm chủ trả lời lỗi HTTP {status}.',
+  'outbox.hubStatusReason': 'Trạm chủ trả lời lỗi HTTP {status}: {reason}',
+  'outbox.newUploadsFailed': '{count} lần tải lên mới không thành: {reason}',
+  'outbox.sendFailed': 'Chưa gửi được: {detail}',
   'moderation.noUpload': 'Không có tài liệu gửi lên mã “{id}”.',
   'moderation.decided': 'Tài liệu này đã được duyệt hoặc từ chối rồi.',
   'moderation.exists': 'Tủ sách của trạm chủ đã có văn bản mã “{id}”.',
@@ -46,6 +55,11 @@ export const outboxEn: Record<keyof typeof outboxVi, string> = {
   'outbox.cannotRemove': 'Sending has started for this item, so it cannot be removed.',
   'outbox.cannotRetry': 'Only failed or rejected items can be tried again.',
   'outbox.badHubUrl': 'The hub address must start with http:// or https://.',
+  'outbox.hubUnreachable': 'Cannot reach the hub ({detail}).',
+  'outbox.hubStatus': 'The hub answered HTTP {status}.',
+  'outbox.hubStatusReason': 'The hub answered HTTP {status}: {reason}',
+  'outbox.newUploadsFailed': '{count} new uploads failed: {reason}',
+  'outbox.sendFailed': 'Not sent: {detail}',
   'moderation.noUpload': 'There is no upload with id “{id}”.',
   'moderation.decided': 'This upload has already been approved or rejected.',
   'moderation.exists': 'The hub’s bookshelf already has a document with id “{id}”.',

@@ -60,9 +60,6 @@ export const pdfVi = {
   'pdf.error.generic': 'Không hiển thị được tài liệu này trên máy đọc.',
   'pdf.error.retry': 'Thử lại',
   'pdf.pageError': 'Không hiển thị được trang này.',
-  'pdf.link.title': 'Địa chỉ trang web',
-  'pdf.link.body': 'Tài liệu có dẫn tới trang web dưới đây. Máy đọc này không mở trang web; bạn có thể ghi lại địa chỉ để xem trên điện thoại hoặc máy tính có mạng.',
-  'pdf.link.close': 'Đã hiểu',
 } as const;
 
 export const pdfEn: Record<keyof typeof pdfVi, string> = {
@@ -125,7 +122,4 @@ export const pdfEn: Record<keyof typeof pdfVi, string> = {
   'pdf.error.generic': 'This document cannot be displayed on this reader.',
   'pdf.error.retry': 'Try again',
   'pdf.pageError': 'This page cannot be displayed.',
-  'pdf.link.title': 'Web address',
-  'pdf.link.body': 'The document points to the web page below. This reader does not open web pages; you can note the address and look at it on a phone or a computer with internet.',
-  'pdf.link.close': 'OK',
 };

@@ -15,15 +15,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Library } from '../../catalog/library.js';
 import { DeskService } from '../../catalog/desk/service.js';
-import { PACKAGE_ROOT } from '../../catalog/package-root.js';
+import { corpus } from '../helpers/corpora.js';
 import { FolderSource } from '../../catalog/scan/folder.js';
 import { search } from '../../catalog/search/search.js';
 
 type Row = [string, string, string];
 
-const corpora = path.resolve(PACKAGE_ROOT, '../shared/corpora');
-const OCR_DIR = path.join(corpora, 'scanner', 'ocr-vn');
-const SANE_CONFIG_DIR = path.join(corpora, 'scanner', 'sane-config');
+const OCR_DIR = corpus('scanner', 'ocr-vn');
+const SANE_CONFIG_DIR = corpus('scanner', 'sane-config');
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-bench-desk-'));
@@ -48,17 +47,17 @@ async function throughDesk(folder: string, word: string | null, saneArgs?: strin
   const library = await Library.open(dir);
   const desk = new DeskService(library, { scanFolders: folder ? [folder] : [], saneConfigDir: SANE_CONFIG_DIR, saneArgs });
   try {
-    const batch = desk.createBatch('vi');
+    const batch = desk.createBatch();
     const scanner = folder ? FolderSource.idOf(folder) : 'sane:test:0';
-    desk.scan(batch.id, { scanner, source: 'feeder', mode: 'gray', resolution: 300, pageSize: 'a4', everything: true }, 'vi');
+    desk.scan(batch.id, { scanner, source: 'feeder', mode: 'gray', resolution: 300, pageSize: 'a4', everything: true });
     await desk.idle(batch.id);
-    const pages = desk.batch(batch.id, 'vi').pages.length;
+    const pages = desk.batch(batch.id).pages.length;
     const lastPage = performance.now();
-    desk.ocr(batch.id, 'vi');
+    desk.ocr(batch.id);
     await desk.idle(batch.id);
     const ocrSeconds = seconds(lastPage);
     const title = 'Biên bản đo tốc độ quét';
-    const saved = await desk.save(batch.id, { kind: 'guide', title, fields: [], legalStatus: 'unknown', language: 'vi' }, true, 'vi');
+    const saved = await desk.save(batch.id, { kind: 'guide', title, fields: [], legalStatus: 'unknown', language: 'vi' }, true);
     const found = search(library.db, { q: word ?? title, offset: 0, limit: 5 }).items.some((i) => i.publication.id === saved.publicationId);
     return { pages, ocrSeconds, toSearchable: seconds(lastPage), found };
   } finally {

@@ -13,7 +13,7 @@ import type { DocumentRecord } from '../../catalog/documents.js';
 import { Library } from '../../catalog/library.js';
 import { syncOnce } from '../../catalog/sync/apply.js';
 import { FolderSource } from '../../catalog/sync/source.js';
-import { getSource } from '../../catalog/sync/state.js';
+import { getSource } from '../../catalog/sync/sources.js';
 import { benchPublication } from './sync-apply.js';
 import { benchText, gazetteTexts } from './sync-texts.js';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Library } from '../../catalog/library.js';
 import { syncOnce } from '../../catalog/sync/apply.js';
-import { getSource } from '../../catalog/sync/state.js';
+import { getSource } from '../../catalog/sync/sources.js';
 import { FolderSource } from '../../catalog/sync/source.js';
 import { readSnapshotLines } from '../../catalog/feed/snapshot-file.js';
 import type { FeedPage } from '../../catalog/feed/pages.js';

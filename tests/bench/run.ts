@@ -27,6 +27,7 @@ import { DEMO_DIR, PACKAGE_ROOT } from '../../catalog/package-root.js';
 import { benchImportThroughput, formatThroughput } from './import-throughput.js';
 import { buildBenchLibrary } from './search.js';
 import { buildGazetteLibrary } from './gazette-search.js';
+import { CORPORA, corporaMissing } from '../helpers/corpora.js';
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-bench-'));
@@ -48,9 +49,6 @@ const rows: [string, string, string][] = [];
 const results: Record<string, unknown> = { date: new Date().toISOString() };
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
 const section = (name: string) => !only || only.includes(name);
-const corpora = path.resolve(PACKAGE_ROOT, '../shared/corpora');
-const hasCorpora = fs.existsSync(corpora);
-if (!hasCorpora) console.log(`⚠ Search, import and texts benchmarks skipped: ${corpora} not found (they use the shared corpora).`);
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
@@ -94,10 +92,10 @@ if (section('foundation')) {
   results.foundation = rows.map(([name, value, baseline]) => ({ name, value, baseline }));
 }
 
-if (hasCorpora && section('search')) {
+if (!corporaMissing && section('search')) {
   const dir = tmp();
   const built = await buildBenchLibrary(dir, {
-    corpora,
+    corpora: CORPORA,
     metadataCount: Number(process.env.BENCH_PUBLICATIONS ?? 100_000),
     fullTextCount: Number(process.env.BENCH_TEXTS ?? 10_000),
     queryCount: 500,
@@ -127,9 +125,9 @@ if (hasCorpora && section('search')) {
   );
 }
 
-if (hasCorpora && section('search')) {
+if (!corporaMissing && section('search')) {
   const dir = tmp();
-  await buildGazetteLibrary(dir, corpora);
+  await buildGazetteLibrary(dir, CORPORA);
   const measured = JSON.parse(
     execFileSync(process.execPath, ['--import', 'tsx', path.join(PACKAGE_ROOT, 'tests/bench/measure-gazette.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 }),
   ) as Record<string, number>;
@@ -149,8 +147,8 @@ if (hasCorpora && section('search')) {
   );
 }
 
-if (hasCorpora && section('import')) {
-  const pdfs = fs.readdirSync(path.join(corpora, 'pdf/vn-congbao')).filter((name) => name.endsWith('.pdf')).map((name) => path.join(corpora, 'pdf/vn-congbao', name));
+if (!corporaMissing && section('import')) {
+  const pdfs = fs.readdirSync(path.join(CORPORA, 'pdf/vn-congbao')).filter((name) => name.endsWith('.pdf')).map((name) => path.join(CORPORA, 'pdf/vn-congbao', name));
   const throughput = await benchImportThroughput(pdfs);
   results.import = throughput;
   console.log(`\nImport throughput, ${pdfs.length} gazette PDFs:\n${formatThroughput(throughput)}\n`);
@@ -194,11 +192,11 @@ if (section('sync-apply')) {
 // 5b. Sync with texts (tests/bench/sync-texts.ts): a new station syncing N publications whose text
 // objects carry real gazette texts, beside the same texts indexed directly with saveDocuments in the
 // same child; a small and a large N side by side for memory. And what texts add to a feed.
-if (hasCorpora && section('sync-texts')) {
+if (!corporaMissing && section('sync-texts')) {
   const { benchSyncTexts, benchTextCarriage } = await import('./sync-texts.js');
   const large = Number(process.env.BENCH_SYNC_TEXTS ?? 10_000);
-  const syncTexts = [benchSyncTexts(corpora, Math.max(100, Math.round(large / 10))), benchSyncTexts(corpora, large)];
-  const carriage = await benchTextCarriage(corpora);
+  const syncTexts = [benchSyncTexts(CORPORA, Math.max(100, Math.round(large / 10))), benchSyncTexts(CORPORA, large)];
+  const carriage = await benchTextCarriage(CORPORA);
   results.syncTexts = { runs: syncTexts, carriage };
   for (const figures of syncTexts) {
     rows.push([

@@ -28,7 +28,7 @@ import { loadDemoIfEmpty } from '../../catalog/demo.js';
 import { Library } from '../../catalog/library.js';
 import { PACKAGE_ROOT } from '../../catalog/package-root.js';
 import { startStation } from '../../catalog/station.js';
-import { corporaFile } from '../e2e/support/e2e-documents.js';
+import { corpus, corpusFile } from '../helpers/corpora.js';
 
 export type Row = [string, string, string];
 
@@ -155,13 +155,12 @@ async function canvasMB(page: Page): Promise<{ canvases: number; mb: number }> {
 
 export async function benchUi(): Promise<{ rows: Row[]; json: Record<string, unknown> } | null> {
   const rendererDir = path.resolve(process.env.BOOKSHELF_RENDERER_DIR ?? path.join(PACKAGE_ROOT, 'dist', 'renderer'));
-  const corpora = path.resolve(PACKAGE_ROOT, '../shared/corpora');
   const missing = !fs.existsSync(CHROMIUM)
     ? `${CHROMIUM} not found (install the Debian package "chromium")`
     : !fs.existsSync(path.join(rendererDir, 'index.html'))
       ? `the UI is not built in ${rendererDir} (npm run build)`
-      : !fs.existsSync(path.join(corpora, GAZETTE))
-        ? `${corpora} not found (the reader figures use its 343-page gazette PDF)`
+      : !fs.existsSync(corpus(GAZETTE))
+        ? `${corpus(GAZETTE)} not found (the reader figures use this 343-page gazette PDF)`
         : null;
   if (missing) {
     console.log(`⚠ UI benchmarks skipped: ${missing}.`);
@@ -171,7 +170,7 @@ export async function benchUi(): Promise<{ rows: Row[]; json: Record<string, unk
   const libraryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-bench-ui-'));
   const library = await Library.open(libraryDir);
   await loadDemoIfEmpty(library);
-  const imported = await importFiles(library, [corporaFile(corpora, GAZETTE)]);
+  const imported = await importFiles(library, [corpusFile(GAZETTE)]);
   library.close();
   const id = imported.imported[0]?.id;
   if (!id) throw new Error(`importing the gazette failed: ${JSON.stringify(imported.refused)}`);

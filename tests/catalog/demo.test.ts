@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Library } from '../../catalog/library.js';
 import { loadDemoIfEmpty } from '../../catalog/demo.js';
 import { DEMO_DIR } from '../../catalog/package-root.js';
 import { getPublication, listPublications, upsertPublication } from '../../catalog/publications.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { openTestLibrary, tempLibrary } from '../helpers/temp-library.js';
 
 interface Entry {
   id: string;
@@ -33,7 +33,7 @@ describe('demo library', () => {
   });
 
   it('fills an empty library with every publication and its verified files', async () => {
-    const library = await Library.open(tempDir());
+    const library = await tempLibrary();
     const result = await loadDemoIfEmpty(library);
     expect(result).toEqual({ loaded: true, publications: manifest.publications.length, files: manifest.publications.filter((p) => p.file).length });
     const info = library.info();
@@ -45,34 +45,30 @@ describe('demo library', () => {
     const onDisk = fs.readFileSync(library.files.pathOf(file.sha256));
     expect(createHash('sha256').update(onDisk).digest('hex')).toBe(file.sha256);
     expect(onDisk.length).toBe(file.size);
-    library.close();
   });
 
   it('leaves a library that already has publications alone', async () => {
-    const library = await Library.open(tempDir());
+    const library = await tempLibrary();
     library.db.transaction(() => upsertPublication(library.db, { id: 'local-1', kind: 'guide', title: 'Sổ tay của xã' }, []))();
     expect(await loadDemoIfEmpty(library)).toMatchObject({ loaded: false });
     expect(listPublications(library.db, { offset: 0, limit: 100, sort: 'title' }).total).toBe(1);
-    library.close();
   });
 
   it('loads once: a second start does not duplicate anything', async () => {
     const dir = tempDir();
-    const first = await Library.open(dir);
+    const first = await openTestLibrary(dir);
     await loadDemoIfEmpty(first);
     first.close();
-    const second = await Library.open(dir);
+    const second = await openTestLibrary(dir);
     expect(await loadDemoIfEmpty(second)).toMatchObject({ loaded: false });
     expect(second.info().publications).toBe(manifest.publications.length);
-    second.close();
   });
 
   it('leaves the library empty when the demo set is damaged', async () => {
     const broken = tempDir();
     fs.writeFileSync(path.join(broken, 'manifest.json'), JSON.stringify({ publications: [{ id: 'x', kind: 'legal', title: 'X', file: { name: 'missing.pdf', mediaType: 'application/pdf' } }] }));
-    const library = await Library.open(tempDir());
+    const library = await tempLibrary();
     await expect(loadDemoIfEmpty(library, broken)).rejects.toThrow();
     expect(library.info().publications).toBe(0);
-    library.close();
   });
 });

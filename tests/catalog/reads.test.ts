@@ -1,12 +1,11 @@
 /** Reading counts: one count per opening and day, "most read" over a window, nothing about who read. */
 import { describe, expect, it } from 'vitest';
 import { saveDocuments } from '../../catalog/documents.js';
-import { Library } from '../../catalog/library.js';
 import { localDay, mostRead, recordRead } from '../../catalog/reads.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempLibrary } from '../helpers/temp-library.js';
 
 async function libraryWith(ids: string[]) {
-  const library = await Library.open(tempDir('reads-'));
+  const library = await tempLibrary('reads-');
   saveDocuments(
     library.db,
     ids.map((id) => ({ publication: { id, kind: 'legal' as const, title: `Luật ${id}` }, files: [] })),
@@ -35,6 +34,5 @@ describe('reading counts', () => {
     expect(localDay(today)).toBe('2026-11-29');
     // Only counts: no column could say who read.
     expect((library.db.prepare('PRAGMA table_info(reads)').all() as { name: string }[]).map((c) => c.name)).toEqual(['day', 'publication_id', 'count']);
-    library.close();
   });
 });

@@ -3,17 +3,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { saveDocuments } from '../../catalog/documents.js';
 import { createHandlers } from '../../catalog/engine.js';
 import { createServices } from '../../catalog/services.js';
-import { Library } from '../../catalog/library.js';
+import type { Library } from '../../catalog/library.js';
 import { recordRead } from '../../catalog/reads.js';
 import { countNoResult, countUsage, noResultTerm, usageBetween } from '../../catalog/usage.js';
 import { callMethod } from '../../shared/call.js';
 import { contract } from '../../shared/contract.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempLibrary } from '../helpers/temp-library.js';
 
 const at = (iso: string) => new Date(`${iso}T10:00:00`);
 
 async function seeded() {
-  const library = await Library.open(tempDir('usage-'));
+  const library = await tempLibrary('usage-');
   saveDocuments(
     library.db,
     [
@@ -43,7 +43,6 @@ describe('usage counters', () => {
     expect(() => countUsage(library.db, 'visitor_name' as never, 1)).toThrow(RangeError);
     expect(() => countUsage(library.db, 'page_printed', 0)).toThrow(RangeError);
     expect(() => countUsage(library.db, 'page_printed', 1.5)).toThrow(RangeError);
-    library.close();
   });
 
   it('folds, trims and sums no-result terms, masks long digit runs, keeps nothing else', async () => {
@@ -72,7 +71,6 @@ describe('usage counters', () => {
     // Only day, counter or term, and a count: no column could hold an address, a session or a person.
     expect(columns(library, 'usage_days')).toEqual(['day', 'counter', 'count']);
     expect(columns(library, 'no_result_terms')).toEqual(['day', 'term', 'count']);
-    library.close();
   });
 
   it('sums per month over the period, with reads, top documents, fields and documents added', async () => {
@@ -115,7 +113,6 @@ describe('usage counters', () => {
     ]);
     expect(() => usageBetween(library.db, '2025-03-01', '2025-01-01')).toThrow(RangeError);
     expect(() => usageBetween(library.db, '2025-02-30', '2025-03-01')).toThrow(RangeError);
-    library.close();
   });
 
   it('counts a search from the engine only for a first page of a non-empty query, and a no-result when nothing is found', async () => {
@@ -150,6 +147,5 @@ describe('usage counters', () => {
         noResultTerms: [{ term: 'thien van vu tru', count: 1 }],
       },
     });
-    library.close();
   });
 });

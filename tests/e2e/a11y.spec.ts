@@ -7,7 +7,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
-import { CORPORA_SKIP_REASON, corporaMissing } from './support/e2e-documents.js';
+import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';
 import { audit } from './support/axe.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
@@ -77,7 +77,7 @@ test('PDF reader', async ({ page }) => {
 });
 
 test('EPUB reader', async ({ page }) => {
-  test.skip(corporaMissing, CORPORA_SKIP_REASON);
+  test.skip(corporaMissing, corpusSkipReason());
   const id = await bookId(page, 'Lão Hạc');
   await page.goto(`/#/read/${encodeURIComponent(id)}`);
   await expect(page.getByTestId('epub-reader')).toBeVisible();
@@ -94,7 +94,7 @@ test('error: an unknown publication', async ({ page }) => {
 });
 
 test('error: a damaged PDF', async ({ page }) => {
-  test.skip(corporaMissing, CORPORA_SKIP_REASON);
+  test.skip(corporaMissing, corpusSkipReason());
   await page.goto('/#/read/e2e-hong');
   await expect(page.getByTestId('pdf-error')).toBeVisible({ timeout: 15_000 });
   await audit(page, 'damaged PDF');

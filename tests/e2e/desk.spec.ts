@@ -19,15 +19,16 @@ import { problemsOf, watchPageProblems } from './support/page-problems.js';
 import { SIZES, shoot } from './support/screens.js';
 import { E2E_STAFF, signIn } from './support/staff.js';
 import { missingTools } from '../helpers/system-tools.js';
+import { corpus } from '../helpers/corpora.js';
 
 const SANE_DIR = process.env.E2E_SANE_CONFIG_DIR ?? '';
 const SCAN_FOLDER = process.env.E2E_SCAN_FOLDER ?? '';
-const OCR_PAGE = path.resolve(import.meta.dirname, '../../../shared/corpora/scanner/ocr-vn/nghi-dinh-so-38-2022-nd-cp-37348-p2.png');
+const OCR_PAGE = corpus('scanner/ocr-vn/nghi-dinh-so-38-2022-nd-cp-37348-p2.png');
 /** Words printed on that page (Nghị định 38/2022/NĐ-CP, minimum wages), found nowhere else on the e2e shelf. */
 const PHRASE = 'mức lương tối thiểu giờ';
 const DEVICE = 'sane:test:0';
 /** A gazette PDF not on the e2e shelf, as if on a USB drive. */
-const IMPORT_PDF = path.resolve(import.meta.dirname, '../../../shared/corpora/pdf/vn-congbao/nghi-dinh-so-38-2022-nd-cp-37348.pdf');
+const IMPORT_PDF = corpus('pdf/vn-congbao/nghi-dinh-so-38-2022-nd-cp-37348.pdf');
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 // scanimage and tesseract with Vietnamese: a skip naming the packages, an error under CI=true.

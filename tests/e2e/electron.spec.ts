@@ -3,21 +3,23 @@
  * project's build machines, so there this test is skipped and says why).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronRuntime } from '../../catalog/cli/electron-runtime.js';
+import { say } from '../../shared/messages.js';
+import { tempDirs } from './support/temp-dirs.js';
 
 const runtime = findElectronRuntime();
 const mainScript = path.resolve('dist/app/electron/main.js');
 
-const SKIP_REASON = runtime.available ? '' : `Electron app test skipped: ${runtime.reason} (the binary comes from GitHub)`;
+const SKIP_REASON = runtime.available ? '' : `Electron app test skipped: ${say('en', runtime.reason)} (the binary comes from GitHub)`;
 if (SKIP_REASON) console.warn(`⚠ ${SKIP_REASON}`);
 test.skip(!runtime.available, SKIP_REASON);
+const temp = tempDirs(test);
 
 test('the desktop app opens the demo library through IPC, locked down', async () => {
   expect(fs.existsSync(mainScript), 'npm run build first').toBe(true);
-  const library = fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-electron-'));
+  const library = temp('bookshelf-electron-');
   const app = await electron.launch({ args: [path.resolve('.'), '--library', library] });
   try {
     const window = await app.firstWindow();
@@ -32,6 +34,5 @@ test('the desktop app opens the demo library through IPC, locked down', async ()
     expect(app.windows()).toHaveLength(1);
   } finally {
     await app.close();
-    fs.rmSync(library, { recursive: true, force: true });
   }
 });

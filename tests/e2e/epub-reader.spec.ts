@@ -7,7 +7,7 @@
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Frame, Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
-import { CORPORA_SKIP_REASON, corporaMissing } from './support/e2e-documents.js';
+import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 
@@ -138,7 +138,7 @@ async function openChapter(page: Page, id: string): Promise<void> {
 }
 
 test.describe('reading an EPUB', () => {
-  test.skip(corporaMissing, CORPORA_SKIP_REASON);
+  test.skip(corporaMissing, corpusSkipReason());
 
   test('Lão Hạc: text, contents, pages, text size, colours and position', async ({ page, request }, info) => {
     await page.setViewportSize({ width: 1366, height: 768 }); // the kiosk's screen
@@ -250,16 +250,16 @@ test.describe('reading an EPUB', () => {
     await expectBookText(page, 'dự án sách');
     const pageUrl = page.url();
     await tap(page, { link: 'http://vnthuquan.net' });
-    const dialog = page.getByTestId('epub-link-dialog');
+    const dialog = page.getByTestId('reader-link-dialog');
     await expect(dialog).toBeVisible();
-    await expect(page.getByTestId('epub-link-url')).toHaveText('http://vnthuquan.net/');
-    await expect(page.getByTestId('epub-link-qr')).toBeVisible();
-    expect(await page.getByTestId('epub-link-qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    await expect(page.getByTestId('reader-link-url')).toHaveText('http://vnthuquan.net/');
+    await expect(page.getByTestId('reader-link-qr')).toBeVisible();
+    expect(await page.getByTestId('reader-link-qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     await page.screenshot({ path: info.outputPath('link-qr.png') });
     expect(page.url()).toBe(pageUrl);
     expect((await bookFrame(page)).url()).toBe('about:srcdoc');
     expect(page.frames()).toHaveLength(2);
-    await page.getByTestId('epub-link-close').click();
+    await page.getByTestId('reader-link-close').click();
     await expect(dialog).toBeHidden();
 
     // The book's own contents page links to the chapter.
@@ -451,16 +451,16 @@ test.describe('a hostile book', () => {
     const pageUrl = page.url();
     for (const id of ['js', 'tab', 'mail', 'tel', 'send']) {
       await tap(page, { css: `#${id}` });
-      await expect(page.getByTestId('epub-link-dialog')).toBeHidden();
+      await expect(page.getByTestId('reader-link-dialog')).toBeHidden();
     }
     expect(page.url()).toBe(pageUrl);
     expect((await bookFrame(page)).url()).toBe('about:srcdoc');
 
     await tap(page, { css: '#web' });
-    await expect(page.getByTestId('epub-link-url')).toHaveText('https://example.org/luat?x=1');
+    await expect(page.getByTestId('reader-link-url')).toHaveText('https://example.org/luat?x=1');
     await page.screenshot({ path: info.outputPath('hostile-link-qr.png') });
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('epub-link-dialog')).toBeHidden();
+    await expect(page.getByTestId('reader-link-dialog')).toBeHidden();
     expect(page.url()).toBe(pageUrl);
 
     await page.getByTestId('epub-tool-toc').click();

@@ -11,7 +11,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
-import { CORPORA_SKIP_REASON, corporaMissing } from './support/e2e-documents.js';
+import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -106,7 +106,7 @@ test('typing shows suggestions, and one opens the law', async ({ page }) => {
 });
 
 test('a Vietnamese book in the EPUB reader: "lao hac" → Lão Hạc → read and turn pages', async ({ page }) => {
-  test.skip(corporaMissing, CORPORA_SKIP_REASON);
+  test.skip(corporaMissing, corpusSkipReason());
   test.setTimeout(60_000);
   await page.goto('/?kiosk=1');
   await search(page, 'lao hac');

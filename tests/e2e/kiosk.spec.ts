@@ -10,7 +10,7 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
-import { CORPORA_SKIP_REASON, corporaMissing } from './support/e2e-documents.js';
+import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 
@@ -138,7 +138,7 @@ test.describe('kiosk mode', () => {
   });
 
   test('reading inside the EPUB frame counts as input: no countdown while the reader moves', async ({ page }) => {
-    test.skip(corporaMissing, CORPORA_SKIP_REASON);
+    test.skip(corporaMissing, corpusSkipReason());
     test.setTimeout(60_000);
     await page.goto('/?kiosk=1&idle=8');
     const input = page.getByTestId('search-input').first();

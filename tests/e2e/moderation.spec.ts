@@ -6,11 +6,11 @@
  */
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Accounts } from '../../catalog/accounts/accounts.js';
+import { SETTINGS, setSetting } from '../../catalog/db/settings.js';
 import { saveDocuments } from '../../catalog/documents.js';
-import { createHubApp } from '../../catalog/feed/hub-server.js';
+import { createFeedApp } from '../../catalog/feed/feed-server.js';
 import { mountHubRoutes } from '../../catalog/hub/routes.js';
 import { listen } from '../../catalog/http/server.js';
 import type { RunningServer } from '../../catalog/http/server.js';
@@ -24,11 +24,11 @@ import type { RunningStation } from '../../catalog/station.js';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { audit } from './support/axe.js';
 import { SIZES, shoot } from './support/screens.js';
+import { tempDirs } from './support/temp-dirs.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 test.use({ viewport: SIZES.kiosk.viewport });
 
-const temp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 const DEMO_PDF = path.resolve('catalog/demo/quyet-dinh-so-28-2021-qd-ttg-34546.pdf');
 
 const LETTERS = [
@@ -46,11 +46,11 @@ let hubUi: RunningStation;
 test.beforeAll(async () => {
   hubDir = temp('bookshelf-e2e-hub-');
   hubLibrary = await Library.open(hubDir);
-  await new Accounts(hubLibrary.db).create({ username: 'chuyenvien', displayName: 'Chuyên viên Bộ', role: 'official', password: 'mat-khau-tram-chu' }, 'vi');
-  hubServer = await listen(createHubApp(temp('bookshelf-e2e-feed-'), ['127.0.0.1'], (app) => void mountHubRoutes(app, hubLibrary)), '127.0.0.1', 0);
+  await new Accounts(hubLibrary.db).create({ username: 'chuyenvien', displayName: 'Chuyên viên Bộ', role: 'official', password: 'mat-khau-tram-chu' });
+  hubServer = await listen(createFeedApp(temp('bookshelf-e2e-feed-'), ['127.0.0.1'], (app) => void mountHubRoutes(app, hubLibrary)), '127.0.0.1', 0);
 
   station = await Library.open(temp('bookshelf-e2e-sender-'));
-  station.setSetting('library.name', 'Xã Hòa Bình');
+  setSetting(station.db, SETTINGS.libraryName, 'Xã Hòa Bình');
   for (const [i, letter] of LETTERS.entries()) {
     // Two distinct files: the demo PDF, and the same bytes with a comment appended.
     const source = path.join(temp('bookshelf-e2e-src-'), `${letter.id}.pdf`);
@@ -63,8 +63,8 @@ test.beforeAll(async () => {
       },
     ]);
   }
-  setHubUrl(station, `${hubServer.url}/`, 'vi');
-  for (const letter of LETTERS) enqueue(station.db, letter.id, 'vi');
+  setHubUrl(station, `${hubServer.url}/`);
+  for (const letter of LETTERS) enqueue(station.db, letter.id);
   outbox = new OutboxService(station, { background: false, retryDelays: [0], backoffMs: () => 0 });
   expect(await outbox.runOnce()).toMatchObject({ sent: 2 });
   // The hub's official works on the hub's own library, in served mode.
@@ -78,6 +78,7 @@ test.afterAll(async () => {
   station?.close();
   hubLibrary?.close();
 });
+const temp = tempDirs(test); // after the hook that closes the libraries kept in these folders
 
 test('the hub’s official approves one upload and rejects the other with a reason the station reads', async ({ page }) => {
   const signIn = await page.request.post(`${hubUi.server.url}/api/auth.signIn`, { data: { username: 'chuyenvien', password: 'mat-khau-tram-chu' } });
@@ -106,5 +107,5 @@ test('the hub’s official approves one upload and rejects the other with a reas
   expect(await outbox.runOnce()).toMatchObject({ decided: 2 });
   const items = outbox.list();
   expect(items.find((item) => item.publicationId === LETTERS[0].id)).toMatchObject({ state: 'accepted' });
-  expect(items.find((item) => item.publicationId === LETTERS[1].id)).toMatchObject({ state: 'rejected', reason: 'Bản quét mờ, xin quét lại ở 300 dpi.' });
+  expect(items.find((item) => item.publicationId === LETTERS[1].id)).toMatchObject({ state: 'rejected', reason: { key: 'message.written', params: { text: 'Bản quét mờ, xin quét lại ở 300 dpi.' } } });
 });

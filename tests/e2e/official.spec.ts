@@ -8,7 +8,6 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -16,16 +15,12 @@ import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { audit } from './support/axe.js';
 import { problemsOf, watchPageProblems } from './support/page-problems.js';
 import { signIn } from './support/staff.js';
+import { api } from './support/api.js';
+import { tempDirs } from './support/temp-dirs.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 watchPageProblems(test);
-
-async function api<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
-  const response = await page.request.post(`/api/${method}`, { data: input });
-  const body = (await response.json()) as { ok: boolean; result: T };
-  expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
-  return body.result;
-}
+const temp = tempDirs(test);
 
 test.describe('an official at work', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
@@ -111,7 +106,7 @@ test.describe('an official at work', () => {
     await expect(page.getByRole('rowheader', { name: 'qzxvw zzqqk' })).toBeVisible();
     const year = new Date().getFullYear();
 
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'official-report-'));
+    const dir = temp('official-report-');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
     expect(csv.suggestedFilename()).toBe(`bao-cao-tu-sach-${year}-01-01-${year}-12-31.csv`);
     const csvFile = path.join(dir, csv.suggestedFilename());
@@ -130,12 +125,11 @@ test.describe('an official at work', () => {
     const bytes = fs.readFileSync(pdfFile);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.subarray(-6).toString('latin1')).toContain('%%EOF');
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('adds a USB folder as a sync source with its key, syncs it and reads the failure in plain words', async ({ page }) => {
     await signIn(page, 'official');
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'official-usb-'));
+    const folder = temp('official-usb-');
     const pem = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
     await page.goto('/#/official/sync');
     await page.getByLabel('Địa chỉ hoặc thư mục').fill(folder);
@@ -156,8 +150,10 @@ test.describe('an official at work', () => {
     const run = page.getByTestId('sync-history').getByRole('row').nth(1);
     await expect(run).toContainText(folder, { timeout: 15_000 });
     await expect(run).toContainText('Lỗi');
+    // In the screen's language only: the history keeps the reason by reference.
+    await expect(run).toContainText('Không tìm thấy: root.json (ENOENT)');
+    await expect(run).not.toContainText('Not found');
     await expect(page.getByTestId('sync-idle')).toBeVisible();
-    fs.rmSync(folder, { recursive: true, force: true });
   });
 
   test('a librarian is kept out of the officials’ pages', async ({ page }) => {

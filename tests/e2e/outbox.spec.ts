@@ -6,31 +6,26 @@
  * large enough to touch; a visitor who is not signed in is sent to sign in.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { problemsOf, watchPageProblems } from './support/page-problems.js';
 import { signIn } from './support/staff.js';
+import { api } from './support/api.js';
+import { tempDirs } from './support/temp-dirs.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 watchPageProblems(test);
+const temp = tempDirs(test);
 
 /** A demo law: on the e2e station as the hub's feed would bring it (origin national). */
 const DEMO_LAW = 'luat-so-69-2020-qh14-32699';
 const DEMO_PDF = path.resolve(import.meta.dirname, '../../catalog/demo/quyet-dinh-so-28-2021-qd-ttg-34546.pdf');
 
-async function api<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
-  const response = await page.request.post(`/api/${method}`, { data: input });
-  const body = (await response.json()) as { ok: boolean; result: T };
-  expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
-  return body.result;
-}
-
 /** A local document, as the desk makes one: a PDF imported and saved (bytes made unique). */
 async function localDocument(page: Page): Promise<string> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-e2e-')), 'cong-van.pdf');
+  const file = path.join(temp('outbox-e2e-'), 'cong-van.pdf');
   fs.writeFileSync(file, Buffer.concat([fs.readFileSync(DEMO_PDF), Buffer.from(`\n% ${Date.now()}\n`)]));
   const batch = await api<{ id: string }>(page, 'desk.importFile', { path: file });
   const saved = await api<{ publicationId: string }>(page, 'desk.save', {

@@ -1,23 +1,23 @@
 /**
  * The PDF reader end to end (pdfjs-dist in Debian's Chromium through the HTTP transport):
  * reading, paging, zoom, outline and thumbnails, search with highlights, opening at a page,
- * the 343-page gazette's first page, damaged and password-protected files, a PDF with
- * JavaScript actions, printing, memory after paging through 100 pages, and the phone layout.
+ * the 343-page gazette's first page, damaged and password-protected files, a web link (shown
+ * with a QR code, never opened), a PDF with JavaScript actions, printing, memory after paging
+ * through 100 pages, and the phone layout.
  * No console errors and no CSP violations anywhere.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { watchPageProblems } from './support/page-problems.js';
-import { CORPORA_SKIP_REASON, LARGE_PDF_NUMBER, corporaMissing } from './support/e2e-documents.js';
+import { LARGE_PDF_NUMBER } from './support/e2e-documents.js';
+import { corporaMissing, corpus, corpusMissing, corpusSkipReason } from '../helpers/corpora.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 
 const LAW = 'luat-so-69-2020-qh14-32699';
-const CORPORA = path.resolve(import.meta.dirname, '../../../shared/corpora/pdf');
 
 watchPageProblems(test);
 
@@ -161,8 +161,8 @@ test('the side panel shows the outline or the pages as thumbnails', async ({ pag
 });
 
 test('a document with bookmarks shows them as an outline that goes to their pages', async ({ page }, info) => {
-  const file = path.join(CORPORA, 'pdfjs/nested_outline.pdf');
-  test.skip(!fs.existsSync(file), CORPORA_SKIP_REASON);
+  test.skip(corpusMissing('pdf/pdfjs/nested_outline.pdf'), corpusSkipReason('pdf/pdfjs/nested_outline.pdf'));
+  const file = corpus('pdf/pdfjs/nested_outline.pdf');
   await page.route(`**/publications/${LAW}/file`, (route) => route.fulfill({ status: 200, contentType: 'application/pdf', body: fs.readFileSync(file) }));
   await openReader(page, LAW);
   await expect(page.getByTestId('pdf-panel-toggle')).toContainText('Mục lục');
@@ -213,7 +213,7 @@ test('the back button returns to the publication page', async ({ page }) => {
 });
 
 test('the 343-page gazette shows its first page quickly', async ({ page }) => {
-  test.skip(corporaMissing, CORPORA_SKIP_REASON);
+  test.skip(corporaMissing, corpusSkipReason());
   const id = await largePdfId(page);
   // A kiosk that has opened a PDF before (the reader's code and pdf.js worker are cached), on the
   // gazette's page: from "Đọc" to its first page drawn — what the file's size could slow down.
@@ -233,7 +233,7 @@ test('the 343-page gazette shows its first page quickly', async ({ page }) => {
 });
 
 test('paging through 100 pages keeps few canvases and the heap small', async ({ page }) => {
-  test.skip(corporaMissing, CORPORA_SKIP_REASON);
+  test.skip(corporaMissing, corpusSkipReason());
   test.setTimeout(180_000);
   const id = await largePdfId(page);
   await openReader(page, id);
@@ -262,7 +262,7 @@ test('paging through 100 pages keeps few canvases and the heap small', async ({ 
 });
 
 test('a damaged PDF gets a clear message and a way back', async ({ page }, info) => {
-  test.skip(corporaMissing, CORPORA_SKIP_REASON);
+  test.skip(corporaMissing, corpusSkipReason());
   await page.goto('/#/read/e2e-hong');
   const error = page.getByTestId('pdf-error');
   await expect(error).toBeVisible({ timeout: 15_000 });
@@ -273,7 +273,7 @@ test('a damaged PDF gets a clear message and a way back', async ({ page }, info)
 });
 
 test('a password-protected PDF says so, without asking for a password', async ({ page }, info) => {
-  test.skip(corporaMissing, CORPORA_SKIP_REASON);
+  test.skip(corporaMissing, corpusSkipReason());
   let dialogs = 0;
   page.on('dialog', (dialog) => {
     dialogs += 1;
@@ -288,22 +288,8 @@ test('a password-protected PDF says so, without asking for a password', async ({
   await page.screenshot({ path: info.outputPath('error-password.png') });
 });
 
-/** A one-page PDF whose image claims 40000 × 40000 pixels (1.6 billion): pdf.js must skip it, not try to decode it. */
-function giantImagePdf(): Buffer {
-  const pixels = zlib.deflateSync(Buffer.alloc(256 * 1024));
-  const content = 'BT /F1 28 Tf 72 720 Td (Giant image test) Tj ET q 400 0 0 400 100 100 cm /Im1 Do Q';
-  const objects: Buffer[] = [
-    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
-    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
-    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> /Contents 4 0 R >>'),
-    Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
-    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'),
-    Buffer.concat([
-      Buffer.from(`<< /Type /XObject /Subtype /Image /Width 40000 /Height 40000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`),
-      pixels,
-      Buffer.from('\nendstream'),
-    ]),
-  ];
+/** A PDF file of these objects (object 1 is the catalog), with its cross-reference table. */
+function pdfOf(objects: Buffer[]): Buffer {
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
   const offsets: number[] = [];
   let length = parts[0].length;
@@ -316,6 +302,39 @@ function giantImagePdf(): Buffer {
   const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`)].join('');
   parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
   return Buffer.concat(parts);
+}
+
+/** A one-page PDF whose image claims 40000 × 40000 pixels (1.6 billion): pdf.js must skip it, not try to decode it. */
+function giantImagePdf(): Buffer {
+  const pixels = zlib.deflateSync(Buffer.alloc(256 * 1024));
+  const content = 'BT /F1 28 Tf 72 720 Td (Giant image test) Tj ET q 400 0 0 400 100 100 cm /Im1 Do Q';
+  return pdfOf([
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> /Contents 4 0 R >>'),
+    Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
+    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'),
+    Buffer.concat([
+      Buffer.from(`<< /Type /XObject /Subtype /Image /Width 40000 /Height 40000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`),
+      pixels,
+      Buffer.from('\nendstream'),
+    ]),
+  ]);
+}
+
+const WEB_LINK = 'https://example.org/luat?x=1';
+
+/** A one-page PDF with a link to a web page over its first line. */
+function webLinkPdf(): Buffer {
+  const content = 'BT /F1 24 Tf 72 700 Td (Xem trang web) Tj ET';
+  return pdfOf([
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R /Annots [6 0 R] >>'),
+    Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
+    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'),
+    Buffer.from(`<< /Type /Annot /Subtype /Link /Rect [60 680 360 730] /Border [0 0 0] /A << /S /URI /URI (${WEB_LINK}) >> >>`),
+  ]);
 }
 
 test('a giant image is skipped, the rest of the page still shows', async ({ page }) => {
@@ -343,9 +362,38 @@ test('a file cut off half-way shows what it can and says what it cannot', async 
   await expect(page.getByTestId('pdf-back')).toBeVisible();
 });
 
+test('a web link in the document shows its address and a QR code, and opens nothing', async ({ page }, info) => {
+  await page.route(`**/publications/${LAW}/file`, (route) => route.fulfill({ status: 200, contentType: 'application/pdf', body: webLinkPdf() }));
+  let popups = 0;
+  page.on('popup', () => (popups += 1));
+  await openReader(page, LAW);
+  await expectDrawn(page, 1);
+  const url = page.url();
+  const link = pageView(page, 1).locator('.annotationLayer .linkAnnotation a');
+  await expect(link).toHaveAttribute('title', WEB_LINK);
+  await link.click();
+  const dialog = page.getByTestId('reader-link-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('reader-link-url')).toHaveText(WEB_LINK);
+  await expect(page.getByTestId('reader-link-qr')).toHaveAttribute('src', /^data:image\/svg\+xml/);
+  await page.screenshot({ path: info.outputPath('link-qr.png') });
+  // Keys belong to the dialog while it is open: Escape closes it, the page stays.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(reader(page)).toHaveAttribute('data-page', '1');
+  // From the keyboard too.
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.getByTestId('reader-link-close').click();
+  await expect(dialog).toBeHidden();
+  expect(page.url()).toBe(url);
+  expect(popups).toBe(0);
+});
+
 test('a PDF with JavaScript actions opens inert: no dialog, nothing runs, no navigation', async ({ page }) => {
-  const file = path.join(CORPORA, 'pdfjs/js-buttons.pdf');
-  test.skip(!fs.existsSync(file), CORPORA_SKIP_REASON);
+  test.skip(corpusMissing('pdf/pdfjs/js-buttons.pdf'), corpusSkipReason('pdf/pdfjs/js-buttons.pdf'));
+  const file = corpus('pdf/pdfjs/js-buttons.pdf');
   // Served in place of the law's file: the reader cannot tell, the station is unchanged.
   await page.route(`**/publications/${LAW}/file`, (route) => route.fulfill({ status: 200, contentType: 'application/pdf', body: fs.readFileSync(file) }));
   let dialogs = 0;

@@ -9,7 +9,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
-import { CORPORA_SKIP_REASON, corporaMissing } from './support/e2e-documents.js';
+import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';
 import { SIZES, shoot } from './support/screens.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
@@ -69,7 +69,7 @@ for (const size of Object.keys(SIZES) as (keyof typeof SIZES)[]) {
     });
 
     test('EPUB reader', async ({ page }) => {
-      test.skip(corporaMissing, CORPORA_SKIP_REASON);
+      test.skip(corporaMissing, corpusSkipReason());
       await page.goto(`/#/read/${encodeURIComponent(await epubId(page))}`);
       await expect(page.getByTestId('epub-reader')).toBeVisible();
       await expect(page.frameLocator('[data-testid="epub-stage"] iframe').first().locator('body')).not.toBeEmpty({ timeout: 15_000 });

@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { problemsOf, watchPageProblems } from './support/page-problems.js';
-import { E2E_DOCUMENTS, corporaMissing } from './support/e2e-documents.js';
+import { corporaMissing } from '../helpers/corpora.js';
+import { E2E_DOCUMENTS } from './support/e2e-documents.js';
 
 /** The demo set (38) plus what the e2e station adds from the corpora. */
 const SEEDED = 38 + (corporaMissing ? 0 : E2E_DOCUMENTS.imported.length + E2E_DOCUMENTS.placed.length);

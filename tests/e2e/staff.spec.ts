@@ -5,15 +5,13 @@
  * out. axe on each screen; screenshots at kiosk and phone size.
  */
 import { expect, test } from '@playwright/test';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { startStation } from '../../catalog/station.js';
 import type { RunningStation } from '../../catalog/station.js';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { audit } from './support/axe.js';
 import { SIZES, shoot } from './support/screens.js';
 import { E2E_STAFF } from './support/staff.js';
+import { tempDirs } from './support/temp-dirs.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 test.use({ viewport: SIZES.kiosk.viewport });
@@ -21,10 +19,11 @@ test.use({ viewport: SIZES.kiosk.viewport });
 test.describe('first start', () => {
   let station: RunningStation;
   test.beforeAll(async () => {
-    const libraryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-e2e-first-'));
+    const libraryDir = temp('bookshelf-e2e-first-');
     station = await startStation({ libraryDir, host: '127.0.0.1', port: 0, demo: false, rendererDir: process.env.BOOKSHELF_RENDERER_DIR ?? 'dist/renderer' });
   });
   test.afterAll(() => station.close());
+  const temp = tempDirs(test); // after the station's hook: its library is in the folder
 
   test('asks for the first official account, then opens the first-run guide signed in', async ({ page }) => {
     await page.goto(`${station.server.url}/#/staff`);

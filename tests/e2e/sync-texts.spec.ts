@@ -7,7 +7,6 @@
  */
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Accounts } from '../../catalog/accounts/accounts.js';
 import { loadDemoIfEmpty } from '../../catalog/demo.js';
@@ -15,19 +14,18 @@ import { generateKeyPair, loadPrivateKey } from '../../catalog/feed/keys.js';
 import { publish } from '../../catalog/feed/publish.js';
 import { importFiles } from '../../catalog/import/importer.js';
 import { Library } from '../../catalog/library.js';
-import { PACKAGE_ROOT } from '../../catalog/package-root.js';
 import { startStation } from '../../catalog/station.js';
 import type { RunningStation } from '../../catalog/station.js';
+import { corpus, corpusMissing, corpusSkipReason } from '../helpers/corpora.js';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { audit } from './support/axe.js';
 import { SIZES, shoot } from './support/screens.js';
+import { tempDirs } from './support/temp-dirs.js';
 
-const corpora = path.resolve(PACKAGE_ROOT, '../shared/corpora');
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
-test.skip(!fs.existsSync(corpora) && !process.env.CI, `${corpora} not found: this spec syncs gazette PDFs of the shared corpora`);
+test.skip(corpusMissing('pdf/vn-congbao'), corpusSkipReason('pdf/vn-congbao'));
 test.use({ viewport: SIZES.kiosk.viewport });
 
-const temp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 const OFFICIAL = { username: 'canbo-xa', displayName: 'Cán bộ xã', password: 'mat-khau-can-bo-xa', role: 'official' as const };
 
 let feedDir: string;
@@ -39,7 +37,7 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   // The hub: two gazette laws imported (their texts extracted there), published to a USB folder.
   const hub = await Library.open(temp('bookshelf-e2e-texts-hub-'));
-  const imported = await importFiles(hub, ['luat-so-51-2024-qh15-43559.pdf', 'luat-so-69-2020-qh14-32699.pdf'].map((name) => path.join(corpora, 'pdf/vn-congbao', name)), { cover: false });
+  const imported = await importFiles(hub, ['luat-so-51-2024-qh15-43559.pdf', 'luat-so-69-2020-qh14-32699.pdf'].map((name) => corpus('pdf/vn-congbao', name)), { cover: false });
   expect(imported.refused).toEqual([]);
   lawId = imported.imported.find((item) => item.number === '69/2020/QH14')!.id;
   const keys = generateKeyPair(temp('bookshelf-e2e-texts-keys-'));
@@ -52,7 +50,7 @@ test.beforeAll(async () => {
   const dir = temp('bookshelf-e2e-texts-station-');
   const library = await Library.open(dir);
   await loadDemoIfEmpty(library);
-  await new Accounts(library.db).create(OFFICIAL, 'vi');
+  await new Accounts(library.db).create(OFFICIAL);
   library.close();
   station = await startStation({ libraryDir: dir, host: '127.0.0.1', port: 0, demo: false, rendererDir: process.env.BOOKSHELF_RENDERER_DIR ?? 'dist/renderer' });
 });
@@ -60,6 +58,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await station?.close();
 });
+const temp = tempDirs(test); // after the station's hook: its library is in one of these folders
 
 test('the official syncs a USB feed; the demo set gives way; a resident finds a sentence of a synced law and opens the one record by number', async ({ page }) => {
   test.setTimeout(90_000);
@@ -79,6 +78,7 @@ test('the official syncs a USB feed; the demo set gives way; a resident finds a 
   const run = page.getByTestId('sync-history').getByRole('row').nth(1);
   await expect(run).toContainText('Thành công', { timeout: 30_000 });
   await expect(run).toContainText('Bộ tài liệu mẫu đã được thay bằng danh mục quốc gia: 1 văn bản gộp vào bản đồng bộ, 37 văn bản mẫu được gỡ');
+  await expect(run).not.toContainText('The demo set was replaced'); // the screen's language only
   await audit(page, 'sync after the first feed');
   await shoot(page, 'sync-first-feed', 'kiosk');
 

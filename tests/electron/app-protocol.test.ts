@@ -5,16 +5,16 @@
  * the real file handler over a real library with the demo set, as main.ts does.
  */
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStaticHandler } from '../../catalog/http/static.js';
 import { createFileHandler } from '../../catalog/http/files.js';
-import { Library } from '../../catalog/library.js';
 import { loadDemoIfEmpty } from '../../catalog/demo.js';
 import { createHandlers } from '../../catalog/engine.js';
 import { createServices } from '../../catalog/services.js';
 import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from '../../electron/app-protocol.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { tempLibrary } from '../helpers/temp-library.js';
 
 const INDEX_HTML = '<!doctype html><title>Tủ sách</title><div id="root"></div><script type="module" src="./assets/app.js"></script>';
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-RENDERER';
@@ -23,16 +23,12 @@ let tmp: string;
 let rendererDir: string;
 
 beforeAll(async () => {
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bookshelf-protocol-'));
+  tmp = tempDir('bookshelf-protocol-');
   rendererDir = path.join(tmp, 'renderer');
   await fs.mkdir(path.join(rendererDir, 'assets'), { recursive: true });
   await fs.writeFile(path.join(rendererDir, 'index.html'), INDEX_HTML);
   await fs.writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log("ui")');
   await fs.writeFile(path.join(tmp, 'secret.txt'), SECRET);
-});
-
-afterAll(async () => {
-  await fs.rm(tmp, { recursive: true, force: true });
 });
 
 function setup() {
@@ -137,23 +133,19 @@ describe('app:// protocol handler', () => {
   });
 
   it('with the real file handler and the demo library, a reader gets byte ranges of a publication file', async () => {
-    const library = await Library.open(path.join(tmp, 'library'));
-    try {
-      await loadDemoIfEmpty(library);
-      const page = await createHandlers(createServices(library))['publications.list']({ offset: 0, limit: 100, sort: 'title' }, { role: 'anyone', transport: 'ipc', lang: 'vi' });
-      const pdf = page.items.find((item) => item.available && item.id.startsWith('luat-'));
-      expect(pdf).toBeDefined();
-      const handler = createAppProtocolHandler({ ui: createStaticHandler(rendererDir), files: createFileHandler(library) });
-      const response = await handler(
-        new Request(`app://bookshelf/publications/${encodeURIComponent(pdf!.id)}/file`, { headers: { Range: 'bytes=0-4' } }),
-      );
-      expect(response.status).toBe(206);
-      expect(await response.text()).toBe('%PDF-');
-      expect(response.headers.get('content-security-policy')).toMatch(/^sandbox/);
-      const missing = await handler(new Request('app://bookshelf/files/' + '0'.repeat(64)));
-      expect(missing.status).toBe(404);
-    } finally {
-      library.close();
-    }
+    const library = await tempLibrary();
+    await loadDemoIfEmpty(library);
+    const page = await createHandlers(createServices(library))['publications.list']({ offset: 0, limit: 100, sort: 'title' }, { role: 'anyone', transport: 'ipc', lang: 'vi' });
+    const pdf = page.items.find((item) => item.available && item.id.startsWith('luat-'));
+    expect(pdf).toBeDefined();
+    const handler = createAppProtocolHandler({ ui: createStaticHandler(rendererDir), files: createFileHandler(library) });
+    const response = await handler(
+      new Request(`app://bookshelf/publications/${encodeURIComponent(pdf!.id)}/file`, { headers: { Range: 'bytes=0-4' } }),
+    );
+    expect(response.status).toBe(206);
+    expect(await response.text()).toBe('%PDF-');
+    expect(response.headers.get('content-security-policy')).toMatch(/^sandbox/);
+    const missing = await handler(new Request('app://bookshelf/files/' + '0'.repeat(64)));
+    expect(missing.status).toBe(404);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * The rules of the electron/ folder, read from its sources: only main.ts and preload.ts import
  * the `electron` module at run time (everything else takes Electron objects as parameters and
- * imports types only, so it runs under plain Node and in these tests); electron/ never reaches
- * into renderer/; the preload imports only what its bundle can carry.
+ * imports types only, so it runs under plain Node and in these tests); the preload imports only
+ * what its bundle can carry. That electron/ never reaches into renderer/ is the layer rule
+ * (tests/layers.test.ts), whose import parser these checks share.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf } from '../helpers/layers.js';
 
 const ELECTRON_DIR = path.resolve(import.meta.dirname, '../../electron');
 const sources = fs
@@ -14,28 +16,10 @@ const sources = fs
   .filter((name) => name.endsWith('.ts'))
   .map((name) => ({ name, text: fs.readFileSync(path.join(ELECTRON_DIR, name), 'utf8') }));
 
-function importsOf(text: string): { specifier: string; typeOnly: boolean }[] {
-  return [...text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((match) => ({
-    specifier: match[3],
-    typeOnly: Boolean(match[2]),
-  }));
-}
-
 describe('electron/ layering', () => {
   it('only main.ts and preload.ts import electron at run time', () => {
     const runtime = sources.filter(({ text }) => importsOf(text).some((entry) => entry.specifier === 'electron' && !entry.typeOnly));
     expect(runtime.map(({ name }) => name).sort()).toEqual(['main.ts', 'preload.ts']);
-    for (const { name, text } of sources) expect(text, name).not.toMatch(/require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\)/);
-  });
-
-  it('never imports renderer/ and reaches only shared/ and catalog/ outside itself', () => {
-    for (const { name, text } of sources) {
-      for (const { specifier } of importsOf(text)) {
-        if (!specifier.startsWith('.')) continue;
-        const target = path.relative(path.resolve(ELECTRON_DIR, '..'), path.resolve(ELECTRON_DIR, specifier));
-        expect(target.split(path.sep)[0], `${name} imports ${specifier}`).toMatch(/^(electron|shared|catalog)$/);
-      }
-    }
   });
 
   it('uses .js extensions on relative imports (NodeNext output)', () => {

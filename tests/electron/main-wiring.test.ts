@@ -7,13 +7,12 @@
  * crash, and the library closed on quit.
  */
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { METHOD_NAMES } from '../../shared/contract.js';
 import { channelOf } from '../../electron/channels.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { fake } from './fake-electron.js';
 import { FakeIpcMain, FakeSession, FakeWebContents, subFrame, topFrame } from './fakes.js';
 
@@ -36,7 +35,7 @@ let window: FakeWindow;
 let logged: string[] = [];
 
 beforeAll(async () => {
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bookshelf-main-'));
+  tmp = tempDir('bookshelf-main-');
   vi.stubEnv('BOOKSHELF_HOME', tmp);
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     logged.push(args.map(String).join(' '));
@@ -49,10 +48,9 @@ beforeAll(async () => {
   window = fake.windows[0] as FakeWindow;
 }, 30_000);
 
-afterAll(async () => {
+afterAll(() => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
-  await fs.rm(tmp, { recursive: true, force: true });
 });
 
 describe('electron/main.ts wiring', () => {

@@ -1,20 +1,18 @@
 /**
  * Runs electron/main.ts against the fake electron module (fake-electron.ts, mocked by the test
  * file) on a fresh library folder: `startMain` adds command-line arguments, lets the test prepare
- * the library, marks the app ready and waits for its window; `quitMain` quits the app and cleans up.
+ * the library, marks the app ready and waits for its window; `quitMain` quits the app and cleans up
+ * (the folder goes after the test file, with tempDir's).
  */
 import type { EventEmitter } from 'node:events';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, vi } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { fake } from './fake-electron.js';
 
 const argv = process.argv;
-let libraryDir: string | null = null;
 
 export async function startMain(args: string[], prepare: (libraryDir: string) => Promise<void> = async () => undefined): Promise<unknown> {
-  libraryDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bookshelf-main-'));
+  const libraryDir = tempDir('bookshelf-main-');
   await prepare(libraryDir);
   vi.stubEnv('BOOKSHELF_HOME', libraryDir);
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -33,5 +31,4 @@ export async function quitMain(): Promise<void> {
   await vi.waitFor(() => expect(fake.calls).toContain('quit'));
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
-  if (libraryDir) await fs.rm(libraryDir, { recursive: true, force: true });
 }

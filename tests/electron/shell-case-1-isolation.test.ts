@@ -5,16 +5,16 @@
  * its Vite config and run in an empty V8 context whose `require` knows only a fake `electron`.
  */
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from 'vite';
 import type { InlineConfig } from 'vite';
 import { METHOD_NAMES } from '../../shared/contract.js';
 import { createBridge } from '../../electron/bridge.js';
 import { mainWindowOptions } from '../../electron/window-options.js';
 import preloadConfig, { PRELOAD_FILE_NAME } from '../../electron/vite.preload.config.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const FORBIDDEN_NAMES = ['require', 'process', 'ipcRenderer', 'invoke', 'send', 'on', 'electron', 'module', 'Buffer', 'global'];
 
@@ -84,15 +84,11 @@ describe('shell case 1: no Node in the renderer, only allow-listed bridge method
     let code: string;
 
     beforeAll(async () => {
-      outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bookshelf-preload-'));
+      outDir = tempDir('bookshelf-preload-');
       const config = preloadConfig as InlineConfig;
       await build({ ...config, configFile: false, logLevel: 'silent', build: { ...config.build, outDir } });
       code = await fs.readFile(path.join(outDir, PRELOAD_FILE_NAME), 'utf8');
     }, 60_000);
-
-    afterAll(async () => {
-      await fs.rm(outDir, { recursive: true, force: true });
-    });
 
     it('is CommonJS and requires nothing but electron', () => {
       expect(code).not.toMatch(/^\s*(import|export)\s/m);

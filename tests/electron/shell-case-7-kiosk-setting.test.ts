@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KIOSK_HOME_URL } from '../../electron/app-origin.js';
-import { Library } from '../../catalog/library.js';
+import { openTestLibrary } from '../helpers/temp-library.js';
 import { fake } from './fake-electron.js';
 import { quitMain, startMain } from './run-main.js';
 
@@ -21,9 +21,7 @@ let window: FakeWindow;
 
 beforeAll(async () => {
   window = (await startMain(['--no-demo'], async (dir) => {
-    const library = await Library.open(dir);
-    library.updateKioskSettings({ enabled: true });
-    library.close();
+    (await openTestLibrary(dir)).updateKioskSettings({ enabled: true });
   })) as FakeWindow;
 }, 30_000);
 

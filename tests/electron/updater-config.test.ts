@@ -3,15 +3,15 @@
  * electron-updater's options; a non-https server is refused (security notes, case 19: the
  * manifest is only as trustworthy as its transport), downgrades are never allowed.
  */
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Library } from '../../catalog/library.js';
 import { UPDATE_CHANNEL_KEY, UPDATE_CHECK_INTERVAL_MS, UPDATE_URL_KEY, resolveUpdateConfig, selfUpdating, updateUrlProblem } from '../../electron/update-config.js';
+import { SETTINGS, setSetting } from '../../catalog/db/settings.js';
+import { storedUpdateSettings } from '../../catalog/updates/settings.js';
+import type { StoredUpdateSettings } from '../../catalog/updates/settings.js';
+import { tempLibrary } from '../helpers/temp-library.js';
 
-function settings(values: Record<string, string>) {
-  return { getSetting: (key: string) => values[key] ?? null };
+function settings(values: Record<string, string>): StoredUpdateSettings {
+  return { url: values[UPDATE_URL_KEY] ?? null, channel: values[UPDATE_CHANNEL_KEY] ?? null };
 }
 
 describe('update config from the settings table', () => {
@@ -63,21 +63,12 @@ describe('update config from the settings table', () => {
   });
 
   it('reads the keys from a real station library', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bookshelf-update-'));
-    try {
-      const library = await Library.open(dir);
-      try {
-        library.setSetting(UPDATE_URL_KEY, 'https://hub.example.vn/updates');
-        library.setSetting(UPDATE_CHANNEL_KEY, 'beta');
-        expect(resolveUpdateConfig(library)).toMatchObject({ ok: true, config: { url: 'https://hub.example.vn/updates', channel: 'beta', allowDowngrade: false } });
-        library.setSetting(UPDATE_URL_KEY, 'http://hub.example.vn/updates');
-        expect(resolveUpdateConfig(library).ok).toBe(false);
-      } finally {
-        library.close();
-      }
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
+    const library = await tempLibrary('bookshelf-update-');
+    setSetting(library.db, SETTINGS.updateUrl, 'https://hub.example.vn/updates');
+    setSetting(library.db, SETTINGS.updateChannel, 'beta');
+    expect(resolveUpdateConfig(storedUpdateSettings(library))).toMatchObject({ ok: true, config: { url: 'https://hub.example.vn/updates', channel: 'beta', allowDowngrade: false } });
+    setSetting(library.db, SETTINGS.updateUrl, 'http://hub.example.vn/updates');
+    expect(resolveUpdateConfig(storedUpdateSettings(library)).ok).toBe(false);
   });
 
   it('checks every 6 hours', () => {

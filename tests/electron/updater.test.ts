@@ -59,7 +59,7 @@ const log = (message: string, error?: unknown) => {
 
 async function start(extra: { env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform } = {}) {
   handle = await startUpdater({
-    settings: { getSetting: (key) => values[key] ?? null },
+    settings: () => ({ url: values[UPDATE_URL_KEY] ?? null, channel: values[UPDATE_CHANNEL_KEY] ?? null }),
     log,
     loadUpdater: () => Promise.resolve(updater.asUpdater()),
     platform: extra.platform ?? 'win32',
@@ -184,10 +184,10 @@ describe('electron/updater.ts', () => {
 
   it('does not load electron-updater for a .deb install, and survives a failed load', async () => {
     const loadUpdater = vi.fn(() => Promise.resolve(updater.asUpdater()));
-    expect(await startUpdater({ settings: { getSetting: () => null }, log, loadUpdater, platform: 'linux', env: {} })).toBeNull();
+    expect(await startUpdater({ settings: () => ({ url: null, channel: null }), log, loadUpdater, platform: 'linux', env: {} })).toBeNull();
     expect(loadUpdater).not.toHaveBeenCalled();
     const failing = await startUpdater({
-      settings: { getSetting: () => null },
+      settings: () => ({ url: null, channel: null }),
       log,
       loadUpdater: () => Promise.reject(new Error('Electron failed to install correctly')),
       platform: 'linux',

@@ -8,13 +8,12 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { Accounts } from '../../catalog/accounts/accounts.js';
 import { createHandlers } from '../../catalog/engine.js';
-import { Library } from '../../catalog/library.js';
 import { createServices } from '../../catalog/services.js';
 import { bindContract, channelOf } from '../../electron/ipc-binding.js';
 import { WindowSessions } from '../../electron/window-sessions.js';
 import { METHOD_NAMES, contract } from '../../shared/contract.js';
 import type { Envelope } from '../../shared/errors.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempLibrary } from '../helpers/temp-library.js';
 import { FakeIpcMain, topFrame } from './fakes.js';
 
 class FakeWindow extends EventEmitter {
@@ -24,9 +23,9 @@ class FakeWindow extends EventEmitter {
 }
 
 async function app() {
-  const library = await Library.open(tempDir('window-sessions-'));
+  const library = await tempLibrary('window-sessions-');
   const accounts = new Accounts(library.db);
-  await accounts.create({ username: 'canbo', displayName: 'Cán bộ', role: 'official', password: 'mat-khau-can-bo' }, 'vi');
+  await accounts.create({ username: 'canbo', displayName: 'Cán bộ', role: 'official', password: 'mat-khau-can-bo' });
   const services = createServices(library);
   const windows = new WindowSessions(services.accounts);
   const ipc = new FakeIpcMain();
@@ -38,7 +37,7 @@ async function app() {
 
 describe('staff sessions per Electron window', () => {
   it('opens a session for the window that signed in, and only for it', async () => {
-    const { call, library } = await app();
+    const { call } = await app();
     const staffWindow = new FakeWindow(1);
     const kiosk = new FakeWindow(2);
     const signIn = await call(staffWindow, 'auth.signIn', { username: 'canbo', password: 'mat-khau-can-bo' });
@@ -50,7 +49,6 @@ describe('staff sessions per Electron window', () => {
 
     await call(staffWindow, 'auth.signOut');
     expect(await call(staffWindow, 'accounts.list')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    library.close();
   });
 
   it('ends the session when its window is destroyed', async () => {
@@ -62,15 +60,13 @@ describe('staff sessions per Electron window', () => {
     expect(library.db.prepare('SELECT COUNT(*) FROM sessions').pluck().get()).toBe(0);
     // A new window that gets the same id later starts anonymous.
     expect(await call(new FakeWindow(7), 'auth.state')).toMatchObject({ ok: true, result: { user: null } });
-    library.close();
   });
 
   it('refuses every librarian and official method to a window nobody signed in on', async () => {
-    const { call, library } = await app();
+    const { call } = await app();
     const window = new FakeWindow(3);
     for (const name of METHOD_NAMES.filter((method) => contract[method].access !== 'anyone')) {
       expect([name, await call(window, name, {})]).toEqual([name, { ok: false, error: expect.objectContaining({ code: 'forbidden' }) }]);
     }
-    library.close();
   });
 });

@@ -1,9 +1,8 @@
 // Pure logic of the PDF reader: print page lists, the page-jump box, zoom steps and fits,
-// swipes, and the words for a failed opening.
+// and the words for a failed opening.
 import { describe, expect, it } from 'vitest';
 import { DamagedPdfError, PROBLEM_MESSAGE, pdfProblem } from '../../renderer/src/reader/pdf/errors.js';
 import { MAX_PRINT_PAGES, allPages, parsePageNumber, parsePageRange } from '../../renderer/src/reader/pdf/page-range.js';
-import { swipeDirection } from '../../renderer/src/reader/pdf/swipe.js';
 import { MAX_ZOOM, MIN_ZOOM, clampZoom, fitPageScale, fitWidthScale, stepZoom, zoomPercent } from '../../renderer/src/reader/pdf/zoom.js';
 import { translate } from '../../shared/messages.js';
 
@@ -77,16 +76,6 @@ describe('zoom', () => {
     expect(fitWidthScale(0, 100)).toBe(1);
     expect(clampZoom(100)).toBe(MAX_ZOOM);
     expect(zoomPercent(1.5625)).toBe(156);
-  });
-});
-
-describe('swipes', () => {
-  it('turns on a quick sideways move only', () => {
-    expect(swipeDirection(-120, 10, 200)).toBe(1);
-    expect(swipeDirection(120, -10, 200)).toBe(-1);
-    expect(swipeDirection(-30, 0, 200)).toBe(0); // too short
-    expect(swipeDirection(-120, 110, 200)).toBe(0); // mostly vertical: a scroll
-    expect(swipeDirection(-120, 0, 1500)).toBe(0); // too slow: a drag
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { callMethod } from '../../shared/call.js';
+import { AppError } from '../../shared/errors.js';
+import { say } from '../../shared/messages.js';
 import type { Handlers } from '../../shared/call.js';
 import type { MethodSpec } from '../../shared/contract.js';
 
@@ -8,6 +10,7 @@ const table = {
   'demo.echo': { access: 'anyone', summary: 'echo', input: z.object({ text: z.string().max(5) }).strict(), output: '' as string },
   'demo.secret': { access: 'librarian', summary: 'secret', input: z.object({}).strict(), output: 0 as number },
   'demo.crash': { access: 'anyone', summary: 'crash', input: z.object({}).strict(), output: 0 as number },
+  'demo.refuse': { access: 'anyone', summary: 'refuse', input: z.object({}).strict(), output: 0 as number },
 } satisfies Record<string, MethodSpec>;
 
 const handlers: Handlers<typeof table> = {
@@ -15,6 +18,9 @@ const handlers: Handlers<typeof table> = {
   'demo.secret': () => 42,
   'demo.crash': () => {
     throw new Error('SQLITE_CORRUPT at /secret/path');
+  },
+  'demo.refuse': () => {
+    throw new AppError('not_found', { key: 'sync.noSuchSource', params: { id: 7 } }, [{ path: 'description.number', ref: { key: 'desk.numberFormat', params: { number: '12' } } }]);
   },
 };
 
@@ -49,8 +55,27 @@ describe('callMethod', () => {
   it('reports unexpected errors to the log and hides them from the caller', async () => {
     const log = vi.fn();
     const envelope = await callMethod(table, handlers, 'demo.crash', {}, anon, log);
-    expect(envelope).toEqual({ ok: false, error: { code: 'internal', message: 'Lỗi hệ thống. Vui lòng thử lại sau.' } });
+    expect(envelope).toEqual({ ok: false, error: { code: 'internal', key: 'error.internal', message: 'Lỗi hệ thống. Vui lòng thử lại sau.' } });
     expect(JSON.stringify(envelope)).not.toContain('/secret/path');
     expect(log).toHaveBeenCalledOnce();
+  });
+
+  it("words an engine error's reference, and its details, in the caller's language only, and keeps the reference", async () => {
+    const number = { key: 'desk.numberFormat', params: { number: '12' } } as const;
+    for (const lang of ['vi', 'en'] as const) {
+      const envelope = await callMethod(table, handlers, 'demo.refuse', {}, { ...anon, lang }, vi.fn());
+      expect(envelope).toEqual({
+        ok: false,
+        error: {
+          code: 'not_found',
+          key: 'sync.noSuchSource',
+          params: { id: 7 },
+          message: say(lang, { key: 'sync.noSuchSource', params: { id: 7 } }),
+          details: [{ path: 'description.number', message: say(lang, number) }],
+        },
+      });
+      expect(JSON.stringify(envelope)).not.toContain(' / ');
+    }
+    expect(say('en', { key: 'sync.noSuchSource', params: { id: 7 } })).not.toBe(say('vi', { key: 'sync.noSuchSource', params: { id: 7 } }));
   });
 });

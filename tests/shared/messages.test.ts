@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, languageFromAcceptHeader, translate } from '../../shared/messages.js';
+import { MESSAGES, bilingual, isMessageRef, languageFromAcceptHeader, say, translate } from '../../shared/messages.js';
+import type { MessageKey } from '../../shared/messages.js';
 
 describe('messages', () => {
   it('has every key in both languages, none empty', () => {
@@ -7,6 +8,27 @@ describe('messages', () => {
     for (const lang of ['vi', 'en'] as const) {
       for (const [key, text] of Object.entries(MESSAGES[lang])) expect(text.trim(), `${lang} ${key}`).not.toBe('');
     }
+  });
+
+  it('names the same placeholders in both languages, so no parameter is lost in translation', () => {
+    const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const differ = (Object.keys(MESSAGES.vi) as MessageKey[]).filter((key) => names(MESSAGES.vi[key]).join() !== names(MESSAGES.en[key]).join());
+    expect(differ).toEqual([]);
+  });
+
+  it('fills placeholders, a nested reference in the same language', () => {
+    const refused = { key: 'feed.refused', params: { code: 'fork', reason: { key: 'feed.signatureMismatch' } } } as const;
+    expect(say('vi', refused)).toBe('Từ chối nguồn cấp (fork): Chữ ký không khớp nội dung');
+    expect(say('en', refused)).toBe('Feed refused (fork): The signature does not match the root');
+    expect(bilingual(refused)).toBe(`${say('vi', refused)} / ${say('en', refused)}`);
+  });
+
+  it('reads a reference back from data only when its key exists and its parameters are plain values or references', () => {
+    expect(isMessageRef({ key: 'feed.refused', params: { code: 'fork', reason: { key: 'feed.signatureMismatch' } } })).toBe(true);
+    expect(isMessageRef({ key: 'no.such.key' })).toBe(false);
+    expect(isMessageRef({ key: 'feed.refused', params: { code: { key: 'nope' } } })).toBe(false);
+    expect(isMessageRef({ key: 'feed.refused', params: ['x'] })).toBe(false);
+    expect(isMessageRef('feed.refused')).toBe(false);
   });
 
   it('fills placeholders', () => {

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n.js';
 import { useDisplay } from '../kiosk/display.js';
-import { qrDataUrl } from '../reader/epub/qr.js';
+import { qrDataUrl } from '../qr.js';
 
 export function lanPublicationUrl(lanUrl: string, id: string): string {
   return `${lanUrl}/#/publications/${encodeURIComponent(id)}`;

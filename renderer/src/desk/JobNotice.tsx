@@ -1,7 +1,7 @@
 /**
  * The batch's running or last job in words: scan or OCR progress with a progress bar and a stop
  * button, or what stopped it (paper jam, cover open, feeder empty, scanner gone, a program
- * missing) with what to do — the engine's own words when it gives them, which name the package to
+ * missing) with what to do — the message the engine refers to, which names the package to
  * install — and the reassurance that the pages already scanned are kept.
  */
 import type { DeskBatch, DeskJob } from '../../../shared/desk.js';
@@ -55,7 +55,7 @@ export function JobNotice({ batch, kind, onCancel, cancelling }: JobNoticeProps)
           <span>{t(`deskUi.faultTitle.${kind}`)}</span>
         </h3>
       )}
-      <p>{job.message ?? t(`deskUi.fault.${fault}`)}</p>
+      {job.message && <p>{t(job.message.key, job.message.params)}</p>}
       {kind === 'scan' && batch.pages.length > 0 && <p>{t('deskUi.pagesKept', { count: batch.pages.length })}</p>}
       {kind === 'ocr' && fault !== 'cancelled' && <p>{t('deskUi.ocrWithoutText')}</p>}
     </div>

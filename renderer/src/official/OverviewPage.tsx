@@ -81,7 +81,7 @@ export function OverviewPage() {
           ) : last ? (
             <>
               <p>{t('overview.syncLast', { when: formatDateTime(last.finishedAt ?? last.startedAt), outcome: t(`sync.status.${last.status}`) })}</p>
-              {last.message && <p className="run-message">{last.message}</p>}
+              {last.message && <p className="run-message">{t(last.message.key, last.message.params)}</p>}
             </>
           ) : (
             <p>{t('overview.syncNever')}</p>

@@ -6,10 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { describeInput, listAudit, recordAudit, withAudit } from '../../../catalog/accounts/audit.js';
-import { Library } from '../../../catalog/library.js';
 import type { CallContext, Handlers } from '../../../shared/call.js';
 import type { ContractTable } from '../../../shared/contract.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 
 const table = {
   'notes.write': { access: 'librarian', audited: true, summary: 'Writes.', input: z.object({ text: z.string(), password: z.string().optional() }), output: undefined as unknown as { ok: boolean } },
@@ -20,7 +19,7 @@ const librarian: CallContext = { role: 'librarian', transport: 'http', lang: 'vi
 
 describe('the audit log', () => {
   it('logs audited methods after success only, with the caller, secrets hidden', async () => {
-    const library = await Library.open(tempDir('audit-'));
+    const library = await tempLibrary('audit-');
     library.db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (4, 'thuthu', 'Thư', 'librarian', 'x', '2026-01-01')").run();
     const handlers: Handlers<typeof table> = {
       'notes.write': (input) => {
@@ -37,11 +36,10 @@ describe('the audit log', () => {
     expect(page.total).toBe(1);
     expect(page.items[0]).toMatchObject({ userId: 4, username: 'thuthu', action: 'notes.write' });
     expect(page.items[0].detail).toBe('{"text":"Quyết định về đất đai","password":"***"}');
-    library.close();
   });
 
   it('searches by folded words, person and dates, newest first, with paging', async () => {
-    const library = await Library.open(tempDir('audit-search-'));
+    const library = await tempLibrary('audit-search-');
     const a = { id: 1, username: 'canbo' };
     const b = { id: 2, username: 'thuthu' };
     library.db.exec("INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'canbo', 'C', 'official', 'x', '2026'), (2, 'thuthu', 'T', 'librarian', 'x', '2026')");
@@ -55,7 +53,6 @@ describe('the audit log', () => {
     expect(q({ from: '2026-03-02', to: '2026-03-31' }).items.map((e) => e.id)).toEqual([2]);
     expect(q({ to: '2026-03-01' }).items.map((e) => e.id)).toEqual([1]);
     expect(q({ limit: 1, offset: 1 })).toMatchObject({ total: 3, items: [{ id: 2 }] });
-    library.close();
   });
 
   it('shortens long inputs to one line of at most 500 characters', () => {

@@ -4,22 +4,23 @@
  * a cross-site page cannot use it; signing out ends it; a phone on the LAN (a client from
  * 127.0.0.2, as in lan-server.test.ts) can neither sign in nor use a stolen cookie unless the
  * station was started with --lan-staff. Changes land in the audit log with who made them.
+ * A refusal reaches each caller in its own language (Accept-Language).
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Accounts } from '../../../catalog/accounts/accounts.js';
-import { Library } from '../../../catalog/library.js';
 import { startStation } from '../../../catalog/station.js';
 import type { RunningStation } from '../../../catalog/station.js';
 import { METHOD_NAMES, contract } from '../../../shared/contract.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { openTestLibrary } from '../../helpers/temp-library.js';
 
 const OFFICIAL = { username: 'canbo', password: 'mat-khau-can-bo' };
 const LIBRARIAN = { username: 'thuthu', password: 'mat-khau-thu-thu' };
 
 interface Answer {
   status: number;
-  body: { ok: boolean; result?: unknown; error?: { code: string; message: string } };
+  body: { ok: boolean; result?: unknown; error?: { code: string; message: string; key?: string } };
   cookies: string[];
 }
 
@@ -47,11 +48,10 @@ const cookieOf = (answer: Answer) => answer.cookies[0].split(';')[0];
 
 async function stationWithStaff(lanStaff: boolean): Promise<RunningStation> {
   const dir = tempDir('http-staff-');
-  const library = await Library.open(dir);
+  const library = await openTestLibrary(dir);
   const accounts = new Accounts(library.db);
-  await accounts.create({ ...OFFICIAL, displayName: 'Cán bộ', role: 'official' }, 'vi');
-  await accounts.create({ ...LIBRARIAN, displayName: 'Thủ thư', role: 'librarian' }, 'vi');
-  library.close();
+  await accounts.create({ ...OFFICIAL, displayName: 'Cán bộ', role: 'official' });
+  await accounts.create({ ...LIBRARIAN, displayName: 'Thủ thư', role: 'librarian' });
   return startStation({ libraryDir: dir, host: '127.0.0.1', port: 0, demo: false, lanStaff, lan: lanStaff });
 }
 
@@ -92,6 +92,19 @@ describe('staff sessions over HTTP', () => {
     const signedOut = await call(port, 'auth.signOut', {}, { Cookie: cookie });
     expect(signedOut.cookies[0]).toMatch(/^bookshelf_staff=;.*Max-Age=0/);
     expect((await call(port, 'auth.state', {}, { Cookie: cookie })).body.result).toMatchObject({ user: null });
+  });
+
+  it('says a refused sign-in and an outbox refusal in English to a caller asking for it, in Vietnamese to the others', async () => {
+    const english = await call(port, 'auth.signIn', { username: 'khach', password: 'doan-thu-1' }, { 'Accept-Language': 'en-GB,en;q=0.9' });
+    expect([english.status, english.body.error]).toEqual([403, { code: 'forbidden', key: 'accounts.wrongPassword', message: 'Wrong user name or password.' }]);
+    const vietnamese = await call(port, 'auth.signIn', { username: 'khach', password: 'doan-thu-2' }, { 'Accept-Language': 'vi-VN,vi;q=0.9' });
+    expect([vietnamese.status, vietnamese.body.error]).toEqual([403, { code: 'forbidden', key: 'accounts.wrongPassword', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' }]);
+    expect((await call(port, 'auth.signIn', { username: 'khach', password: 'doan-thu-3' })).body.error?.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+
+    const cookie = cookieOf(await call(port, 'auth.signIn', LIBRARIAN));
+    const enqueue = (language: string) => call(port, 'outbox.enqueue', { publicationId: 'khong-co' }, { Cookie: cookie, 'Accept-Language': language });
+    expect((await enqueue('en')).body.error).toEqual({ code: 'not_found', key: 'outbox.noPublication', params: { id: 'khong-co' }, message: 'There is no document with id “khong-co” in the bookshelf.' });
+    expect((await enqueue('vi')).body.error?.message).toBe('Không có văn bản mã “khong-co” trong tủ sách.');
   });
 
   it('lets an official manage accounts, and logs each change with who made it (no password in the log)', async () => {

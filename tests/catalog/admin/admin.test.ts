@@ -15,13 +15,14 @@ import type { ReportFile, StationSettings, StorageReport } from '../../../shared
 import type { LibraryInfo } from '../../../shared/domain.js';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { createHandlers } from '../../../catalog/engine.js';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { recordRead } from '../../../catalog/reads.js';
 import { createServices } from '../../../catalog/services.js';
 import { diskLevel } from '../../../catalog/admin/storage.js';
 import { startStation, stationLanUrl } from '../../../catalog/station.js';
 import { updateStationSettings } from '../../../catalog/admin/settings.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 
 const GIB = 1024 ** 3;
 const anyone: CallContext = { role: 'anyone', transport: 'http', lang: 'vi' };
@@ -34,7 +35,7 @@ async function stored(library: Library, tag: string, size: number) {
 
 /** A library with real files: two laws in two fields, a book with no field or type, and one file still to download. */
 async function seeded() {
-  const library = await Library.open(tempDir('admin-'));
+  const library = await tempLibrary('admin-');
   const law = await stored(library, 'law', 3000);
   const decree = await stored(library, 'decree', 5000);
   const book = await stored(library, 'book', 7000);
@@ -48,7 +49,7 @@ async function seeded() {
   const services = createServices(library);
   const handlers = createHandlers(services);
   const staff = async (username: string, role: 'librarian' | 'official'): Promise<CallContext> => {
-    const account = await services.accounts.create({ username, displayName: username, role, password: 'mat-khau-dai-du' }, 'vi');
+    const account = await services.accounts.create({ username, displayName: username, role, password: 'mat-khau-dai-du' });
     return { ...anyone, role, user: { id: account.id, username, displayName: username, role } };
   };
   const official = await staff('canbo', 'official');
@@ -104,7 +105,6 @@ describe('admin.storage', () => {
     expect(report.databaseBytes).toBeGreaterThanOrEqual(fs.statSync(library.layout.database).size);
     expect(report.selection).toEqual({ fields: null, docTypes: null, kinds: null, maxBytes: null });
     expect(report.counts.keptFiles).toBe(4);
-    library.close();
   });
 
   it('warns before the disk fills, and sooner when what is left to download would not fit', () => {
@@ -148,7 +148,6 @@ describe('station settings', () => {
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({ username: 'canbo' });
     expect(audit[0].detail).toContain('Xã Tân Thành');
-    library.close();
   });
 
   it('give the LAN address a station serves phones at (for the publication page’s QR code)', async () => {
@@ -216,7 +215,6 @@ describe('usage.reportFile', () => {
     expect(await call('usage.reportFile', { from: '2016-01-01', to: '2025-12-31', format: 'csv' })).toMatchObject({ ok: true });
     expect(await call('usage.reportFile', { from: '2015-12-31', to: '2025-12-31', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('usage.reportFile', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    library.close();
 
     if (!hasPdftotext) {
       if (process.env.CI) throw new Error('pdftotext is missing (CI must check the PDF text)');
@@ -246,6 +244,5 @@ describe('who may call the administration', () => {
     // Only the official's change went through, once.
     expect(library.displayDefaults().printingAllowed).toBe(false);
     expect(library.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'admin.updateSettings'").pluck().get()).toBe(1);
-    library.close();
   });
 });

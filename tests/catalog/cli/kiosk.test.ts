@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { runKiosk } from '../../../catalog/cli/kiosk.js';
 import { UsageError } from '../../../catalog/cli/usage.js';
-import { Library } from '../../../catalog/library.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { openTestLibrary } from '../../helpers/temp-library.js';
 
 describe('bookshelf kiosk', () => {
   it('shows, turns on, sets the idle delay and turns off; library.info follows', async () => {
@@ -15,13 +15,10 @@ describe('bookshelf kiosk', () => {
     out.length = 0;
     expect(await runKiosk({ libraryDir, on: true, off: false, idle: '120' }, write)).toBe(0);
     expect(out.join('')).toMatch(/bật \/ on[\s\S]*120 giây/);
-    let library = await Library.open(libraryDir);
+    const library = await openTestLibrary(libraryDir);
     expect(library.info().kiosk).toEqual({ enabled: true, idleSeconds: 120 });
-    library.close();
     expect(await runKiosk({ libraryDir, on: false, off: true }, write)).toBe(0);
-    library = await Library.open(libraryDir);
     expect(library.info().kiosk).toEqual({ enabled: false, idleSeconds: 120 });
-    library.close();
     await expect(runKiosk({ libraryDir, on: true, off: true }, write)).rejects.toBeInstanceOf(UsageError);
     await expect(runKiosk({ libraryDir, on: false, off: false, idle: '5' }, write)).rejects.toThrow(/30 đến 3600/);
   });

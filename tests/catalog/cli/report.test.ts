@@ -7,11 +7,13 @@ import { HELP, main } from '../../../catalog/cli/main.js';
 import { runReport } from '../../../catalog/cli/report.js';
 import type { ReportOutput } from '../../../catalog/cli/report.js';
 import { UsageError } from '../../../catalog/cli/usage.js';
+import { SETTINGS, setSetting } from '../../../catalog/db/settings.js';
 import { saveDocuments } from '../../../catalog/documents.js';
-import { Library } from '../../../catalog/library.js';
 import { recordRead } from '../../../catalog/reads.js';
 import { countNoResult, countUsage } from '../../../catalog/usage.js';
+import { usageReport } from '../../../catalog/report/report.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { openTestLibrary } from '../../helpers/temp-library.js';
 import { runCli } from '../../helpers/cli.js';
 
 const NAME = 'UBND xã Tân Phước, huyện Đồng Hỷ';
@@ -21,8 +23,8 @@ let libraryDir: string;
 
 beforeAll(async () => {
   libraryDir = tempDir('report-cli-');
-  const library = await Library.open(libraryDir);
-  library.setSetting('library.name', NAME);
+  const library = await openTestLibrary(libraryDir);
+  setSetting(library.db, SETTINGS.libraryName, NAME);
   saveDocuments(
     library.db,
     [
@@ -39,7 +41,6 @@ beforeAll(async () => {
   countNoResult(library.db, 'Thủ tục LY HÔN', at('2025-05-05'));
   countNoResult(library.db, 'thu tuc ly hon', at('2025-05-06'));
   countNoResult(library.db, '=HYPERLINK("http://x")', at('2025-05-06'));
-  library.close();
 });
 
 /** A stand-in for standard output: collects bytes, says whether it is a terminal. */
@@ -138,7 +139,7 @@ describe('bookshelf report', () => {
       [['--to', '2025-12-31'], /cần \/ needs --from YYYY-MM-DD/],
       [['--from', '2025-12-31', '--to', '2025-01-01'], /ngày bắt đầu sau ngày kết thúc \/ the period starts after it ends/],
       [['--from', '2000-01-01', '--to', '2025-12-31'], /tối đa 120 tháng \/ a report covers at most 120 months/],
-      [['--from', '2025-01-01', '--to', '2025-12-31', '--format', 'xlsx'], /--format: "xlsx" phải là \/ must be csv hoặc \/ or pdf/],
+      [['--from', '2025-01-01', '--to', '2025-12-31', '--format', 'xlsx'], /--format: "xlsx" phải là một trong: csv \| pdf \/ must be one of: csv \| pdf/],
     ];
     // The real command once (exit code, streams), the rest in this process through main().
     const result = run(cases[0][0]);
@@ -161,8 +162,20 @@ describe('bookshelf report', () => {
     await expect(runReport({ libraryDir, from: '2025-1-1', to: '2025-12-31' }, sink(), sink())).rejects.toBeInstanceOf(UsageError);
   });
 
+  it('is made by the report module the officials\' screen shares, in the language its caller asks for', async () => {
+    const library = await openTestLibrary(libraryDir);
+    const english = await usageReport(library, { from: '2025-01-01', to: '2025-12-31', format: 'csv', lang: 'en' });
+    expect(english.fileName).toBe('bookshelf-report-2025-01-01-2025-12-31.csv');
+    const lines = english.bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('Electronic Law Bookshelf usage report');
+    expect(lines).toContain('Documents opened,1241');
+    expect(lines).toContain('Month,Documents opened,Searches,No result,Kiosk sessions,Phone sessions,Pages printed,Added,Sent up');
+    const vietnamese = await usageReport(library, { from: '2025-01-01', to: '2025-12-31', format: 'csv', lang: 'vi' });
+    expect(vietnamese.fileName).toBe('bao-cao-tu-sach-2025-01-01-2025-12-31.csv');
+  });
+
   it('is listed in the help', () => {
-    expect(HELP).toMatch(/report --from NGÀY --to NGÀY/);
+    expect(HELP).toMatch(/report --from YYYY-MM-DD --to YYYY-MM-DD/);
     expect(HELP).toMatch(/--format csv\|pdf/);
   });
 });

@@ -2,12 +2,15 @@
  * The desk over the contract, as the UI uses it through HTTP: every desk method refuses an
  * anonymous caller; a signed-in staff member scans from the SANE test device (its configuration
  * passed to scanimage through SANE_CONFIG_DIR), edits, saves, and finds the document; audited
- * methods land in the audit log.
+ * methods land in the audit log. A refusal reaches each caller in the caller's language only.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStation } from '../../../catalog/station.js';
 import type { RunningStation } from '../../../catalog/station.js';
 import type { Contract } from '../../../shared/contract.js';
+import type { Language } from '../../../shared/messages.js';
 import { deskMethods } from '../../../shared/contract/desk.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { missingTools, SANE_CONFIG_DIR } from './helpers.js';
@@ -16,10 +19,10 @@ const skip = missingTools('scanimage');
 let station: RunningStation;
 let cookie = '';
 
-const api = async <M extends keyof Contract>(method: M, body: unknown = {}) => {
+const api = async <M extends keyof Contract>(method: M, body: unknown = {}, lang: Language = 'vi') => {
   const response = await fetch(`${station.server.url}/api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': lang, ...(cookie ? { Cookie: cookie } : {}) },
     body: JSON.stringify(body),
   });
   const setCookie = response.headers.get('set-cookie');
@@ -65,6 +68,19 @@ describe.skipIf(skip)('desk contract over HTTP', () => {
     expect(found.body.result.items[0].publication).toMatchObject({ id: saved.body.result.publicationId, available: true });
     const actions = station.library.db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all();
     expect(actions).toEqual(expect.arrayContaining(['desk.createBatch', 'desk.scan', 'desk.save']));
+    expect((await api('desk.batches')).body.result).toEqual([]);
+  });
+
+  it('words a refused file in the language of each caller, never both', async () => {
+    const file = path.join(tempDir('desk-http-file-'), 'van-ban.pdf');
+    fs.writeFileSync(file, 'this is not a PDF at all');
+    const vi = await api('desk.importFile', { path: file }, 'vi');
+    const en = await api('desk.importFile', { path: file }, 'en');
+    expect(vi.body.error).toMatchObject({ code: 'bad_request', message: 'Không nhập được tệp: Không phải tệp PDF: không phải PDF hay EPUB', key: 'desk.fileRefused' });
+    expect(en.body.error).toMatchObject({ code: 'bad_request', message: 'The file cannot be imported: not a PDF: neither a PDF nor an EPUB', key: 'desk.fileRefused' });
+    for (const answer of [vi, en]) expect(answer.body.error?.message).not.toContain(' / ');
+    const missing = await api('desk.batch', { batchId: 'b-gone' }, 'en');
+    expect(missing.body.error).toMatchObject({ code: 'not_found', message: 'This batch of pages was not found. It may have been saved or discarded.' });
     expect((await api('desk.batches')).body.result).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { DocumentDescription } from '../../../shared/desk.js';
+import { say } from '../../../shared/messages.js';
 import { DEMO_DIR } from '../../../catalog/package-root.js';
 import { search } from '../../../catalog/search/search.js';
 import { FolderSource } from '../../../catalog/scan/folder.js';
@@ -41,22 +42,22 @@ describe.skipIf(skip)('OCR and saving', { timeout: 180_000 }, () => {
     fs.copyFileSync(path.join(OCR_DIR, FUND_PAGE), path.join(folder, 'trang-1.png'));
     const { library, desk } = await openDesk({ scanFolders: [folder] });
     expect((await desk.scanners()).find((s) => s.kind === 'folder')).toMatchObject({ id: `folder:${folder}`, label: expect.stringContaining('(1)') });
-    const batch = desk.createBatch('vi');
-    desk.scan(batch.id, fromFolder(folder), 'vi');
+    const batch = desk.createBatch();
+    desk.scan(batch.id, fromFolder(folder));
     expect((await settled(desk, batch.id)).pages).toHaveLength(1);
     // The next pickup finds nothing new: the file is not taken twice.
-    const again = desk.createBatch('vi');
-    desk.scan(again.id, fromFolder(folder), 'vi');
-    expect((await settled(desk, again.id)).job).toMatchObject({ fault: 'no_docs', message: expect.stringContaining('Chưa có tệp mới') });
+    const again = desk.createBatch();
+    desk.scan(again.id, fromFolder(folder));
+    expect((await settled(desk, again.id)).job).toMatchObject({ fault: 'no_docs', message: { key: 'desk.fault.no_files' } });
 
-    const job = desk.ocr(batch.id, 'vi');
+    const job = desk.ocr(batch.id);
     expect(job).toMatchObject({ kind: 'ocr', state: 'running', done: 0, total: 1 });
     const done = await settled(desk, batch.id);
     expect(done.job).toMatchObject({ state: 'done', done: 1, total: 1, fault: null });
     expect(done.ocrDone).toBe(true);
     expect(done.pages[0].textChars).toBeGreaterThan(1500);
 
-    const saved = await desk.save(batch.id, { kind: 'guide', title: 'Hướng dẫn quản lý lao động của Quỹ', fields: ['Lao động'], legalStatus: 'unknown', language: 'vi' }, false, 'vi');
+    const saved = await desk.save(batch.id, { kind: 'guide', title: 'Hướng dẫn quản lý lao động của Quỹ', fields: ['Lao động'], legalStatus: 'unknown', language: 'vi' }, false);
     expect(saved.publicationId).toMatch(/^local-/);
     const hits = search(library.db, { q: 'Quỹ Đổi mới công nghệ quốc gia', offset: 0, limit: 5 });
     expect(hits.items.map((i) => i.publication.id)).toContain(saved.publicationId);
@@ -68,85 +69,82 @@ describe.skipIf(skip)('OCR and saving', { timeout: 180_000 }, () => {
     expect(text).toContain('Quỹ Đổi mới công nghệ quốc gia');
     expect(text).toContain('Điều 2. Đối tượng áp dụng');
     expect(library.db.prepare(`SELECT sum(count) FROM usage_days WHERE counter = 'document_added'`).pluck().get()).toBe(1);
-    expect(() => desk.batch(batch.id, 'vi')).toThrow(/Không tìm thấy lô/);
+    expect(() => desk.batch(batch.id)).toThrow(/Không tìm thấy lô/);
     await desk.dispose();
-    library.close();
   });
 
   it('pre-fills the description from a scanned first page and flags the same number before saving', async () => {
     const folder = await folderWithFirstPage();
     const { library, desk } = await openDesk({ scanFolders: [folder] });
     const scan = async () => {
-      const batch = desk.createBatch('vi');
-      desk.scan(batch.id, { ...fromFolder(folder), everything: true }, 'vi');
+      const batch = desk.createBatch();
+      desk.scan(batch.id, { ...fromFolder(folder), everything: true });
       expect((await settled(desk, batch.id)).pages).toHaveLength(1);
-      desk.ocr(batch.id, 'vi');
+      desk.ocr(batch.id);
       await settled(desk, batch.id);
       return batch.id;
     };
     const first = await scan();
-    const draft = await desk.draft(first, 'vi');
+    const draft = await desk.draft(first);
     expect(draft).toMatchObject({ kind: 'legal', number: '28/2021/QĐ-TTg', docType: 'Quyết định', issuer: 'Thủ tướng Chính phủ', language: 'vi' });
     expect(draft.title).toMatch(/^Quyết định .*Quỹ bảo hiểm thất nghiệp/);
-    expect(await desk.duplicates(first, undefined, 'vi')).toEqual({ byNumber: [], byHash: [] });
+    expect(await desk.duplicates(first, undefined)).toEqual({ byNumber: [], byHash: [] });
     const description: DocumentDescription = { ...draft, kind: 'legal', title: draft.title!, fields: [], legalStatus: 'in_force', language: 'vi' };
-    const saved = await desk.save(first, description, false, 'vi');
+    const saved = await desk.save(first, description, false);
     expect(search(library.db, { q: '28/2021/QĐ-TTg', offset: 0, limit: 3 }).items[0].publication.id).toBe(saved.publicationId);
 
     const second = await scan();
-    const check = await desk.duplicates(second, undefined, 'vi');
+    const check = await desk.duplicates(second, undefined);
     expect(check.byNumber.map((p) => p.id)).toEqual([saved.publicationId]);
     // The same pages make the same PDF: flagged by content too.
     expect(check.byHash.map((p) => p.id)).toEqual([saved.publicationId]);
-    expect((await desk.duplicates(second, '28 / 2021 / qđ-ttg', 'vi')).byNumber).toHaveLength(1);
-    await expect(desk.save(second, description, false, 'vi')).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('28/2021/QĐ-TTg') });
-    expect(desk.batch(second, 'vi').pages).toHaveLength(1);
-    await expect(desk.save(second, { ...description, number: '28-2021', docType: '' }, true, 'en')).rejects.toMatchObject({
+    expect((await desk.duplicates(second, '28 / 2021 / qđ-ttg')).byNumber).toHaveLength(1);
+    await expect(desk.save(second, description, false)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('28/2021/QĐ-TTg') });
+    expect(desk.batch(second).pages).toHaveLength(1);
+    await expect(desk.save(second, { ...description, number: '28-2021', docType: '' }, true)).rejects.toMatchObject({
       code: 'invalid_input',
       details: [
-        { path: 'description.number', message: expect.stringContaining('does not look like a document number') },
-        { path: 'description.docType', message: expect.stringContaining('needs its type') },
+        { path: 'description.number', ref: { key: 'desk.numberFormat', params: { number: '28-2021' } } },
+        { path: 'description.docType', ref: { key: 'desk.docTypeRequired' } },
       ],
     });
     await desk.dispose();
-    library.close();
   });
 
   it('names the packages to install when tesseract or its Vietnamese data is missing, and still saves', async () => {
     const folder = tempDir('desk-folder-');
     fs.copyFileSync(path.join(OCR_DIR, FUND_PAGE), path.join(folder, 'a.png'));
     const { library, desk, dir } = await openDesk({ scanFolders: [folder], env: { ...process.env, PATH: tempDir('empty-path-') } });
-    const batch = desk.createBatch('vi');
-    desk.scan(batch.id, fromFolder(folder), 'vi');
+    const batch = desk.createBatch();
+    desk.scan(batch.id, fromFolder(folder));
     await settled(desk, batch.id);
-    desk.ocr(batch.id, 'vi');
+    desk.ocr(batch.id);
     const failed = await settled(desk, batch.id);
     expect(failed.job).toMatchObject({ kind: 'ocr', state: 'failed', fault: 'tool_missing' });
-    expect(failed.job!.message).toMatch(/tesseract-ocr và tesseract-ocr-vie/);
-    expect(desk.batch(batch.id, 'en').job!.message).toMatch(/Install the packages tesseract-ocr and tesseract-ocr-vie/);
+    expect(say('vi', failed.job!.message!)).toMatch(/tesseract-ocr và tesseract-ocr-vie/);
+    expect(say('en', failed.job!.message!)).toMatch(/Install the packages tesseract-ocr and tesseract-ocr-vie/);
     await desk.dispose();
 
     const noVie = await openDesk({ scanFolders: [folder], env: { ...process.env, TESSDATA_PREFIX: tempDir('no-tessdata-') } }, dir);
-    noVie.desk.ocr(batch.id, 'vi');
-    expect((await settled(noVie.desk, batch.id)).job).toMatchObject({ fault: 'tool_missing', message: expect.stringMatching(/cài gói tesseract-ocr-vie/) });
-    const saved = await noVie.desk.save(batch.id, { kind: 'guide', title: 'Trang quét chưa nhận dạng', fields: [], legalStatus: 'unknown', language: 'vi' }, false, 'vi');
+    noVie.desk.ocr(batch.id);
+    expect((await settled(noVie.desk, batch.id)).job).toMatchObject({ fault: 'tool_missing', message: { key: 'desk.missing.vie' } });
+    const saved = await noVie.desk.save(batch.id, { kind: 'guide', title: 'Trang quét chưa nhận dạng', fields: [], legalStatus: 'unknown', language: 'vi' }, false);
     expect(library.db.prepare('SELECT text FROM publication_texts WHERE publication_id = ?').pluck().get(saved.publicationId)).toBe('');
     expect(library.db.prepare('SELECT title FROM publications WHERE id = ?').pluck().get(saved.publicationId)).toBe('Trang quét chưa nhận dạng');
     await noVie.desk.dispose();
-    library.close();
   });
 
   it('cancels OCR: tesseract is stopped, pages and finished text kept', async () => {
     const folder = tempDir('desk-folder-');
     for (const name of fs.readdirSync(OCR_DIR).filter((n) => n.endsWith('.gt.txt'))) fs.copyFileSync(path.join(OCR_DIR, name.replace('.gt.txt', '.png')), path.join(folder, name.replace('.gt.txt', '.png')));
-    const { library, desk } = await openDesk({ scanFolders: [folder], ocrWorkers: 1 });
-    const batch = desk.createBatch('vi');
-    desk.scan(batch.id, fromFolder(folder), 'vi');
+    const { desk } = await openDesk({ scanFolders: [folder], ocrWorkers: 1 });
+    const batch = desk.createBatch();
+    desk.scan(batch.id, fromFolder(folder));
     expect((await settled(desk, batch.id)).pages).toHaveLength(4);
-    desk.ocr(batch.id, 'vi');
-    const cancelled = await desk.cancel(batch.id, 'vi');
-    expect(cancelled).toMatchObject({ kind: 'ocr', state: 'cancelled', fault: 'cancelled', message: expect.stringMatching(/Đã dừng/) });
-    const after = desk.batch(batch.id, 'vi');
+    desk.ocr(batch.id);
+    const cancelled = await desk.cancel(batch.id);
+    expect(cancelled).toMatchObject({ kind: 'ocr', state: 'cancelled', fault: 'cancelled', message: { key: 'desk.fault.cancelled' } });
+    const after = desk.batch(batch.id);
     expect(after.pages).toHaveLength(4);
     expect(after.ocrDone).toBe(false);
     expect(after.pages.filter((p) => p.textChars !== null)).toHaveLength(cancelled!.done);
@@ -154,6 +152,5 @@ describe.skipIf(skip)('OCR and saving', { timeout: 180_000 }, () => {
     const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
     expect(processes.split('\n').filter((line) => line.includes('tesseract') && line.includes(batch.id))).toEqual([]);
     await desk.dispose();
-    library.close();
   });
 });

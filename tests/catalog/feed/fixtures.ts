@@ -1,10 +1,11 @@
 /** A small library and key pair for the feed tests. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { generateKeyPair, loadPrivateKey, loadPublicKey } from '../../../catalog/feed/keys.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 
 export function keys() {
   const generated = generateKeyPair(tempDir('feed-keys-'));
@@ -26,7 +27,7 @@ export async function addDocument(library: Library, id: string, title: string, c
 }
 
 export async function libraryWith(count: number): Promise<Library> {
-  const library = await Library.open(tempDir('feed-lib-'));
+  const library = await tempLibrary('feed-lib-');
   for (let i = 1; i <= count; i += 1) await addDocument(library, `luat-${i}`, `Luật số ${i}`, `%PDF-1.4 nội dung ${i}`);
   return library;
 }

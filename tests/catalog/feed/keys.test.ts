@@ -3,6 +3,8 @@ import path from 'node:path';
 import { sign, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair, keyIdOf, loadPrivateKey, loadPublicKey, rawPublicKey } from '../../../catalog/feed/keys.js';
+import { say } from '../../../shared/messages.js';
+import type { MessageRef } from '../../../shared/messages.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 describe('feed keys', () => {
@@ -31,12 +33,24 @@ describe('feed keys', () => {
     expect(() => generateKeyPair(dir)).toThrow(/already exists/);
   });
 
-  it('explains a missing, malformed or misplaced key in both languages', () => {
+  it('explains a missing, malformed or misplaced key, by reference, in each language', () => {
     const dir = tempDir();
-    expect(() => loadPrivateKey(path.join(dir, 'nope.pem'))).toThrow(/không tìm thấy \/ not found/);
+    const refOf = (load: () => unknown): MessageRef => {
+      try {
+        load();
+      } catch (error) {
+        return (error as { ref: MessageRef }).ref;
+      }
+      throw new Error('loaded');
+    };
+    const missing = path.join(dir, 'nope.pem');
+    const notFound = refOf(() => loadPrivateKey(missing));
+    expect(notFound).toEqual({ key: 'feed.keyFileNotFound', params: { what: { key: 'feed.privateKey' }, file: missing } });
+    expect(say('vi', notFound)).toBe(`Khoá bí mật ${missing}: không tìm thấy`);
+    expect(say('en', notFound)).toBe(`The private key ${missing}: not found`);
     fs.writeFileSync(path.join(dir, 'bad.pem'), 'not a key');
-    expect(() => loadPrivateKey(path.join(dir, 'bad.pem'))).toThrow(/sai định dạng \/ is malformed/);
-    expect(() => loadPublicKey(path.join(dir, 'bad.pem'))).toThrow(/sai định dạng \/ is malformed/);
+    expect(say('vi', refOf(() => loadPrivateKey(path.join(dir, 'bad.pem'))))).toMatch(/^Khoá bí mật .*bad\.pem hỏng hoặc sai định dạng \(cần PKCS#8 PEM\)$/);
+    expect(say('en', refOf(() => loadPublicKey(path.join(dir, 'bad.pem'))))).toMatch(/^The public key .*bad\.pem is malformed \(expected SPKI PEM\)$/);
     const keys = generateKeyPair(dir);
     expect(() => loadPublicKey(keys.privateKeyPath)).toThrow(/is a private key/);
   });

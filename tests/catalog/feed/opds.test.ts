@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { publish } from '../../../catalog/feed/publish.js';
 import { OPEN_ACCESS } from '../../../catalog/feed/opds.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { addDocument, keys, readJson } from './fixtures.js';
-import { Library } from '../../../catalog/library.js';
 
 const ACQUISITION_RELS = [
   'preview', 'http://opds-spec.org/acquisition', 'http://opds-spec.org/acquisition/buy', OPEN_ACCESS,
@@ -92,7 +92,7 @@ function hrefsOf(value: unknown): string[] {
 
 describe('the OPDS 2.0 view', () => {
   it('follows the OPDS 2.0 schema rules, pages with next/prev/first/last, and links only to files in the feed', async () => {
-    const library = await Library.open(tempDir());
+    const library = await tempLibrary();
     await addDocument(library, 'a', 'Luật Đất đai', 'a', { fields: ['Đất đai'], docType: 'Luật' });
     await addDocument(library, 'b', 'Nghị định hướng dẫn', 'b', { fields: ['Đất đai', 'Xây dựng'], docType: 'Nghị định' });
     await addDocument(library, 'c', 'Luật Xây dựng', 'c', { fields: ['Xây dựng'], docType: 'Luật' });
@@ -123,7 +123,6 @@ describe('the OPDS 2.0 view', () => {
     const pub = (first.publications as Json[])[0];
     expect(pub.metadata).toMatchObject({ title: 'Luật Đất đai', identifier: 'urn:tu-sach:a', language: 'vi', author: ['Quốc hội'], published: '2024-06-01', subject: ['Đất đai'] });
     expect((pub.links as Json[]).find((link) => link.rel === OPEN_ACCESS)).toMatchObject({ type: 'application/pdf', href: expect.stringMatching(/^\.\.\/files\/[0-9a-f]{2}\/[0-9a-f]{64}$/) });
-    library.close();
   });
 
   it('the hand-written checks catch what the schema forbids', () => {

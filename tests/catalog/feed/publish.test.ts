@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SETTINGS, getSetting } from '../../../catalog/db/settings.js';
 import { deletePublication } from '../../../catalog/documents.js';
 import { publish } from '../../../catalog/feed/publish.js';
 import { feedPublicationSchema, pageSchema, snapshotHeaderSchema } from '../../../catalog/feed/pages.js';
 import { readSnapshotLines } from '../../../catalog/feed/snapshot-file.js';
 import { signaturePathOf, verifyRoot } from '../../../catalog/feed/root.js';
 import { runKeygen, runPublish } from '../../../catalog/cli/feed.js';
+import { bilingual } from '../../../shared/messages.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { addDocument, keys, libraryWith, readJson } from './fixtures.js';
 
@@ -17,7 +19,7 @@ function verifiedRoot(outDir: string) {
   const bytes = fs.readFileSync(path.join(outDir, 'root.json'));
   const signature = fs.readFileSync(path.join(outDir, signaturePathOf(bytes)));
   const result = verifyRoot(bytes, signature, { keys: [hub.publicKey] });
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(bilingual(result.reason));
   return result.root;
 }
 
@@ -39,9 +41,8 @@ describe('publishing a feed', () => {
       expect(fs.readFileSync(path.join(outDir, 'files', file.sha256.slice(0, 2), file.sha256))).toEqual(fs.readFileSync(library.files.pathOf(file.sha256)));
     }
     expect(fs.existsSync(path.join(outDir, 'opds/root.json'))).toBe(true);
-    expect(library.getSetting('publish.sequence')).toBe('1');
-    expect(Number(library.getSetting('publish.last_change_seq'))).toBe(ref.lastChange);
-    library.close();
+    expect(getSetting(library.db, SETTINGS.publishSequence)).toBe(1);
+    expect(getSetting(library.db, SETTINGS.publishLastChange)).toBe(ref.lastChange);
   });
 
   it('does nothing when nothing changed', async () => {
@@ -52,7 +53,6 @@ describe('publishing a feed', () => {
     const again = await publish(library, { outDir, privateKey: hub.privateKey });
     expect(again).toMatchObject({ published: false, sequence: 1 });
     expect(fs.readFileSync(path.join(outDir, 'root.json'))).toEqual(before);
-    library.close();
   });
 
   it('re-signs an unchanged root when it nears its expiry, or when asked, so stations never see it lapse', async () => {
@@ -75,7 +75,6 @@ describe('publishing a feed', () => {
     const code = await runPublish({ libraryDir: library.dir, out: outDir, key: hub.privateKeyPath, snapshot: false, refresh: true }, (t) => void out.push(t));
     expect(code).toBe(0);
     expect(out.join('')).toMatch(/re-signed with a new expiry \(sequence 3\)/);
-    library.close();
   });
 
   it('publishes only the changes since the last publish, collapsed, with deletes', async () => {
@@ -94,7 +93,6 @@ describe('publishing a feed', () => {
     expect(page.ops).toHaveLength(2);
     expect(page.ops[0]).toEqual({ op: 'delete', id: 'luat-1' });
     expect(page.ops[1]).toMatchObject({ op: 'put', publication: { id: 'luat-2', title: 'Luật số 2 (sửa đổi lần 2)' } });
-    library.close();
   });
 
   it('writes a snapshot of the current publications when asked, or past the page threshold', async () => {
@@ -117,7 +115,6 @@ describe('publishing a feed', () => {
     const asked = await publish(library, { outDir, privateKey: hub.privateKey, snapshot: true });
     expect(asked).toMatchObject({ published: true, sequence: 3, ops: 0, pages: 2, snapshot: true });
     expect(verifiedRoot(outDir).snapshot).toMatchObject({ sequence: 3 });
-    library.close();
   });
 
   it('leaves the previous root and settings intact when a publish fails midway', async () => {
@@ -129,9 +126,8 @@ describe('publishing a feed', () => {
     fs.rmSync(library.files.pathOf(stored.sha256));
     await expect(publish(library, { outDir, privateKey: hub.privateKey })).rejects.toThrow(/missing from the store/);
     expect(fs.readFileSync(path.join(outDir, 'root.json'))).toEqual(before);
-    expect(library.getSetting('publish.sequence')).toBe('1');
+    expect(getSetting(library.db, SETTINGS.publishSequence)).toBe(1);
     expect(fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    library.close();
   });
 
   it('fails cleanly when files/ cannot be written, before any root exists', async () => {
@@ -140,14 +136,12 @@ describe('publishing a feed', () => {
     fs.writeFileSync(path.join(outDir, 'files'), 'a file where the files/ folder should be'); // works even as root
     await expect(publish(library, { outDir, privateKey: hub.privateKey })).rejects.toThrow();
     expect(fs.existsSync(path.join(outDir, 'root.json'))).toBe(false);
-    expect(library.getSetting('publish.sequence')).toBeNull();
-    library.close();
+    expect(getSetting(library.db, SETTINGS.publishSequence)).toBe(0);
   });
 
   it('the CLI makes keys and publishes, with bilingual output', async () => {
     const library = await libraryWith(1);
     const libraryDir = library.dir;
-    library.close();
     const lines: string[] = [];
     const write = (text: string) => lines.push(text);
     const keyDir = tempDir();

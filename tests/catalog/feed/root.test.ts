@@ -1,6 +1,7 @@
 import { sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { FEED_FORMAT, canonicalJson, sha256Hex, signRoot, verifyRoot } from '../../../catalog/feed/root.js';
+import { FEED_FORMAT, canonicalJson, signRoot, verifyRoot } from '../../../catalog/feed/root.js';
+import { sha256Hex } from '../../../catalog/store/hash.js';
 import type { FeedRoot } from '../../../catalog/feed/root.js';
 import { keys } from './fixtures.js';
 

@@ -8,7 +8,8 @@ import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MAX_TEXT_INFLATED_BYTES, TEXT_FORMAT, TextObjectError, decodeTextObject, encodeTextObject, textObjectPath } from '../../../catalog/feed/text-object.js';
 import type { TextContent } from '../../../catalog/feed/text-object.js';
-import { canonicalJson, sha256Hex } from '../../../catalog/feed/root.js';
+import { canonicalJson } from '../../../catalog/feed/root.js';
+import { sha256Hex } from '../../../catalog/store/hash.js';
 import { parseStructure } from '../../../shared/legal/structure.js';
 
 const TEXT = 'LUẬT\nĐẤT ĐAI\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về chế độ sở hữu đất đai.\nĐiều 2. Đối tượng áp dụng\n1. Cơ quan nhà nước.\n2. Người sử dụng đất.\n';

@@ -81,7 +81,7 @@ describe('contract over HTTP', () => {
     expect(articles[0].parent).toBe(chapter.id);
     const missing = await api('publications.get', { id: 'khong-co' });
     expect(missing.status).toBe(404);
-    expect((await jsonBody(missing)).error).toEqual({ code: 'not_found', message: 'Không tìm thấy nội dung yêu cầu.' });
+    expect((await jsonBody(missing)).error).toEqual({ code: 'not_found', message: 'Không tìm thấy nội dung yêu cầu.', key: 'error.not_found' });
   });
 
   it('answers a malformed request with 400 and a clear message, never a stack trace', async () => {
@@ -100,11 +100,14 @@ describe('contract over HTTP', () => {
     expect(JSON.parse(text).error.code).toBe('bad_request');
   });
 
-  it('rejects unknown methods, GET on the API and oversized bodies', async () => {
+  it('rejects unknown methods, GET on the API and oversized bodies, in the caller’s language', async () => {
     expect((await api('library.dropAll', {})).status).toBe(404);
-    expect((await fetch(`${base}/api/library.info`)).status).toBe(405);
-    const huge = await api('publications.get', { id: 'x'.repeat(100_000) });
-    expect(huge.status).toBe(413);
+    const get = await fetch(`${base}/api/library.info`);
+    expect([get.status, get.headers.get('allow'), (await jsonBody(get)).error.message]).toEqual([405, 'POST', 'Địa chỉ này chỉ nhận yêu cầu POST.']);
+    const englishGet = await fetch(`${base}/api/library.info`, { headers: { 'Accept-Language': 'en' } });
+    expect((await jsonBody(englishGet)).error).toEqual({ code: 'bad_request', key: 'http.methods', params: { methods: 'POST' }, message: 'This address only takes POST requests.' });
+    const huge = await api('publications.get', { id: 'x'.repeat(100_000) }, { 'Accept-Language': 'en' });
+    expect([huge.status, (await jsonBody(huge)).error.message]).toEqual([413, 'The request body is too large.']);
   });
 
   it('refuses other host names (DNS rebinding) and cross-site API calls', async () => {

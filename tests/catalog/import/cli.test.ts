@@ -45,7 +45,7 @@ describe('bookshelf import', () => {
     expect(code).toBe(1);
     const summary = JSON.parse(c.out());
     expect(summary.refused).toEqual([
-      expect.objectContaining({ path: bad, code: 'pdf-damaged', reason: expect.stringContaining('Tệp PDF bị hỏng / damaged PDF') }),
+      expect.objectContaining({ path: bad, code: 'pdf-damaged', reason: expect.objectContaining({ key: 'import.detailed', params: expect.objectContaining({ what: { key: 'import.refused.pdfDamaged' } }) }) }),
       expect.objectContaining({ path: bad }),
     ]);
     expect(summary.imported).toEqual([]);

@@ -4,14 +4,15 @@
 // message when the corpora are absent; under CI their absence is a failure. (Import throughput
 // beside pdftotext is in `npm run bench`.)
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RefusalCode } from '../../../catalog/import/errors.js';
 import { extractFile } from '../../../catalog/import/extract-file.js';
 import { importFiles } from '../../../catalog/import/importer.js';
 import type { ImportSummary } from '../../../catalog/import/importer.js';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { getPublication } from '../../../catalog/publications.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { bilingual, say } from '../../../shared/messages.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { listFiles } from './helpers.js';
 import { CORPORA, corporaMissing } from '../../helpers/corpora.js';
 
@@ -78,6 +79,9 @@ const UNSPECIFIC: RefusalCode[] = ['crashed', 'timeout', 'out-of-memory', 'save-
 describe.skipIf(!present)('shared corpora', () => {
   let summary: ImportSummary;
   let library: Library;
+  beforeAll(async () => {
+    library = await tempLibrary();
+  });
 
   const outcomeOf = (relative: string) => {
     const full = path.join(CORPORA, relative);
@@ -88,13 +92,12 @@ describe.skipIf(!present)('shared corpora', () => {
   };
 
   it('imports or refuses every file, with a specific reason and no crash or hang', { timeout: 600_000 }, async () => {
-    library = await Library.open(tempDir());
     const started = performance.now();
     summary = await importFiles(library, [path.join(CORPORA, 'pdf'), path.join(CORPORA, 'epub')]);
     const seconds = (performance.now() - started) / 1000;
 
     const rows = [...summary.imported.map((i) => [path.relative(CORPORA, i.path), `imported ${i.kind}${i.needsOcr ? ' (OCR)' : ''}: ${i.title}`]),
-      ...summary.refused.map((r) => [path.relative(CORPORA, r.path), `refused: ${r.reason}`])].sort();
+      ...summary.refused.map((r) => [path.relative(CORPORA, r.path), `refused: ${bilingual(r.reason)}`])].sort();
     console.log(`corpus import: ${rows.length} files in ${seconds.toFixed(1)} s\n${rows.map(([f, o]) => `  ${f} — ${o}`).join('\n')}`);
 
     const all = listFiles(CORPORA).filter((f) => /^(pdf|epub)\//.test(f) && !f.endsWith('MANIFEST.tsv') && !f.endsWith('.txt'));
@@ -103,8 +106,8 @@ describe.skipIf(!present)('shared corpora', () => {
       const { imported, refused, duplicate } = outcomeOf(relative);
       expect(imported || refused || duplicate, relative).toBeTruthy();
       if (refused) {
-        expect(UNSPECIFIC, `${relative}: ${refused.reason}`).not.toContain(refused.code);
-        expect(refused.reason, relative).toMatch(/ \/ /); // bilingual
+        expect(UNSPECIFIC, `${relative}: ${bilingual(refused.reason)}`).not.toContain(refused.code);
+        expect(say('en', refused.reason), relative).not.toBe(say('vi', refused.reason)); // worded in each language
       }
     }
     expect(summary.duplicates).toEqual([]);
@@ -118,7 +121,7 @@ describe.skipIf(!present)('shared corpora', () => {
         expect(refused?.code, imported ? `imported as ${imported.title}` : relative).toBe(expected.refused);
         return;
       }
-      expect(imported, refused?.reason ?? relative).toBeDefined();
+      expect(imported, refused ? bilingual(refused.reason) : relative).toBeDefined();
       if (expected.needsOcr !== undefined) expect(imported!.needsOcr).toBe(expected.needsOcr);
       if (expected.kind) expect(imported!.kind).toBe(expected.kind);
       if (expected.language) expect(getPublication(library.db, imported!.id)!.language).toBe(expected.language);
@@ -130,7 +133,6 @@ describe.skipIf(!present)('shared corpora', () => {
     expect(byFile('nghi-dinh-so-158-2025-nd-cp-45240.pdf')).toMatchObject({ number: '158/2025/NĐ-CP', docType: 'Nghị định', issuer: 'Chính phủ', issuedDate: '2025-06-25' });
     expect(byFile('luat-so-69-2020-qh14-32699.pdf')).toMatchObject({ number: '69/2020/QH14', docType: 'Luật', issuer: 'Quốc hội' });
     expect(byFile('luat-so-69-2020-qh14-32699.pdf').title).toBe('Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng');
-    library.close();
   });
 
   it('reads a PDF outline with levels and pages', async () => {

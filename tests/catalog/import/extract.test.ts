@@ -8,7 +8,8 @@ import { joinItems, pdfDate } from '../../../catalog/import/pdf.js';
 import { guessVietnamese } from '../../../catalog/import/language.js';
 import { xhtmlToText } from '../../../catalog/import/xhtml-text.js';
 import { decodeEntities } from '../../../catalog/import/xml.js';
-import { legalTitle, sentenceCase } from '../../../catalog/import/record.js';
+import { legalTitle, sentenceCase } from '../../../shared/legal/title.js';
+import { say } from '../../../shared/messages.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { CHAPTER, DEMO, makeEpub, opf } from './helpers.js';
 
@@ -57,7 +58,9 @@ describe('EPUB extraction', () => {
     expect(result.metadata.authors).toEqual(['Nguyễn Du']);
     expect(result.metadata.declaredLanguage).toBe('en-US');
     expect(result.metadata.language).toBe('vi');
-    expect(result.notes.some((n) => n.startsWith('dc:language "en-US" → vi'))).toBe(true);
+    const language = result.notes.find((n) => n.key === 'import.note.language');
+    expect(say('en', language!)).toMatch(/^dc:language "en-US" → vi \(the text is Vietnamese, \d+% Vietnamese letters\)$/);
+    expect(say('vi', language!)).toMatch(/^dc:language "en-US" → vi \(văn bản tiếng Việt, \d+% chữ cái tiếng Việt\)$/);
     expect(result.toc.length).toBeGreaterThanOrEqual(4);
     expect(result.toc.every((entry) => entry.title !== '' && entry.href)).toBe(true);
     expect(result.pageCount).toBe(7);
@@ -84,7 +87,7 @@ describe('EPUB extraction', () => {
     expect(Buffer.from(result.cover!.data).toString()).toBe(svg);
     expect(result.metadata.title).toBe('Sách thử');
     expect(result.metadata).toMatchObject({ declaredLanguage: 'en', language: 'vi' }); // the chapter is Vietnamese
-    expect(result.notes.join('\n')).toContain('malformed XHTML');
+    expect(result.notes).toContainEqual(expect.objectContaining({ key: 'import.note.malformedXhtml', params: expect.objectContaining({ name: 'OEBPS/ch1.xhtml' }) }));
 
     const jpegAsPng = path.join(dir, 'jpeg-cover.epub');
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
@@ -97,7 +100,7 @@ describe('EPUB extraction', () => {
     );
     const second = await extractFile(jpegAsPng);
     expect(second.cover?.mediaType).toBe('image/jpeg');
-    expect(second.notes.join('\n')).toContain('cover declared image/png, is image/jpeg');
+    expect(second.notes).toContainEqual({ key: 'import.note.coverMismatch', params: { declared: 'image/png', actual: 'image/jpeg' } });
   });
 
   it('turns XHTML into text: no script or style, blocks on their own lines, references decoded', () => {

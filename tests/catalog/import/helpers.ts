@@ -1,7 +1,7 @@
 /**
  * Test helpers for the importer: a minimal ZIP writer that can lie (forged sizes, hostile
- * names, symlink entries), an EPUB builder on top of it, zip-bomb streams, and where the
- * shared corpora live (tests that need them skip with a message when absent, fail under CI).
+ * names, symlink entries), an EPUB builder on top of it, zip-bomb streams, and the demo files
+ * (the shared corpora are tests/helpers/corpora.ts's).
  */
 import fs from 'node:fs';
 import path from 'node:path';

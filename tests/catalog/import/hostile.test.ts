@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Library } from '../../../catalog/library.js';
 import { ImportRefusal } from '../../../catalog/import/errors.js';
 import type { RefusalCode } from '../../../catalog/import/errors.js';
 import { extractFile } from '../../../catalog/import/extract-file.js';
@@ -15,6 +14,7 @@ import { checkXmlSafety, maxDepth, parseXml } from '../../../catalog/import/xml.
 import { BoundedZip, unsafeEntryName } from '../../../catalog/import/zip.js';
 import { countPublications } from '../../../catalog/publications.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { openTestLibrary, tempLibrary } from '../../helpers/temp-library.js';
 import { BILLION_LAUGHS, CHAPTER, makeEpub, makePdf, makeZip, onePagePdf, opf, zeroBomb } from './helpers.js';
 
 async function refusalOf(promise: Promise<unknown>): Promise<ImportRefusal> {
@@ -94,19 +94,15 @@ describe('zip bombs (case 10)', () => {
   });
 
   it('leaves the catalog unchanged when a bomb is imported through the worker', async () => {
-    const library = await Library.open(tempDir());
-    try {
-      const bomb = makeZip([
-        { name: 'mimetype', data: 'application/epub+zip' },
-        { name: 'META-INF/container.xml', deflated: zeroBomb(2048), declaredSize: 600 },
-      ]);
-      const summary = await importFiles(library, [writeTemp('bomb.epub', bomb)], { memoryMb: 128 });
-      expect(summary.refused.map((r) => r.code)).toEqual(['zip-damaged']);
-      expect(countPublications(library.db)).toBe(0);
-      expect(fs.readdirSync(library.files.root).filter((name) => name !== 'tmp')).toEqual([]);
-    } finally {
-      library.close();
-    }
+    const library = await tempLibrary();
+    const bomb = makeZip([
+      { name: 'mimetype', data: 'application/epub+zip' },
+      { name: 'META-INF/container.xml', deflated: zeroBomb(2048), declaredSize: 600 },
+    ]);
+    const summary = await importFiles(library, [writeTemp('bomb.epub', bomb)], { memoryMb: 128 });
+    expect(summary.refused.map((r) => r.code)).toEqual(['zip-damaged']);
+    expect(countPublications(library.db)).toBe(0);
+    expect(fs.readdirSync(library.files.root).filter((name) => name !== 'tmp')).toEqual([]);
   });
 });
 
@@ -143,29 +139,25 @@ describe('zip-slip and hostile names (case 11)', () => {
 
   it('names what is wrong with a name', () => {
     expect(unsafeEntryName('OEBPS/ch1.xhtml')).toBeNull();
-    expect(unsafeEntryName('a/../b')).toMatch(/\.\./);
-    expect(unsafeEntryName('..')).toMatch(/\.\./);
+    expect(unsafeEntryName('a/../b')).toEqual({ key: 'import.unsafeName.parent' });
+    expect(unsafeEntryName('..')).toEqual({ key: 'import.unsafeName.parent' });
     expect(unsafeEntryName('a/..b')).toBeNull();
   });
 
   it('leaves the catalog and the disk unchanged when importing a zip-slip book', async () => {
     const root = tempDir('bookshelf-slip-lib-');
-    const library = await Library.open(path.join(root, 'library'));
-    try {
-      const incoming = path.join(root, 'incoming');
-      fs.mkdirSync(incoming);
-      fs.writeFileSync(path.join(incoming, 'slip.epub'), makeEpub({ extra: [{ name: '../../evil.txt', data: 'pwned' }] }));
-      const before = fs.readdirSync(root, { recursive: true }).sort();
-      const summary = await importFiles(library, [incoming]);
-      expect(summary.refused).toHaveLength(1);
-      expect(summary.refused[0].code).toBe('zip-unsafe-name');
-      expect(countPublications(library.db)).toBe(0);
-      const after = fs.readdirSync(root, { recursive: true }).sort().filter((f) => !String(f).includes('catalog.sqlite'));
-      expect(after).toEqual(before.filter((f) => !String(f).includes('catalog.sqlite')));
-      expect(fs.existsSync(path.join(root, '..', 'evil.txt'))).toBe(false);
-    } finally {
-      library.close();
-    }
+    const library = await openTestLibrary(path.join(root, 'library'));
+    const incoming = path.join(root, 'incoming');
+    fs.mkdirSync(incoming);
+    fs.writeFileSync(path.join(incoming, 'slip.epub'), makeEpub({ extra: [{ name: '../../evil.txt', data: 'pwned' }] }));
+    const before = fs.readdirSync(root, { recursive: true }).sort();
+    const summary = await importFiles(library, [incoming]);
+    expect(summary.refused).toHaveLength(1);
+    expect(summary.refused[0].code).toBe('zip-unsafe-name');
+    expect(countPublications(library.db)).toBe(0);
+    const after = fs.readdirSync(root, { recursive: true }).sort().filter((f) => !String(f).includes('catalog.sqlite'));
+    expect(after).toEqual(before.filter((f) => !String(f).includes('catalog.sqlite')));
+    expect(fs.existsSync(path.join(root, '..', 'evil.txt'))).toBe(false);
   });
 });
 
@@ -274,6 +266,6 @@ describe('hostile PDFs (cases 13–14)', () => {
     const empty = makePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>']);
     const refusal = await refusalOf(extractFile(writeTemp('empty.pdf', empty)));
     expect(refusal.code).toBe('no-pages');
-    expect(refusal.message).toBe('Không có trang nào / no pages');
+    expect(refusal.info).toEqual({ code: 'no-pages' });
   });
 });

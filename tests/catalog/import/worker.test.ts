@@ -3,12 +3,13 @@
 // memory refuses the file without taking this process down.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { refusalReason } from '../../../catalog/import/errors.js';
 import { Extractor } from '../../../catalog/import/extract.js';
 import { workerEntry } from '../../../catalog/threads/worker-entry.js';
 import { importFiles } from '../../../catalog/import/importer.js';
-import { Library } from '../../../catalog/library.js';
 import { countPublications } from '../../../catalog/publications.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { say } from '../../../shared/messages.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { DEMO, FIXTURE_WORKER } from './helpers.js';
 
 describe('extraction worker', () => {
@@ -35,8 +36,9 @@ describe('extraction worker', () => {
       const started = performance.now();
       const outcome = await extractor.extract(DEMO('truyen-kieu.epub'));
       expect(outcome.ok).toBe(false);
-      expect(!outcome.ok && outcome.refusal.code).toBe('timeout');
-      expect(!outcome.ok && outcome.refusal.message).toContain('Quá thời gian xử lý / took too long');
+      expect(!outcome.ok && outcome.refusal).toEqual({ code: 'timeout', detail: '> 0.3 s' });
+      expect(!outcome.ok && say('vi', refusalReason(outcome.refusal))).toBe('Quá thời gian xử lý: > 0.3 s');
+      expect(!outcome.ok && say('en', refusalReason(outcome.refusal))).toBe('took too long: > 0.3 s');
       expect(performance.now() - started).toBeLessThan(5000);
       // The process is fine and the extractor recovers with a fresh worker.
       const again = await extractor.extract(DEMO('truyen-kieu.epub'));
@@ -61,7 +63,7 @@ describe('extraction worker', () => {
     try {
       const outcome = await oom.extract(DEMO('truyen-kieu.epub'));
       expect(!outcome.ok && outcome.refusal.code).toBe('out-of-memory');
-      expect(!outcome.ok && outcome.refusal.message).toContain('Hết bộ nhớ');
+      expect(!outcome.ok && say('vi', refusalReason(outcome.refusal))).toContain('Hết bộ nhớ');
     } finally {
       await oom.close();
     }
@@ -69,21 +71,17 @@ describe('extraction worker', () => {
     try {
       const outcome = await crash.extract(DEMO('truyen-kieu.epub'));
       expect(!outcome.ok && outcome.refusal.code).toBe('crashed');
-      expect(!outcome.ok && outcome.refusal.message).toContain('boom');
+      expect(!outcome.ok && outcome.refusal.detail).toContain('boom');
     } finally {
       await crash.close();
     }
   });
 
   it('leaves no rows and no files when the worker hangs during an import', async () => {
-    const library = await Library.open(tempDir());
-    try {
-      const summary = await importFiles(library, [DEMO('truyen-kieu.epub')], { timeoutMs: 300, workerEntry: FIXTURE_WORKER('hang-worker.mjs') });
-      expect(summary.refused).toEqual([expect.objectContaining({ code: 'timeout' })]);
-      expect(countPublications(library.db)).toBe(0);
-      expect(fs.readdirSync(library.files.root).filter((name) => name !== 'tmp')).toEqual([]);
-    } finally {
-      library.close();
-    }
+    const library = await tempLibrary();
+    const summary = await importFiles(library, [DEMO('truyen-kieu.epub')], { timeoutMs: 300, workerEntry: FIXTURE_WORKER('hang-worker.mjs') });
+    expect(summary.refused).toEqual([expect.objectContaining({ code: 'timeout' })]);
+    expect(countPublications(library.db)).toBe(0);
+    expect(fs.readdirSync(library.files.root).filter((name) => name !== 'tmp')).toEqual([]);
   });
 });

@@ -9,19 +9,20 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { SETTINGS, setSetting } from '../../../catalog/db/settings.js';
 import { saveDocuments } from '../../../catalog/documents.js';
-import { createHubApp } from '../../../catalog/feed/hub-server.js';
+import { createFeedApp } from '../../../catalog/feed/feed-server.js';
 import { mountHubRoutes } from '../../../catalog/hub/routes.js';
 import { listen } from '../../../catalog/http/server.js';
-import { Library } from '../../../catalog/library.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { openTestLibrary } from '../../helpers/temp-library.js';
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export async function startHub(options: { maxBytes?: number; libraryDir?: string } = {}) {
-  const library = await Library.open(options.libraryDir ?? tempDir('outbox-hub-'));
+  const library = await openTestLibrary(options.libraryDir ?? tempDir('outbox-hub-'));
   const feedDir = tempDir('outbox-feed-');
-  const app = createHubApp(feedDir, ['127.0.0.1', 'localhost'], (hub) => void mountHubRoutes(hub, library, { maxBytes: options.maxBytes }));
+  const app = createFeedApp(feedDir, ['127.0.0.1', 'localhost'], (hub) => void mountHubRoutes(hub, library, { maxBytes: options.maxBytes }));
   const server = await listen(app, '127.0.0.1', 0);
   return {
     library,
@@ -42,7 +43,7 @@ export function pdfBytes(size: number): Buffer {
 
 /** A station library with one document of its own (origin local) whose file holds `bytes`. */
 export async function stationWith(bytes: Buffer, options: { id?: string; mediaType?: string; libraryDir?: string; name?: string; summary?: string } = {}) {
-  const library = await Library.open(options.libraryDir ?? tempDir('outbox-station-'));
+  const library = await openTestLibrary(options.libraryDir ?? tempDir('outbox-station-'));
   const id = options.id ?? `local-${sha256(bytes).slice(0, 16)}`;
   const source = path.join(tempDir('outbox-src-'), 'doc.bin');
   fs.writeFileSync(source, bytes);
@@ -53,7 +54,7 @@ export async function stationWith(bytes: Buffer, options: { id?: string; mediaTy
       files: [{ ...stored, mediaType: options.mediaType ?? 'application/pdf', state: 'present', role: 'content' }],
     },
   ]);
-  if (options.name) library.setSetting('library.name', options.name);
+  if (options.name) setSetting(library.db, SETTINGS.libraryName, options.name);
   return { library, id, sha256: stored.sha256 };
 }
 

@@ -6,14 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { runModerate } from '../../../catalog/cli/moderate.js';
 import { createHandlers } from '../../../catalog/engine.js';
 import { storedText } from '../../../catalog/documents.js';
 import { publish } from '../../../catalog/feed/publish.js';
 import { DEMO_DIR } from '../../../catalog/package-root.js';
 import { approveUpload, listModeration } from '../../../catalog/hub/moderation.js';
-import { Library } from '../../../catalog/library.js';
 import { OutboxService } from '../../../catalog/outbox/service.js';
 import { setHubUrl } from '../../../catalog/outbox/settings.js';
 import { enqueue } from '../../../catalog/outbox/store.js';
@@ -26,22 +25,18 @@ import { HttpSource } from '../../../catalog/sync/source.js';
 import { addSource } from '../../../catalog/sync/sources.js';
 import { callMethod } from '../../../shared/call.js';
 import { contract } from '../../../shared/contract.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { keys } from '../feed/fixtures.js';
 import { pdfBytes, startHub, stationWith } from './fixtures.js';
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 async function sentUpload(bytes = pdfBytes(200 * 1024)) {
   const hub = await startHub();
   const station = await stationWith(bytes, { name: 'Xã Hòa Bình' });
-  setHubUrl(station.library, hub.url, 'vi');
-  const row = enqueue(station.library.db, station.id, 'vi');
+  setHubUrl(station.library, hub.url);
+  const row = enqueue(station.library.db, station.id);
   const service = new OutboxService(station.library, { background: false, retryDelays: [0], backoffMs: () => 0 });
-  cleanups.push(() => hub.close(), () => station.library.close(), () => service.dispose());
+  onTestFinished(() => hub.close());
+  onTestFinished(() => service.dispose());
   expect(await service.runOnce()).toMatchObject({ sent: 1 });
   const [upload] = listModeration(hub.library);
   return { hub, station, row, service, upload, bytes };
@@ -50,20 +45,19 @@ async function sentUpload(bytes = pdfBytes(200 * 1024)) {
 describe('moderation at the hub', () => {
   it('approve → publish → a second station syncs the document and finds it; the sender learns it was accepted and gets it back as the hub’s', async () => {
     const { hub, station, row, service, upload } = await sentUpload();
-    const approved = await approveUpload(hub.library, upload.id, 'chuyen-vien', 'vi');
+    const approved = await approveUpload(hub.library, upload.id, 'chuyen-vien');
     expect(approved).toMatchObject({ state: 'approved', decidedBy: 'chuyen-vien' });
     const published = getPublication(hub.library.db, station.id);
     expect(published).toMatchObject({ origin: 'national', title: `Công văn ${station.id}`, number: '12/UBND' });
     expect(published?.files[0]).toMatchObject({ sha256: station.sha256, state: 'present' });
-    await expect(approveUpload(hub.library, upload.id, 'x', 'vi')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(approveUpload(hub.library, upload.id, 'x')).rejects.toMatchObject({ code: 'conflict' });
 
     expect(await service.runOnce()).toMatchObject({ decided: 1 });
     expect(service.item(row.id)).toMatchObject({ state: 'accepted', reason: null });
 
     const key = keys();
     await publish(hub.library, { outDir: hub.feedDir, privateKey: key.privateKey });
-    const second = await Library.open(tempDir('outbox-second-'));
-    cleanups.push(() => second.close());
+    const second = await tempLibrary('outbox-second-');
     const source = addSource(second, { location: hub.url, publicKeys: [fs.readFileSync(key.publicKeyPath, 'utf8')] });
     expect(await syncOnce(second, source, new HttpSource(hub.url))).toMatchObject({ status: 'applied', added: 1 });
     expect(await downloadPending(second, new HttpSource(hub.url))).toMatchObject({ downloaded: 1 });
@@ -83,15 +77,14 @@ describe('moderation at the hub', () => {
     // A real gazette PDF with a text layer, as a librarian's searchable scan would be (a comment makes its bytes its own).
     const pdf = Buffer.concat([fs.readFileSync(path.join(DEMO_DIR, 'quyet-dinh-so-28-2021-qd-ttg-34546.pdf')), Buffer.from('\n%scan xa Hoa Binh\n')]);
     const { hub, station, upload } = await sentUpload(pdf);
-    await approveUpload(hub.library, upload.id, 'chuyen-vien', 'vi');
+    await approveUpload(hub.library, upload.id, 'chuyen-vien');
     const text = storedText(hub.library.db, station.id);
     expect(text?.text.text).toContain('Thời gian đóng bảo hiểm thất nghiệp dưới 12 tháng');
     expect(text?.sections.filter((s) => s.level === 'article').length).toBeGreaterThan(3);
 
     const key = keys();
     expect(await publish(hub.library, { outDir: hub.feedDir, privateKey: key.privateKey })).toMatchObject({ texts: 1 });
-    const second = await Library.open(tempDir('outbox-second-'));
-    cleanups.push(() => second.close());
+    const second = await tempLibrary('outbox-second-');
     const source = addSource(second, { location: hub.url, publicKeys: [fs.readFileSync(key.publicKeyPath, 'utf8')] });
     expect(await syncOnce(second, source, new HttpSource(hub.url))).toMatchObject({ added: 1, texts: 1 });
     const hit = search(second.db, { q: 'dong bao hiem that nghiep duoi 12 thang', offset: 0, limit: 5, filters: {}, facets: false }).items[0];
@@ -114,7 +107,7 @@ describe('moderation at the hub', () => {
     expect(await runModerate({ ...flags, all: true, json: false }, write)).toBe(0);
     expect(out.pop()).toContain('rejected');
     expect(await service.runOnce()).toMatchObject({ decided: 1 });
-    expect(service.item(row.id)).toMatchObject({ state: 'rejected', reason: 'Trùng với văn bản đã có' });
+    expect(service.item(row.id)).toMatchObject({ state: 'rejected', reason: { key: 'message.written', params: { text: 'Trùng với văn bản đã có' } } });
     expect(fs.existsSync(path.join(hub.library.dir, 'hub-uploads', listed.id))).toBe(false);
   });
 
@@ -131,13 +124,13 @@ describe('moderation at the hub', () => {
   });
 
   it('refuses anonymous callers on librarian and official methods, and librarians on the official ones', async () => {
-    const library = await Library.open(tempDir('outbox-contract-'));
+    const library = await tempLibrary('outbox-contract-');
     const services = createServices(library, { outbox: { background: false } });
-    cleanups.push(() => library.close(), () => disposeServices(services));
+    onTestFinished(() => disposeServices(services));
     const handlers = createHandlers(services);
     const staff = {
-      librarian: await services.accounts.create({ username: 'thuthu', displayName: 'Thủ thư', role: 'librarian', password: 'mat-khau-dai-1' }, 'vi'),
-      official: await services.accounts.create({ username: 'canbo', displayName: 'Cán bộ', role: 'official', password: 'mat-khau-dai-2' }, 'vi'),
+      librarian: await services.accounts.create({ username: 'thuthu', displayName: 'Thủ thư', role: 'librarian', password: 'mat-khau-dai-1' }),
+      official: await services.accounts.create({ username: 'canbo', displayName: 'Cán bộ', role: 'official', password: 'mat-khau-dai-2' }),
     };
     const call = (name: string, input: unknown, role: 'anyone' | 'librarian' | 'official') =>
       callMethod(contract, handlers, name, input, { role, transport: 'http', lang: 'vi', user: role === 'anyone' ? null : { ...staff[role], role } }, vi.fn());

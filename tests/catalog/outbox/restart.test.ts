@@ -6,21 +6,17 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { listModeration } from '../../../catalog/hub/moderation.js';
-import { Library } from '../../../catalog/library.js';
 import { OutboxService } from '../../../catalog/outbox/service.js';
 import { setHubUrl } from '../../../catalog/outbox/settings.js';
 import { enqueue, getRow } from '../../../catalog/outbox/store.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { openTestLibrary } from '../../helpers/temp-library.js';
 import { offsetOf, pdfBytes, sha256, startHub, startProxy, stationWith } from './fixtures.js';
 import { startCli } from '../../helpers/cli.js';
 
 const CHUNK = 64 * 1024;
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 function run(args: string[]): { child: ChildProcess; exit: Promise<number | null>; output: () => string; waitFor: (text: string) => Promise<void> } {
   const child = startCli(args);
@@ -36,7 +32,7 @@ function run(args: string[]): { child: ChildProcess; exit: Promise<number | null
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  cleanups.push(() => {
+  onTestFinished(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   return {
@@ -64,9 +60,10 @@ describe('restarts in the middle of an upload', { timeout: 120_000 }, () => {
     const proxy = await startProxy(() => hub.url);
     const bytes = pdfBytes(10 * CHUNK);
     const station = await stationWith(bytes);
-    setHubUrl(station.library, proxy.url, 'vi');
-    const row = enqueue(station.library.db, station.id, 'vi');
-    cleanups.push(() => hub.close(), () => proxy.close(), () => station.library.close());
+    setHubUrl(station.library, proxy.url);
+    const row = enqueue(station.library.db, station.id);
+    onTestFinished(() => hub.close());
+    onTestFinished(() => proxy.close());
 
     proxy.setRule((request) => (request.method === 'PATCH' && offsetOf(request) === 4 * CHUNK ? { kind: 'hold' } : { kind: 'forward' }));
     const held = proxy.nextHold();
@@ -100,10 +97,11 @@ describe('restarts in the middle of an upload', { timeout: 120_000 }, () => {
     const proxy = await startProxy(() => `http://127.0.0.1:${port}/`);
     const bytes = pdfBytes(10 * CHUNK);
     const station = await stationWith(bytes);
-    setHubUrl(station.library, proxy.url, 'vi');
-    const row = enqueue(station.library.db, station.id, 'vi');
+    setHubUrl(station.library, proxy.url);
+    const row = enqueue(station.library.db, station.id);
     const service = new OutboxService(station.library, { background: false, chunkSize: CHUNK, retryDelays: [0, 0], backoffMs: () => 0 });
-    cleanups.push(() => proxy.close(), () => station.library.close(), () => service.dispose());
+    onTestFinished(() => proxy.close());
+    onTestFinished(() => service.dispose());
 
     proxy.setRule((request) => (request.method === 'PATCH' && offsetOf(request) === 4 * CHUNK ? { kind: 'hold' } : { kind: 'forward' }));
     const held = proxy.nextHold();
@@ -125,8 +123,7 @@ describe('restarts in the middle of an upload', { timeout: 120_000 }, () => {
     expect(uploadPosts(proxy.log)).toHaveLength(1);
     hub.child.kill('SIGTERM');
     await hub.exit;
-    const hubLibrary = await Library.open(hubDir);
-    cleanups.push(() => hubLibrary.close());
+    const hubLibrary = await openTestLibrary(hubDir);
     expect(listModeration(hubLibrary).map((item) => item.sha256)).toEqual([sha256(bytes)]);
   });
 });

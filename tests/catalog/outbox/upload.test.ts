@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { hubUploadsDir } from '../../../catalog/hub/uploads.js';
 import { listModeration, rejectUpload } from '../../../catalog/hub/moderation.js';
 import { OutboxService, uploadIdOf } from '../../../catalog/outbox/service.js';
@@ -16,26 +16,23 @@ import { offsetOf, pdfBytes, sha256, startHub, startProxy, stationWith } from '.
 import type { ProxyAction, ProxiedRequest } from './fixtures.js';
 
 const CHUNK = 64 * 1024;
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 async function setup(size = 10 * CHUNK, options: { maxBytes?: number; bytes?: Buffer; summary?: string } = {}) {
   const hub = await startHub({ maxBytes: options.maxBytes });
   const proxy = await startProxy(() => hub.url);
   const bytes = options.bytes ?? pdfBytes(size);
   const station = await stationWith(bytes, { name: 'Xã Tân Phú', summary: options.summary });
-  setHubUrl(station.library, proxy.url, 'vi');
-  const row = enqueue(station.library.db, station.id, 'vi');
+  setHubUrl(station.library, proxy.url);
+  const row = enqueue(station.library.db, station.id);
   const service = newService(station.library);
-  cleanups.push(() => hub.close(), () => proxy.close(), () => station.library.close());
+  onTestFinished(() => hub.close());
+  onTestFinished(() => proxy.close());
   return { hub, proxy, station, row, service, bytes };
 }
 
 function newService(library: Library) {
   const service = new OutboxService(library, { background: false, chunkSize: CHUNK, retryDelays: [0, 0, 0, 0, 0], backoffMs: () => 0 });
-  cleanups.push(() => service.dispose());
+  onTestFinished(() => service.dispose());
   return service;
 }
 
@@ -74,9 +71,9 @@ describe('the outbox sends a document to the hub with tus', () => {
     expect(uploadIdOf(getRow(station.library.db, row.id)?.upload_url as string)).toBe(received.id);
 
     expect(await service.runOnce()).toMatchObject({ decided: 0 });
-    await rejectUpload(hub.library, received.id, 'Thiếu trang 2, hãy quét lại', 'official', 'vi');
+    await rejectUpload(hub.library, received.id, 'Thiếu trang 2, hãy quét lại', 'official');
     expect(await service.runOnce()).toMatchObject({ decided: 1 });
-    expect(service.item(row.id)).toMatchObject({ state: 'rejected', reason: 'Thiếu trang 2, hãy quét lại' });
+    expect(service.item(row.id)).toMatchObject({ state: 'rejected', reason: { key: 'message.written', params: { text: 'Thiếu trang 2, hãy quét lại' } } });
     expect(fs.existsSync(path.join(hubUploadsDir(hub.library), received.id))).toBe(false);
   });
 
@@ -201,7 +198,10 @@ describe('the outbox sends a document to the hub with tus', () => {
     expect(await service.runOnce()).toMatchObject({ sent: 0, failed: 1 });
     const item = service.item(row.id);
     expect(item?.state).toBe('failed');
-    expect(item?.reason).toContain('sha256');
+    expect(item?.reason).toEqual({
+      key: 'outbox.newUploadsFailed',
+      params: { count: 3, reason: { key: 'outbox.hubStatusReason', params: { status: 460, reason: { key: 'hub.fileDamaged' } } } },
+    });
     expect(proxy.log.filter((r) => r.status === 460).length).toBeGreaterThanOrEqual(3);
     expect(listModeration(hub.library, 'all')).toEqual([]);
   });
@@ -210,7 +210,7 @@ describe('the outbox sends a document to the hub with tus', () => {
     const notPdf = await setup(0, { bytes: Buffer.from('<html>không phải PDF</html>'.repeat(2000)) });
     expect(await notPdf.service.runOnce()).toMatchObject({ rejected: 1 });
     expect(notPdf.service.item(notPdf.row.id)).toMatchObject({ state: 'rejected' });
-    expect(notPdf.service.item(notPdf.row.id)?.reason).toContain('PDF');
+    expect(notPdf.service.item(notPdf.row.id)?.reason).toEqual({ key: 'hub.notWhatDeclared' });
     expect(listModeration(notPdf.hub.library, 'all')).toEqual([]);
 
     const large = await setup(4 * CHUNK, { maxBytes: 2 * CHUNK });
@@ -219,13 +219,14 @@ describe('the outbox sends a document to the hub with tus', () => {
     expect(large.service.item(large.row.id)?.state).toBe('rejected');
   });
 
-  it('refuses a PATCH without a checksum and data sent with the creating POST', async () => {
+  it('refuses a PATCH without a checksum and data sent with the creating POST, in the language the request asks for', async () => {
     const { hub } = await setup();
     const created = await fetch(new URL('uploads', hub.url), {
       method: 'POST',
       headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '10' },
     });
     expect(created.status).toBe(415); // no PDF/EPUB declared
+    expect(JSON.parse(await created.text()) as unknown).toMatchObject({ error: { key: 'hub.onlyPdfEpub', message: 'Chỉ nhận tệp PDF hoặc EPUB.' } });
     const options = await fetch(new URL('uploads', hub.url), { method: 'OPTIONS', headers: { 'Tus-Resumable': '1.0.0' } });
     expect(options.headers.get('tus-extension')).toContain('checksum');
     expect(options.headers.get('tus-checksum-algorithm')).toContain('sha256');
@@ -235,6 +236,13 @@ describe('the outbox sends a document to the hub with tus', () => {
       body: 'abc',
     });
     expect(patch.status).toBe(400);
+    expect((await patch.json()) as unknown).toMatchObject({ ok: false, error: { key: 'hub.checksumRequired', message: 'Thiếu Upload-Checksum.' } });
+    const english = await fetch(new URL('uploads/0123456789abcdef0123456789abcdef', hub.url), {
+      method: 'PATCH',
+      headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream', 'Accept-Language': 'en' },
+      body: 'abc',
+    });
+    expect((await english.json()) as unknown).toMatchObject({ error: { key: 'hub.checksumRequired', message: 'Upload-Checksum is required.' } });
     const post = await fetch(new URL('uploads', hub.url), { method: 'POST', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '3' }, body: 'abc' });
     expect(post.status).toBe(400);
   });

@@ -3,7 +3,7 @@
  * the hub keeps them per station and day, replacing a resent day (never doubling), and sums them
  * per station.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { runModerate } from '../../../catalog/cli/moderate.js';
 import { usageByStation } from '../../../catalog/hub/usage.js';
 import type { Library } from '../../../catalog/library.js';
@@ -14,16 +14,11 @@ import { countNoResult, countUsage } from '../../../catalog/usage.js';
 import { usageUpload } from '../../../catalog/outbox/usage-report.js';
 import { pdfBytes, startHub, startProxy, stationWith } from './fixtures.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
 async function station(hubUrl: string, name: string) {
   const made = await stationWith(pdfBytes(1000), { name });
-  setHubUrl(made.library, hubUrl, 'vi');
+  setHubUrl(made.library, hubUrl);
   const service = new OutboxService(made.library, { background: false });
-  cleanups.push(() => made.library.close(), () => service.dispose());
+  onTestFinished(() => service.dispose());
   return { ...made, service };
 }
 
@@ -38,7 +33,8 @@ describe('usage counts at the hub', () => {
   it('are sent once a day, replaced when resent, and summed per station', async () => {
     const hub = await startHub();
     const proxy = await startProxy(() => hub.url);
-    cleanups.push(() => hub.close(), () => proxy.close());
+    onTestFinished(() => hub.close());
+    onTestFinished(() => proxy.close());
     const a = await station(proxy.url, 'Xã An Bình');
     const b = await station(proxy.url, 'Phường Đông Hòa');
     use(a.library, a.id, day('2026-11-01'), 3, 2);
@@ -77,7 +73,7 @@ describe('usage counts at the hub', () => {
 
   it('refuses a malformed or oversized report with nothing stored', async () => {
     const hub = await startHub();
-    cleanups.push(() => hub.close());
+    onTestFinished(() => hub.close());
     const post = (body: string) => fetch(new URL('hub/usage', hub.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
     expect((await post('{"stationId":"x"}')).status).toBe(400);
     expect((await post('not json')).status).toBe(400);

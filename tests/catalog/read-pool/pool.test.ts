@@ -5,26 +5,23 @@
  * and stored by the pool, off the readers' way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { ReadPool } from '../../../catalog/read-pool/pool.js';
 import { search } from '../../../catalog/search/search.js';
 import { loadDemoIfEmpty } from '../../../catalog/demo.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 
 let library: Library;
 let pool: ReadPool;
 const searchInput = (q: string) => ({ q, offset: 0, limit: 10, filters: {}, facets: true, asTyped: false });
 
 beforeAll(async () => {
-  library = await Library.open(tempDir('read-pool-'));
+  library = await tempLibrary('read-pool-');
   await loadDemoIfEmpty(library);
   pool = new ReadPool(library.layout.database, library.db, { workers: 2 });
 }, 60_000);
-afterAll(async () => {
-  await pool.close();
-  library.close();
-});
+afterAll(() => pool.close());
 
 describe('the read pool', () => {
   it('answers a search in a worker as the engine does in-process', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Library } from '../../../catalog/library.js';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { accentMatchers, accentShares, toneVariants } from '../../../catalog/search/accents.js';
 import { search } from '../../../catalog/search/search.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 
 describe('exact accents', () => {
   it('writes a syllable with its tone on each vowel, so old and new placement agree', () => {
@@ -22,7 +21,7 @@ describe('exact accents', () => {
   });
 
   it('ranks the passage with the exact accents first when the titles say nothing', async () => {
-    const library = await Library.open(tempDir());
+    const library = await tempLibrary();
     const doc = (id: string, body: string) => ({
       publication: { id, kind: 'guide' as const, title: `Tài liệu ${id}` },
       files: [],
@@ -32,6 +31,5 @@ describe('exact accents', () => {
     const first = (q: string) => search(library.db, { q, offset: 0, limit: 5 }).items[0].publication.id;
     expect(first('đường')).toBe('a');
     expect(first('dương')).toBe('b');
-    library.close();
   });
 });

@@ -3,14 +3,14 @@
  * number is searched as written, without diacritics and in lower case — with the full texts
  * indexed, so documents that cite the number compete.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Library } from '../../../catalog/library.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Library } from '../../../catalog/library.js';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { search } from '../../../catalog/search/search.js';
 import { numberKey, vnFold } from '../../../shared/text.js';
 import { CORPORA, corporaMissing } from '../../helpers/corpora.js';
 import { gazetteRecords } from '../../helpers/gazette-catalog.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 
 describe.skipIf(corporaMissing)('known items in the Official Gazette catalog', () => {
   let library: Library;
@@ -19,10 +19,9 @@ describe.skipIf(corporaMissing)('known items in the Official Gazette catalog', (
   beforeAll(async () => {
     const gazette = gazetteRecords(CORPORA);
     known = gazette.numbers;
-    library = await Library.open(tempDir());
+    library = await tempLibrary();
     saveDocuments(library.db, gazette.records);
   }, 120_000);
-  afterAll(() => library?.close());
 
   it('has hundreds of numbered documents to check', () => {
     expect(known.length).toBeGreaterThan(300);

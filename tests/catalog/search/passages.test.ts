@@ -3,14 +3,14 @@
  * a passage's text is cut out by its UTF-8 bytes — right after characters outside the BMP too —
  * and a library indexed before that (schema 12) is placed in bytes and cut again when it opens.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Library } from '../../../catalog/library.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Library } from '../../../catalog/library.js';
 import { saveDocuments } from '../../../catalog/documents.js';
 import type { DocumentRecord } from '../../../catalog/documents.js';
 import { search } from '../../../catalog/search/search.js';
 import { MAX_ARTICLE_CHARS, reindexUnboundedPassages } from '../../../catalog/search/index-writer.js';
 import { parseStructure } from '../../../shared/legal/structure.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1}. Cơ quan quản lý lập sổ theo dõi và báo cáo định kỳ về việc thực hiện quy định này.`).join('\n');
 /** Before the article: characters outside the BMP (mathematical letters a PDF gave, an emoji). */
@@ -34,10 +34,9 @@ const RECORD: DocumentRecord = {
 
 let library: Library;
 beforeAll(async () => {
-  library = await Library.open(tempDir());
+  library = await tempLibrary();
   saveDocuments(library.db, [RECORD]);
 });
-afterAll(() => library.close());
 
 const passages = () =>
   library.db.prepare("SELECT section_id AS sectionId, start, end, byte_start AS byteStart, byte_end AS byteEnd FROM passages WHERE publication_id = 'luat-thu' ORDER BY start").all() as {

@@ -1,11 +1,11 @@
-import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { Library } from '../../../catalog/library.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Library } from '../../../catalog/library.js';
 import { saveDocuments, deletePublication } from '../../../catalog/documents.js';
 import type { DocumentRecord } from '../../../catalog/documents.js';
 import { search } from '../../../catalog/search/search.js';
 import { suggest } from '../../../catalog/search/suggest.js';
 import { parseStructure } from '../../../shared/legal/structure.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 
 function legal(id: string, title: string, number: string, body: string, extra: Partial<DocumentRecord['publication']> = {}): DocumentRecord {
   const text = `${title}\n${body}`.normalize('NFC');
@@ -59,10 +59,9 @@ const DECOY = legal('nd-114', 'Nghị định quy định khác', '114/2019/NĐ-
 
 let library: Library;
 beforeAll(async () => {
-  library = await Library.open(tempDir());
+  library = await tempLibrary();
   saveDocuments(library.db, [MARRIAGE, ROADS, SEA, DECISION, DECOY]);
 });
-afterAll(() => library.close());
 
 const run = (q: string, extra: Partial<Parameters<typeof search>[1]> = {}) => search(library.db, { q, offset: 0, limit: 10, ...extra });
 

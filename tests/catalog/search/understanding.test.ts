@@ -7,14 +7,14 @@
  * "as typed" searches exactly the words typed.
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { saveDocuments } from '../../../catalog/documents.js';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { lawToRecord } from '../../../catalog/search/eval.js';
 import { search } from '../../../catalog/search/search.js';
 import { understandQuery } from '../../../catalog/search/understand.js';
 import { corpus, corporaMissing } from '../../helpers/corpora.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 
 const LAWS = new Set(['Luật Hôn nhân và gia đình', 'Bộ luật Lao động', 'Luật Chăn nuôi', 'Luật Cư trú']);
 const POEM = [
@@ -28,7 +28,7 @@ const lawIds = new Map<string, string>();
 
 beforeAll(async () => {
   if (corporaMissing) return;
-  library = await Library.open(tempDir('understanding-'));
+  library = await tempLibrary('understanding-');
   const laws = fs
     .readFileSync(corpus('legal/corpus/laws.jsonl'), 'utf8')
     .split('\n')
@@ -42,7 +42,6 @@ beforeAll(async () => {
     { publication: { id: 'truyen-kieu', kind: 'book', title: 'Truyện thơ' }, files: [], text: { text: POEM, pageStarts: [0], pageCount: 1 } },
   ]);
 }, 60_000);
-afterAll(() => library?.close());
 
 const read = (q: string) => understandQuery(library.db, q);
 const ask = (q: string, asTyped = false) => search(library.db, { q, offset: 0, limit: 5, asTyped });

@@ -15,16 +15,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { MAX_PAGE_BYTES, MAX_RECORD_BYTES, PAGE_FORMAT } from '../../../catalog/feed/pages.js';
 import { publish } from '../../../catalog/feed/publish.js';
-import { canonicalJson, rootSchema, sha256Hex, signRoot } from '../../../catalog/feed/root.js';
+import { canonicalJson, signRoot } from '../../../catalog/feed/root.js';
+import { sha256Hex } from '../../../catalog/store/hash.js';
 import type { FeedRoot } from '../../../catalog/feed/root.js';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { search } from '../../../catalog/search/search.js';
-import { SyncDiskFullError, SyncRefusedError, syncOnce } from '../../../catalog/sync/apply.js';
+import { syncOnce } from '../../../catalog/sync/apply.js';
+import { SyncDiskFullError, SyncRefusedError } from '../../../catalog/sync/errors.js';
 import { FolderSource, HttpSource, SourceError } from '../../../catalog/sync/source.js';
-import { feedCacheDir } from '../../../catalog/sync/state.js';
+import { feedCacheDir } from '../../../catalog/sync/feed-cache.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { integrityOf } from '../../helpers/integrity.js';
-import { addDocument, copyFeed, diskFull, hubWith, keys, snapshotOf, stationWithSource } from './fixtures.js';
+import { addDocument, copyFeed, diskFull, hubWith, keys, readRoot, snapshotOf, stationWithSource } from './fixtures.js';
 
 const found = (library: Library, q: string) => search(library.db, { q, offset: 0, limit: 10, filters: {}, facets: false }).items.map((i) => i.publication.id);
 
@@ -34,7 +37,6 @@ function resign(feedDir: string, root: FeedRoot, privateKey: Parameters<typeof s
   fs.writeFileSync(path.join(feedDir, signed.signaturePath), signed.signature);
   fs.writeFileSync(path.join(feedDir, 'root.json'), signed.bytes);
 }
-const readRoot = (feedDir: string) => rootSchema.parse(JSON.parse(fs.readFileSync(path.join(feedDir, 'root.json'), 'utf8')));
 
 /** Files left half-written in a folder: temporary names and .part files. */
 const leftovers = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).filter((name) => /\.(tmp|part)$/.test(name)) : []);
@@ -77,12 +79,10 @@ describe('bounds at the station', () => {
     const manyRoot = readRoot(many);
     resign(many, { ...manyRoot, pages: [...manyRoot.pages, { path: pagePath, sha256: sha256Hex(page), size: page.length, firstChange: last + 1, lastChange: last + 1001 }] }, hub.key.privateKey);
     await expectRefused(station, () => syncOnce(station, row(), new FolderSource(many)), 'bad_page', /is malformed/);
-    station.close();
-    hub.library.close();
   });
 
   it('a hub never writes a record longer than the format allows; a station refuses a snapshot that holds one', async () => {
-    const hub = await Library.open(tempDir('bounds-hub-'));
+    const hub = await tempLibrary('bounds-hub-');
     const long = 'Tóm tắt rất dài. '.repeat(Math.ceil(MAX_RECORD_BYTES / 16));
     saveDocuments(hub.db, [{ publication: { id: 'qd-1', kind: 'legal', title: 'Quyết định 1', description: long }, files: [] }]);
     const key = keys();
@@ -103,12 +103,10 @@ describe('bounds at the station', () => {
     resign(feedDir, { ...root, snapshot: { ...root.snapshot!, path: forgedPath, sha256: sha256Hex(forged), size: forged.length } }, key.privateKey);
     const { station, row } = await stationWithSource(feedDir, key.publicKeyPath);
     await expectRefused(station, () => syncOnce(station, row(), new FolderSource(feedDir)), 'bad_snapshot', new RegExp(`a line longer than ${MAX_RECORD_BYTES} bytes`), '');
-    station.close();
-    hub.close();
   }, 30_000);
 
   it('a full disk while staging a large snapshot, pages or text objects: nothing half-written, a clear message, the next run completes', async () => {
-    const hub = await Library.open(tempDir('bounds-big-hub-'));
+    const hub = await tempLibrary('bounds-big-hub-');
     const description = 'Quy định về quản lý đất đai tại địa phương, chi tiết từng trường hợp. '.repeat(20);
     saveDocuments(
       hub.db,
@@ -155,8 +153,6 @@ describe('bounds at the station', () => {
     expect(found(station, 'cấp giấy chứng nhận quyền sử dụng đất')).toHaveLength(10);
     expect(await syncOnce(station, row(), new FolderSource(feedDir))).toMatchObject({ status: 'applied', added: 1 });
     expect(integrityOf(station)).toBe('ok');
-    station.close();
-    hub.close();
   }, 120_000);
 
   it('cuts a server that trickles after a window, writes nothing, and completes from a healthy server', async () => {
@@ -194,8 +190,6 @@ describe('bounds at the station', () => {
     expect(found(station, 'luat-2')).toContain('luat-2');
 
     expect(await syncOnce(station, row(), new FolderSource(next))).toMatchObject({ status: 'applied', added: 1 });
-    station.close();
-    hub.library.close();
   });
 });
 

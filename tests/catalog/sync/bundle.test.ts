@@ -6,18 +6,19 @@ import { parseBundleFilter, runExportBundle } from '../../../catalog/cli/export-
 import { UsageError } from '../../../catalog/cli/usage.js';
 import { publish } from '../../../catalog/feed/publish.js';
 import { main } from '../../../catalog/cli/main.js';
-import { createHubApp } from '../../../catalog/feed/hub-server.js';
-import { rootSchema } from '../../../catalog/feed/root.js';
+import { createFeedApp } from '../../../catalog/feed/feed-server.js';
 import { listen } from '../../../catalog/http/server.js';
 import type { RunningServer } from '../../../catalog/http/server.js';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { getPublication } from '../../../catalog/publications.js';
-import { SyncRefusedError, syncOnce } from '../../../catalog/sync/apply.js';
+import { syncOnce } from '../../../catalog/sync/apply.js';
+import { SyncRefusedError } from '../../../catalog/sync/errors.js';
 import { BundleError, exportBundle } from '../../../catalog/sync/bundle.js';
 import { downloadPending } from '../../../catalog/sync/download.js';
 import { FolderSource } from '../../../catalog/sync/source.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { addDocument, copyFeed, hubWith, keys, snapshotOf, stationWithSource } from './fixtures.js';
+import { openTestLibrary, tempLibrary } from '../../helpers/temp-library.js';
+import { addDocument, copyFeed, hubWith, keys, readRoot, snapshotOf, stationWithSource } from './fixtures.js';
 
 const servers: RunningServer[] = [];
 afterAll(async () => {
@@ -29,7 +30,7 @@ const ids = (library: Library) => library.db.prepare('SELECT id FROM publication
 /** Hub → station A over HTTP (luat-3 published after A's first sync, and its file held back from A) → A exports a bundle. */
 async function stationABundle() {
   const hub = await hubWith(['luat-1', 'luat-2']);
-  const server = await listen(createHubApp(hub.feedDir, ['127.0.0.1', 'localhost']), '127.0.0.1', 0);
+  const server = await listen(createFeedApp(hub.feedDir, ['127.0.0.1', 'localhost']), '127.0.0.1', 0);
   servers.push(server);
   const aDir = tempDir('bundle-a-');
   const out: string[] = [];
@@ -43,7 +44,7 @@ async function stationABundle() {
   expect(await runSync({ libraryDir: aDir, location: server.url, trustFiles: [], ...quiet }, (t) => void out.push(t))).toBe(0);
   fs.writeFileSync(heldFile, heldBytes);
   const bundle = path.join(tempDir('bundle-usb-'), 'usb');
-  const a = await Library.open(aDir);
+  const a = await openTestLibrary(aDir);
   const result = await exportBundle(a, { to: bundle });
   return { hub, a, bundle, result, held };
 }
@@ -72,11 +73,10 @@ describe('export-bundle: a USB bundle from a station, signed by the hub', () => 
     const second = path.join(tempDir('bundle-usb2-'), 'usb');
     expect(await exportBundle(b, { to: second })).toMatchObject({ sequence: 2, files: 2 });
     expect(fs.readFileSync(path.join(second, 'root.json'))).toEqual(fs.readFileSync(path.join(hub.feedDir, 'root.json')));
-    a.close();
   });
 
   it('verifies only with the hub key', async () => {
-    const { hub, a, bundle } = await stationABundle();
+    const { hub, bundle } = await stationABundle();
     const { station: other, row } = await stationWithSource(path.resolve(bundle), keys().publicKeyPath);
     const before = snapshotOf(other);
     const error = await syncOnce(other, row(), new FolderSource(bundle)).catch((e: unknown) => e);
@@ -85,12 +85,11 @@ describe('export-bundle: a USB bundle from a station, signed by the hub', () => 
     expect(snapshotOf(other)).toEqual(before);
     expect(fs.readdirSync(bundle)).not.toContain('feed-private.pem');
     void hub;
-    a.close();
   });
 
   it('refuses a tampered page with nothing written, and rejects a swapped file (mixed-version bundle), leaving it pending', async () => {
     const { hub, a, bundle } = await stationABundle();
-    const root = rootSchema.parse(JSON.parse(fs.readFileSync(path.join(bundle, 'root.json'), 'utf8')));
+    const root = readRoot(bundle);
 
     const tampered = copyFeed(bundle);
     const ref = root.snapshot ?? root.pages[0];
@@ -118,15 +117,13 @@ describe('export-bundle: a USB bundle from a station, signed by the hub', () => 
     expect(b2.db.prepare('SELECT state FROM files WHERE sha256 = ?').pluck().get(sha1)).toBe('pending');
     expect(fs.existsSync(b2.files.pathOf(sha1))).toBe(false);
     expect(getPublication(b2.db, 'luat-2')?.available).toBe(true);
-    a.close();
   });
 
   it('exporting with no synced source is a clear error; the CLI needs --to', async () => {
-    const library = await Library.open(tempDir('bundle-empty-'));
+    const library = await tempLibrary('bundle-empty-');
     const error = await exportBundle(library, { to: tempDir() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BundleError);
     expect((error as Error).message).toMatch(/chưa đồng bộ.*has not synced any feed/);
-    library.close();
     const out: string[] = [];
     expect(await runExportBundle({ libraryDir: library.dir, to: tempDir() }, (t) => void out.push(t))).toBe(1);
     expect(out.join('')).toMatch(/nothing to export/);
@@ -148,7 +145,7 @@ describe('export-bundle --filter: only the files of matching publications, the w
   });
 
   it('copies the files of matching publications only; the receiver gets every publication, signed by the hub', async () => {
-    const hub = await Library.open(tempDir('bundle-filter-hub-'));
+    const hub = await tempLibrary('bundle-filter-hub-');
     await addDocument(hub, 'dat-dai', 'Luật đất đai', '%PDF-1.4 dat dai', { fields: ['Đất đai'] });
     await addDocument(hub, 'thue', 'Luật thuế', '%PDF-1.4 thue', { fields: ['Thuế'] });
     await addDocument(hub, 'thue-nd', 'Nghị định thuế', '%PDF-1.4 thue nd', { fields: ['Thuế'], docType: 'Nghị định' });
@@ -179,8 +176,5 @@ describe('export-bundle --filter: only the files of matching publications, the w
     const second = path.join(tempDir('bundle-filter-usb2-'), 'usb');
     expect(await runExportBundle({ libraryDir: a.dir, to: second, filter: parseBundleFilter('kinds=legal;fields=Lao động') }, (t) => void out.push(t))).toBe(0);
     expect(out.join('')).toMatch(/Tệp \/ Files: 1 .*\n[\s\S]*Files left out by the filter \(the catalog is complete\): 3/);
-    a.close();
-    b.close();
-    hub.close();
   });
 });

@@ -5,10 +5,11 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { getPublication } from '../../../catalog/publications.js';
 import { search } from '../../../catalog/search/search.js';
-import { SyncDiskFullError, syncOnce } from '../../../catalog/sync/apply.js';
+import { syncOnce } from '../../../catalog/sync/apply.js';
+import { SyncDiskFullError } from '../../../catalog/sync/errors.js';
 import { downloadPending } from '../../../catalog/sync/download.js';
 import { FolderSource } from '../../../catalog/sync/source.js';
 import { addDocument, diskFull, hubWith, snapshotOf, stationWithSource } from './fixtures.js';
@@ -31,10 +32,9 @@ describe('disk full during sync', () => {
     const opened = full.opened;
     const result = await downloadPending(station, source, { baseDelayMs: 5, sleep: async (ms) => void delays.push(ms), createWriteStream: full.openWrite });
     expect(result.downloaded).toBe(0);
-    expect(result.error).toMatch(/Đĩa đầy/);
-    expect(result.error).toMatch(/disk is full/);
+    expect(result.error).toEqual({ key: 'sync.downloadDiskFull' });
     expect(result.failed).toHaveLength(3);
-    for (const failure of result.failed) expect(failure.reason).toBe(result.error);
+    for (const failure of result.failed) expect(failure.reason).toEqual(result.error);
     expect(opened.length).toBeGreaterThan(0);
     expect(opened.length).toBeLessThanOrEqual(2); // the run stops at the first full disk, no retry storm
     expect(delays).toEqual([]);
@@ -51,7 +51,6 @@ describe('disk full during sync', () => {
     expect(retry.error).toBeUndefined();
     expect(station.info()).toMatchObject({ publications: 3, filesPresent: 3, filesPending: 0 });
     expect(fs.readdirSync(station.layout.partial)).toEqual([]);
-    station.close();
   });
 
   it('while applying pages (SQLITE_FULL): a clear error, integrity ok, cursor and catalog as before; a later sync completes', async () => {
@@ -87,6 +86,5 @@ describe('disk full during sync', () => {
     expect(ids(station)).toEqual(hub.library.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all());
     expect(row().last_change).toBe(hub.library.db.prepare('SELECT max(seq) FROM changes').pluck().get());
     expect(integrityOf(station)).toBe('ok');
-    station.close();
   });
 });

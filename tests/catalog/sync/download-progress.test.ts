@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHubApp } from '../../../catalog/feed/hub-server.js';
+import { createFeedApp } from '../../../catalog/feed/feed-server.js';
 import { listen } from '../../../catalog/http/server.js';
 import type { RunningServer } from '../../../catalog/http/server.js';
 import { getPublication } from '../../../catalog/publications.js';
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function serveHub(feedDir: string): Promise<RunningServer> {
-  const server = await listen(createHubApp(feedDir, ['127.0.0.1', 'localhost']), '127.0.0.1', 0);
+  const server = await listen(createFeedApp(feedDir, ['127.0.0.1', 'localhost']), '127.0.0.1', 0);
   closers.push(() => server.close());
   return server;
 }

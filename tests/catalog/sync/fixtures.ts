@@ -3,21 +3,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll } from 'vitest';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { publish } from '../../../catalog/feed/publish.js';
-import { createHubApp } from '../../../catalog/feed/hub-server.js';
+import { createFeedApp } from '../../../catalog/feed/feed-server.js';
+import { ROOT_PATH, rootSchema } from '../../../catalog/feed/root.js';
+import type { FeedRoot } from '../../../catalog/feed/root.js';
 import { listen } from '../../../catalog/http/server.js';
 import type { RunningServer } from '../../../catalog/http/server.js';
-import { getSource } from '../../../catalog/sync/state.js';
-import type { SyncSourceRow } from '../../../catalog/sync/state.js';
+import { getSource } from '../../../catalog/sync/sources.js';
+import type { SyncSourceRow } from '../../../catalog/sync/sources.js';
 import type { OpenWrite } from '../../../catalog/sync/stage.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { addDocument, keys } from '../feed/fixtures.js';
 
 export { addDocument, keys };
 
 export async function hubWith(ids: string[], contentSize = 64) {
-  const library = await Library.open(tempDir('sync-hub-'));
+  const library = await tempLibrary('sync-hub-');
   for (const id of ids) await addDocument(library, id, `Luật ${id}`, `%PDF-1.4 ${id} ${'x'.repeat(contentSize)}`);
   const key = keys();
   const feedDir = path.join(tempDir('sync-feed-'), 'feed');
@@ -27,7 +30,7 @@ export async function hubWith(ids: string[], contentSize = 64) {
 }
 
 export async function stationWithSource(location: string, publicKeyPath: string): Promise<{ station: Library; row: () => SyncSourceRow }> {
-  const station = await Library.open(tempDir('sync-station-'));
+  const station = await tempLibrary('sync-station-');
   const pem = fs.readFileSync(publicKeyPath, 'utf8');
   const id = Number(station.db.prepare('INSERT INTO sync_sources (location, trusted_keys) VALUES (?, ?)').run(location, JSON.stringify([pem])).lastInsertRowid);
   return { station, row: () => getSource(station, id) };
@@ -40,7 +43,7 @@ afterAll(async () => {
 
 /** Serves a feed folder over HTTP on 127.0.0.1 (closed after the test file). */
 export async function serveFeed(feedDir: string): Promise<RunningServer> {
-  const server = await listen(createHubApp(feedDir, ['127.0.0.1', 'localhost']), '127.0.0.1', 0);
+  const server = await listen(createFeedApp(feedDir, ['127.0.0.1', 'localhost']), '127.0.0.1', 0);
   servers.push(server);
   return server;
 }
@@ -61,6 +64,11 @@ export function snapshotOf(library: Library) {
     changes: library.db.prepare('SELECT count(*) FROM changes').pluck().get(),
     keys: all('SELECT key_id, last_sequence, last_root_sha256, last_change, snapshot_sha256, snapshot_offset FROM sync_keys ORDER BY key_id'),
   };
+}
+
+/** The root.json of a feed folder, parsed. */
+export function readRoot(feedDir: string): FeedRoot {
+  return rootSchema.parse(JSON.parse(fs.readFileSync(path.join(feedDir, ROOT_PATH), 'utf8')));
 }
 
 /** A copy of a feed folder, to tamper with. */

@@ -2,13 +2,13 @@
 import path from 'node:path';
 import { publish } from '../../../catalog/feed/publish.js';
 import { importFiles } from '../../../catalog/import/importer.js';
-import { Library } from '../../../catalog/library.js';
 import { corpus } from '../../helpers/corpora.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { keys } from './fixtures.js';
 
 export async function gazetteHub() {
-  const library = await Library.open(tempDir('gazette-hub-'));
+  const library = await tempLibrary('gazette-hub-');
   const imported = await importFiles(library, [corpus('pdf/vn-congbao')], { cover: false });
   const key = keys();
   const feedDir = path.join(tempDir('gazette-feed-'), 'feed');

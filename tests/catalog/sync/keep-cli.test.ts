@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Library } from '../../../catalog/library.js';
 import { readSelection } from '../../../catalog/sync/selection.js';
 import { parseBudget } from '../../../catalog/cli/keep.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { openTestLibrary } from '../../helpers/temp-library.js';
 import { addDocument } from './fixtures.js';
 import { runCli } from '../../helpers/cli.js';
 
@@ -25,10 +25,9 @@ describe('bookshelf keep', () => {
 
   it('shows, saves, applies and clears the station’s choice', async () => {
     const dir = tempDir('keep-cli-');
-    const library = await Library.open(dir);
+    const library = await openTestLibrary(dir);
     const thue = await addDocument(library, 'thue', 'Luật thuế', `%PDF-1.4 thue ${'t'.repeat(2000)}`, { fields: ['Thuế'] });
     const dat = await addDocument(library, 'dat-dai', 'Luật đất đai', `%PDF-1.4 dat ${'d'.repeat(3000)}`, { fields: ['Đất đai'] });
-    library.close();
 
     const shown = run(['keep', '--library', dir]);
     expect(shown.status, shown.stderr).toBe(0);
@@ -48,19 +47,17 @@ describe('bookshelf keep', () => {
     // Flags change only what they name.
     const typed = run(['keep', '--types', 'Luật', '--library', dir]);
     expect(typed.status, typed.stderr).toBe(0);
-    const reopened = await Library.open(dir);
+    const reopened = await openTestLibrary(dir);
     expect(readSelection(reopened)).toEqual({ fields: ['Thuế', 'Giao thong'], docTypes: ['Luật'], kinds: null, maxBytes: 1024 ** 2 });
     expect(fs.existsSync(reopened.files.pathOf(dat.sha256))).toBe(false);
     expect(fs.existsSync(reopened.files.pathOf(thue.sha256))).toBe(true);
-    reopened.close();
 
     const all = run(['keep', '--all', '--library', dir]);
     expect(all.status, all.stderr).toBe(0);
     expect(all.stdout).toContain('Size budget: không giới hạn / none');
     expect(all.stdout).toContain('Giữ / Kept: 2 tệp / files');
-    const cleared = await Library.open(dir);
+    const cleared = await openTestLibrary(dir);
     expect(cleared.db.prepare('SELECT state, wanted FROM files WHERE sha256 = ?').get(dat.sha256)).toEqual({ state: 'pending', wanted: 1 });
-    cleared.close();
   });
 
   it('refuses bad flags with exit code 2 and is in --help', () => {

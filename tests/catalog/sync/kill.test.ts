@@ -17,11 +17,12 @@ import { deletePublication, saveDocuments } from '../../../catalog/documents.js'
 import { publish } from '../../../catalog/feed/publish.js';
 import { Library } from '../../../catalog/library.js';
 import { DEFAULT_SNAPSHOT_BATCH, syncOnce } from '../../../catalog/sync/apply.js';
-import { getSource } from '../../../catalog/sync/state.js';
+import { getSource } from '../../../catalog/sync/sources.js';
 import { FolderSource } from '../../../catalog/sync/source.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { openTestLibrary, tempLibrary } from '../../helpers/temp-library.js';
 import { integrityOf } from '../../helpers/integrity.js';
-import { keys, prng } from './fixtures.js';
+import { keys, prng, readRoot } from './fixtures.js';
 
 const CHILD = fileURLToPath(new URL('../../fixtures/sync/apply-child.mjs', import.meta.url));
 const SEED = Number(process.env.KILL_TEST_SEED ?? 20_261_129);
@@ -34,7 +35,7 @@ const SNAPSHOT_RUNS = 10;
 
 /** A hub with ~1,000 changes over 40 pages; returns the title each put change (by seq) carried. */
 async function bigHub(random: () => number) {
-  const hub = await Library.open(tempDir('kill-hub-'));
+  const hub = await tempLibrary('kill-hub-');
   const key = keys();
   const feedDir = path.join(tempDir('kill-feed-'), 'feed');
   const titleAt = new Map<number, string>();
@@ -123,15 +124,14 @@ describe('kill -9 while applying a large change set', () => {
       return dir;
     };
 
-    const pageEnds = (JSON.parse(fs.readFileSync(path.join(feedDir, 'root.json'), 'utf8')) as { pages: { lastChange: number }[] }).pages.map((p) => p.lastChange);
+    const pageEnds = readRoot(feedDir).pages.map((p) => p.lastChange);
     // The reference: a station that synced without interruption.
-    const clean = await Library.open(freshStation());
+    const clean = await openTestLibrary(freshStation());
     await syncOnce(clean, getSource(clean, 1), new FolderSource(feedDir));
     const expectedFinal = stationState(clean);
     const cleanSource = getSource(clean, 1);
     expect(cleanSource.last_change).toBe(finalChange);
     expect(expectedFinal).toEqual(hubStateAt(hub, titleAt, finalChange));
-    clean.close();
 
     // How long the child takes from "ready" to "done", to aim the kills.
     const calibration = await runChild(freshStation(), feedDir, null);
@@ -145,45 +145,40 @@ describe('kill -9 while applying a large change set', () => {
       const kill =
         run === RUNS - 1 ? { delayMs: 0, afterDone: true } : run % 6 === 0 ? { delayMs: Math.floor(random() * 100), fromSpawn: true } : { delayMs: Math.floor(random() * window * 1.2) };
       const outcome = await runChild(dir, feedDir, kill);
-      const station = await Library.open(dir);
-      try {
-        const where = `run ${run} (seed ${SEED}, kill ${JSON.stringify(kill)}, ${outcome.signal ?? outcome.code})`;
-        expect(integrityOf(station), where).toBe('ok');
-        const cursor = getSource(station, 1).last_change;
-        log.push(`${run}: cursor ${cursor}`);
-        // A page applies in slices (the kiosk is answered between them); the cursor moves with its
-        // last. So each publication is as the hub had it at the cursor, or at the end of the next page.
-        const before = hubStateAt(hub, titleAt, cursor);
-        const after = hubStateAt(hub, titleAt, pageEnds.find((end) => end > (cursor ?? 0)) ?? finalChange);
-        const state = stationState(station);
-        for (const id of new Set([...before.keys(), ...after.keys(), ...state.keys()])) {
-          expect([before.get(id), after.get(id)], `${where}: ${id}`).toContain(state.get(id));
-        }
-        expect(station.db.prepare('SELECT count(*) FROM publication_files').pluck().get(), where).toBe(state.size);
-        if (cursor === null || cursor === 0) landed.before += 1;
-        else if (cursor < finalChange) landed.during += 1;
-        else landed.after += 1;
-
-        // Resume to completion: the same state and cursor as the clean station.
-        await syncOnce(station, getSource(station, 1), new FolderSource(feedDir));
-        expect(stationState(station), where).toEqual(expectedFinal);
-        const resumed = getSource(station, 1);
-        expect([resumed.last_change, resumed.last_sequence, resumed.last_root_sha256], where).toEqual([cleanSource.last_change, cleanSource.last_sequence, cleanSource.last_root_sha256]);
-        expect(integrityOf(station), where).toBe('ok');
-      } finally {
-        station.close();
+      const station = await openTestLibrary(dir);
+      const where = `run ${run} (seed ${SEED}, kill ${JSON.stringify(kill)}, ${outcome.signal ?? outcome.code})`;
+      expect(integrityOf(station), where).toBe('ok');
+      const cursor = getSource(station, 1).last_change;
+      log.push(`${run}: cursor ${cursor}`);
+      // A page applies in slices (the kiosk is answered between them); the cursor moves with its
+      // last. So each publication is as the hub had it at the cursor, or at the end of the next page.
+      const before = hubStateAt(hub, titleAt, cursor);
+      const after = hubStateAt(hub, titleAt, pageEnds.find((end) => end > (cursor ?? 0)) ?? finalChange);
+      const state = stationState(station);
+      for (const id of new Set([...before.keys(), ...after.keys(), ...state.keys()])) {
+        expect([before.get(id), after.get(id)], `${where}: ${id}`).toContain(state.get(id));
       }
+      expect(station.db.prepare('SELECT count(*) FROM publication_files').pluck().get(), where).toBe(state.size);
+      if (cursor === null || cursor === 0) landed.before += 1;
+      else if (cursor < finalChange) landed.during += 1;
+      else landed.after += 1;
+
+      // Resume to completion: the same state and cursor as the clean station.
+      await syncOnce(station, getSource(station, 1), new FolderSource(feedDir));
+      expect(stationState(station), where).toEqual(expectedFinal);
+      const resumed = getSource(station, 1);
+      expect([resumed.last_change, resumed.last_sequence, resumed.last_root_sha256], where).toEqual([cleanSource.last_change, cleanSource.last_sequence, cleanSource.last_root_sha256]);
+      expect(integrityOf(station), where).toBe('ok');
     }
     if (process.env.KILL_TEST_LOG) console.log(JSON.stringify(landed), window, log.join('; '));
     expect(landed.before, log.join('; ')).toBeGreaterThan(0);
     expect(landed.during, log.join('; ')).toBeGreaterThan(0);
     expect(landed.after, log.join('; ')).toBeGreaterThan(0);
-    hub.close();
   });
 
   it(`leaves a new station with the first publications of the snapshot, and resumes it (seed ${SEED})`, { timeout: 120_000 }, async () => {
     const random = prng(SEED + 1);
-    const hub = await Library.open(tempDir('kill-snap-hub-'));
+    const hub = await tempLibrary('kill-snap-hub-');
     const records = Array.from({ length: SNAPSHOT_PUBLICATIONS }, (_, i) => {
       const id = `qd-${String(i).padStart(5, '0')}`;
       return {
@@ -196,7 +191,6 @@ describe('kill -9 while applying a large change set', () => {
     const feedDir = path.join(tempDir('kill-snap-feed-'), 'feed');
     await publish(hub, { outDir: feedDir, privateKey: key.privateKey, snapshot: true });
     const hubIds = hub.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all() as string[];
-    hub.close();
 
     const template = tempDir('kill-snap-template-');
     const seed = await Library.open(template);
@@ -216,27 +210,23 @@ describe('kill -9 while applying a large change set', () => {
       const dir = freshStation();
       const kill = { delayMs: Math.floor(random() * window) };
       const outcome = await runChild(dir, feedDir, kill);
-      const station = await Library.open(dir);
-      try {
-        const where = `snapshot run ${run} (seed ${SEED}, kill ${JSON.stringify(kill)}, ${outcome.signal ?? outcome.code})`;
-        expect(integrityOf(station), where).toBe('ok');
-        const ids = station.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all() as string[];
-        const source = getSource(station, 1);
-        counts.add(ids.length);
-        // The first publications of the snapshot, in order (batches apply in slices); the offset
-        // kept is that of the last whole batch, so a resume applies at most one batch again.
-        expect(ids, where).toEqual(hubIds.slice(0, ids.length));
-        if (ids.length < hubIds.length) {
-          expect(source.last_change, where).toBeNull();
-          if (source.snapshot_offset === null) expect(ids.length, where).toBeLessThan(DEFAULT_SNAPSHOT_BATCH);
-        } else expect(source.snapshot_offset, where).toBeNull();
-        await syncOnce(station, getSource(station, 1), new FolderSource(feedDir));
-        expect(station.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all(), where).toEqual(hubIds);
-        expect(getSource(station, 1), where).toMatchObject({ last_sequence: 1, snapshot_offset: null, snapshot_sha256: null });
-        expect(station.db.prepare('SELECT count(*) FROM publication_files').pluck().get(), where).toBe(hubIds.length);
-      } finally {
-        station.close();
-      }
+      const station = await openTestLibrary(dir);
+      const where = `snapshot run ${run} (seed ${SEED}, kill ${JSON.stringify(kill)}, ${outcome.signal ?? outcome.code})`;
+      expect(integrityOf(station), where).toBe('ok');
+      const ids = station.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all() as string[];
+      const source = getSource(station, 1);
+      counts.add(ids.length);
+      // The first publications of the snapshot, in order (batches apply in slices); the offset
+      // kept is that of the last whole batch, so a resume applies at most one batch again.
+      expect(ids, where).toEqual(hubIds.slice(0, ids.length));
+      if (ids.length < hubIds.length) {
+        expect(source.last_change, where).toBeNull();
+        if (source.snapshot_offset === null) expect(ids.length, where).toBeLessThan(DEFAULT_SNAPSHOT_BATCH);
+      } else expect(source.snapshot_offset, where).toBeNull();
+      await syncOnce(station, getSource(station, 1), new FolderSource(feedDir));
+      expect(station.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all(), where).toEqual(hubIds);
+      expect(getSource(station, 1), where).toMatchObject({ last_sequence: 1, snapshot_offset: null, snapshot_sha256: null });
+      expect(station.db.prepare('SELECT count(*) FROM publication_files').pluck().get(), where).toBe(hubIds.length);
     }
     // Some kills landed mid-snapshot, between two batches.
     expect([...counts].some((n) => n > 0 && n < hubIds.length), [...counts].join(',')).toBe(true);

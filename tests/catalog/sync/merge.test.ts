@@ -12,15 +12,17 @@ import { loadDemoIfEmpty } from '../../../catalog/demo.js';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { publish } from '../../../catalog/feed/publish.js';
 import { importFiles } from '../../../catalog/import/importer.js';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { DEMO_DIR } from '../../../catalog/package-root.js';
 import { getPublication } from '../../../catalog/publications.js';
 import { recordRead } from '../../../catalog/reads.js';
 import { search } from '../../../catalog/search/search.js';
 import { syncOnce } from '../../../catalog/sync/apply.js';
 import { FolderSource } from '../../../catalog/sync/source.js';
+import { say } from '../../../shared/messages.js';
 import { corpus, corporaMissing } from '../../helpers/corpora.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { integrityOf } from '../../helpers/integrity.js';
 import { addDocument, hubWith, keys, stationWithSource } from './fixtures.js';
 
@@ -38,7 +40,7 @@ async function demoStation(feedDir: string, publicKeyPath: string) {
 
 describe('one record per document', () => {
   it.skipIf(corporaMissing)('a demo station syncing a hub that carries the same law shows it once, the hub’s, and retires the demo set', async () => {
-    const hub = await Library.open(tempDir('merge-hub-'));
+    const hub = await tempLibrary('merge-hub-');
     const imported = await importFiles(hub, [corpus('pdf/vn-congbao/luat-so-69-2020-qh14-32699.pdf')], { cover: false });
     const hubId = imported.imported[0].id;
     const key = keys();
@@ -54,7 +56,8 @@ describe('one record per document', () => {
 
     const result = await syncOnce(station, row(), new FolderSource(feedDir));
     expect(result).toMatchObject({ status: 'applied', added: 0, merged: 1, updated: 0 });
-    expect(result.notes).toEqual([expect.stringContaining(`danh mục quốc gia: 1 văn bản gộp vào bản đồng bộ, ${manifest.publications.length - 1} văn bản mẫu được gỡ`)]);
+    expect(result.notes).toEqual([{ key: 'feed.demoRetired', params: { merged: 1, removed: manifest.publications.length - 1 } }]);
+    expect(say('vi', result.notes[0])).toContain(`danh mục quốc gia: 1 văn bản gộp vào bản đồng bộ, ${manifest.publications.length - 1} văn bản mẫu được gỡ`);
 
     // One record: the hub's id and metadata, the demo's file already here, the reads carried over.
     expect(station.db.prepare('SELECT id FROM publications').pluck().all()).toEqual([hubId]);
@@ -73,8 +76,6 @@ describe('one record per document', () => {
     }
     expect(station.info().demo).toMatchObject({ state: 'retired', merged: 1, removed: manifest.publications.length - 1 });
     expect(integrityOf(station)).toBe('ok');
-    station.close();
-    hub.close();
   });
 
   it('a demo row merges by number, type and issuer; a row made here from the same file merges; a scan of the same law made here does not', async () => {
@@ -114,7 +115,5 @@ describe('one record per document', () => {
     expect(search(station.db, { q: 'đăng ký hộ tịch tại xã', offset: 0, limit: 5, filters: {}, facets: false }).items[0]?.publication.id).toBe('cv-12');
     expect(getPublication(station.db, 'local-scan-69')).toMatchObject({ origin: 'local' });
     expect(station.info().demo.state).toBe('retired');
-    station.close();
-    hub.library.close();
   });
 });

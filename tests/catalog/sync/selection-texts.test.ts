@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { publish } from '../../../catalog/feed/publish.js';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { search } from '../../../catalog/search/search.js';
 import { syncOnce } from '../../../catalog/sync/apply.js';
 import { saveSelection } from '../../../catalog/sync/selection.js';
@@ -16,6 +16,7 @@ import { SyncService } from '../../../catalog/sync/service.js';
 import { FolderSource } from '../../../catalog/sync/source.js';
 import { KEEP_EVERYTHING } from '../../../shared/sync.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { keys, stationWithSource } from './fixtures.js';
 
 const results = (library: Library, q: string) => search(library.db, { q, offset: 0, limit: 10, filters: {}, facets: false }).items;
@@ -26,7 +27,7 @@ const texts = (library: Library) => library.db.prepare('SELECT publication_id FR
 
 describe('texts follow the choice of fields, types and kinds', () => {
   it('narrowing removes texts it leaves out, a budget keeps them, widening brings them back from the feed', async () => {
-    const hub = await Library.open(tempDir('seltext-hub-'));
+    const hub = await tempLibrary('seltext-hub-');
     saveDocuments(hub.db, [
       {
         publication: { id: 'dat-dai', kind: 'legal', title: 'Luật Đất đai', fields: ['Đất đai'], docType: 'Luật' },
@@ -68,7 +69,5 @@ describe('texts follow the choice of fields, types and kinds', () => {
     expect(outcome.texts).toMatchObject({ fetched: 1, extracted: 0 });
     expect(textHits(station, 'cấp giấy chứng nhận', 'dat-dai')).toBeGreaterThan(0);
     await service.dispose();
-    station.close();
-    hub.close();
   });
 });

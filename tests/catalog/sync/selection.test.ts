@@ -8,17 +8,19 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { saveDocuments } from '../../../catalog/documents.js';
+import { SETTINGS } from '../../../catalog/db/settings.js';
 import { publish } from '../../../catalog/feed/publish.js';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { countPublications, getPublication, listPublications } from '../../../catalog/publications.js';
 import { search } from '../../../catalog/search/search.js';
 import { syncOnce } from '../../../catalog/sync/apply.js';
 import { downloadPending } from '../../../catalog/sync/download.js';
-import { SELECTION_SETTING, SelectionError, applySelection, readSelection, saveSelection, selectionCounts } from '../../../catalog/sync/selection.js';
+import { SelectionError, applySelection, readSelection, saveSelection, selectionCounts } from '../../../catalog/sync/selection.js';
 import { FolderSource } from '../../../catalog/sync/source.js';
 import { KEEP_EVERYTHING, selectionMatcher } from '../../../shared/sync.js';
 import type { LegalStatus, Origin, PublicationKind } from '../../../shared/domain.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { addDocument, keys, stationWithSource } from './fixtures.js';
 
 interface Doc {
@@ -65,7 +67,7 @@ async function add(library: Library, doc: Doc) {
 }
 
 async function libraryOf(docs: Doc[]) {
-  const library = await Library.open(tempDir('selection-'));
+  const library = await tempLibrary('selection-');
   const files: Record<string, { content: string; cover: string | null }> = {};
   for (const doc of docs) files[doc.id] = await add(library, doc);
   return { library, files };
@@ -106,7 +108,6 @@ describe('selective sync: the policy', () => {
       expect.arrayContaining([['thue', true], ['giao-thong', true], ['dat-dai', false], ['both', false]]),
     );
     expect(search(library.db, { q: 'văn bản giao-thong', offset: 0, limit: 10 }).items.map((hit) => hit.publication.id)).toContain('giao-thong');
-    library.close();
   });
 
   it('keeps by document type and kind (any field, one of the types, one of the kinds)', async () => {
@@ -124,7 +125,6 @@ describe('selective sync: the policy', () => {
     expect(matches({ fields: ['Thuế'], docType: null, kind: 'book' })).toBe(true);
     expect(matches({ fields: ['Thuế'], docType: null, kind: 'legal' })).toBe(false);
     expect(matches({ fields: [], docType: null, kind: 'book' })).toBe(false);
-    library.close();
   });
 
   it('fills a size budget in priority order: in force, then newest; content before its cover; first fit', async () => {
@@ -150,7 +150,6 @@ describe('selective sync: the policy', () => {
 
     // A budget of 0 keeps nothing of the national catalog.
     expect(await saveSelection(library, { ...KEEP_EVERYTHING, maxBytes: 0 })).toMatchObject({ keptFiles: 0, removedFiles: 2, freedBytes: 110 });
-    library.close();
   });
 
   it('widening the policy makes left-out files pending and wanted again; applying twice changes nothing', async () => {
@@ -176,7 +175,6 @@ describe('selective sync: the policy', () => {
     expect(fileRow(library, files['dat-dai'].content)).toEqual({ state: 'pending', wanted: 1 });
     expect(getPublication(library.db, 'dat-dai')).toMatchObject({ available: false, excluded: false, files: [{ state: 'pending' }] });
     expect(fileRow(library, files.thue.content)).toEqual({ state: 'present', wanted: 1 });
-    library.close();
   });
 
   it('never leaves out local publications’ files, nor counts them against the budget', async () => {
@@ -199,7 +197,6 @@ describe('selective sync: the policy', () => {
     await saveSelection(library, { ...KEEP_EVERYTHING, maxBytes: 0 });
     expect(fileRow(library, files.local.content)).toEqual({ state: 'present', wanted: 1 });
     expect(fileRow(library, files.national.content)).toEqual({ state: 'pending', wanted: 0 });
-    library.close();
   });
 
   it('validates what it stores and refuses a damaged setting with a clear message', async () => {
@@ -207,17 +204,16 @@ describe('selective sync: the policy', () => {
     expect(readSelection(library)).toEqual(KEEP_EVERYTHING);
     await expect(saveSelection(library, { ...KEEP_EVERYTHING, fields: [] })).rejects.toThrow();
     await expect(saveSelection(library, { ...KEEP_EVERYTHING, maxBytes: -1 })).rejects.toThrow();
-    expect(library.getSetting(SELECTION_SETTING)).toBeNull();
-    library.setSetting(SELECTION_SETTING, '{"fields": 3}');
+    expect(library.db.prepare('SELECT count(*) FROM settings WHERE key = ?').pluck().get(SETTINGS.syncSelection.key)).toBe(0);
+    library.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(SETTINGS.syncSelection.key, '{"fields": 3}'); // edited by hand
     expect(() => readSelection(library)).toThrow(SelectionError);
     expect(() => readSelection(library)).toThrow(/keep --all/);
-    library.close();
   });
 });
 
 describe('selective sync: a station syncing from a hub', () => {
   it('gets the whole catalog, and downloads only the files its policy keeps', async () => {
-    const hub = await Library.open(tempDir('selection-hub-'));
+    const hub = await tempLibrary('selection-hub-');
     await addDocument(hub, 'dat-1', 'Luật đất đai 1', '%PDF-1.4 dat 1', { fields: ['Đất đai'] });
     await addDocument(hub, 'dat-2', 'Luật đất đai 2', '%PDF-1.4 dat 2', { fields: ['Đất đai'], docType: 'Nghị định' });
     await addDocument(hub, 'thue-1', 'Luật thuế 1', '%PDF-1.4 thue 1', { fields: ['Thuế'] });
@@ -243,7 +239,5 @@ describe('selective sync: a station syncing from a hub', () => {
     expect(await downloadPending(station, source, { baseDelayMs: 1, attempts: 1 })).toMatchObject({ downloaded: 2, failed: [] });
     expect(getPublication(station.db, 'hon-nhan')).toMatchObject({ available: false, excluded: true });
     expect(search(station.db, { q: 'hôn nhân', offset: 0, limit: 5 }).items.map((hit) => hit.publication.id)).toContain('hon-nhan');
-    station.close();
-    hub.close();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Sync from the app (contract methods sync.*, catalog/sync/service.ts): officials add a source
- * with its key, start, watch progress, stop and resume, read the history in plain words, and set
+ * with its key, start, watch progress, stop and resume, read the history in each language, and set
  * a schedule and a bandwidth cap; residents cannot call any of it. Real hub folders and a real
  * slow HTTP server on 127.0.0.1.
  */
@@ -11,14 +11,16 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { callMethod } from '../../../shared/call.js';
 import type { Envelope } from '../../../shared/errors.js';
+import { say } from '../../../shared/messages.js';
+import type { MessageRef } from '../../../shared/messages.js';
 import { contract } from '../../../shared/contract.js';
 import type { SyncProgressInfo, SyncStatus } from '../../../shared/sync-status.js';
 import { createHandlers } from '../../../catalog/engine.js';
 import { createServices } from '../../../catalog/services.js';
 import { createHttpApp, listen } from '../../../catalog/http/server.js';
-import { Library } from '../../../catalog/library.js';
 import { SyncService } from '../../../catalog/sync/service.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { publish } from '../../../catalog/feed/publish.js';
 import { addDocument, copyFeed, hubWith, keys } from './fixtures.js';
 
@@ -54,7 +56,7 @@ async function slowFeedServer(feedDir: string) {
 }
 
 async function station(options: ConstructorParameters<typeof SyncService>[1] = {}) {
-  const library = await Library.open(tempDir('service-station-'));
+  const library = await tempLibrary('service-station-');
   const services = createServices(library, { sync: { download: { baseDelayMs: 1 }, ...options } });
   const service = services.sync;
   const handlers = createHandlers(services);
@@ -87,9 +89,9 @@ describe('sync from the app', () => {
 
     const refused = await call('sync.addSource', { location: hub.feedDir, publicKeys: [] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(!refused.ok && refused.error.message).toMatch(/A new source needs a trusted public key/);
+    expect(!refused.ok && refused.error.message).toMatch(/^Nguồn mới cần khoá công khai tin cậy/); // the caller's language
     const badKey = await call('sync.addSource', { location: hub.feedDir, publicKeys: ['-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----'] });
-    expect(!badKey.ok && badKey.error.message).toMatch(/cannot be read/);
+    expect(!badKey.ok && badKey.error.message).toMatch(/không đọc được/);
 
     const source = await result<{ id: number; keyIds: string[]; location: string }>('sync.addSource', { location: hub.feedDir, label: 'Bộ Tư pháp', publicKeys: [pem] });
     expect(source).toMatchObject({ location: hub.feedDir, label: 'Bộ Tư pháp', lastSequence: null });
@@ -110,14 +112,13 @@ describe('sync from the app', () => {
     expect(status).toMatchObject({ running: false, progress: null, lastRun: { id: run.id, status: 'ok' } });
     const history = await result<{ total: number; items: { status: string }[] }>('sync.history');
     expect(history).toMatchObject({ total: 1, items: [{ status: 'ok' }] });
-    const [listed] = await result<{ lastSyncAt: string | null; lastError: string | null; lastSequence: number }[]>('sync.sources');
+    const [listed] = await result<{ lastSyncAt: string | null; lastError: MessageRef | null; lastSequence: number }[]>('sync.sources');
     expect(listed).toMatchObject({ lastSequence: 1, lastError: null });
     expect(listed.lastSyncAt).not.toBeNull();
 
     // Nothing new: 'unchanged'.
     expect((await service.start('manual').done).run.status).toBe('unchanged');
     await service.dispose();
-    library.close();
   });
 
   it('is for officials only, over IPC and over HTTP', async () => {
@@ -132,7 +133,6 @@ describe('sync from the app', () => {
     expect(library.db.prepare('SELECT count(*) FROM sync_runs').pluck().get()).toBe(0);
     await server.close();
     await service.dispose();
-    library.close();
   });
 
   it('stops mid-download keeping the partial file, and the next run resumes it', async () => {
@@ -146,7 +146,7 @@ describe('sync from the app', () => {
     expect(stopping.stopping).toBe(true);
     const stopped = (await done).run;
     expect(stopped.status).toBe('stopped');
-    expect(stopped.message).toMatch(/Sync stopped; the next run continues/);
+    expect(stopped.message).toEqual({ key: 'feed.stopped' });
     const partial = fs.readdirSync(path.join(library.dir, 'files', 'partial'));
     expect(partial).toHaveLength(1);
     const kept = fs.statSync(path.join(library.dir, 'files', 'partial', partial[0])).size;
@@ -160,11 +160,10 @@ describe('sync from the app', () => {
     expect(sent.bytes - before).toBe(size - kept);
     expect(library.info()).toMatchObject({ filesPresent: 1, filesPending: 0 });
     await service.dispose();
-    library.close();
   });
 
   it("applies the officials' selection after the catalog and before any download", async () => {
-    const hub = await Library.open(tempDir('service-selection-hub-'));
+    const hub = await tempLibrary('service-selection-hub-');
     await addDocument(hub, 'dat-1', 'Luật đất đai', '%PDF-1.4 dat', { fields: ['Đất đai'] });
     await addDocument(hub, 'thue-1', 'Luật thuế', '%PDF-1.4 thue', { fields: ['Thuế'] });
     const key = keys();
@@ -179,11 +178,9 @@ describe('sync from the app', () => {
     expect(chosen).toMatchObject({ selection: { fields: ['Đất đai'] }, counts: { keptFiles: 1, presentFiles: 1, excludedFiles: 1 } });
     expect(library.info().publications).toBe(2); // metadata complete
     await service.dispose();
-    library.close();
-    hub.close();
   });
 
-  it('records a refused feed in plain words and keeps the catalog', async () => {
+  it('records a refused feed by reference, said in each language, and keeps the catalog', async () => {
     const hub = await hubWith(['luat-1']);
     const forged = copyFeed(hub.feedDir);
     const other = keys();
@@ -191,11 +188,16 @@ describe('sync from the app', () => {
     await result('sync.addSource', { location: forged, publicKeys: [fs.readFileSync(other.publicKeyPath, 'utf8')] });
     const { run } = await service.start('manual').done;
     expect(run).toMatchObject({ status: 'refused', added: 0 });
-    expect(run.message).toMatch(/Từ chối nguồn cấp \(unknown_key\): .* \/ Feed refused \(unknown_key\): /);
-    expect((await result<{ lastError: string }[]>('sync.sources'))[0].lastError).toMatch(/unknown_key/);
+    // Read back from the history as a reference, not as words…
+    const [recorded] = (await result<{ items: { message: MessageRef | null }[] }>('sync.history')).items;
+    expect(recorded.message).toEqual({ key: 'feed.refused', params: { code: 'unknown_key', reason: { key: 'feed.keyUntrusted', params: { keyId: expect.any(String) } } } });
+    // …which each screen says in its own language only.
+    expect(say('vi', recorded.message!)).toMatch(/^Từ chối nguồn cấp \(unknown_key\): Khóa ký không được tin cậy \([0-9a-f]{64}\)$/);
+    expect(say('en', recorded.message!)).toMatch(/^Feed refused \(unknown_key\): The signing key is not trusted \([0-9a-f]{64}\)$/);
+    expect(run.message).toEqual(recorded.message);
+    expect((await result<{ lastError: MessageRef }[]>('sync.sources'))[0].lastError).toEqual(recorded.message);
     expect(library.info().publications).toBe(0);
     await service.dispose();
-    library.close();
   });
 
   it('runs on the schedule, caps the bandwidth, and marks a run cut by a crash as interrupted', async () => {
@@ -219,7 +221,6 @@ describe('sync from the app', () => {
 
     library.db.prepare("INSERT INTO sync_runs (source_id, trigger, started_at, status) VALUES (1, 'manual', ?, 'running')").run(new Date().toISOString());
     const restarted = new SyncService(library);
-    expect(restarted.history().items[0]).toMatchObject({ status: 'interrupted', message: expect.stringMatching(/The app stopped mid-run/) });
-    library.close();
+    expect(restarted.history().items[0]).toMatchObject({ status: 'interrupted', message: { key: 'sync.interrupted' } });
   });
 });

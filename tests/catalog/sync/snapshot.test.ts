@@ -13,16 +13,18 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { publish } from '../../../catalog/feed/publish.js';
-import { canonicalJson, sha256Hex, signRoot } from '../../../catalog/feed/root.js';
-import type { FeedRoot } from '../../../catalog/feed/root.js';
-import { Library } from '../../../catalog/library.js';
-import { SyncRefusedError, SyncStoppedError, syncOnce } from '../../../catalog/sync/apply.js';
-import { getSource } from '../../../catalog/sync/state.js';
+import { canonicalJson, signRoot } from '../../../catalog/feed/root.js';
+import { sha256Hex } from '../../../catalog/store/hash.js';
+import type { Library } from '../../../catalog/library.js';
+import { syncOnce } from '../../../catalog/sync/apply.js';
+import { SyncRefusedError, SyncStoppedError } from '../../../catalog/sync/errors.js';
+import { getSource } from '../../../catalog/sync/sources.js';
 import type { SyncProgress } from '../../../catalog/sync/apply.js';
 import { FolderSource, HttpSource } from '../../../catalog/sync/source.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { integrityOf } from '../../helpers/integrity.js';
-import { copyFeed, keys, snapshotOf, stationWithSource } from './fixtures.js';
+import { copyFeed, keys, readRoot, snapshotOf, stationWithSource } from './fixtures.js';
 
 const servers: http.Server[] = [];
 afterAll(() => servers.forEach((server) => server.close()));
@@ -41,7 +43,7 @@ function addMany(library: Library, from: number, count: number, origin: 'nationa
 }
 
 async function bigHub(count: number, description: string | null = null) {
-  const hub = await Library.open(tempDir('snap-hub-'));
+  const hub = await tempLibrary('snap-hub-');
   addMany(hub, 1, count, 'national', description);
   const key = keys();
   const feedDir = path.join(tempDir('snap-feed-'), 'feed');
@@ -53,9 +55,9 @@ const ids = (library: Library) => library.db.prepare('SELECT id FROM publication
 
 describe('large feeds', () => {
   it('splits a big publish into pages of at most pageOps ops that chain without gaps', async () => {
-    const { hub, feedDir, result } = await bigHub(1_200);
+    const { feedDir, result } = await bigHub(1_200);
     expect(result).toMatchObject({ published: true, ops: 1_200, pages: 3, snapshot: true });
-    const root = JSON.parse(fs.readFileSync(path.join(feedDir, 'root.json'), 'utf8')) as FeedRoot;
+    const root = readRoot(feedDir);
     expect(root.pages.map((page) => [page.firstChange, page.lastChange])).toEqual([
       [1, 500],
       [501, 1000],
@@ -63,7 +65,6 @@ describe('large feeds', () => {
     ]);
     const opsPerPage = root.pages.map((ref) => (JSON.parse(fs.readFileSync(path.join(feedDir, ref.path), 'utf8')) as { ops: unknown[] }).ops.length);
     expect(opsPerPage).toEqual([500, 500, 200]);
-    hub.close();
   });
 
   it('applies a snapshot in batches with progress, stops between batches, and resumes at the committed offset', async () => {
@@ -92,13 +93,11 @@ describe('large feeds', () => {
     expect(resumed).toMatchObject({ status: 'applied', added: 900, updated: 0 });
     expect(ids(station)).toEqual(ids(hub));
     expect(row()).toMatchObject({ last_change: 1_200, snapshot_offset: null, snapshot_sha256: null, last_sequence: 1 });
-    station.close();
-    hub.close();
   });
 
   it('resumes a snapshot download cut mid-way with a Range request', async () => {
-    const { hub, key, feedDir } = await bigHub(3_000, `Tóm tắt: ${'quy định về quản lý, sử dụng đất đai tại địa phương; '.repeat(60)}`);
-    const root = JSON.parse(fs.readFileSync(path.join(feedDir, 'root.json'), 'utf8')) as FeedRoot;
+    const { key, feedDir } = await bigHub(3_000, `Tóm tắt: ${'quy định về quản lý, sử dụng đất đai tại địa phương; '.repeat(60)}`);
+    const root = readRoot(feedDir);
     const snapshotSize = root.snapshot!.size;
     expect(snapshotSize).toBeGreaterThan(8 * 1024 * 1024); // streamed to disk, not read whole
     let served = 0;
@@ -135,14 +134,12 @@ describe('large feeds', () => {
     // The second request asked only for the rest: at most one chunk was fetched twice.
     expect(served - snapshotSize).toBeLessThanOrEqual(64 * 1024);
     expect(station.db.prepare('SELECT count(*) FROM publications').pluck().get()).toBe(3_000);
-    station.close();
-    hub.close();
   });
 
   it('refuses a snapshot with a malformed line, even correctly signed, before writing anything', async () => {
-    const { hub, key, feedDir } = await bigHub(50);
+    const { key, feedDir } = await bigHub(50);
     const forged = copyFeed(feedDir);
-    const root = JSON.parse(fs.readFileSync(path.join(forged, 'root.json'), 'utf8')) as FeedRoot;
+    const root = readRoot(forged);
     const lines = fs.readFileSync(path.join(forged, root.snapshot!.path), 'utf8').split('\n');
     lines[40] = lines[40].replace('"kind":"legal"', '"kind":"spaceship"');
     const bytes = Buffer.from(lines.join('\n'));
@@ -160,8 +157,6 @@ describe('large feeds', () => {
     expect((error as SyncRefusedError).code).toBe('bad_snapshot');
     expect((error as Error).message).toMatch(/publication 40 is malformed/);
     expect(snapshotOf(station)).toEqual(before);
-    station.close();
-    hub.close();
   });
 
   it('adopts what the feed carries under a station-made id as national, and never deletes what the station made', async () => {
@@ -180,7 +175,5 @@ describe('large feeds', () => {
     const second = await syncOnce(station, getSource(station, row().id), new FolderSource(feedDir));
     expect(second).toMatchObject({ deleted: 0 });
     expect(station.db.prepare("SELECT * FROM publications WHERE id = 'qd-00900'").get()).toEqual(mine);
-    station.close();
-    hub.close();
   });
 });

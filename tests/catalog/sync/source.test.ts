@@ -68,12 +68,12 @@ describe('HttpSource redirects', () => {
     const loop = await redirecting(302, null);
     const error = await new HttpSource(loop.url).read(FILE, 100).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(SourceError);
-    expect(String(error)).toMatch(/Quá 5 lần chuyển hướng \/ More than 5 redirects/);
+    expect(error).toMatchObject({ ref: { key: 'sync.tooManyRedirects', params: { max: 5 } } });
   });
 
   it('refuses a redirect to a scheme other than http(s)', async () => {
     const hop = await serve((_req, res) => void res.writeHead(302, { Location: 'file:///etc/passwd' }).end());
-    await expect(new HttpSource(hop.url).read(FILE, 100)).rejects.toThrow(/Chỉ chuyển hướng sang http\(s\) \/ Redirects only to http\(s\) URLs/);
+    await expect(new HttpSource(hop.url).read(FILE, 100)).rejects.toMatchObject({ ref: { key: 'sync.redirectNotHttp', params: { to: 'file:' } } });
   });
 });
 
@@ -82,7 +82,7 @@ describe('the redirect decision', () => {
 
   it('never goes from https down to http', () => {
     expect(() => redirectTarget(from('https://hub.example/feed/root.json'), 'http://hub.example/feed/root.json')).toThrow(
-      /Từ chối chuyển hướng từ https xuống http \/ Refused a redirect from https down to http/,
+      /Từ chối chuyển hướng từ https xuống http: .* \/ Refused a redirect from https down to http: /,
     );
   });
 
@@ -109,6 +109,6 @@ describe('HttpSource connections', () => {
 
   it('refuses a document whose Content-Length is over the limit before reading it', async () => {
     const target = await origin();
-    await expect(new HttpSource(target.url).read(FILE, 10)).rejects.toThrow(/Tài liệu quá lớn \/ Document larger than 10 bytes/);
+    await expect(new HttpSource(target.url).read(FILE, 10)).rejects.toMatchObject({ tooLarge: true, ref: { key: 'sync.documentTooLarge', params: { max: 10 } } });
   });
 });

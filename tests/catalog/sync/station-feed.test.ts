@@ -5,12 +5,13 @@
  */
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { startStation } from '../../../catalog/station.js';
 import type { RunningStation } from '../../../catalog/station.js';
 import { SyncService } from '../../../catalog/sync/service.js';
 import { addSource } from '../../../catalog/sync/sources.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 import { hubWith, keys } from './fixtures.js';
 
 const stations: RunningStation[] = [];
@@ -44,19 +45,17 @@ describe('a station on the LAN as a source', () => {
     }
 
     // Station B: the hub's key, A's address.
-    const b = await Library.open(tempDir('lan-b-'));
+    const b = await tempLibrary('lan-b-');
     const service = new SyncService(b, { download: { baseDelayMs: 1 } });
     addSource(b, { location: feedUrl, publicKeys: [pem] });
     expect((await service.start('manual').done).run).toMatchObject({ status: 'ok', added: 3, files: 3 });
     expect(catalogOf(b)).toEqual(catalogOf(a.library));
 
     // A station's own key is not the hub's: refused.
-    const c = await Library.open(tempDir('lan-c-'));
+    const c = await tempLibrary('lan-c-');
     addSource(c, { location: feedUrl, publicKeys: [fs.readFileSync(keys().publicKeyPath, 'utf8')] });
     const refused = await new SyncService(c).start('manual').done;
     expect(refused.run).toMatchObject({ status: 'refused', added: 0 });
     await service.dispose();
-    b.close();
-    c.close();
   });
 });

@@ -3,14 +3,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSync } from '../../../catalog/cli/sync.js';
 import { deletePublication } from '../../../catalog/documents.js';
-import { canonicalJson, rootSchema, sha256Hex, signRoot, signaturePathOf } from '../../../catalog/feed/root.js';
-import { Library } from '../../../catalog/library.js';
+import { canonicalJson, signRoot, signaturePathOf } from '../../../catalog/feed/root.js';
+import { sha256Hex } from '../../../catalog/store/hash.js';
+import type { Library } from '../../../catalog/library.js';
 import { getPublication } from '../../../catalog/publications.js';
 import { search } from '../../../catalog/search/search.js';
-import { SyncRefusedError, syncOnce } from '../../../catalog/sync/apply.js';
+import { syncOnce } from '../../../catalog/sync/apply.js';
+import { SyncRefusedError } from '../../../catalog/sync/errors.js';
 import { FolderSource, HttpSource } from '../../../catalog/sync/source.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { addDocument, copyFeed, hubWith, keys, serveFeed, snapshotOf, stationWithSource } from './fixtures.js';
+import { openTestLibrary } from '../../helpers/temp-library.js';
+import { addDocument, copyFeed, hubWith, keys, readRoot, serveFeed, snapshotOf, stationWithSource } from './fixtures.js';
 
 const quiet = { download: { baseDelayMs: 1 } };
 
@@ -29,13 +32,12 @@ describe('a station syncing from a hub over HTTP', () => {
     expect(await runSync({ libraryDir, location: server.url, trustFiles: [hub.key.publicKeyPath], ...quiet }, write)).toBe(0);
     expect(out.join('')).toContain('added 2');
     expect(out.join('')).toContain('Files downloaded: 2');
-    let station = await Library.open(libraryDir);
+    let station = await openTestLibrary(libraryDir);
     expect(getPublication(station.db, 'luat-1')?.available).toBe(true);
     expect(station.info()).toMatchObject({ publications: 2, filesPresent: 2, filesPending: 0 });
     const sha = getPublication(station.db, 'luat-1')!.files[0].sha256;
     expect(fs.readFileSync(station.files.pathOf(sha))).toEqual(fs.readFileSync(hub.library.files.pathOf(sha)));
     expect(search(station.db, { q: 'luat-2', offset: 0, limit: 10 }).items.map((item) => item.publication.id)).toContain('luat-2');
-    station.close();
 
     await addDocument(hub.library, 'luat-3', 'Luật luat-3', '%PDF-1.4 ba');
     deletePublication(hub.library.db, 'luat-1');
@@ -44,19 +46,17 @@ describe('a station syncing from a hub over HTTP', () => {
     expect(await runSync({ libraryDir, location: server.url, trustFiles: [], ...quiet }, write)).toBe(0);
     expect(out.join('')).toContain('added 1');
     expect(out.join('')).toContain('deleted 1');
-    station = await Library.open(libraryDir);
+    station = await openTestLibrary(libraryDir);
     expect((station.db.prepare('SELECT id FROM publications ORDER BY id').pluck().all() as string[])).toEqual(['luat-2', 'luat-3']);
     expect(getPublication(station.db, 'luat-3')?.available).toBe(true);
     const before = snapshotOf(station);
-    station.close();
 
     out.length = 0;
     expect(await runSync({ libraryDir, location: server.url, trustFiles: [], ...quiet }, write)).toBe(0);
     expect(out.join('')).toContain('up to date');
     expect(out.join('')).toContain('Files downloaded: 0');
-    station = await Library.open(libraryDir);
+    station = await openTestLibrary(libraryDir);
     expect(snapshotOf(station)).toEqual(before);
-    station.close();
   });
 
   it('loads the snapshot on a new station, then the later pages', async () => {
@@ -118,7 +118,7 @@ describe('refused feeds: nothing is written', () => {
   });
 
   it('refuses a wrong key and a stripped signature', async () => {
-    const { hub, station } = await setup();
+    const { hub } = await setup();
     const other = keys();
     const { station: wrong, row: wrongRow } = await stationWithSource(hub.feedDir, other.publicKeyPath);
     await expectRefused(wrong, () => syncOnce(wrong, wrongRow(), new FolderSource(hub.feedDir)), 'unknown_key');
@@ -126,7 +126,6 @@ describe('refused feeds: nothing is written', () => {
     fs.rmSync(path.join(copy, 'signatures'), { recursive: true });
     const { station: stripped, row: strippedRow } = await stationWithSource(copy, hub.key.publicKeyPath);
     await expectRefused(stripped, () => syncOnce(stripped, strippedRow(), new FolderSource(copy)), 'bad_signature');
-    station.close();
   });
 
   it('refuses an older root after a newer one was applied (rollback), over HTTP', async () => {
@@ -144,7 +143,7 @@ describe('refused feeds: nothing is written', () => {
     const { hub, station, row } = await setup();
     await syncOnce(station, row(), new FolderSource(hub.feedDir));
     const copy = copyFeed(hub.feedDir);
-    const root = rootSchema.parse(JSON.parse(fs.readFileSync(path.join(copy, 'root.json'), 'utf8')));
+    const root = readRoot(copy);
     const signed = signRoot({ ...root, createdAt: new Date(Date.parse(root.createdAt) + 1000).toISOString() }, hub.key.privateKey);
     fs.writeFileSync(path.join(copy, signed.signaturePath), signed.signature);
     fs.writeFileSync(path.join(copy, 'root.json'), signed.bytes);
@@ -154,7 +153,7 @@ describe('refused feeds: nothing is written', () => {
   it('refuses a page whose bytes do not match the hash in the root', async () => {
     const { hub, station, row } = await setup();
     const copy = copyFeed(hub.feedDir);
-    const root = rootSchema.parse(JSON.parse(fs.readFileSync(path.join(copy, 'root.json'), 'utf8')));
+    const root = readRoot(copy);
     const pageFile = path.join(copy, root.pages[0].path);
     const page = fs.readFileSync(pageFile, 'utf8');
     fs.writeFileSync(pageFile, page.replace('luat-2', 'luat-9'));
@@ -168,7 +167,7 @@ describe('refused feeds: nothing is written', () => {
     const before = snapshotOf(station);
     const result = await syncOnce(station, row(), new FolderSource(hub.feedDir), { now: new Date(Date.now() + 365 * 86_400_000) });
     expect(result.status).toBe('expired');
-    expect(result.warning).toMatch(/expired/);
+    expect(result.warning).toMatchObject({ key: 'feed.expired' });
     expect(snapshotOf(station)).toEqual(before);
   });
 

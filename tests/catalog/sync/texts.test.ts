@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deletePublication, replaceDocumentText, saveDocuments, storedText } from '../../../catalog/documents.js';
 import { publish } from '../../../catalog/feed/publish.js';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { getPublication } from '../../../catalog/publications.js';
 import { search } from '../../../catalog/search/search.js';
 import { startStation } from '../../../catalog/station.js';
@@ -24,6 +24,7 @@ import { FolderSource } from '../../../catalog/sync/source.js';
 import type { SyncProgressInfo } from '../../../shared/sync-status.js';
 import { corporaMissing } from '../../helpers/corpora.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { openTestLibrary, tempLibrary } from '../../helpers/temp-library.js';
 import { stationWithSource } from './fixtures.js';
 import { gazetteHub, gazetteId } from './gazette.js';
 
@@ -82,7 +83,6 @@ describe.skipIf(corporaMissing)('texts travel with the feed', () => {
   }, 180_000);
   afterAll(async () => {
     for (const station of running) await station.close();
-    hub?.library.close();
   });
 
   it('a station that only synced finds a phrase from the middle of a PDF, with its article, page and contents — before any file arrives', async () => {
@@ -97,7 +97,6 @@ describe.skipIf(corporaMissing)('texts travel with the feed', () => {
     const textBytes = station.db.prepare('SELECT sum(text_size) FROM publications').pluck().get() as number;
     const pdfBytes = hub.library.db.prepare("SELECT sum(size) FROM files").pluck().get() as number;
     expect(textBytes).toBeLessThan(pdfBytes / 5);
-    station.close();
   });
 
   it('the same over a USB bundle, and from a neighbour station’s /feed/', async () => {
@@ -113,16 +112,14 @@ describe.skipIf(corporaMissing)('texts travel with the feed', () => {
     expect(await syncOnce(b.station, b.row(), new FolderSource(usb))).toMatchObject({ status: 'applied', textsMissing: 0 });
     expectFound(b.station, hub);
     expectSameTexts(b.station, hub);
-    b.station.close();
 
-    const c = await Library.open(tempDir('texts-c-'));
+    const c = await tempLibrary('texts-c-');
     const service = new SyncService(c, { download: { baseDelayMs: 1 } });
     addSource(c, { location: `${a.server.url}/feed/`, publicKeys: [fs.readFileSync(hub.key.publicKeyPath, 'utf8')] });
     expect((await service.start('manual').done).run).toMatchObject({ status: 'ok', added: hub.imported.imported.length });
     expectFound(c, hub);
     expectSameTexts(c, hub);
     await service.dispose();
-    c.close();
   });
 
   it('a bundle without texts: the station extracts the files it received, in the background, with progress', async () => {
@@ -132,9 +129,8 @@ describe.skipIf(corporaMissing)('texts travel with the feed', () => {
     const usb = path.join(tempDir('texts-usb-bare-'), 'usb');
     await exportBundle(station, { to: usb });
     fs.rmSync(path.join(usb, 'texts'), { recursive: true });
-    station.close();
 
-    const d = await Library.open(tempDir('texts-d-'));
+    const d = await tempLibrary('texts-d-');
     const progress: SyncProgressInfo[] = [];
     const service = new SyncService(d, { download: { baseDelayMs: 1 }, onChange: (status) => status.progress && progress.push(status.progress) });
     addSource(d, { location: usb, publicKeys: [fs.readFileSync(hub.key.publicKeyPath, 'utf8')] });
@@ -152,7 +148,6 @@ describe.skipIf(corporaMissing)('texts travel with the feed', () => {
     const again = await service.start('manual').done;
     expect(again.run.status).toBe('unchanged');
     await service.dispose();
-    d.close();
   });
 
   it('a correction and a withdrawal at the hub reach the station: the new title and text, then the document gone', async () => {
@@ -161,7 +156,7 @@ describe.skipIf(corporaMissing)('texts travel with the feed', () => {
     const copyDir = tempDir('texts-hub-copy-');
     fs.cpSync(hub.library.dir, path.join(copyDir, 'library'), { recursive: true });
     fs.cpSync(hub.feedDir, path.join(copyDir, 'feed'), { recursive: true });
-    const copy = await Library.open(path.join(copyDir, 'library'));
+    const copy = await openTestLibrary(path.join(copyDir, 'library'));
     const feedDir = path.join(copyDir, 'feed');
     const publishNow = () => publish(copy, { outDir: feedDir, privateKey: hub.key.privateKey });
     const { station, row } = await stationWithSource(feedDir, hub.key.publicKeyPath);
@@ -192,7 +187,5 @@ describe.skipIf(corporaMissing)('texts travel with the feed', () => {
     expect(getPublication(station.db, id)).toBeNull();
     expect(find(station, 'số liệu tại Phụ lục được cập nhật bổ sung chuẩn xác').map((i) => i.publication.id)).not.toContain(id);
     expect(fs.existsSync(station.files.pathOf(sha))).toBe(false);
-    station.close();
-    copy.close();
   });
 });

@@ -9,19 +9,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPublish } from '../../../catalog/cli/feed.js';
+import { SETTINGS, getSetting } from '../../../catalog/db/settings.js';
 import { saveDocuments } from '../../../catalog/documents.js';
-import { rootSchema } from '../../../catalog/feed/root.js';
 import { getPublication } from '../../../catalog/publications.js';
 import { search } from '../../../catalog/search/search.js';
 import type { Library } from '../../../catalog/library.js';
 import { startStation } from '../../../catalog/station.js';
 import type { RunningStation } from '../../../catalog/station.js';
-import { SyncRefusedError, syncOnce } from '../../../catalog/sync/apply.js';
+import { syncOnce } from '../../../catalog/sync/apply.js';
+import { SyncRefusedError } from '../../../catalog/sync/errors.js';
 import { exportBundle } from '../../../catalog/sync/bundle.js';
 import { addSource } from '../../../catalog/sync/sources.js';
 import { FolderSource, HttpSource } from '../../../catalog/sync/source.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { addDocument, copyFeed, hubWith, serveFeed, snapshotOf, stationWithSource } from './fixtures.js';
+import { addDocument, copyFeed, hubWith, readRoot, serveFeed, snapshotOf, stationWithSource } from './fixtures.js';
 
 const ADDITIONS = '# Từ ngữ của tỉnh / the province\'s words\ngà qué, gà tre => chăn nuôi, gia cầm\n';
 
@@ -57,7 +58,7 @@ describe("a hub's thesaurus additions", () => {
     expect(await hub.publishWith(hub.file)).toBe(0);
     expect(hub.lines.join('')).toMatch(/Từ ngữ bổ sung \/ Thesaurus additions: 1 mục/);
     expect(asked(hub.library, 'gà qué')).toEqual({ first: 'luat-chan-nuoi', expanded: expect.arrayContaining(['chăn nuôi']) });
-    const root = rootSchema.parse(JSON.parse(fs.readFileSync(path.join(hub.feedDir, 'root.json'), 'utf8')));
+    const root = readRoot(hub.feedDir);
     expect(fs.readFileSync(path.join(hub.feedDir, root.thesaurus!.path), 'utf8')).toBe(ADDITIONS);
 
     // Station A over HTTP, then serving its /feed/ to station B; A's bundle to station C.
@@ -81,17 +82,16 @@ describe("a hub's thesaurus additions", () => {
 
     // The hub takes its words back: the next root names none, and the station stops using them.
     expect(await hub.publishWith('none')).toBe(0);
-    expect(rootSchema.parse(JSON.parse(fs.readFileSync(path.join(hub.feedDir, 'root.json'), 'utf8'))).thesaurus).toBeUndefined();
+    expect(readRoot(hub.feedDir).thesaurus).toBeUndefined();
     expect(await syncOnce(c.station, c.row(), new FolderSource(hub.feedDir))).toMatchObject({ status: 'applied' });
     expect(asked(c.station, 'gà qué').expanded).not.toContain('chăn nuôi');
-    for (const library of [hub.library, b.station, c.station]) library.close();
   });
 
   it('a damaged additions file refuses the sync and writes nothing; a file with a bad line is refused at the hub', async () => {
     const hub = await hubWithAdditions();
     expect(await hub.publishWith(hub.file)).toBe(0);
     const feed = copyFeed(hub.feedDir);
-    const root = rootSchema.parse(JSON.parse(fs.readFileSync(path.join(feed, 'root.json'), 'utf8')));
+    const root = readRoot(feed);
     fs.writeFileSync(path.join(feed, root.thesaurus!.path), ADDITIONS.replace('chăn nuôi', 'đánh bạc'));
     const { station, row } = await stationWithSource(feed, hub.key.publicKeyPath);
     const before = snapshotOf(station);
@@ -99,18 +99,16 @@ describe("a hub's thesaurus additions", () => {
     expect(error).toBeInstanceOf(SyncRefusedError);
     expect((error as SyncRefusedError).code).toBe('bad_thesaurus');
     expect(snapshotOf(station)).toEqual(before);
-    expect(station.getSetting('search.thesaurus')).toBeNull();
+    expect(getSetting(station.db, SETTINGS.thesaurus)).toBeNull();
 
     const bad = path.join(tempDir('thesaurus-bad-'), 'bad.txt');
     fs.writeFileSync(bad, 'gà qué => chăn nuôi\nchỉ có một vế\n');
     hub.lines.length = 0;
     expect(await hub.publishWith(bad)).toBe(1);
     expect(hub.lines.join('')).toContain(`${bad}:2: chỉ có một vế`);
-    expect(hub.library.getSetting('search.thesaurus')).toBe(ADDITIONS); // the reviewed file stays
+    expect(getSetting(hub.library.db, SETTINGS.thesaurus)).toBe(ADDITIONS); // the reviewed file stays
     hub.lines.length = 0;
     expect(await hub.publishWith(path.join(path.dirname(bad), 'missing.txt'))).toBe(1);
     expect(hub.lines.join('')).toMatch(/Không đọc được tệp từ ngữ .*missing\.txt \(ENOENT\).* \/ Cannot read the thesaurus file/);
-    station.close();
-    hub.library.close();
   });
 });

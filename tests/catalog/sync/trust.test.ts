@@ -8,15 +8,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signRoot, rootSchema } from '../../../catalog/feed/root.js';
+import { signRoot } from '../../../catalog/feed/root.js';
 import { getPublication } from '../../../catalog/publications.js';
 import type { Library } from '../../../catalog/library.js';
-import { SyncRefusedError, syncOnce } from '../../../catalog/sync/apply.js';
-import { addSource } from '../../../catalog/sync/sources.js';
+import { syncOnce } from '../../../catalog/sync/apply.js';
+import { SyncRefusedError } from '../../../catalog/sync/errors.js';
+import { addSource, getSource } from '../../../catalog/sync/sources.js';
 import { FolderSource, HttpSource } from '../../../catalog/sync/source.js';
-import { getSource } from '../../../catalog/sync/state.js';
 import { saveDocuments } from '../../../catalog/documents.js';
-import { addDocument, copyFeed, hubWith, serveFeed, snapshotOf, stationWithSource } from './fixtures.js';
+import { addDocument, copyFeed, hubWith, readRoot, serveFeed, snapshotOf, stationWithSource } from './fixtures.js';
 
 async function expectRefused(station: Library, run: () => Promise<unknown>, code: string) {
   const before = snapshotOf(station);
@@ -54,7 +54,7 @@ describe('trust per hub key', () => {
 
     // A fork: sequence 2 again with other bytes, signed by the hub's key, offered from a third folder.
     const fork = copyFeed(hub.feedDir);
-    const root = rootSchema.parse(JSON.parse(fs.readFileSync(path.join(fork, 'root.json'), 'utf8')));
+    const root = readRoot(fork);
     const signed = signRoot({ ...root, createdAt: new Date(Date.parse(root.createdAt) + 1000).toISOString() }, hub.key.privateKey);
     fs.writeFileSync(path.join(fork, signed.signaturePath), signed.signature);
     fs.writeFileSync(path.join(fork, 'root.json'), signed.bytes);
@@ -71,7 +71,5 @@ describe('trust per hub key', () => {
     fs.cpSync(hub.feedDir, current, { recursive: true });
     expect(await syncOnce(station, getSource(station, fourth.id), new FolderSource(current))).toMatchObject({ status: 'applied', sequence: 3, added: 1, updated: 0 });
     expect(getSource(station, row().id)).toMatchObject({ last_sequence: 3 });
-    station.close();
-    hub.library.close();
   });
 });

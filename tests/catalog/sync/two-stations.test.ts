@@ -20,23 +20,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deletePublication } from '../../../catalog/documents.js';
-import { createHubApp } from '../../../catalog/feed/hub-server.js';
+import { createFeedApp } from '../../../catalog/feed/feed-server.js';
 import { keyIdOf } from '../../../catalog/feed/keys.js';
 import { pageSchema } from '../../../catalog/feed/pages.js';
 import { publish } from '../../../catalog/feed/publish.js';
-import { ROOT_PATH, canonicalJson, rootSchema, sha256Hex, signRoot, signaturePathOf } from '../../../catalog/feed/root.js';
+import { ROOT_PATH, canonicalJson, rootSchema, signRoot, signaturePathOf } from '../../../catalog/feed/root.js';
+import { sha256Hex } from '../../../catalog/store/hash.js';
 import type { FeedRoot } from '../../../catalog/feed/root.js';
 import { listen } from '../../../catalog/http/server.js';
 import type { RunningServer } from '../../../catalog/http/server.js';
 import { Library } from '../../../catalog/library.js';
-import { feedCacheDir } from '../../../catalog/sync/state.js';
+import { feedCacheDir } from '../../../catalog/sync/feed-cache.js';
 import { exportBundle } from '../../../catalog/sync/bundle.js';
 import { SyncService } from '../../../catalog/sync/service.js';
 import type { SyncOutcome } from '../../../catalog/sync/service.js';
 import { addSource, listSources } from '../../../catalog/sync/sources.js';
+import { say } from '../../../shared/messages.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { openTestLibrary, tempLibrary } from '../../helpers/temp-library.js';
 import { integrityOf } from '../../helpers/integrity.js';
-import { addDocument, keys, prng } from './fixtures.js';
+import { addDocument, keys, prng, readRoot } from './fixtures.js';
 
 const CHILD = fileURLToPath(new URL('../../fixtures/sync/service-child.mjs', import.meta.url));
 const SEED = Number(process.env.TWO_STATIONS_SEED ?? 20_260_214);
@@ -164,7 +167,7 @@ function catalogOf(library: Library): Catalog {
 
 /** The state a feed's pages give up to change `cursor` (what a station must hold at that cursor). */
 function feedStateAt(feedDir: string, cursor: number | null): Catalog {
-  const root = rootSchema.parse(JSON.parse(fs.readFileSync(path.join(feedDir, ROOT_PATH), 'utf8')));
+  const root = readRoot(feedDir);
   const state: Catalog = {};
   for (const ref of root.pages) {
     if (cursor === null || ref.lastChange > cursor) break;
@@ -283,11 +286,10 @@ describe('two stations and a hub on 127.0.0.1', () => {
     const calibration = await runChild(clean, null);
     expect(calibration.code, calibration.stderr).toBe(0);
     expect(calibration.stdout).toMatch(/done ok/);
-    const reference = await Library.open(clean);
+    const reference = await openTestLibrary(clean);
     expectInStep(reference, ctx.hub, `${round}: clean copy of B`);
     expectSound(reference, `${round}: clean copy of B`, true);
     const cleanCursor = cursorOf(reference);
-    reference.close();
 
     for (const [i, dir] of targets.entries()) {
       const delay = Math.floor(random() * Math.max(20, calibration.runMs) * 1.2);
@@ -309,7 +311,7 @@ describe('two stations and a hub on 127.0.0.1', () => {
         // A run the kill left 'running' is marked interrupted by the next service; resuming ends in step.
         const resumed = await runOnce(b);
         if (leftRunning) expect(b.db.prepare('SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1 OFFSET 1').pluck().get(), where).toBe('interrupted');
-        expect(['ok', 'unchanged'], `${where}: ${resumed.run.message}`).toContain(resumed.run.status);
+        expect(['ok', 'unchanged'], `${where}: ${JSON.stringify(resumed.run.message)}`).toContain(resumed.run.status);
         b.close();
         b = await Library.open(dir);
         expectInStep(b, ctx.hub, `${where}, resumed`);
@@ -330,7 +332,7 @@ describe('two stations and a hub on 127.0.0.1', () => {
     }
     expect(await publishHub(true)).toMatchObject({ published: true, sequence: 1, ops: 30, pages: 3, snapshot: true, files: 30 });
     ctx.rootAfterRound1 = fs.readFileSync(rootFile);
-    ctx.server = await listen(createHubApp(feedDir, ['127.0.0.1', 'localhost']), '127.0.0.1', 0);
+    ctx.server = await listen(createFeedApp(feedDir, ['127.0.0.1', 'localhost']), '127.0.0.1', 0);
     closers.push(() => ctx.server.close());
     ctx.proxy = await misbehavingProxy(ctx.server.url);
 
@@ -369,7 +371,7 @@ describe('two stations and a hub on 127.0.0.1', () => {
     expect(cut.failedFiles.map((file) => file.sha256).sort()).toEqual([...big].sort());
     expect(cut.run.filesFailed).toBe(2);
     expect(cut.run.files).toBe(2); // moi-2 (no cut) and moi-3 (resumed over two cut responses)
-    expect(cut.run.message).toMatch(/2 file\(s\) not downloaded/);
+    expect(cut.run.message).toEqual({ key: 'sync.filesNotDownloaded', params: { count: 2 } });
     expect(proxy.seen.cuts).toBeGreaterThanOrEqual(2 * ATTEMPTS);
     expect(catalogOf(a)).toEqual(catalogOf(hub));
     expect(big.map((sha) => referencedFiles(a)[sha])).toEqual(['pending', 'pending']);
@@ -452,8 +454,8 @@ describe('two stations and a hub on 127.0.0.1', () => {
             const sourceId = listSources(station)[0].id;
             const before = stateOf(station, sourceId);
             const { run } = await runOnce(station);
-            expect(run.status, `${where}: ${run.message}`).toBe('refused');
-            expect(run.message, where).toContain(`Feed refused (${forgery.code})`);
+            expect(run.status, `${where}: ${JSON.stringify(run.message)}`).toBe('refused');
+            expect(say('en', run.message!), where).toContain(`Feed refused (${forgery.code})`);
             expect(stateOf(station, sourceId), where).toEqual(before);
             expect(listSources(station)[0].last_error, where).toContain(forgery.code);
           }
@@ -486,7 +488,7 @@ describe('two stations and a hub on 127.0.0.1', () => {
     const before = { catalog: catalogOf(a), cursor: cursorOf(a) };
     const forged = await runOnce(a);
     expect(forged.run.status).toBe('refused');
-    expect(forged.run.message).toContain('Feed refused (bad_page)');
+    expect(say('en', forged.run.message!)).toContain('Feed refused (bad_page)');
     expect(proxy.seen.flipped).toBeGreaterThan(0);
     expect({ catalog: catalogOf(a), cursor: cursorOf(a) }).toEqual(before);
 
@@ -547,7 +549,7 @@ describe('two stations and a hub on 127.0.0.1', () => {
     // No network from here on.
     for (const close of closers.splice(0)) await close();
 
-    const c = await Library.open(tempDir('two-c-'));
+    const c = await tempLibrary('two-c-');
     try {
       // The bundle re-signed with A's own key, and A's signature under the hub's key id: refused.
       const stationKey = keys();
@@ -569,7 +571,7 @@ describe('two stations and a hub on 127.0.0.1', () => {
         const source = addSource(c, { location: folder, publicKeys: [hubPem] });
         const { run } = await runOnce(c, source.id);
         expect(run.status, folder).toBe('refused');
-        expect(run.message).toContain(`Feed refused (${code})`);
+        expect(say('en', run.message!)).toContain(`Feed refused (${code})`);
         expect(c.db.prepare('SELECT count(*) FROM publications').pluck().get()).toBe(0);
         expect(c.db.prepare('SELECT count(*) FROM files').pluck().get()).toBe(0);
       }
@@ -586,7 +588,6 @@ describe('two stations and a hub on 127.0.0.1', () => {
         if (state === 'present') expect(fs.readFileSync(c.files.pathOf(sha)).equals(fs.readFileSync(a.files.pathOf(sha))), sha).toBe(true);
       }
     } finally {
-      c.close();
       a.close();
       hub.close();
     }

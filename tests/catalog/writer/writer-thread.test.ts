@@ -1,30 +1,31 @@
 /**
  * The writer thread (catalog/writer/): a sync through the sync service as the app runs it — a
  * stop lands between two transactions of a long page and the next run goes on from there to the
- * same catalog; a refusal reaches the run's history in plain words — and a document save that
+ * same catalog; a refusal, or a source that cannot be read, reaches the run's history by
+ * reference — and a document save that
  * leaves the caller's thread free and the document searchable; a thread that dies fails only
  * the writes it had.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Library } from '../../../catalog/library.js';
+import type { Library } from '../../../catalog/library.js';
 import { countPublications } from '../../../catalog/publications.js';
 import { WriterThread } from '../../../catalog/writer/writer-thread.js';
 import { search } from '../../../catalog/search/search.js';
 import { SyncService } from '../../../catalog/sync/service.js';
-import { addSource } from '../../../catalog/sync/sources.js';
-import { getSource } from '../../../catalog/sync/state.js';
+import { addSource, getSource } from '../../../catalog/sync/sources.js';
 import { buildBenchFeed } from '../../bench/sync-apply.js';
 import { integrityOf } from '../../helpers/integrity.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { tempLibrary } from '../../helpers/temp-library.js';
 
 const cursorOf = (library: Library) => library.db.prepare('SELECT last_change FROM sync_keys').pluck().get() as number | null;
 
 describe('the writer thread', () => {
   it('stops between two transactions of a long page, and the next run ends where an unstopped one would', async () => {
     const feed = buildBenchFeed(tempDir('writer-feed-'), 1_000, 1_000, 3);
-    const library = await Library.open(tempDir('writer-station-'));
+    const library = await tempLibrary('writer-station-');
     const phases: string[] = [];
     const service = new SyncService(library, { onChange: (status) => status.progress && phases.push(status.progress.phase) });
     try {
@@ -45,7 +46,7 @@ describe('the writer thread', () => {
       const halted = await stopping.start('manual', row.id).done;
       await stopping.dispose();
       expect(halted.run.status).toBe('stopped');
-      expect(halted.run.message).toMatch(/stopped/i);
+      expect(halted.run.message).toEqual({ key: 'feed.stopped' });
       // Stopped between two transactions: not all pages are in, the file is sound.
       const atStop = cursorOf(library);
       expect(integrityOf(library)).toBe('ok');
@@ -58,7 +59,7 @@ describe('the writer thread', () => {
       expect(integrityOf(library)).toBe('ok');
 
       // The same feed applied in one go by another station gives the same catalog.
-      const other = await Library.open(tempDir('writer-other-'));
+      const other = await tempLibrary('writer-other-');
       const otherService = new SyncService(other);
       try {
         const otherRow = addSource(other, { location: feed.first, publicKeys: [fs.readFileSync(feed.publicKeyPath, 'utf8')] });
@@ -69,33 +70,43 @@ describe('the writer thread', () => {
         expect(titles(library)).toEqual(titles(other));
       } finally {
         await otherService.dispose();
-        other.close();
       }
     } finally {
       await service.dispose();
-      library.close();
     }
   }, 120_000);
 
-  it('records a refusal found in the thread with its reason, in plain words', async () => {
+  it('records a refusal found in the thread with its reason, by reference', async () => {
     const feed = buildBenchFeed(tempDir('writer-feed-'), 10, 10, 1);
-    const library = await Library.open(tempDir('writer-station-'));
+    const library = await tempLibrary('writer-station-');
     const service = new SyncService(library);
     try {
       const row = addSource(library, { location: feed.first, publicKeys: [fs.readFileSync(feed.publicKeyPath, 'utf8')] });
       fs.writeFileSync(path.join(feed.first, 'root.json'), '{"not": "a root"}');
       const { run } = await service.start('manual', row.id).done;
       expect(run.status).toBe('refused');
-      expect(run.message).toMatch(/từ chối|refused/i);
+      expect(run.message).toMatchObject({ key: 'feed.refused', params: { code: 'bad_signature', reason: { key: 'feed.signatureMissing' } } });
       expect(countPublications(library.db)).toBe(0);
     } finally {
       await service.dispose();
-      library.close();
+    }
+  });
+
+  it('records a source it cannot read with the reason the thread found, by reference', async () => {
+    const library = await tempLibrary('writer-station-');
+    const service = new SyncService(library);
+    try {
+      const publicKey = fs.readFileSync(buildBenchFeed(tempDir('writer-feed-'), 1, 1, 1).publicKeyPath, 'utf8');
+      const row = addSource(library, { location: tempDir('writer-empty-'), publicKeys: [publicKey] });
+      const { run } = await service.start('manual', row.id).done;
+      expect(run).toMatchObject({ status: 'failed', message: { key: 'sync.notFound', params: { path: 'root.json', code: 'ENOENT' } } });
+    } finally {
+      await service.dispose();
     }
   });
 
   it('saves a book-length document with the caller’s thread free, searchable and counted once it resolves', async () => {
-    const library = await Library.open(tempDir('writer-save-'));
+    const library = await tempLibrary('writer-save-');
     const writer = new WriterThread(library.dir);
     try {
       const article = (i: number) => `Điều ${i}. Người lao động có quyền được bảo hiểm xã hội, bảo hiểm y tế và nghỉ hằng năm theo quy định của pháp luật về lao động.`;
@@ -122,12 +133,11 @@ describe('the writer thread', () => {
       expect(library.db.prepare("SELECT sum(count) FROM usage_days WHERE counter = 'document_added'").pluck().get()).toBe(2);
     } finally {
       await writer.close();
-      library.close();
     }
   });
 
   it('fails only the writes it had when the thread dies, and starts a new thread for the next', async () => {
-    const library = await Library.open(tempDir('writer-station-'));
+    const library = await tempLibrary('writer-station-');
     const row = addSource(library, { location: tempDir('writer-empty-'), publicKeys: [fs.readFileSync(buildBenchFeed(tempDir('writer-feed-'), 1, 1, 1).publicKeyPath, 'utf8')] });
     const thread = new WriterThread(library.dir, new URL('../../fixtures/writer/writer-worker-dies.mjs', import.meta.url));
     const options = { now: new Date(), signal: new AbortController().signal, onProgress: () => undefined };
@@ -136,7 +146,6 @@ describe('the writer thread', () => {
       await expect(thread.save({ records: [] })).rejects.toThrow(/exited \(code 3\)/);
     } finally {
       await thread.close();
-      library.close();
     }
   });
 });

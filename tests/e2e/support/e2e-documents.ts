@@ -1,7 +1,4 @@
 /** The corpora documents the e2e station adds to the demo set, and their ids in its catalog. */
-import fs from 'node:fs';
-import path from 'node:path';
-
 export const E2E_DOCUMENTS = {
   /** Imported through the real importer (paths under ../shared/corpora). */
   imported: [
@@ -19,13 +16,3 @@ export const E2E_DOCUMENTS = {
 
 /** The 343-page gazette PDF (speed figures, page turning). */
 export const LARGE_PDF_NUMBER = '5/VBHN-BTC';
-
-export function corporaFile(corpora: string, name: string): string {
-  const file = path.join(corpora, ...name.split('/'));
-  if (!fs.existsSync(file)) throw new Error(`missing corpora file: ${file}`);
-  return file;
-}
-
-/** Whether the corpora the e2e station needs are here (tests using them skip with this reason otherwise). */
-export const corporaMissing = !fs.existsSync(path.resolve(import.meta.dirname, '../../../../shared/corpora/pdf/vn-congbao'));
-export const CORPORA_SKIP_REASON = '../shared/corpora not found: this browser test uses the shared corpora';

@@ -6,29 +6,27 @@
  * the built UI (BOOKSHELF_RENDERER_DIR, default dist/renderer) on 127.0.0.1:E2E_PORT.
  * Usage: tsx tests/e2e/support/serve-e2e.ts <library dir> <port>
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { importFiles } from '../../../catalog/import/importer.js';
 import { Library } from '../../../catalog/library.js';
 import { loadDemoIfEmpty } from '../../../catalog/demo.js';
-import { PACKAGE_ROOT } from '../../../catalog/package-root.js';
 import { startStation } from '../../../catalog/station.js';
-import { E2E_DOCUMENTS, corporaFile } from './e2e-documents.js';
+import { corporaMissing, corpusFile } from '../../helpers/corpora.js';
+import { E2E_DOCUMENTS } from './e2e-documents.js';
 import { E2E_STAFF } from './staff.js';
 import type { StaffKind } from './staff.js';
 import { Accounts } from '../../../catalog/accounts/accounts.js';
 
 const [libraryDir, port] = process.argv.slice(2);
-const corpora = path.resolve(PACKAGE_ROOT, '../shared/corpora');
 
 const library = await Library.open(libraryDir);
 await loadDemoIfEmpty(library);
-if (fs.existsSync(corpora)) {
-  const imported = await importFiles(library, E2E_DOCUMENTS.imported.map((name) => corporaFile(corpora, name)));
+if (!corporaMissing) {
+  const imported = await importFiles(library, E2E_DOCUMENTS.imported.map(corpusFile));
   if (imported.refused.length > 0) throw new Error(`e2e import refused: ${JSON.stringify(imported.refused)}`);
   for (const broken of E2E_DOCUMENTS.placed) {
-    const stored = await library.files.putFile(corporaFile(corpora, broken.file));
+    const stored = await library.files.putFile(corpusFile(broken.file));
     saveDocuments(library.db, [
       {
         publication: { id: broken.id, kind: 'legal', title: broken.title, docType: 'Thông tư', issuer: 'Bộ Tư pháp', fields: ['Hộ tịch'] },
@@ -36,14 +34,10 @@ if (fs.existsSync(corpora)) {
       },
     ]);
   }
-} else if (process.env.CI) {
-  throw new Error(`${corpora} is missing: CI must run beside ../shared (the browser tests use its corpora).`);
-} else {
-  console.warn(`⚠ ${corpora} not found: the browser tests that need the shared corpora will skip.`);
 }
 const accounts = new Accounts(library.db);
 if (accounts.firstRun()) {
-  for (const [role, account] of Object.entries(E2E_STAFF)) await accounts.create({ ...account, role: role as StaffKind }, 'vi');
+  for (const [role, account] of Object.entries(E2E_STAFF)) await accounts.create({ ...account, role: role as StaffKind });
 }
 library.close();
 

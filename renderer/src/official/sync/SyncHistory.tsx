@@ -47,7 +47,7 @@ export function SyncHistory({ history, onPage, retry }: { history: CallState<Pag
                       <td className="break">{run.location}</td>
                       <td>
                         <OutcomeBadge status={run.status} />
-                        {run.message && <p className="run-message">{run.message}</p>}
+                        {run.message && <p className="run-message">{t(run.message.key, run.message.params)}</p>}
                       </td>
                       <td>
                         {t('sync.changes', {

@@ -64,7 +64,7 @@ export function SyncPage() {
                     <OutcomeBadge status={status.lastRun.status} />
                   </p>
                 )}
-                {status.lastRun?.message && <p className="run-message">{status.lastRun.message}</p>}
+                {status.lastRun?.message && <p className="run-message">{t(status.lastRun.message.key, status.lastRun.message.params)}</p>}
                 {status.nextRunAt && <p>{t('overview.syncNext', { when: formatDateTime(status.nextRunAt) })}</p>}
               </div>
             )}

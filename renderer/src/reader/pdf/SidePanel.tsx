@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import { useT } from '../../i18n.js';
-import { CloseIcon } from './icons.js';
+import { CloseIcon } from '../shared/icons.js';
+import { IconButton } from './IconButton.js';
 
 export interface OutlineNode {
   title: string;
@@ -43,9 +44,9 @@ export function SidePanel({ doc, outline, tab, onTab, currentPage, onPage, onOut
             {t('pdf.thumbnails')}
           </button>
         </div>
-        <button type="button" className="pdf-button pdf-icon-only" onClick={onClose} aria-label={t('pdf.closePanel')} title={t('pdf.closePanel')}>
+        <IconButton label={t('pdf.closePanel')} onClick={onClose}>
           <CloseIcon />
-        </button>
+        </IconButton>
       </div>
       <div id="pdf-tabpanel" role="tabpanel" aria-labelledby={tab === 'outline' ? 'pdf-tab-outline' : 'pdf-tab-thumbnails'} className="pdf-tabpanel">
         {tab === 'outline' ? (

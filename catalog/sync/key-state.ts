@@ -1,29 +1,10 @@
 /**
- * A station's sync state (docs/feed.md § Trust): its sources — locations with pinned keys — and,
- * per hub signing key, what every location of that key shares: the highest root accepted and its
- * hash (so an old USB stick or a neighbour's old /feed/ can neither roll back nor fork it), the
- * hub change applied, and a snapshot being applied in batches. A source row is read joined with
- * the state of the key that signed its last root.
+ * A station's trust per hub signing key (docs/feed.md § Trust): what every location of that key
+ * shares — the highest root accepted and its hash (so an old USB stick or a neighbour's old
+ * /feed/ can neither roll back nor fork it), the hub change applied, and a snapshot being applied
+ * in batches — and the writes an apply makes to it.
  */
-import path from 'node:path';
 import type { Db } from '../db/open.js';
-import type { Library } from '../library.js';
-
-export interface SyncSourceRow {
-  id: number;
-  location: string;
-  trusted_keys: string;
-  label: string | null;
-  last_sync_at: string | null;
-  last_error: string | null;
-  /** The key that signed the last root accepted from this location; its state follows. */
-  key_id: string | null;
-  last_sequence: number | null;
-  last_root_sha256: string | null;
-  last_change: number | null;
-  snapshot_sha256: string | null;
-  snapshot_offset: number | null;
-}
 
 export interface KeyState {
   key_id: string;
@@ -34,21 +15,8 @@ export interface KeyState {
   snapshot_offset: number | null;
 }
 
-export const SOURCE_SELECT = `SELECT s.id, s.location, s.trusted_keys, s.label, s.last_sync_at, s.last_error, s.key_id,
-  k.last_sequence, k.last_root_sha256, k.last_change, k.snapshot_sha256, k.snapshot_offset
-  FROM sync_sources s LEFT JOIN sync_keys k ON k.key_id = s.key_id`;
-
-export function getSource(library: Library, id: number): SyncSourceRow {
-  return library.db.prepare(`${SOURCE_SELECT} WHERE s.id = ?`).get(id) as SyncSourceRow;
-}
-
 export function keyState(db: Db, keyId: string): KeyState | null {
   return (db.prepare('SELECT key_id, last_sequence, last_root_sha256, last_change, snapshot_sha256, snapshot_offset FROM sync_keys WHERE key_id = ?').get(keyId) as KeyState | undefined) ?? null;
-}
-
-/** Where a station keeps the verified feed documents of a source, in a feed's layout (export-bundle copies it). */
-export function feedCacheDir(library: Library, sourceId: number): string {
-  return path.join(library.dir, 'feed-cache', String(sourceId));
 }
 
 /** The writes of one apply, each run inside the caller's transaction. */

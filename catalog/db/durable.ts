@@ -5,7 +5,7 @@
  * commit is fsynced before the caller is answered. better-sqlite3 is synchronous, so no other
  * statement runs on the connection in between.
  */
-import type { Db } from '../db/open.js';
+import type { Db } from './open.js';
 
 export function durably<T>(db: Db, write: () => T): T {
   const previous = db.pragma('synchronous', { simple: true }) as number;

@@ -1,9 +1,10 @@
-/** Line icons of the PDF reader's toolbar (decorative: every button has a text label or aria-label). */
+/** Line icons of both readers' toolbars (decorative: every button has a text label or aria-label). */
 import type { ReactNode } from 'react';
+import './reader.css';
 
 function Icon({ children }: { children: ReactNode }) {
   return (
-    <svg className="pdf-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
+    <svg className="reader-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
       {children}
     </svg>
   );
@@ -24,3 +25,5 @@ export const PrintIcon = () => <Icon><path d="M7 9V3h10v6" /><rect x="3" y="9" w
 export const CloseIcon = () => <Icon><path d="M6 6l12 12M18 6L6 18" /></Icon>;
 export const UpIcon = () => <Icon><path d="M5 15l7-7 7 7" /></Icon>;
 export const DownIcon = () => <Icon><path d="M5 9l7 7 7-7" /></Icon>;
+export const TocIcon = () => <Icon><path d="M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01" /></Icon>;
+export const TextSizeIcon = () => <Icon><path d="M3 19l5-14 5 14M5 14h6M14 19l3.5-9 3.5 9M15.2 16h4.6" /></Icon>;

@@ -4,14 +4,17 @@
  * paths (pages, snapshots, signatures, thesaurus additions, files, texts). Paths are checked like the UI's static files and
  * must resolve, symlinks included, inside the feed folder. The same handler serves any resolver:
  * a station offers its verified feed to the next station on the LAN (catalog/sync/station-feed.ts).
+ * `createFeedApp` is what `bookshelf serve --hub` runs: the feed folder, with the hub's own routes
+ * (catalog/hub/routes.ts) mounted before it.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { COMMON_HEADERS, FILE_CONTENT_SECURITY_POLICY, errorResponse } from '../http/headers.js';
+import { COMMON_HEADERS, FILE_CONTENT_SECURITY_POLICY, methodNotAllowed, refusalResponse } from '../http/headers.js';
 import { rangedFileResponse } from '../http/files.js';
 import type { FetchHandler } from '../http/files.js';
 import { resolveStaticPath } from '../http/static.js';
 import { hostGuard } from '../http/server.js';
+import { isTempName } from '../store/atomic-write.js';
 import { Hono } from 'hono';
 
 const IMMUTABLE = /^\/(pages|signatures)\/[0-9a-f]{64}\.json$|^\/snapshots\/[0-9a-f]{64}\.jsonl$|^\/thesaurus\/[0-9a-f]{64}\.txt$|^\/(files|texts)\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
@@ -38,7 +41,7 @@ export type FeedResolver = (pathname: string) => Promise<FeedFile | null>;
 /** The file for a request path, or null when it is not a safe path to an existing file in the feed. */
 async function feedFile(feedDir: string, pathname: string): Promise<FeedFile | null> {
   const resolved = resolveStaticPath(feedDir, pathname);
-  if (!resolved || resolved.endsWith('.tmp')) return null;
+  if (!resolved || isTempName(resolved)) return null;
   try {
     const [real, base] = await Promise.all([fs.realpath(resolved), fs.realpath(feedDir)]);
     if (!real.startsWith(base + path.sep)) return null;
@@ -56,14 +59,13 @@ export function createFeedHandler(feedDir: string): FetchHandler {
 /** The same handler over any resolver (a station serves its cached feed and its file store). */
 export function createFeedHandlerWith(resolve: FeedResolver, prefix = ''): FetchHandler {
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return errorResponse({ code: 'bad_request', message: 'Chỉ GET, HEAD / Only GET and HEAD' }, 405, { Allow: 'GET, HEAD' });
-    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(request, 'GET, HEAD');
+    const notFound = () => refusalResponse(request, 404, 'not_found', { key: 'error.not_found' });
     const { pathname: full } = new URL(request.url);
-    if (!full.startsWith(`${prefix}/`)) return errorResponse({ code: 'not_found', message: 'Không tìm thấy / Not found' }, 404);
+    if (!full.startsWith(`${prefix}/`)) return notFound();
     const pathname = full.slice(prefix.length);
     const found = await resolve(pathname);
-    if (!found) return errorResponse({ code: 'not_found', message: 'Không tìm thấy / Not found' }, 404);
+    if (!found) return notFound();
     const immutable = IMMUTABLE.test(pathname);
     // Content-addressed files are named by their hash; others change with each publish.
     const etag = immutable ? `"${/[0-9a-f]{64}/.exec(pathname)?.[0]}"` : `"${found.size.toString(16)}-${Math.floor(found.mtimeMs).toString(16)}"`;
@@ -79,8 +81,8 @@ export function createFeedHandlerWith(resolve: FeedResolver, prefix = ''): Fetch
   };
 }
 
-/** A hub's HTTP app: the feed folder, to the host names it listens on; `mount` adds routes before it (uploads, catalog/hub/routes.ts). */
-export function createHubApp(feedDir: string, allowedHostnames: readonly string[], mount?: (app: Hono) => void): Hono {
+/** The HTTP app of a feed folder, to the host names it listens on; `mount` adds routes before it (a hub's uploads, catalog/hub/routes.ts). */
+export function createFeedApp(feedDir: string, allowedHostnames: readonly string[], mount?: (app: Hono) => void): Hono {
   const app = new Hono();
   app.use('*', hostGuard(allowedHostnames));
   mount?.(app);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFeedHandler } from '../../../catalog/feed/hub-server.js';
+import { createFeedHandler } from '../../../catalog/feed/feed-server.js';
 import { publish } from '../../../catalog/feed/publish.js';
 import { listen } from '../../../catalog/http/server.js';
 import type { RunningServer } from '../../../catalog/http/server.js';
@@ -24,7 +24,6 @@ beforeAll(async () => {
   const [sha256] = library.db.prepare('SELECT sha256 FROM files').pluck().all() as string[];
   fileUrl = `/files/${sha256.slice(0, 2)}/${sha256}`;
   fileBytes = fs.readFileSync(library.files.pathOf(sha256));
-  library.close();
   fs.writeFileSync(path.join(base, 'secret.txt'), 'secret');
   fs.symlinkSync(path.join(base, 'secret.txt'), path.join(outDir, 'escape.json'));
   const app = new Hono();

@@ -1,0 +1,216 @@
+/**
+ * A PDF open for reading: loaded by URL with range requests (the first page of a long gazette
+ * shows before the rest arrives) into pdf.js's viewer (viewer.ts), and torn down on leaving
+ * (canvases, worker, pages). Gives the reader its state — loading with progress, ready, or the
+ * problem that stopped it; the page, scale and mode shown — and what it can do: turn, jump, zoom,
+ * fit, page by page or continuous. "Fit width" and "fit page" stay true when the space changes.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
+import { DamagedPdfError, pdfProblem } from './errors.js';
+import type { PdfProblem } from './errors.js';
+import { openPdf } from './pdfjs.js';
+import type { OutlineNode } from './SidePanel.js';
+import { ScrollMode, createViewer } from './viewer.js';
+import type { KioskViewer } from './viewer.js';
+import { stepZoom } from './zoom.js';
+
+export type PdfStatus = { kind: 'loading'; percent: number | null } | { kind: 'ready' } | { kind: 'error'; problem: PdfProblem };
+export type Mode = 'scroll' | 'page';
+
+export interface PdfDocument {
+  status: PdfStatus;
+  doc: PDFDocumentProxy | null;
+  /** Whether the document is shown and can be used. */
+  ready: boolean;
+  /** The viewer of the document being opened or read (null between two). */
+  kiosk: KioskViewer | null;
+  page: number;
+  total: number;
+  scale: number;
+  mode: Mode;
+  setMode(mode: Mode): void;
+  outline: OutlineNode[];
+  /** Pages that could not be drawn (a file cut off half-way). */
+  brokenPages: number[];
+  /** Milliseconds from opening to the first drawn page (a figure for tests and the bench). */
+  firstPageMs: number | null;
+  retry(): void;
+  goTo(page: number): void;
+  next(): void;
+  previous(): void;
+  zoom(direction: 1 | -1): void;
+  fit(value: 'page-width' | 'page-fit'): void;
+  /** Puts keyboard focus on the document, so keys scroll it at once. */
+  focus(): void;
+}
+
+interface Options {
+  url: string;
+  initialPage?: number;
+  /** pdf.js's scrolling container and the viewer element inside it. */
+  container: RefObject<HTMLDivElement | null>;
+  viewer: RefObject<HTMLDivElement | null>;
+  /** A web link tapped in the document. */
+  onOutsideLink(url: string): void;
+}
+
+export function usePdfDocument({ url, initialPage, container: containerRef, viewer: viewerRef, onOutsideLink }: Options): PdfDocument {
+  const outsideLink = useRef(onOutsideLink);
+  outsideLink.current = onOutsideLink;
+  const kioskRef = useRef<KioskViewer | null>(null);
+  const [kiosk, setKiosk] = useState<KioskViewer | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [status, setStatus] = useState<PdfStatus>({ kind: 'loading', percent: null });
+  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
+  const [page, setPage] = useState(initialPage ?? 1);
+  const [scale, setScale] = useState(1);
+  const [mode, setMode] = useState<Mode>('scroll');
+  const [outline, setOutline] = useState<OutlineNode[]>([]);
+  const [brokenPages, setBrokenPages] = useState<number[]>([]);
+  const [firstPageMs, setFirstPageMs] = useState<number | null>(null);
+
+  const focus = useCallback(() => containerRef.current?.focus({ preventScroll: true }), [containerRef]);
+
+  // Load the document and build the viewer; tear both down when leaving.
+  useEffect(() => {
+    const container = containerRef.current;
+    const viewerElement = viewerRef.current;
+    if (!container || !viewerElement) return;
+    let live = true;
+    setStatus({ kind: 'loading', percent: null });
+    setFirstPageMs(null);
+    const started = performance.now();
+    const created = createViewer(container, viewerElement, (link) => outsideLink.current(link));
+    kioskRef.current = created;
+    setKiosk(created);
+    const { eventBus, viewer, linkService } = created;
+    let task: PDFDocumentLoadingTask | null = null;
+
+    eventBus.on('pagechanging', ({ pageNumber }: { pageNumber: number }) => setPage(pageNumber));
+    eventBus.on('scalechanging', ({ scale: value }: { scale: number }) => setScale(value));
+    eventBus.on('pagerendered', ({ pageNumber, error }: { pageNumber: number; error: unknown }) => {
+      setFirstPageMs((ms) => ms ?? Math.round(performance.now() - started));
+      if (error) setBrokenPages((pages) => (pages.includes(pageNumber) ? pages : [...pages, pageNumber]));
+    });
+    eventBus.on('pagesinit', () => {
+      viewer.currentScaleValue = 'page-width';
+      const start = initialPage && initialPage <= viewer.pagesCount ? initialPage : 1;
+      if (start > 1) viewer.currentPageNumber = start;
+      setStatus({ kind: 'ready' });
+      // Keys scroll the document at once; no focus ring until the reader uses the keyboard.
+      container.focus({ preventScroll: true, focusVisible: false } as FocusOptions);
+    });
+
+    (async () => {
+      try {
+        task = openPdf(url);
+        task.onProgress = ({ loaded, total }: { loaded: number; total: number }) => {
+          if (live && total > 0) setStatus((s) => (s.kind === 'loading' ? { kind: 'loading', percent: Math.min(100, Math.round((loaded / total) * 100)) } : s));
+        };
+        const loaded = await task.promise;
+        if (!live) return;
+        if (loaded.numPages < 1) throw new DamagedPdfError('no pages');
+        // The first page must be readable, or the file is treated as damaged.
+        await loaded.getPage(1);
+        if (!live) return;
+        setDoc(loaded);
+        linkService.setDocument(loaded, null);
+        // The viewer hands the document to the find controller itself, after the first page is drawn;
+        // a search dispatched before then (the `query` one, at pagesinit) waits for it.
+        viewer.setDocument(loaded);
+        loaded
+          .getOutline()
+          .then((nodes) => live && setOutline((nodes ?? []) as OutlineNode[]))
+          .catch(() => undefined);
+      } catch (error) {
+        if (!live) return;
+        const problem = pdfProblem(error);
+        console.warn(`PDF reader: ${problem}`, error);
+        setStatus({ kind: 'error', problem });
+      }
+    })();
+
+    return () => {
+      live = false;
+      kioskRef.current = null;
+      setKiosk(null);
+      setDoc(null);
+      const release = () => {
+        try {
+          viewer.setDocument(null as unknown as PDFDocumentProxy);
+        } catch {
+          // Already torn down with the document.
+        }
+        void task?.destroy();
+      };
+      // The viewer asks for every page once the first is drawn; destroying the document under
+      // those requests makes pdf.js log errors, so stop drawing now and let go when they are done.
+      const pages = viewer.pdfDocument ? viewer.pagesPromise : null;
+      if (pages) {
+        viewer.cleanup();
+        void Promise.race([pages, new Promise((resolve) => window.setTimeout(resolve, 10_000))]).then(release);
+      } else {
+        release();
+      }
+    };
+  }, [url, attempt, initialPage, containerRef, viewerRef]);
+
+  // When the space for the page changes (side panel, window, a phone turned), keep "fit width" /
+  // "fit page" true to their word.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || status.kind !== 'ready') return;
+    let frame = 0;
+    let width = container.clientWidth;
+    let height = container.clientHeight;
+    const observer = new ResizeObserver(() => {
+      if (container.clientWidth === width && container.clientHeight === height) return;
+      width = container.clientWidth;
+      height = container.clientHeight;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const viewer = kioskRef.current?.viewer;
+        const preset = viewer?.currentScaleValue;
+        if (viewer && (preset === 'page-width' || preset === 'page-fit')) viewer.currentScaleValue = preset;
+      });
+    });
+    observer.observe(container);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [status.kind, containerRef]);
+
+  // Page by page or continuous.
+  useEffect(() => {
+    const viewer = kioskRef.current?.viewer;
+    if (!viewer || status.kind !== 'ready') return;
+    viewer.scrollMode = mode === 'page' ? ScrollMode.PAGE : ScrollMode.VERTICAL;
+  }, [mode, status.kind]);
+
+  const retry = useCallback(() => {
+    setStatus({ kind: 'loading', percent: null });
+    setAttempt((n) => n + 1);
+  }, []);
+  const goTo = useCallback((target: number) => {
+    const viewer = kioskRef.current?.viewer;
+    if (!viewer || viewer.pagesCount === 0) return;
+    viewer.currentPageNumber = Math.min(viewer.pagesCount, Math.max(1, target));
+  }, []);
+  const next = useCallback(() => void kioskRef.current?.viewer.nextPage(), []);
+  const previous = useCallback(() => void kioskRef.current?.viewer.previousPage(), []);
+  const zoom = useCallback((direction: 1 | -1) => {
+    const viewer = kioskRef.current?.viewer;
+    if (viewer) viewer.currentScale = stepZoom(viewer.currentScale, direction);
+  }, []);
+  const fit = useCallback((value: 'page-width' | 'page-fit') => {
+    const viewer = kioskRef.current?.viewer;
+    if (viewer) viewer.currentScaleValue = value;
+  }, []);
+
+  const ready = status.kind === 'ready' && doc !== null;
+  const total = doc?.numPages ?? 0;
+  return { status, doc, ready, kiosk, page, total, scale, mode, setMode, outline, brokenPages, firstPageMs, retry, goTo, next, previous, zoom, fit, focus };
+}

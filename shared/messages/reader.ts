@@ -1,0 +1,15 @@
+/** What both readers (PDF and EPUB) say the same way: the dialog for a web address. Merged into shared/messages.ts. */
+
+export const readerVi = {
+  'reader.linkTitle': 'Địa chỉ trang web',
+  'reader.linkExplain': 'Máy này không mở trang web. Hãy dùng điện thoại của bạn quét mã QR dưới đây, hoặc gõ địa chỉ này vào điện thoại:',
+  'reader.linkQr': 'Mã QR của địa chỉ {url}',
+  'reader.linkClose': 'Đóng',
+} as const;
+
+export const readerEn: Record<keyof typeof readerVi, string> = {
+  'reader.linkTitle': 'Web address',
+  'reader.linkExplain': 'This computer does not open web pages. Scan the QR code below with your phone, or type this address into your phone:',
+  'reader.linkQr': 'QR code of the address {url}',
+  'reader.linkClose': 'Close',
+};
