@@ -301,7 +301,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'sync messages by reference',
     sql: `
       -- What a sync run, a source's last run and a failed extraction say is a message reference
-      -- (JSON {key, params}, catalog/sync/stored-messages.ts); a sentence kept before is kept as written.
+      -- (JSON {key, params}, catalog/db/stored-refs.ts); a sentence kept before is kept as written.
       UPDATE sync_runs SET message = json_object('key', 'message.written', 'params', json_object('text', message)) WHERE message IS NOT NULL;
       UPDATE sync_sources SET last_error = json_object('key', 'message.written', 'params', json_object('text', last_error)) WHERE last_error IS NOT NULL;
       UPDATE text_extractions SET detail = json_object('key', 'message.written', 'params', json_object('text', detail)) WHERE detail IS NOT NULL;

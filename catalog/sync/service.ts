@@ -4,7 +4,7 @@
  * the officials' selection, then files, then the texts still missing — fetched, or extracted from
  * the files in the extraction worker), started by an official, by the CLI or by the schedule;
  * live progress; stop between two transactions or mid-file (the .part stays for the next run);
- * every run recorded in sync_runs with its outcome by reference (stored-messages.ts), which each
+ * every run recorded in sync_runs with its outcome by reference (catalog/db/stored-refs.ts), which each
  * screen says in its own language, and the source's last error with it. The schedule syncs every
  * source each `intervalMinutes`; a failed run (disk full, a cut link) is simply tried again at the
  * next tick. Runs left 'running' by a crash are marked 'interrupted' when the service starts.
@@ -58,7 +58,7 @@ interface RunRow {
   files: number;
   bytes: number;
   files_failed: number;
-  /** A reference in JSON (stored-messages.ts). */
+  /** A reference in JSON (catalog/db/stored-refs.ts). */
   message: string | null;
 }
 

@@ -22,7 +22,7 @@ export interface SyncSourceRow {
   trusted_keys: string;
   label: string | null;
   last_sync_at: string | null;
-  /** The last run's error or warning, a reference in JSON (stored-messages.ts). */
+  /** The last run's error or warning, a reference in JSON (catalog/db/stored-refs.ts). */
   last_error: string | null;
   /** The key that signed the last root accepted from this location; its state follows. */
   key_id: string | null;

@@ -9,7 +9,6 @@ export const kioskVi = {
   'kiosk.idleTitle': 'Bạn còn đọc tiếp không?',
   'kiosk.idleBody': 'Màn hình sẽ quay về trang chủ sau {seconds} giây để người sau dùng.',
   'kiosk.idleContinue': 'Chạm để tiếp tục',
-  'kiosk.linkBlocked': 'Máy tra cứu này chỉ mở được tài liệu trong tủ sách.',
 } as const;
 
 export const kioskEn: Record<keyof typeof kioskVi, string> = {
@@ -21,5 +20,4 @@ export const kioskEn: Record<keyof typeof kioskVi, string> = {
   'kiosk.idleTitle': 'Are you still reading?',
   'kiosk.idleBody': 'The screen goes back to the home page in {seconds} seconds for the next person.',
   'kiosk.idleContinue': 'Touch to continue',
-  'kiosk.linkBlocked': 'This kiosk only opens documents from the bookshelf.',
 };

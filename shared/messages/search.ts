@@ -13,7 +13,6 @@ export const searchVi = {
   'searchBox.clear': 'Xoá chữ đã gõ',
   'searchBox.suggestions': 'Gợi ý văn bản',
   'searchBox.suggestionCount': 'Có {count} gợi ý. Dùng phím mũi tên để chọn, Enter để mở.',
-  'searchBox.noSuggestion': 'Chưa có gợi ý. Nhấn Tìm để tìm trong toàn bộ nội dung.',
   'searchBox.searching': 'Đang tìm…',
 
   'home.fieldsHeading': 'Tìm theo lĩnh vực',
@@ -24,7 +23,6 @@ export const searchVi = {
   'home.allLink': 'Xem tất cả {count} văn bản và sách',
   'home.allBack': 'Về trang chủ',
 
-  'results.heading': 'Kết quả tìm kiếm',
   'results.headingFor': 'Kết quả cho “{q}”',
   'results.browseHeading': 'Văn bản theo bộ lọc',
   'results.count': 'Tìm thấy {count} văn bản',
@@ -41,9 +39,6 @@ export const searchVi = {
   'results.hitsLabel': 'Những điều khoản có từ cần tìm',
   'results.passage': 'Đoạn văn',
   'results.page': 'Trang {page}',
-  'results.openAt': 'Mở tại {place}',
-  'results.noFile': 'Tệp chưa có trên máy này nên chưa mở được tới điều khoản.',
-  'results.backToResults': 'Quay lại kết quả tìm kiếm',
 
   'facets.heading': 'Lọc kết quả',
   'facets.show': 'Lọc kết quả',
@@ -72,14 +67,11 @@ export const searchVi = {
   'noResults.tryAsk': 'Hỏi cán bộ phụ trách tủ sách: văn bản có thể chưa có tại trạm này.',
   'noResults.withoutFilters': 'Tìm lại, bỏ các bộ lọc',
   'noResults.suggestionsHeading': 'Có thể bạn tìm',
-  'noResults.home': 'Về trang chủ',
 
   'publication.backToResults': 'Quay lại kết quả tìm kiếm',
   'publication.backHome': 'Về trang chủ',
   'publication.print': 'In',
   'publication.printHint': 'Mở văn bản để in vài trang',
-  'publication.readHint': 'Mở văn bản để đọc',
-  'publication.onStation': 'Tệp trên trạm này',
   'publication.toc': 'Mục lục',
   'publication.tocCount': '{count} điều',
   'publication.tocHint': 'Chạm vào một điều để mở văn bản tại trang đó.',
@@ -106,7 +98,6 @@ export const searchEn: Record<keyof typeof searchVi, string> = {
   'searchBox.clear': 'Clear what was typed',
   'searchBox.suggestions': 'Suggested documents',
   'searchBox.suggestionCount': '{count} suggestions. Use the arrow keys to choose, Enter to open.',
-  'searchBox.noSuggestion': 'No suggestion yet. Press Search to look through all the texts.',
   'searchBox.searching': 'Searching…',
 
   'home.fieldsHeading': 'Browse by field',
@@ -117,7 +108,6 @@ export const searchEn: Record<keyof typeof searchVi, string> = {
   'home.allLink': 'See all {count} documents and books',
   'home.allBack': 'Back to the home page',
 
-  'results.heading': 'Search results',
   'results.headingFor': 'Results for “{q}”',
   'results.browseHeading': 'Documents matching the filters',
   'results.count': '{count} documents found',
@@ -134,9 +124,6 @@ export const searchEn: Record<keyof typeof searchVi, string> = {
   'results.hitsLabel': 'Articles containing the words',
   'results.passage': 'Passage',
   'results.page': 'Page {page}',
-  'results.openAt': 'Open at {place}',
-  'results.noFile': 'The file is not on this computer yet, so the article cannot be opened.',
-  'results.backToResults': 'Back to the search results',
 
   'facets.heading': 'Filter the results',
   'facets.show': 'Filter the results',
@@ -165,14 +152,11 @@ export const searchEn: Record<keyof typeof searchVi, string> = {
   'noResults.tryAsk': 'Ask the official in charge of the bookshelf: the document may not be at this station yet.',
   'noResults.withoutFilters': 'Search again without the filters',
   'noResults.suggestionsHeading': 'Perhaps you are looking for',
-  'noResults.home': 'Home page',
 
   'publication.backToResults': 'Back to the search results',
   'publication.backHome': 'Back to the home page',
   'publication.print': 'Print',
   'publication.printHint': 'Open the document to print a few pages',
-  'publication.readHint': 'Open the document to read it',
-  'publication.onStation': 'File at this station',
   'publication.toc': 'Contents',
   'publication.tocCount': '{count} articles',
   'publication.tocHint': 'Touch an article to open the document at its page.',

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, bilingual, isMessageRef, languageFromAcceptHeader, say, translate } from '../../shared/messages.js';
 import type { MessageKey } from '../../shared/messages.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../../catalog/package-root.js';
+import { sourceFiles } from '../helpers/source-files.js';
 
 describe('messages', () => {
   it('has every key in both languages, none empty', () => {
@@ -29,6 +33,17 @@ describe('messages', () => {
     expect(isMessageRef({ key: 'feed.refused', params: { code: { key: 'nope' } } })).toBe(false);
     expect(isMessageRef({ key: 'feed.refused', params: ['x'] })).toBe(false);
     expect(isMessageRef('feed.refused')).toBe(false);
+  });
+
+  it('says every message somewhere: a key is named in the code, or built from a prefix (`error.${code}`)', () => {
+    const code = ['catalog', 'electron', 'renderer', 'shared']
+      .flatMap(sourceFiles)
+      .filter((file) => !file.startsWith('shared/messages'))
+      .map((file) => fs.readFileSync(path.join(PACKAGE_ROOT, file), 'utf8'))
+      .join('\n');
+    const named = (key: string) => [`'${key}'`, `"${key}"`, `\`${key}\``].some((quoted) => code.includes(quoted));
+    const prefixed = (key: string) => key.split('.').some((_, i, parts) => i > 0 && code.includes(`\`${parts.slice(0, i).join('.')}.\${`));
+    expect(Object.keys(MESSAGES.vi).filter((key) => !named(key) && !prefixed(key))).toEqual([]);
   });
 
   it('fills placeholders', () => {
