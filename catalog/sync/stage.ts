@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { MAX_PAGE_BYTES, feedPublicationSchema, pageSchema, snapshotHeaderSchema } from '../feed/pages.js';
 import type { FeedPage, SnapshotHeader } from '../feed/pages.js';
 import { moveIntoPlace, writeFileAtomic } from '../store/atomic-write.js';
+import type { Durability } from '../store/atomic-write.js';
 import { sha256File, sha256Hex } from '../store/hash.js';
 import type { PageRef } from '../feed/root.js';
 import { SnapshotLineError, readSnapshotLines } from '../feed/snapshot-file.js';
@@ -43,8 +44,8 @@ const refused = (code: DocCode, key: MessageRef['key'], params: MessageRef['para
 const notMatching = (code: DocCode, ref: DocRef) => refused(code, 'feed.notMatching', { path: ref.path });
 
 /** Writes `file` whole (catalog/store/atomic-write.ts); a full disk is reported as SyncDiskFullError. */
-export async function writeAtomic(file: string, bytes: Uint8Array, openWrite: OpenWrite = openWriteDefault): Promise<void> {
-  await writeFileAtomic(file, bytes, openWrite).catch((error: unknown) => {
+export async function writeAtomic(file: string, bytes: Uint8Array, openWrite: OpenWrite = openWriteDefault, durability: Durability = 'durable'): Promise<void> {
+  await writeFileAtomic(file, bytes, openWrite, durability).catch((error: unknown) => {
     throw isDiskFull(error) ? new SyncDiskFullError(error) : error;
   });
 }

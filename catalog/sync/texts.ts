@@ -91,7 +91,8 @@ export async function fetchTexts(library: Library, source: FeedSource, wants: Te
         if (!(error instanceof SourceError && (error.notFound || error.tooLarge))) throw error;
       }
       if (bytes) {
-        await writeAtomic(library.texts.pathOf(ref.sha256), bytes, openWrite);
+        // Checked on every read (fromStore), so not fsynced: a copy a power cut tore is fetched again.
+        await writeAtomic(library.texts.pathOf(ref.sha256), bytes, openWrite, 'checked');
         result.fetched += 1;
         result.bytes += bytes.length;
       }

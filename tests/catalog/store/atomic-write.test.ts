@@ -3,9 +3,10 @@
  * left beside it, whether the write succeeds or fails.
  */
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isTempName, replaceFileAtomic, writeFileAtomic } from '../../../catalog/store/atomic-write.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
@@ -53,5 +54,30 @@ describe('writing a file atomically', () => {
     expect(isTempName(path.basename(temp))).toBe(true);
     expect(fs.readFileSync(file, 'utf8')).toBe('kept');
     expect(fs.readdirSync(dir)).toEqual(['blob']);
+  });
+
+  it('a durable write fsyncs the file and its folder; a checked one (a copy verified on every read) fsyncs nothing', async () => {
+    const synced: string[] = [];
+    const open = fsp.open.bind(fsp);
+    const spy = vi.spyOn(fsp, 'open').mockImplementation(async (...args: Parameters<typeof fsp.open>) => {
+      const handle = await open(...args);
+      const sync = handle.sync.bind(handle);
+      handle.sync = async () => {
+        synced.push(String(args[0]));
+        return sync();
+      };
+      return handle;
+    });
+    try {
+      const dir = tempDir();
+      await writeFileAtomic(path.join(dir, 'root.json'), Buffer.from('{}'));
+      expect(synced.map((name) => (name === dir ? 'folder' : isTempName(path.basename(name)) ? 'temporary file' : name))).toEqual(['temporary file', 'folder']);
+      synced.length = 0;
+      await writeFileAtomic(path.join(dir, 'text-object'), Buffer.from('checked when read'), undefined, 'checked');
+      expect(synced).toEqual([]);
+      expect(fs.readFileSync(path.join(dir, 'text-object'), 'utf8')).toBe('checked when read');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
