@@ -16,6 +16,7 @@ import { runUpdateSettings } from './update.js';
 import { parseBundleFilter, runExportBundle } from './export-bundle.js';
 import { KEEP_HELP, parseBudget, parseKinds, parseList, runKeep } from './keep.js';
 import { runEvalSearch, runSearch } from './search.js';
+import { EVAL_RELATIONS_HELP, runEvalRelations } from './relations.js';
 import { IMPORT_HELP, parseTimeout, runImport } from './import.js';
 import { REPORT_HELP, runReport } from './report.js';
 import { SCAN_HELP, runScan } from './scan.js';
@@ -53,6 +54,7 @@ export const HELP = [
     ['outbox', 'cli.help.outbox'],
     ['moderate', 'cli.help.moderate'],
     ['eval-search', 'cli.help.evalSearch'],
+    ['eval-relations', 'cli.help.evalRelations'],
     ['help', 'cli.help.help'],
   ]),
   helpSection(bilingual({ key: 'cli.help.commonOptions' }), [
@@ -98,6 +100,7 @@ export const HELP = [
     ['--by type', 'cli.help.evalSearch.by'],
     ['--json', 'cli.help.evalSearch.json'],
   ]),
+  EVAL_RELATIONS_HELP,
 ].join('\n');
 
 const SEE_HELP = `${bilingual({ key: 'cli.usage.see' })}: bookshelf --help`;
@@ -409,6 +412,16 @@ const COMMANDS: Record<string, CommandSpec> = {
       }
       if (values.by !== undefined && values.by !== 'type') throw notOneOf('--by', String(values.by), ['type']);
       return runEvalSearch({ laws: values.laws, queries, byType: values.by === 'type', json: values.json === true });
+    },
+  },
+  'eval-relations': {
+    options: { help: COMMON.help, catalog: { type: 'string' }, texts: { type: 'string' }, labels: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: null,
+    run: (values) => {
+      if (typeof values.catalog !== 'string' || typeof values.texts !== 'string') {
+        throw new UsageError(`${bilingual({ key: 'cli.usage.needs' })} --catalog FILE --texts FILE`);
+      }
+      return runEvalRelations({ catalog: values.catalog, texts: values.texts, labels: values.labels as string | undefined, json: values.json === true });
     },
   },
 };

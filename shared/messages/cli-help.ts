@@ -30,6 +30,7 @@ export const cliHelpVi = {
   'cli.help.outbox': 'Hộp thư đi: tài liệu gửi lên trạm chủ',
   'cli.help.moderate': '(trạm chủ) Duyệt tài liệu các trạm gửi lên; số liệu sử dụng theo trạm',
   'cli.help.evalSearch': 'Đo chất lượng tìm kiếm trên bộ câu hỏi có nhãn',
+  'cli.help.evalRelations': 'Đo việc đọc quan hệ giữa văn bản và ngày có hiệu lực từ nội dung văn bản',
   'cli.help.help': 'Trợ giúp này',
   // Common options.
   'cli.help.library': 'Thư mục thư viện (mặc định: BOOKSHELF_HOME hoặc thư mục dữ liệu người dùng)',
@@ -105,6 +106,11 @@ export const cliHelpVi = {
   'cli.help.evalSearch.queries': 'Câu hỏi có nhãn dạng queries.jsonl (lặp lại được: đo mọi bộ cùng lúc)',
   'cli.help.evalSearch.by': 'Thêm số đo theo kiểu câu hỏi',
   'cli.help.evalSearch.json': 'Một dòng JSON cuối cùng',
+  // eval-relations.
+  'cli.help.evalRelations.catalog': 'Danh mục văn bản dạng metadata.jsonl',
+  'cli.help.evalRelations.texts': 'Nội dung văn bản dạng fulltext.jsonl.gz',
+  'cli.help.evalRelations.labels': 'Quan hệ có nhãn dạng labels.jsonl: chỉ đo các văn bản có nhãn, in số đo',
+  'cli.help.evalRelations.json': 'Chỉ in các dòng JSON (không in số đo dạng chữ)',
 } as const;
 
 export const cliHelpEn: Record<keyof typeof cliHelpVi, string> = {
@@ -132,6 +138,7 @@ export const cliHelpEn: Record<keyof typeof cliHelpVi, string> = {
   'cli.help.outbox': 'The outbox: documents sent to the hub',
   'cli.help.moderate': '(hub) Approve or reject uploads from stations; usage per station',
   'cli.help.evalSearch': 'Measure search quality on labelled queries',
+  'cli.help.evalRelations': 'Measure how relations between documents and effective dates are read from their texts',
   'cli.help.help': 'This help',
   'cli.help.library': 'Library folder (default: BOOKSHELF_HOME, else the per-user app-data folder)',
   'cli.help.helpFlag': 'Help',
@@ -195,4 +202,8 @@ export const cliHelpEn: Record<keyof typeof cliHelpVi, string> = {
   'cli.help.evalSearch.queries': 'Labelled queries, queries.jsonl format (repeat it to measure every set at once)',
   'cli.help.evalSearch.by': 'Add figures per style of question',
   'cli.help.evalSearch.json': 'One JSON line at the end',
+  'cli.help.evalRelations.catalog': 'Document catalog, metadata.jsonl format',
+  'cli.help.evalRelations.texts': 'Document texts, fulltext.jsonl.gz format',
+  'cli.help.evalRelations.labels': 'Labelled relations, labels.jsonl format: measure the labelled documents only, print figures',
+  'cli.help.evalRelations.json': 'Print the JSON lines only (no worded figures)',
 };
