@@ -8,6 +8,7 @@
  * and dashes, each knowing its parent, so that "b) Bãi bỏ khoản 3 Điều 22" can find the document
  * that its article amends.
  */
+import { fromCodeUnits } from '../../text.js';
 import { parseStructure } from '../structure.js';
 
 /** Cyrillic letters that look like Latin ones, as PDF extraction sometimes leaves them in numbers. */
@@ -34,6 +35,9 @@ const MARKERS: { level: number; pattern: RegExp }[] = [
   { level: 3, pattern: /^[a-zđ]\d?\)\s*/u },
   { level: 4, pattern: /^[-–—+•]\s*/u },
 ];
+
+/** The code units blankQuotes reads and writes: “ ” " space, line feed. */
+const [OPEN, CLOSE, STRAIGHT, SPACE, NEWLINE] = [0x201c, 0x201d, 0x22, 0x20, 0x0a];
 
 /** Stands between an article's heading and its first sentence while a unit's lines are gathered. */
 const HEADING_END = '\u2029';
@@ -80,7 +84,8 @@ export function cleanText(raw: string): string {
  * most. Straight quotes count only in pairs on one line, outside curly ones.
  */
 export function blankQuotes(text: string, resets: number[] = []): string {
-  const out = text.split('');
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
   let depth = 0;
   let next = 0;
   const sorted = [...resets].sort((a, b) => a - b);
@@ -90,24 +95,24 @@ export function blankQuotes(text: string, resets: number[] = []): string {
       next++;
     }
     const ch = out[i];
-    if (ch === '\u201c') {
+    if (ch === OPEN) {
       depth++;
-      if (depth > 1) out[i] = ' ';
-    } else if (ch === '\u201d') {
+      if (depth > 1) out[i] = SPACE;
+    } else if (ch === CLOSE) {
       depth = Math.max(0, depth - 1);
-      out[i] = depth > 0 ? ' ' : '\u201d';
-    } else if (ch === '"' && depth === 0) {
+      out[i] = depth > 0 ? SPACE : CLOSE;
+    } else if (ch === STRAIGHT && depth === 0) {
       const close = text.indexOf('"', i + 1);
       const lineEnd = text.indexOf('\n', i);
       if (close > 0 && (lineEnd < 0 || close < lineEnd)) {
-        for (let j = i + 1; j < close; j++) out[j] = ' ';
-        out[i] = '\u201c';
-        out[close] = '\u201d';
+        out.fill(SPACE, i + 1, close);
+        out[i] = OPEN;
+        out[close] = CLOSE;
         i = close;
       }
-    } else if (depth > 0 && ch !== '\n') out[i] = ' ';
+    } else if (depth > 0 && ch !== NEWLINE) out[i] = SPACE;
   }
-  return out.join('');
+  return fromCodeUnits(out);
 }
 
 /** Prepares a document's text: cleaned, quotes blanked, body found. */
