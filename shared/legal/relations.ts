@@ -40,6 +40,8 @@ export interface Relation {
 export interface DocumentRelations {
   /** ISO YYYY-MM-DD; null when not stated as a date. */
   effective: string | null;
+  /** In effect from the day it is signed ("có hiệu lực kể từ ngày ký"): its effective date is its issue date. */
+  onSigning: boolean;
   relations: Relation[];
 }
 
@@ -81,11 +83,13 @@ export function extractRelations(text: string): DocumentRelations {
   const header = parseLegalHeader(prepared.text.slice(0, HEADER_CHARS));
   const known = knownTitles(prepared.text, prepared.bodyStart);
   if (header.docType === 'Văn bản hợp nhất' && isConsolidated(prepared.text)) {
-    return { effective: null, relations: merge(consolidatedRelations(prepared.text, known)) };
+    return { effective: null, onSigning: false, relations: merge(consolidatedRelations(prepared.text, known)) };
   }
   const units = unitsOf(prepared, header.summary);
+  const effect = effectiveDate(units);
   return {
-    effective: effectiveDate(units),
+    effective: effect.date,
+    onSigning: effect.onSigning,
     relations: merge(readUnits({ units, known, self: header.number, annex: (label) => annexItems(prepared, label) })),
   };
 }

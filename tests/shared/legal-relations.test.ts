@@ -116,9 +116,10 @@ describe('relations stated by a document', () => {
       'Điều 8. Điều khoản thi hành',
       '1. Nghị định này có hiệu lực thi hành kể từ ngày ký ban hành.',
     ]);
-    const { effective, relations } = extractRelations(text);
-    // From signing: no date. The laws that amended the Luật Giá describe it; they are not targets.
+    const { effective, onSigning, relations } = extractRelations(text);
+    // From signing: no date, said apart. The laws that amended the Luật Giá describe it; they are not targets.
     expect(effective).toBeNull();
+    expect(onSigning).toBe(true);
     expect(brief(relations)).toEqual(['amends 85/2024/NĐ-CP part', 'replaces 85/2024/NĐ-CP part', 'repeals 85/2024/NĐ-CP part']);
     expect(relations.find((r) => r.kind === 'repeals')?.articles).toEqual(['Điều 22']);
   });
@@ -287,7 +288,7 @@ describe('what never makes a relation', () => {
       'Điều 3. Quyết định này có hiệu lực kể từ ngày ký, nội dung đính chính tại Quyết',
       'định này là bộ phận không tách rời của Thông tư số 138/2025/TT-BTC.',
     ]);
-    expect(extractRelations(text)).toEqual({ effective: null, relations: [] });
+    expect(extractRelations(text)).toEqual({ effective: null, onSigning: true, relations: [] });
   });
 
   it('ngưng hiệu lực: a suspension, though its article lists the documents (15/2026/NQ-CP)', () => {
@@ -369,13 +370,13 @@ describe('what never makes a relation', () => {
       'được sửa đổi, bổ sung hoặc thay thế thì thực hiện theo văn bản quy phạm pháp',
       'luật mới được sửa đổi, bổ sung hoặc thay thế.',
     ]);
-    expect(extractRelations(text)).toEqual({ effective: null, relations: [] });
+    expect(extractRelations(text)).toEqual({ effective: null, onSigning: true, relations: [] });
   });
 });
 
 describe('effective dates', () => {
-  const effectOf = (...lines: string[]) =>
-    extractRelations(doc('CHÍNH PHỦ', '1/2025/NĐ-CP', 'NGHỊ ĐỊNH', ['Quy định về một việc'], [], ['Điều 9. Hiệu lực thi hành', ...lines])).effective;
+  const readingOf = (...lines: string[]) => extractRelations(doc('CHÍNH PHỦ', '1/2025/NĐ-CP', 'NGHỊ ĐỊNH', ['Quy định về một việc'], [], ['Điều 9. Hiệu lực thi hành', ...lines]));
+  const effectOf = (...lines: string[]) => readingOf(...lines).effective;
 
   it('reads the first sentence of the effect article, words or digits', () => {
     // 58/2014/QH13: entry into force in stages, the first sentence gives the date.
@@ -389,6 +390,12 @@ describe('effective dates', () => {
     expect(effectOf('Nghị quyết này có hiệu lực thi hành kể từ ngày thông qua.')).toBeNull();
     expect(effectOf('Thông tư này có hiệu lực thi hành sau 45 ngày kể từ ngày ký ban hành.')).toBeNull();
     expect(effectOf('Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này./.')).toBeNull();
+  });
+
+  it('says apart a document in effect from signing (its issue date), not one dated from signing (02/2021/TT-BLĐTBXH)', () => {
+    expect(readingOf('1. Quyết định này có hiệu lực thi hành kể từ ngày ký.').onSigning).toBe(true);
+    expect(readingOf('1. Thông tư này có hiệu lực sau 45 ngày kể từ ngày ký. Các chế độ, chính sách').onSigning).toBe(false);
+    expect(readingOf('1. Thông tư này có hiệu lực thi hành kể từ ngày 01/7/2026.').onSigning).toBe(false);
   });
 });
 
