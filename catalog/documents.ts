@@ -1,14 +1,18 @@
 /**
  * Writing a whole document into the catalog — its metadata, files, extracted text, legal
- * structure, search index and change-log entry — in one transaction, so a crash or a refused
- * document leaves no partial rows. A metadata change can keep the stored text (and its index);
- * a text can be replaced on its own (a station's text arriving after its metadata).
+ * structure, search index, relations (what its text says of other documents, the status derived
+ * from them: catalog/relations/) and change-log entry — in one transaction, so a crash or a
+ * refused document leaves no partial rows. A metadata change can keep the stored text (and its
+ * index); a text can be replaced on its own (a station's text arriving after its metadata).
  */
 import type { Db } from './db/open.js';
 import { statement } from './db/statements.js';
 import { upsertPublication } from './publications.js';
 import type { NewFileLink, NewPublication } from './publications.js';
 import { indexPublication, indexPublicationMeta, indexPublicationText, unindexPublication } from './search/index-writer.js';
+import { readText } from './relations/readings.js';
+import { deleteWithRelations, relationsAfterWrite } from './relations/updates.js';
+import type { DocumentRelations } from '../shared/legal/relations.js';
 import type { Section } from '../shared/legal/structure.js';
 
 export interface DocumentText {
@@ -35,6 +39,8 @@ export interface DocumentRecord {
   textObject?: TextObjectRef;
   /** Keep the text, structure and passages already stored: only the metadata changes. */
   keepText?: boolean;
+  /** What `text` says of its relations, read before the transaction (null: nothing to read); read while saving when absent. */
+  reading?: DocumentRelations | null;
 }
 
 /** The 1-based page that contains an offset. */
@@ -76,21 +82,26 @@ function storeText(db: Db, id: string, text: DocumentText | undefined, sections:
 function writeDocument(db: Db, record: DocumentRecord, now: string): void {
   const id = record.publication.id;
   upsertPublication(db, record.publication, record.files, now);
-  if (record.keepText) indexPublicationMeta(db, id);
-  else {
+  if (record.keepText) {
+    indexPublicationMeta(db, id);
+    relationsAfterWrite(db, id, 'same', now);
+  } else {
     storeText(db, id, record.text, record.sections, record.textObject);
     indexPublication(db, id);
+    relationsAfterWrite(db, id, { reading: record.reading !== undefined ? record.reading : readText(record.publication.kind, record.text?.text) }, now);
   }
   logChange(db, id, 'put', now);
 }
 
 /**
  * Replaces the text and structure of an existing publication and re-indexes its passages, in the
- * caller's transaction (a synced document's text fetched or extracted after its metadata).
+ * caller's transaction (a synced document's text fetched or extracted after its metadata, on the
+ * kiosk's thread: what it says of its relations is read in the background, catalog/relations/backfill.ts).
  */
 export function replaceDocumentText(db: Db, id: string, text: DocumentText, sections: Section[], object?: TextObjectRef, now = new Date().toISOString()): void {
   storeText(db, id, text, sections, object);
   indexPublicationText(db, id);
+  relationsAfterWrite(db, id, 'unread', now);
   logChange(db, id, 'put', now);
 }
 
@@ -137,6 +148,8 @@ export function deletePublication(db: Db, id: string, now = new Date().toISOStri
   db.transaction(() => {
     unindexPublication(db, id);
     statement(db, 'DELETE FROM search_docs WHERE publication_id = ?').run(id);
-    if (statement(db, 'DELETE FROM publications WHERE id = ?').run(id).changes) logChange(db, id, 'delete', now);
+    deleteWithRelations(db, id, () => {
+      if (statement(db, 'DELETE FROM publications WHERE id = ?').run(id).changes) logChange(db, id, 'delete', now);
+    }, now);
   })();
 }

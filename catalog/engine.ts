@@ -16,7 +16,8 @@ import { outboxHandlers } from './outbox/handlers.js';
 import { hubHandlers } from './hub/handlers.js';
 import { updateHandlers } from './updates/handlers.js';
 import type { Services } from './services.js';
-import { getPublication, publicationExists } from './publications.js';
+import { publicationExists } from './publications.js';
+import { publicationDetail } from './relations/related.js';
 import { recordRead } from './reads.js';
 import { countSearch, countUsage } from './usage.js';
 import { addSource, listSources, removeSource, sourceInfo } from './sync/sources.js';
@@ -32,7 +33,7 @@ export function createHandlers(services: Services): Handlers<Contract> {
     'library.info': () => library.info(),
     'publications.list': (input, ctx) => reads.run('publications.list', input, lane(ctx)),
     'publications.get': (input) => {
-      const publication = getPublication(library.db, input.id);
+      const publication = publicationDetail(library.db, input.id);
       if (!publication) throw new AppError('not_found', { key: 'error.not_found' });
       return publication;
     },

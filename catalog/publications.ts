@@ -4,7 +4,7 @@
 import type { Db } from './db/open.js';
 import { statement } from './db/statements.js';
 import type {
-  FileRole, LegalStatus, Origin, Page, Publication, PublicationFile, PublicationKind, PublicationSort,
+  DocumentStatus, FileRole, LegalStatus, Origin, Page, Publication, PublicationFile, PublicationKind, PublicationSort,
   PublicationSummary, SectionSummary,
 } from '../shared/domain.js';
 import { numberKey, plainLine, plainText, vnSortKey } from '../shared/text.js';
@@ -20,6 +20,7 @@ interface PublicationRow {
   issued_date: string | null;
   effective_date: string | null;
   legal_status: LegalStatus;
+  status: DocumentStatus;
   fields: string;
   language: string;
   authors: string;
@@ -88,6 +89,7 @@ function toSummary(row: PublicationRow): PublicationSummary {
     issuer: row.issuer,
     issuedDate: row.issued_date,
     legalStatus: row.legal_status,
+    status: row.status,
     fields: JSON.parse(row.fields) as string[],
     language: row.language,
     available: row.available === 1,

@@ -1,6 +1,7 @@
 /**
  * The long-lived parts of a running app over one library: the read pool (heavy reads off the
- * event loop), the writer thread (long writes off it: sync, document saves), the sync service,
+ * event loop), the writer thread (long writes off it: sync, document saves, relations read in the
+ * background — started by whoever runs the app, `relations.start()`), the sync service,
  * staff accounts, and each area's own service. Made once by whoever runs the app (served mode, Electron main,
  * a test) and handed to the contract's handlers (catalog/engine.ts); disposed in reverse order.
  */
@@ -15,6 +16,8 @@ import { ReadPool } from './read-pool/pool.js';
 import { DeferredWrites } from './db/deferred-writes.js';
 import { UsageGate } from './usage-gate.js';
 import { WriterThread } from './writer/writer-thread.js';
+import { RelationsService } from './relations/service.js';
+import type { RelationsServiceOptions } from './relations/service.js';
 import type { ReadPoolOptions } from './read-pool/pool.js';
 import type { UpdaterPort } from './updates/handlers.js';
 import type { DeskOptions } from './desk/service.js';
@@ -29,6 +32,8 @@ export interface Services {
   /** Which counts are taken from whom, how often (catalog/usage-gate.ts). */
   usageGate: UsageGate;
   sync: SyncService;
+  /** Relations read and statuses derived in the background (catalog/relations/service.ts). */
+  relations: RelationsService;
   accounts: Accounts;
   outbox: OutboxService;
   desk: DeskService;
@@ -41,17 +46,20 @@ export interface ServiceOptions {
   sync?: SyncServiceOptions;
   outbox?: OutboxServiceOptions;
   desk?: DeskOptions;
+  relations?: RelationsServiceOptions;
 }
 
 export function createServices(library: Library, options: ServiceOptions = {}): Services {
   const writer = new WriterThread(library.dir);
+  const relations = new RelationsService(library, writer, options.relations);
   return {
     library,
     reads: new ReadPool(library.layout.database, library.db, options.reads),
     writer,
     counts: new DeferredWrites(library.db),
     usageGate: new UsageGate(),
-    sync: new SyncService(library, { ...options.sync, writer }),
+    sync: new SyncService(library, { ...options.sync, writer, onTexts: () => relations.read() }),
+    relations,
     accounts: new Accounts(library.db),
     outbox: new OutboxService(library, options.outbox),
     desk: new DeskService(library, { ...options.desk, writer }),
@@ -64,6 +72,7 @@ export async function disposeServices(services: Services): Promise<void> {
   await services.desk.dispose();
   await services.outbox.dispose();
   await services.sync.dispose();
+  services.relations.dispose();
   await services.writer.close();
   await services.reads.close();
   services.counts.close();

@@ -126,6 +126,7 @@ export async function startStation(options: StationOptions): Promise<RunningStat
     // Files a crash left stored but never saved in the catalog go, in the background.
     removeOrphanFiles(library).catch((error: unknown) => console.error('removing orphan files failed', error));
     services.sync.schedule();
+    services.relations.start();
     return {
       library,
       host,

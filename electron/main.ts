@@ -101,6 +101,7 @@ async function start(): Promise<void> {
   services = createServices(opened);
   services.reads.warm();
   services.sync.schedule();
+  services.relations.start();
   const windows = new WindowSessions(services.accounts);
   bindContract(ipcMain, contract, createHandlers(services), { callerOf: (event) => windows.callerOf(event), log });
   if (lockdown.kiosk) Menu.setApplicationMenu(null);

@@ -6,8 +6,8 @@
  * officials' administration each in their own file of shared/contract/, merged below.
  */
 import { z } from 'zod';
-import { LEGAL_STATUSES, PUBLICATION_KINDS, PUBLICATION_SORTS } from './domain.js';
-import type { KioskSettings, LibraryInfo, Page, Publication, PublicationSummary } from './domain.js';
+import { DOCUMENT_STATUSES, PUBLICATION_KINDS, PUBLICATION_SORTS } from './domain.js';
+import type { KioskSettings, LibraryInfo, Page, PublicationDetail, PublicationSummary } from './domain.js';
 import { method } from './contract/method.js';
 import type { MethodSpec } from './contract/method.js';
 import { accountMethods } from './contract/accounts.js';
@@ -33,7 +33,7 @@ const searchFilters = z
     issuer: values(label),
     year: values(z.number().int().min(1800).max(2200)),
     field: values(label),
-    legalStatus: values(z.enum(LEGAL_STATUSES)),
+    legalStatus: values(z.enum(DOCUMENT_STATUSES)),
     kind: values(z.enum(PUBLICATION_KINDS)),
     language: values(z.string().min(2).max(20)),
   })
@@ -101,9 +101,9 @@ export const contract = {
       })
       .strict(),
   }),
-  'publications.get': method<Publication>()({
+  'publications.get': method<PublicationDetail>()({
     access: 'anyone',
-    summary: 'One publication with its files and its table of contents.',
+    summary: 'One publication with its files, its table of contents, why it has its legal status and the documents related to it.',
     input: z.object({ id: publicationId }).strict(),
   }),
   search: method<SearchResult>()({

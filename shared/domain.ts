@@ -3,13 +3,23 @@
  * Shared by the engine, both transports and the UI.
  */
 import type { Section } from './legal/structure.js';
+import type { MessageRef } from './messages.js';
+import type { RelatedGroup } from './related.js';
 
 export const PUBLICATION_KINDS = ['legal', 'book', 'guide', 'qa'] as const;
 export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
 
-/** Legal force, mapped to schema.org LegalForceStatus where one exists. */
+/** Legal force as a feed, a hub or an official gives it ('unknown': not given), mapped to schema.org LegalForceStatus where one exists. */
 export const LEGAL_STATUSES = ['in_force', 'partly_in_force', 'not_in_force', 'unknown'] as const;
 export type LegalStatus = (typeof LEGAL_STATUSES)[number];
+
+/**
+ * Legal force as shown: the status given where one is, else the one derived from the document's
+ * effective date and the relations of the documents the station holds (catalog/relations/status.ts),
+ * which can also say that a document is not yet in force.
+ */
+export const DOCUMENT_STATUSES = ['in_force', 'not_yet_in_force', 'partly_in_force', 'not_in_force', 'unknown'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export const SCHEMA_ORG_LEGAL_FORCE: Record<LegalStatus, string | null> = {
   in_force: 'https://schema.org/InForce',
@@ -44,7 +54,10 @@ export interface PublicationSummary {
   issuer: string | null;
   /** ISO date, YYYY-MM-DD. */
   issuedDate: string | null;
+  /** The status a feed, a hub or an official gave ('unknown': none given). */
   legalStatus: LegalStatus;
+  /** The status shown: the given one, else the derived one. */
+  status: DocumentStatus;
   fields: string[];
   language: string;
   /** The main file (PDF or EPUB) is on this station and verified. */
@@ -80,6 +93,16 @@ export interface Publication extends PublicationSummary {
   sections: SectionSummary[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** A publication as its page shows it. */
+export interface PublicationDetail extends Publication {
+  /** The date given by a feed or an official, else the one its text states (the issue date for one in effect from signing). */
+  effectiveDate: string | null;
+  /** Why it has the status shown, when derived ("Hết hiệu lực từ 01/07/2025, thay thế bởi …"); null otherwise. */
+  statusReason: MessageRef | null;
+  /** The documents it names and those naming it, by relation (shared/related.ts). */
+  related: RelatedGroup[];
 }
 
 export interface LibraryInfo {

@@ -22,6 +22,7 @@ import { cliEn, cliVi } from './messages/cli.js';
 import { httpEn, httpVi } from './messages/http.js';
 import { hubEn, hubVi } from './messages/hub.js';
 import { reportEn, reportVi } from './messages/report.js';
+import { relationsEn, relationsVi } from './messages/relations.js';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -63,6 +64,7 @@ const coreVi = {
   'kind.guide': 'Tài liệu hướng dẫn',
   'kind.qa': 'Hỏi đáp pháp luật',
   'status.in_force': 'Còn hiệu lực',
+  'status.not_yet_in_force': 'Chưa có hiệu lực',
   'status.partly_in_force': 'Hết hiệu lực một phần',
   'status.not_in_force': 'Hết hiệu lực',
   'status.unknown': 'Chưa rõ hiệu lực',
@@ -112,6 +114,7 @@ const vi = {
   ...httpVi,
   ...hubVi,
   ...reportVi,
+  ...relationsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -153,6 +156,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'kind.guide': 'Guide',
   'kind.qa': 'Legal Q&A',
   'status.in_force': 'In force',
+  'status.not_yet_in_force': 'Not yet in force',
   'status.partly_in_force': 'Partly in force',
   'status.not_in_force': 'No longer in force',
   'status.unknown': 'Legal status unknown',
@@ -202,6 +206,7 @@ const en: Record<MessageKey, string> = {
   ...httpEn,
   ...hubEn,
   ...reportEn,
+  ...relationsEn,
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };

@@ -56,6 +56,11 @@ function foldChar(ch: string): string {
   return ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
 }
 
+/** An ISO day (YYYY-MM-DD) as Vietnamese write it, in both languages: 2025-03-07 → 07/03/2025. */
+export function dayLabel(day: string): string {
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}
+
 /** Folds a document number for lookup: no spaces or invisible characters, folded, `-` kept. */
 export function numberKey(number: string): string {
   return vnFold(number.replace(INVISIBLES, '')).replace(/\s+/g, '');

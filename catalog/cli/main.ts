@@ -24,10 +24,10 @@ import { OUTBOX_HELP, runOutbox } from './outbox.js';
 import { MODERATE_HELP, runModerate } from './moderate.js';
 import { UsageError, notOneOf } from './usage.js';
 import type { SearchFilters } from '../search/filters.js';
-import { LEGAL_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
+import { DOCUMENT_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
 import { bilingual } from '../../shared/messages.js';
 import { helpSection, labelled } from './words.js';
-import type { LegalStatus, PublicationKind } from '../../shared/domain.js';
+import type { DocumentStatus, PublicationKind } from '../../shared/domain.js';
 
 export const HELP = [
   `${bilingual({ key: 'app.title' })} ${APP_VERSION} — bookshelf\n`,
@@ -84,7 +84,7 @@ export const HELP = [
   helpSection('info', [['--json', 'cli.help.json']]),
   helpSection('search', [
     ['--limit N', 'cli.help.search.limit'],
-    ['--type T, --issuer I, --year YYYY, --field F, --status S, --kind K', 'cli.help.search.filters', { statuses: LEGAL_STATUSES.join(', '), kinds: PUBLICATION_KINDS.join(', ') }],
+    ['--type T, --issuer I, --year YYYY, --field F, --status S, --kind K', 'cli.help.search.filters', { statuses: DOCUMENT_STATUSES.join(', '), kinds: PUBLICATION_KINDS.join(', ') }],
     ['--json', 'cli.help.search.json'],
   ]),
   IMPORT_HELP,
@@ -199,7 +199,7 @@ function searchFilters(values: Values): SearchFilters {
   });
   const statuses = list('status');
   for (const status of statuses ?? []) {
-    if (!(LEGAL_STATUSES as readonly string[]).includes(status)) throw notOneOf('--status', status, LEGAL_STATUSES);
+    if (!(DOCUMENT_STATUSES as readonly string[]).includes(status)) throw notOneOf('--status', status, DOCUMENT_STATUSES);
   }
   const kinds = list('kind');
   for (const kind of kinds ?? []) {
@@ -210,7 +210,7 @@ function searchFilters(values: Values): SearchFilters {
     issuer: list('issuer'),
     year: years,
     field: list('field'),
-    legalStatus: statuses as LegalStatus[] | undefined,
+    legalStatus: statuses as DocumentStatus[] | undefined,
     kind: kinds as PublicationKind[] | undefined,
   };
 }

@@ -307,6 +307,51 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE text_extractions SET detail = json_object('key', 'message.written', 'params', json_object('text', detail)) WHERE detail IS NOT NULL;
     `,
   },
+  {
+    version: 16,
+    name: 'relations between documents, effective dates read, the status shown',
+    sql: `
+      -- What a document says of others (catalog/relations/): one row per document, kind and target
+      -- (its number key, or its title when no number is printed); read from its text ('text') or
+      -- corrected by a hub or an official ('correction', which a new reading never replaces). The
+      -- target is linked to the station's copy of it, NULL while the station does not hold it.
+      CREATE TABLE relations (
+        id             INTEGER PRIMARY KEY,
+        publication_id TEXT NOT NULL REFERENCES publications (id) ON DELETE CASCADE,
+        kind           TEXT NOT NULL CHECK (kind IN ('replaces', 'repeals', 'amends', 'guides', 'consolidates')),
+        target_number  TEXT,                     -- as printed, tidied
+        target_key     TEXT,                     -- its number key (shared/text.ts numberKey)
+        target_title   TEXT,
+        scope          TEXT NOT NULL CHECK (scope IN ('whole', 'part')),
+        articles       TEXT NOT NULL DEFAULT '[]', -- JSON: the articles a part names, as printed
+        evidence       TEXT NOT NULL,            -- the sentence that states it
+        source         TEXT NOT NULL CHECK (source IN ('text', 'correction')),
+        target_id      TEXT REFERENCES publications (id) ON DELETE SET NULL,
+        CHECK (target_key IS NOT NULL OR target_title IS NOT NULL)
+      ) STRICT;
+      CREATE UNIQUE INDEX relations_one ON relations (publication_id, kind, coalesce(target_key, 'title:' || target_title));
+      CREATE INDEX relations_target ON relations (target_id);
+      CREATE INDEX relations_waiting ON relations (target_key) WHERE target_id IS NULL;
+
+      -- A legal text read for its relations: the date it says it takes effect, or that it does
+      -- from the day it is signed, and the version of the reader (an older one's readings are read again).
+      CREATE TABLE relation_readings (
+        publication_id TEXT PRIMARY KEY REFERENCES publications (id) ON DELETE CASCADE,
+        effective_date TEXT,
+        on_signing     INTEGER NOT NULL CHECK (on_signing IN (0, 1)),
+        reader         INTEGER NOT NULL
+      ) STRICT;
+
+      -- The status shown: legal_status where given, else derived; why (a message reference), and
+      -- the day from which it must be derived again (a date named in its derivation comes).
+      ALTER TABLE publications ADD COLUMN status TEXT NOT NULL DEFAULT 'unknown'
+        CHECK (status IN ('in_force', 'not_yet_in_force', 'partly_in_force', 'not_in_force', 'unknown'));
+      ALTER TABLE publications ADD COLUMN status_reason TEXT;
+      ALTER TABLE publications ADD COLUMN status_until TEXT;
+      UPDATE publications SET status = legal_status;
+      CREATE INDEX publications_status_until ON publications (status_until) WHERE status_until IS NOT NULL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -60,6 +60,8 @@ const displayLanguage: Setting<DisplayDefaults['language']> = {
   serialise: (value) => value,
 };
 
+const relationsRead = z.object({ reader: z.number(), unread: z.number() }).nullable().catch(null);
+
 const retiredDemo = z.object({ at: z.string(), merged: z.number(), removed: z.number() }).nullable().catch(null);
 
 /** Folders given by hand may hold anything: what is not a list of paths reads as none. */
@@ -102,6 +104,13 @@ export const SETTINGS = {
   /** Rows in each search index when its common terms were counted (catalog/search/term-stats.ts); -1: never. */
   passageTermRows: number('term_stats.passage.rows', -1),
   metaTermRows: number('term_stats.meta.rows', -1),
+  /**
+   * Texts left unread so far (bumped each time one is, catalog/relations/readings.ts), and where
+   * the last complete background reading stood (its reader, that count when it started): while
+   * they agree, every text has been read (catalog/relations/service.ts asks for no reading).
+   */
+  relationsUnread: number('relations.unread', 0),
+  relationsRead: json('relations.read', null, relationsRead),
   /** The hub's last published root sequence, and the last change it carried. */
   publishSequence: number('publish.sequence', 0),
   publishLastChange: number('publish.last_change_seq', null),

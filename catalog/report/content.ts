@@ -41,10 +41,5 @@ export function monthLabel(month: string): string {
   return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 }
 
-/** 2025-03-07 → 07/03/2025. */
-export function dayLabel(day: string): string {
-  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
-}
-
 /** Where numbers are written the report's way (1.241 in Vietnamese, 1,241 in English). */
 export const REPORT_LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };

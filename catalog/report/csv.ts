@@ -3,7 +3,8 @@
  * accents), CRLF line ends, one section per table, in the language the caller chooses.
  */
 import type { Language } from '../../shared/messages.js';
-import { REPORT_COUNTERS, dayLabel, monthRows, totalRows, wordsIn } from './content.js';
+import { dayLabel } from '../../shared/text.js';
+import { REPORT_COUNTERS, monthRows, totalRows, wordsIn } from './content.js';
 import type { ReportData } from './content.js';
 
 /**

@@ -5,9 +5,10 @@
  */
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { dayLabel } from '../../shared/text.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { Language } from '../../shared/messages.js';
-import { REPORT_LOCALES, dayLabel, monthLabel, monthRows, totalRows, wordsIn } from './content.js';
+import { REPORT_LOCALES, monthLabel, monthRows, totalRows, wordsIn } from './content.js';
 import type { ReportData, Words } from './content.js';
 
 const FONT_DIR = path.join(PACKAGE_ROOT, 'build', 'fonts');

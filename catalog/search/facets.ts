@@ -12,7 +12,7 @@ const FACET_VALUE: Record<Exclude<FacetName, 'field'>, string> = {
   docType: 'pub.doc_type',
   issuer: 'pub.issuer',
   year: 'substr(pub.issued_date, 1, 4)',
-  legalStatus: 'pub.legal_status',
+  legalStatus: 'pub.status',
   kind: 'pub.kind',
   language: 'pub.language',
 };

@@ -2,14 +2,15 @@
  * Search filters (type, issuer, year, field, legal status, kind, language) as one SQL
  * condition on the `pub` alias of publications, with its bound parameters.
  */
-import type { LegalStatus, PublicationKind } from '../../shared/domain.js';
+import type { DocumentStatus, PublicationKind } from '../../shared/domain.js';
 
 export interface SearchFilters {
   docType?: string[];
   issuer?: string[];
   year?: number[];
   field?: string[];
-  legalStatus?: LegalStatus[];
+  /** The status shown (catalog/relations/status.ts). */
+  legalStatus?: DocumentStatus[];
   kind?: PublicationKind[];
   language?: string[];
 }
@@ -31,7 +32,7 @@ export function filterCondition(filters: SearchFilters = {}): SqlCondition {
   };
   column('pub.doc_type', filters.docType);
   column('pub.issuer', filters.issuer);
-  column('pub.legal_status', filters.legalStatus);
+  column('pub.status', filters.legalStatus);
   column('pub.kind', filters.kind);
   column('pub.language', filters.language);
   column("CAST(substr(pub.issued_date, 1, 4) AS INTEGER)", filters.year);

@@ -6,8 +6,9 @@
  * applied in batches read line by line (the byte offset reached is committed with each batch, so
  * a kill resumes there) and each page after it, the last transaction advancing the cursor; no
  * transaction holds the thread longer than SLICE_MS (the kiosk is answered between them); every
- * publication's text object is fetched before the transaction that writes it, so a document is
- * searchable from the moment it appears. A publication already here as a demo row or as this
+ * publication's text object is fetched — and what it says of its relations read — before the
+ * transaction that writes it, so a document is searchable, and its status derived, from the
+ * moment it appears. A publication already here as a demo row or as this
  * station's copy of the same file is merged, not duplicated (merge.ts); once a real national
  * record is in, the demo set retires. Files are linked 'pending' (kept 'present' if already held);
  * download.ts fetches them. A delete never removes a document this station made itself. The
@@ -28,6 +29,8 @@ import type { FeedPage, FeedPublication, SnapshotHeader } from '../feed/pages.js
 import { ROOT_PATH, signatureKeyId, signaturePathOf, verifyRoot } from '../feed/root.js';
 import type { FeedRoot, PageRef } from '../feed/root.js';
 import type { TextContent } from '../feed/text-object.js';
+import { readText } from '../relations/readings.js';
+import type { DocumentRelations } from '../../shared/legal/relations.js';
 import type { MessageRef } from '../../shared/messages.js';
 import { SyncDiskFullError, SyncError, SyncRefusedError, SyncStoppedError, isDiskFull } from './errors.js';
 import { feedFileIn, feedCacheDir } from './feed-cache.js';
@@ -212,26 +215,34 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
     }
     await cacheForNewStations();
 
-    // Apply, texts first: each batch's text objects are in the store before its transaction.
+    // Apply, texts first: each batch's text objects are in the store, and read, before its transaction.
     const wanted = textWanted(library);
-    const textsOf = async (publications: FeedPublication[]): Promise<Map<string, TextContent>> => {
+    type Arrived = { content: TextContent; reading: DocumentRelations | null };
+    const textsOf = async (publications: FeedPublication[]): Promise<Map<string, Arrived>> => {
       const wants = publications.flatMap((pub) => (pub.text && wanted(pub) && heldTextObject(db, pub.id) !== pub.text.sha256 ? [{ id: pub.id, ref: pub.text }] : []));
       if (wants.length === 0) return new Map();
       const fetched = await fetchTexts(library, source, wants, options.openWrite);
       result.textsMissing += fetched.missing.size;
-      return fetched.texts;
+      const arrived = new Map<string, Arrived>();
+      for (const pub of publications) {
+        const content = fetched.texts.get(pub.id);
+        if (!content) continue;
+        arrived.set(pub.id, { content, reading: readText(pub.kind, content.text) });
+        await yieldToEventLoop(); // a save sent meanwhile waits for one reading at most
+      }
+      return arrived;
     };
-    const put = (publications: FeedPublication[], texts: Map<string, TextContent>) => {
+    const put = (publications: FeedPublication[], texts: Map<string, Arrived>) => {
       const records = publications.map((pub): DocumentRecord => {
         const existing = findExisting(db, pub);
-        const content = texts.get(pub.id);
+        const arrived = texts.get(pub.id);
         const { files, updatedAt: _updatedAt, text: ref, ...meta } = pub;
         const record: DocumentRecord = {
           publication: { ...meta, origin: 'national', textSha256: ref?.sha256 ?? null, textSize: ref?.size ?? null },
           files: files.map((file) => ({ ...file, state: 'pending' as const })),
         };
-        if (content) {
-          Object.assign(record, { text: content, sections: content.sections, textObject: ref });
+        if (arrived) {
+          Object.assign(record, { text: arrived.content, sections: arrived.content.sections, textObject: ref, reading: arrived.reading });
           result.texts += 1;
         } else if (existing?.how === 'duplicate') {
           // The text the station already had for this document (demo, or extracted here) moves over.

@@ -46,11 +46,12 @@ const NATIONAL_FILES = `(SELECT DISTINCT pf.sha256 FROM publication_files pf JOI
   WHERE p.origin = 'national')`;
 
 /**
- * The order files are kept in under a budget: in force first (then partly in force, unknown —
- * books and guides —, no longer in force), newest issued first (undated last), then by id; a
- * publication's content before its cover. A file shared by several publications takes its best place.
+ * The order files are kept in under a budget: by the status shown, in force first (then partly in
+ * force, not yet in force, unknown — books and guides —, no longer in force), newest issued first
+ * (undated last), then by id; a publication's content before its cover. A file shared by several
+ * publications takes its best place.
  */
-const PRIORITY = `CASE p.legal_status WHEN 'in_force' THEN 0 WHEN 'partly_in_force' THEN 1 WHEN 'unknown' THEN 2 ELSE 3 END,
+const PRIORITY = `CASE p.status WHEN 'in_force' THEN 0 WHEN 'partly_in_force' THEN 1 WHEN 'not_yet_in_force' THEN 2 WHEN 'unknown' THEN 3 ELSE 4 END,
   p.issued_date IS NULL, p.issued_date DESC, p.id, pf.role = 'cover'`;
 
 /** What the station keeps now, counted over the national catalog's files. */

@@ -41,6 +41,8 @@ export interface SyncServiceOptions {
   onChange?: (status: SyncStatus) => void;
   /** The app's writer thread (shared with the desk); without one the service starts its own. */
   writer?: WriterThread;
+  /** Called when a run completed texts on this thread: what they say of their relations is read in the background. */
+  onTexts?: () => void;
 }
 
 interface RunRow {
@@ -307,6 +309,7 @@ export class SyncService {
             this.emit();
           },
         });
+        if (texts.fetched + texts.extracted > 0) this.options.onTexts?.();
       }
       if (signal.aborted || downloaded?.stopped || texts?.stopped) status = 'stopped';
       else if (downloaded?.error) {

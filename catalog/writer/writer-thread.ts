@@ -1,7 +1,8 @@
 /**
  * The app's writer, off the event loop (issue 13): the long writes — a sync run's metadata step
- * (verify, stage, apply the snapshot and pages) and saving a document with its text and search
- * index (a book's text takes most of a second to index) — run in one worker thread with its own
+ * (verify, stage, apply the snapshot and pages), saving a document with its text and search
+ * index (a book's text takes most of a second to index) and reading relations in the background
+ * (catalog/relations/backfill.ts) — run in one worker thread with its own
  * connection to the library, so the thread that answers the kiosk (the served station's, or
  * Electron's main process) computes none of it; it only receives progress and results. The
  * thread starts on the first write and stays for the next (starting one costs a module load);
@@ -19,6 +20,7 @@ import { SyncDiskFullError, SyncError, SyncRefusedError, SyncStoppedError } from
 import type { HttpSourceOptions } from '../sync/source.js';
 import type { SyncSourceRow } from '../sync/sources.js';
 import type { SaveJob, WriterFailure, WriterReply, WriterRequest, WriterWorkerData } from './writer-worker.js';
+import type { BackfillResult } from '../relations/backfill.js';
 import { workerEntry } from '../threads/worker-entry.js';
 
 export type { SaveJob } from './writer-worker.js';
@@ -48,7 +50,7 @@ function errorOf(failure: WriterFailure): Error {
 }
 
 interface Pending {
-  resolve: (value: SyncResult | null) => void;
+  resolve: (value: SyncResult | BackfillResult | null) => void;
   reject: (error: Error) => void;
   onProgress?: (progress: SyncProgress) => void;
 }
@@ -81,7 +83,12 @@ export class WriterThread {
     await this.send({ type: 'save', id: this.nextId++, job });
   }
 
-  /** Ends the thread (its library connection closed first); a sync going on is stopped. */
+  /** Reads the texts whose relations are not read yet and derives the statuses that are due (catalog/relations/backfill.ts). */
+  async readRelations(): Promise<BackfillResult> {
+    return (await this.send({ type: 'relations', id: this.nextId++ })) as BackfillResult;
+  }
+
+  /** Ends the thread (its library connection closed first); a sync or a reading going on is stopped. */
   async close(): Promise<void> {
     const worker = this.worker;
     if (!worker) return;
@@ -96,7 +103,7 @@ export class WriterThread {
     await worker.terminate();
   }
 
-  private send(request: Extract<WriterRequest, { id: number }>, onProgress?: (progress: SyncProgress) => void): Promise<SyncResult | null> {
+  private send(request: Extract<WriterRequest, { id: number }>, onProgress?: (progress: SyncProgress) => void): Promise<SyncResult | BackfillResult | null> {
     const worker = this.ready();
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject, onProgress });

@@ -1,9 +1,12 @@
 /**
  * The writer thread's body (./writer-thread.ts): it opens the library itself — its own
  * connection, its own temporary folder — and runs the writes it is sent: a sync run's metadata
- * step (`syncOnce`, posting progress; a `stop` aborts it between two transactions) and document
- * saves (one transaction each, taken between two of a sync's). Failures travel as plain data —
- * which error, and what it said by reference — and are rebuilt on the other side.
+ * step (`syncOnce`, posting progress; a `stop` aborts it between two transactions), document
+ * saves (one transaction each, taken between two of a sync's; sections and relations read from
+ * the text before it) and the background reading of relations (catalog/relations/backfill.ts:
+ * one run at a time, a run asked for meanwhile done once after it; `close` stops it). Failures
+ * travel as plain data — which error, and what it said by reference — and are rebuilt on the
+ * other side.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { saveDocuments } from '../documents.js';
@@ -16,6 +19,9 @@ import type { ErrorCode } from '../../shared/errors.js';
 import type { MessageRef } from '../../shared/messages.js';
 import type { UsageCounter } from '../../shared/contract.js';
 import { parseStructure } from '../../shared/legal/structure.js';
+import { readPendingRelations } from '../relations/backfill.js';
+import type { BackfillResult } from '../relations/backfill.js';
+import { readText } from '../relations/readings.js';
 import { syncOnce } from '../sync/apply.js';
 import type { SyncProgress, SyncResult } from '../sync/apply.js';
 import { SyncDiskFullError, SyncError, SyncRefusedError, SyncStoppedError } from '../sync/errors.js';
@@ -27,7 +33,7 @@ export interface WriterWorkerData {
   libraryDir: string;
 }
 
-/** Documents to save; a record without sections gets them read from its text here (a long text takes a while). */
+/** Documents to save; a record without sections or relations gets them read from its text here (a long text takes a while). */
 export interface SaveJob {
   records: DocumentRecord[];
   /** A usage counter taken with the save, in the same transaction. */
@@ -38,6 +44,7 @@ export type WriterRequest =
   | { type: 'sync'; id: number; row: SyncSourceRow; http?: HttpSourceOptions; now: string }
   | { type: 'stop'; id: number }
   | { type: 'save'; id: number; job: SaveJob }
+  | { type: 'relations'; id: number }
   | { type: 'close' };
 
 /** A failure as data: which error it was and what it said (by reference when it had its words). */
@@ -51,7 +58,7 @@ export type WriterFailure =
 
 export type WriterReply =
   | { type: 'progress'; id: number; progress: SyncProgress }
-  | { type: 'done'; id: number; value: SyncResult | null }
+  | { type: 'done'; id: number; value: SyncResult | BackfillResult | null }
   | { type: 'failed'; id: number; failure: WriterFailure }
   | { type: 'closed' };
 
@@ -66,7 +73,11 @@ function failureOf(error: unknown): WriterFailure {
 }
 
 async function save(library: Library, job: SaveJob): Promise<null> {
-  const records = job.records.map((record) => ({ ...record, sections: record.sections ?? (record.text?.text.trim() ? parseStructure(record.text.text) : []) }));
+  const records = job.records.map((record) => ({
+    ...record,
+    sections: record.sections ?? (record.text?.text.trim() ? parseStructure(record.text.text) : []),
+    reading: record.reading !== undefined ? record.reading : readText(record.publication.kind, record.text?.text),
+  }));
   await writeWhenFree(library.db, () => {
     saveDocuments(library.db, records);
     if (job.count) countUsage(library.db, job.count);
@@ -78,7 +89,23 @@ if (parentPort && (workerData as WriterWorkerData | null)?.libraryDir) {
   const port = parentPort;
   const opening = Library.open((workerData as WriterWorkerData).libraryDir);
   const syncs = new Map<number, AbortController>();
-  const answer = (id: number, work: (library: Library) => Promise<SyncResult | null>) =>
+  const relations = new AbortController();
+  let reading: Promise<BackfillResult> | null = null;
+  let readAgain: Promise<BackfillResult> | null = null;
+  const readRelations = (library: Library): Promise<BackfillResult> => {
+    if (!reading) {
+      reading = readPendingRelations(library, { signal: relations.signal }).finally(() => {
+        reading = null;
+      });
+      return reading;
+    }
+    readAgain ??= reading.catch(() => undefined).then(() => {
+      readAgain = null;
+      return readRelations(library);
+    });
+    return readAgain;
+  };
+  const answer = (id: number, work: (library: Library) => Promise<SyncResult | BackfillResult | null>) =>
     void opening.then(work).then(
       (value) => port.postMessage({ type: 'done', id, value } satisfies WriterReply),
       (error: unknown) => port.postMessage({ type: 'failed', id, failure: failureOf(error) } satisfies WriterReply),
@@ -86,6 +113,7 @@ if (parentPort && (workerData as WriterWorkerData | null)?.libraryDir) {
   port.on('message', (request: WriterRequest) => {
     if (request.type === 'stop') syncs.get(request.id)?.abort();
     else if (request.type === 'save') answer(request.id, (library) => save(library, request.job));
+    else if (request.type === 'relations') answer(request.id, readRelations);
     else if (request.type === 'sync') {
       const controller = new AbortController();
       syncs.set(request.id, controller);
@@ -98,6 +126,7 @@ if (parentPort && (workerData as WriterWorkerData | null)?.libraryDir) {
       );
     } else {
       for (const controller of syncs.values()) controller.abort();
+      relations.abort();
       void opening.then((library) => library.close()).finally(() => port.postMessage({ type: 'closed' } satisfies WriterReply));
     }
   });

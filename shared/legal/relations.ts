@@ -20,7 +20,7 @@ import { foldTitle, knownTitles } from './relations/mentions.js';
 import { annexItems, prepareText, unitsOf } from './relations/units.js';
 
 export type { RelationKind } from './relations/kinds.js';
-export { numberKeys } from './relations/targets.js';
+export { numberKeys, printedKeys } from './relations/targets.js';
 
 export const RELATION_KINDS: readonly RelationKind[] = ['replaces', 'repeals', 'amends', 'guides', 'consolidates'];
 

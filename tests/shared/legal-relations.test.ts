@@ -4,7 +4,7 @@
  * document named above each case); only the header around it is shortened.
  */
 import { describe, expect, it } from 'vitest';
-import { extractRelations, numberKeys } from '../../shared/legal/relations.js';
+import { extractRelations, numberKeys, printedKeys } from '../../shared/legal/relations.js';
 import type { Relation } from '../../shared/legal/relations.js';
 
 /** A document: its header (organ, number, type, title), its Căn cứ lines, then its articles. */
@@ -415,5 +415,12 @@ describe('target numbers', () => {
     expect(numberKeys('67/2014/QH14')).toEqual(['67/2014/qh14', '67/2014/qh13']);
     expect(numberKeys('67/2014/QH13')).toEqual(['67/2014/qh13']);
     expect(numberKeys('08/2020/TT-BLĐTBXH')).toEqual(['08/2020/tt-bldtbxh']);
+  });
+
+  it('knows, from a law\'s key, the misprinted keys a text may name it by (the reverse of numberKeys)', () => {
+    expect(printedKeys('67/2014/qh13')).toEqual(['67/2014/qh13', '67/2014/qh10', '67/2014/qh11', '67/2014/qh12', '67/2014/qh14', '67/2014/qh15', '67/2014/qh16']);
+    // A year two terms share: a misprint could mean either, so each term is a misprint of both.
+    expect(printedKeys('100/2016/qh14')).toContain('100/2016/qh15');
+    expect(printedKeys('08/2020/tt-bldtbxh')).toEqual(['08/2020/tt-bldtbxh']);
   });
 });

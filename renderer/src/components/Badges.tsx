@@ -1,14 +1,14 @@
-import type { LegalStatus, PublicationKind, PublicationSummary } from '../../../shared/domain.js';
+import type { DocumentStatus, PublicationKind, PublicationSummary } from '../../../shared/domain.js';
 import { useT } from '../i18n.js';
 import { CheckIcon, PendingIcon } from './icons.js';
 
 /** Legal force matters for legal documents; a novel "of unknown legal status" would only confuse. */
-export function showsLegalStatus(p: Pick<PublicationSummary, 'kind' | 'legalStatus'>): boolean {
-  return p.kind === 'legal' || p.legalStatus !== 'unknown';
+export function showsLegalStatus(p: Pick<PublicationSummary, 'kind' | 'status'>): boolean {
+  return p.kind === 'legal' || p.status !== 'unknown';
 }
 
-/** Legal status in words and colour (never colour alone). */
-export function StatusBadge({ status }: { status: LegalStatus }) {
+/** Legal status (as shown: given, else derived) in words and colour (never colour alone). */
+export function StatusBadge({ status }: { status: DocumentStatus }) {
   const t = useT();
   return <span className={`badge status status-${status}`}>{t(`status.${status}`)}</span>;
 }

@@ -3,6 +3,8 @@
  * and a checkbox. A side panel on a kiosk; on a phone, a button opens it above the results.
  */
 import { useId, useState } from 'react';
+import { DOCUMENT_STATUSES } from '../../../shared/domain.js';
+import type { DocumentStatus } from '../../../shared/domain.js';
 import type { Facets, FacetValue } from '../../../shared/search/results.js';
 import { formatCount } from '../format.js';
 import { useLanguage } from '../i18n.js';
@@ -20,9 +22,7 @@ const GROUPS: readonly FilterParam[] = ['field', 'docType', 'issuer', 'year', 'l
 
 /** A filter value in words: legal statuses are codes. */
 export function filterValueLabel(t: TFunction, name: FilterParam, value: string): string {
-  if (name === 'legalStatus' && ['in_force', 'partly_in_force', 'not_in_force', 'unknown'].includes(value)) {
-    return t(`status.${value as 'in_force' | 'partly_in_force' | 'not_in_force' | 'unknown'}`);
-  }
+  if (name === 'legalStatus' && (DOCUMENT_STATUSES as readonly string[]).includes(value)) return t(`status.${value as DocumentStatus}`);
   return value;
 }
 

@@ -21,7 +21,7 @@ export function PublicationCard({ publication: p, back, compact = false }: { pub
         {/* After the title in reading order, above it on screen. */}
         <div className="card-tags">
           <KindTag kind={p.kind} />
-          {showsLegalStatus(p) && <StatusBadge status={p.legalStatus} />}
+          {showsLegalStatus(p) && <StatusBadge status={p.status} />}
         </div>
         <PublicationMeta publication={p} docType={!compact} numberId={`${id}-number`} />
         <Availability available={p.available} excluded={p.excluded} id={`${id}-availability`} />

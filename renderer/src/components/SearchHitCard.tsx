@@ -25,7 +25,7 @@ export function SearchHitCard({ hit, q, back }: { hit: SearchHit; q: string; bac
       <div className="card-tags">
         {hit.matchedBy === 'number' && <span className="badge by-number">{t('results.byNumber')}</span>}
         {p.docType ? <span className="badge kind">{p.docType}</span> : <KindTag kind={p.kind} />}
-        {showsLegalStatus(p) && <StatusBadge status={p.legalStatus} />}
+        {showsLegalStatus(p) && <StatusBadge status={p.status} />}
       </div>
       <h2 className="hit-title" id={`${id}-title`}>
         <Link to={publicationPath(p.id)} state={back} data-testid="hit-link">

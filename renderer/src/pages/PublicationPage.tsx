@@ -74,7 +74,7 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
   add('field.issuer', p.issuer);
   add('field.issuedDate', p.issuedDate && <time dateTime={machineDate(p.issuedDate)}>{formatDate(p.issuedDate)}</time>);
   add('field.effectiveDate', p.effectiveDate && <time dateTime={machineDate(p.effectiveDate)}>{formatDate(p.effectiveDate)}</time>);
-  if (showsLegalStatus(p)) add('field.status', <StatusBadge status={p.legalStatus} />);
+  if (showsLegalStatus(p)) add('field.status', <StatusBadge status={p.status} />);
   add('field.fields', p.fields.length > 0 && p.fields.join(', '));
   add('field.authors', p.authors.length > 0 && p.authors.join(', '));
   add('field.publisher', p.publisher);
@@ -86,7 +86,7 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
       <header className="publication-header">
         <div className="card-tags">
           <KindTag kind={p.kind} />
-          {showsLegalStatus(p) && <StatusBadge status={p.legalStatus} />}
+          {showsLegalStatus(p) && <StatusBadge status={p.status} />}
         </div>
         <h1 id="publication-title" data-testid="publication-title">
           {p.title}

@@ -6,8 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { LEGAL_STATUSES } from '../../../shared/domain.js';
-import type { LegalStatus } from '../../../shared/domain.js';
+import { DOCUMENT_STATUSES } from '../../../shared/domain.js';
+import type { DocumentStatus } from '../../../shared/domain.js';
 import type { SearchResult } from '../../../shared/search/results.js';
 import { vnFold } from '../../../shared/text.js';
 import { formatCount } from '../format.js';
@@ -41,7 +41,7 @@ function filtersFrom(params: URLSearchParams): FilterValues {
     const values = [...new Set(params.getAll(name).map((v) => v.trim()))].filter((v) => {
       if (!v || v.length > 200) return false;
       if (name === 'year') return /^\d{4}$/.test(v) && Number(v) >= 1800 && Number(v) <= 2200;
-      if (name === 'legalStatus') return (LEGAL_STATUSES as readonly string[]).includes(v);
+      if (name === 'legalStatus') return (DOCUMENT_STATUSES as readonly string[]).includes(v);
       return true;
     });
     if (values.length) filters[name] = values.slice(0, MAX_VALUES);
@@ -55,7 +55,7 @@ function engineFilters(filters: FilterValues) {
     ...(filters.docType && { docType: filters.docType }),
     ...(filters.issuer && { issuer: filters.issuer }),
     ...(filters.year && { year: filters.year.map(Number) }),
-    ...(filters.legalStatus && { legalStatus: filters.legalStatus as LegalStatus[] }),
+    ...(filters.legalStatus && { legalStatus: filters.legalStatus as DocumentStatus[] }),
   };
 }
 

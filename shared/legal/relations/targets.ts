@@ -143,12 +143,22 @@ const TERMS: [term: number, from: number, to: number][] = [
  * or "UBTVQH" symbol names a term that did not sit in the number's year, a misprint such as
  * "67/2014/QH14" — the keys with each term that did ("67/2014/qh13").
  */
+const LAW_KEY = /^(.+\/((?:19|20)\d{2})\/(?:ubtv)?qh)(\d{2})$/;
+
 export function numberKeys(number: string): string[] {
   const key = numberKey(number);
-  const m = /^(.+\/((?:19|20)\d{2})\/(?:ubtv)?qh)(\d{2})$/.exec(key);
+  const m = LAW_KEY.exec(key);
   if (!m) return [key];
   const year = Number(m[2]);
   const terms = TERMS.filter(([, from, to]) => year >= from && year <= to).map(([term]) => term);
   if (terms.length === 0 || terms.includes(Number(m[3]))) return [key];
   return [key, ...terms.map((term) => `${m[1]}${term}`)];
+}
+
+/** The reverse of numberKeys: the keys of printed numbers that name the document whose key is `key` (itself, and its misprints). */
+export function printedKeys(key: string): string[] {
+  const m = LAW_KEY.exec(key);
+  if (!m) return [key];
+  const misprints = TERMS.map(([term]) => `${m[1]}${term}`).filter((printed) => printed !== key && numberKeys(printed).includes(key));
+  return [key, ...misprints];
 }

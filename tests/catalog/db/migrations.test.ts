@@ -17,7 +17,7 @@ describe('database migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['publications', 'files', 'publication_files', 'settings']));
+    expect(tables).toEqual(expect.arrayContaining(['publications', 'files', 'publication_files', 'settings', 'relations', 'relation_readings']));
     db.close();
   });
 

@@ -1,0 +1,52 @@
+/**
+ * A publication as its page shows it (the contract's publications.get): its record, its effective
+ * date (given, else read from its text), why it has its status (when derived), and the documents
+ * it names and that name it, grouped as shared/related.ts orders them.
+ */
+import type { Db } from '../db/open.js';
+import { statement } from '../db/statements.js';
+import { readStoredRef } from '../db/stored-refs.js';
+import { getPublication } from '../publications.js';
+import type { DocumentStatus, PublicationDetail } from '../../shared/domain.js';
+import type { RelationKind } from '../../shared/legal/relations.js';
+import { RELATED_GROUPS } from '../../shared/related.js';
+import type { RelatedDocument, RelatedGroup, RelationDirection } from '../../shared/related.js';
+import { effectiveDateOf } from './readings.js';
+
+interface RelatedRow {
+  kind: RelationKind;
+  number: string | null;
+  title: string | null;
+  publicationId: string | null;
+  status: DocumentStatus | null;
+  scope: 'whole' | 'part';
+  articles: string;
+}
+
+const OUTGOING = `SELECT r.kind, coalesce(t.number, r.target_number) AS number, coalesce(t.title, r.target_title) AS title,
+    r.target_id AS publicationId, t.status, r.scope, r.articles
+  FROM relations r LEFT JOIN publications t ON t.id = r.target_id WHERE r.publication_id = ? ORDER BY r.id`;
+const INCOMING = `SELECT r.kind, s.number, s.title, s.id AS publicationId, s.status, r.scope, r.articles
+  FROM relations r JOIN publications s ON s.id = r.publication_id WHERE r.target_id = ? ORDER BY s.issued_date DESC, s.id`;
+
+/** The documents related to publication `id`, in groups (empty ones left out). */
+export function relatedGroups(db: Db, id: string): RelatedGroup[] {
+  const rows = (direction: RelationDirection, sql: string): RelatedDocument[] =>
+    (statement(db, sql).all(id) as RelatedRow[]).map((row) => ({ ...row, direction, articles: JSON.parse(row.articles) as string[] }));
+  const related = [...rows('outgoing', OUTGOING), ...rows('incoming', INCOMING)];
+  return RELATED_GROUPS.flatMap(({ group, kind, direction }) => {
+    const items = related.filter((item) => item.kind === kind && item.direction === direction);
+    return items.length > 0 ? [{ group, items }] : [];
+  });
+}
+
+/** The publication as its page shows it, or null when there is none with this id. */
+export function publicationDetail(db: Db, id: string): PublicationDetail | null {
+  const publication = getPublication(db, id);
+  if (!publication) return null;
+  const row = statement(db,
+    `SELECT ${effectiveDateOf('p', 'r')} AS effective, p.status_reason AS reason
+     FROM publications p LEFT JOIN relation_readings r ON r.publication_id = p.id WHERE p.id = ?`,
+  ).get(id) as { effective: string | null; reason: string | null };
+  return { ...publication, effectiveDate: row.effective, statusReason: readStoredRef(row.reason), related: relatedGroups(db, id) };
+}
