@@ -8,14 +8,19 @@
  * titles agree); the National Assembly term of a misprinted number ("67/2014/QH14") is forgiven
  * by a general rule (numberKeys), not by a list of cases.
  *
- * For now the extractor runs on each document's text directly. The relations table of the catalog
- * (a later part of issue 15) will be what is measured once the import fills it.
+ * What is measured is what the catalog keeps: each document is saved into a temporary library
+ * (catalog/documents.ts, as an import saves it), and its relations and effective date are read
+ * back from the relations table and the text's reading.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import readline from 'node:readline';
 import { PassThrough } from 'node:stream';
 import zlib from 'node:zlib';
-import { RELATION_KINDS, extractRelations, numberKeys } from '../../shared/legal/relations.js';
+import { saveDocuments } from '../documents.js';
+import { Library } from '../library.js';
+import { RELATION_KINDS, numberKeys } from '../../shared/legal/relations.js';
 import type { RelationKind } from '../../shared/legal/relations.js';
 import { parseLegalHeader } from '../../shared/legal/header.js';
 import { vnFold } from '../../shared/text.js';
@@ -94,15 +99,23 @@ export async function* readTexts(file: string): AsyncGenerator<{ slug: string; t
   }
 }
 
-/** What the extractor reads from one document: its own number as printed (else the catalog's), effective date, relations. */
-export function readDocument(slug: string, text: string, catalogNumber: string | null): DocumentOutput {
-  const { effective, relations } = extractRelations(text);
-  const printed = parseLegalHeader(text.normalize('NFC').slice(0, 6000)).number;
+/**
+ * What the catalog keeps of one document, saved into `library` as a legal document under its slug:
+ * its own number as printed (else the catalog's), the effective date its text states, its relations.
+ */
+export function readDocument(library: Library, slug: string, text: string, catalogNumber: string | null): DocumentOutput {
+  const nfc = text.normalize('NFC');
+  const number = parseLegalHeader(nfc.slice(0, 6000)).number ?? catalogNumber;
+  saveDocuments(library.db, [{ publication: { id: slug, kind: 'legal', title: slug, number }, files: [], text: { text: nfc, pageStarts: [0], pageCount: null }, sections: [] }]);
+  const effective = library.db.prepare('SELECT effective_date FROM relation_readings WHERE publication_id = ?').pluck().get(slug) as string | null | undefined;
+  const rows = library.db
+    .prepare('SELECT kind, target_number AS target, scope, target_title AS targetTitle FROM relations WHERE publication_id = ? ORDER BY id')
+    .all(slug) as (DocumentOutput['relations'][number] & { targetTitle: string | null })[];
   return {
     slug,
-    number: printed ?? catalogNumber,
-    effective,
-    relations: relations.map((r) => ({ kind: r.kind, target: r.target, scope: r.scope, ...(r.target === null && { targetTitle: r.targetTitle }) })),
+    number,
+    effective: effective ?? null,
+    relations: rows.map(({ targetTitle, ...r }) => ({ ...r, ...(r.target === null && { targetTitle }) })),
   };
 }
 
@@ -174,11 +187,26 @@ export function summarise(scores: DocumentScore[]): RelationsEvalResult {
 }
 
 /**
- * Reads every document of the catalog (only the labelled ones when labels are given), calling
- * `onDocument` with each reading (and its score against the labels); returns the figures when
- * labels were given.
+ * Reads every document of the catalog (only the labelled ones when labels are given) into a
+ * temporary library, calling `onDocument` with what it keeps of each (and its score against the
+ * labels); returns the figures when labels were given.
  */
 export async function evaluateRelations(
+  options: { catalog: string; texts: string; labels?: string },
+  onDocument: (output: DocumentOutput, score: DocumentScore | null) => void,
+): Promise<RelationsEvalResult | null> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bookshelf-eval-relations-'));
+  const library = await Library.open(dir);
+  try {
+    return await evaluateIn(library, options, onDocument);
+  } finally {
+    library.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function evaluateIn(
+  library: Library,
   options: { catalog: string; texts: string; labels?: string },
   onDocument: (output: DocumentOutput, score: DocumentScore | null) => void,
 ): Promise<RelationsEvalResult | null> {
@@ -190,7 +218,7 @@ export async function evaluateRelations(
     const label = labels?.get(slug);
     if (labels && !label) continue;
     seen.add(slug);
-    const output = readDocument(slug, text, numbers.get(slug) ?? label?.number ?? null);
+    const output = readDocument(library, slug, text, numbers.get(slug) ?? label?.number ?? null);
     const score = label ? scoreDocument(output, label) : null;
     if (score) scores.push(score);
     onDocument(output, score);

@@ -59,8 +59,9 @@ export function storeReading(db: Db, id: string, reading: DocumentRelations | nu
   }
 }
 
-/** Forgets the reading of a text that changed, to be read again in the background (backfill.ts); its relations stay until then. */
+/** Forgets the reading of a legal text that changed, to be read again in the background (backfill.ts); its relations stay until then. */
 export function markUnread(db: Db, id: string): void {
+  if (statement(db, 'SELECT kind FROM publications WHERE id = ?').pluck().get(id) !== 'legal') return;
   statement(db, 'DELETE FROM relation_readings WHERE publication_id = ?').run(id);
   setSetting(db, SETTINGS.relationsUnread, getSetting(db, SETTINGS.relationsUnread) + 1);
 }
