@@ -26,8 +26,8 @@ interface RowTarget {
   target_number: string | null;
 }
 
-/** Links the given rows again (to another copy, or to none); returns the publications they now link to. */
-function linkAgain(db: Db, rows: RowTarget[]): Set<string> {
+/** Links the given rows again — to another copy, or to none (their target renumbered or deleted); returns the copies they now link to. */
+export function relinkRows(db: Db, rows: RowTarget[]): Set<string> {
   const linked = new Set<string>();
   const set = statement(db, 'UPDATE relations SET target_id = ? WHERE id = ?');
   for (const row of rows) {
@@ -50,7 +50,7 @@ export function relink(db: Db, id: string): Set<string> {
   const gone = linked.filter((row) => key === null || key === undefined || row.target_number === null || !numberKeys(row.target_number).includes(key));
   if (gone.length > 0) {
     changed.add(id);
-    for (const other of linkAgain(db, gone)) changed.add(other);
+    for (const other of relinkRows(db, gone)) changed.add(other);
   }
   if (key) {
     const waiting = statement(db,
@@ -65,9 +65,4 @@ export function relink(db: Db, id: string): Set<string> {
 /** The rows linked to a publication about to be deleted. */
 export function rowsLinkedTo(db: Db, id: string): RowTarget[] {
   return statement(db, 'SELECT id, publication_id, target_number FROM relations WHERE target_id = ? AND publication_id != ?').all(id, id) as RowTarget[];
-}
-
-/** After a publication was deleted (its rows unlinked): links them to another copy, if any; returns the copies. */
-export function relinkOrphans(db: Db, rows: RowTarget[]): Set<string> {
-  return linkAgain(db, rows);
 }

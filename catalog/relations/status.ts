@@ -41,21 +41,23 @@ export interface DerivedStatus {
 const ENDING_KEY = { replaces: 'relations.replacedBy', repeals: 'relations.repealedBy' } as const;
 const PARTLY_KEY = { replaces: 'relations.partlyReplacedBy', repeals: 'relations.partlyRepealedBy', amends: 'relations.amendedBy' } as const;
 
-const ends = (a: ActingDocument): a is ActingDocument & { kind: 'replaces' | 'repeals' } => a.scope === 'whole' && a.kind !== 'amends';
-const byDate = (a: { effective: string | null }, b: { effective: string | null }) => ((a.effective ?? '') < (b.effective ?? '') ? -1 : 1);
+/** An acting document whose effective date is known. */
+type Dated = ActingDocument & { effective: string };
+
+const ends = (a: Dated): a is Dated & { kind: 'replaces' | 'repeals' } => a.scope === 'whole' && a.kind !== 'amends';
 
 /** "Luật Công đoàn 50/2024/QH15", or the title alone when it has no number or already says it. */
 function documentOf(a: ActingDocument): string | MessageRef {
   return a.number && !a.title.includes(a.number) ? { key: 'relations.document', params: { title: a.title, number: a.number } } : a.title;
 }
 
-const saying = (key: MessageRef['key'], a: ActingDocument): MessageRef => ({ key, params: { date: dayLabel(a.effective ?? ''), document: documentOf(a) } });
+const saying = (key: MessageRef['key'], a: Dated): MessageRef => ({ key, params: { date: dayLabel(a.effective), document: documentOf(a) } });
 
 /** The status of a document on `today` (YYYY-MM-DD), from its own facts and the documents acting on it. */
 export function deriveStatus(own: OwnFacts, acting: ActingDocument[], today: string): DerivedStatus {
-  const dated = acting.filter((a) => a.effective !== null).sort(byDate);
-  const inEffect = dated.filter((a) => a.effective! <= today);
-  const coming = dated.filter((a) => a.effective! > today);
+  const dated = acting.filter((a): a is Dated => a.effective !== null).sort((a, b) => a.effective.localeCompare(b.effective));
+  const inEffect = dated.filter((a) => a.effective <= today);
+  const coming = dated.filter((a) => a.effective > today);
   const ended = inEffect.find(ends);
   const ending = coming.find(ends);
   const partly = inEffect.filter((a) => !ends(a)).pop();

@@ -9,7 +9,7 @@
 import type { Db } from '../db/open.js';
 import { localDay } from '../reads.js';
 import type { DocumentRelations } from '../../shared/legal/relations.js';
-import { relink, relinkOrphans, rowsLinkedTo } from './links.js';
+import { relink, relinkRows, rowsLinkedTo } from './links.js';
 import { markUnread, storeReading, targetsOf } from './readings.js';
 import { deriveStatuses } from './status.js';
 
@@ -31,5 +31,5 @@ export function deleteWithRelations(db: Db, id: string, remove: () => void, now:
   const targets = targetsOf(db, id);
   const naming = rowsLinkedTo(db, id);
   remove();
-  deriveStatuses(db, new Set([...targets, ...relinkOrphans(db, naming)]), localDay(new Date(now)));
+  deriveStatuses(db, new Set([...targets, ...relinkRows(db, naming)]), localDay(new Date(now)));
 }
