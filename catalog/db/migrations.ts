@@ -10,6 +10,7 @@ import { DESK_SCHEMA } from '../desk/schema.js';
 import { OUTBOX_SCHEMA } from '../outbox/schema.js';
 import { HUB_SCHEMA } from '../hub/schema.js';
 import { SYNC_TEXTS_SCHEMA, migrateSyncTexts } from '../sync/schema.js';
+import { noteNothingUnread } from '../relations/readings.js';
 
 export interface Migration {
   version: number;
@@ -351,6 +352,7 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE publications SET status = legal_status;
       CREATE INDEX publications_status_until ON publications (status_until) WHERE status_until IS NOT NULL;
     `,
+    after: noteNothingUnread,
   },
 ];
 

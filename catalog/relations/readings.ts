@@ -66,6 +66,15 @@ export function markUnread(db: Db, id: string): void {
   setSetting(db, SETTINGS.relationsUnread, getSetting(db, SETTINGS.relationsUnread) + 1);
 }
 
+/**
+ * Migration 16: a library without a legal text (a new one) has nothing to read — noted, so that
+ * its first start asks for no reading; an older one's texts are read in the background.
+ */
+export function noteNothingUnread(db: Db): void {
+  const texts = db.prepare("SELECT EXISTS (SELECT 1 FROM publications p JOIN publication_texts t ON t.publication_id = p.id WHERE p.kind = 'legal')").pluck().get();
+  if (texts === 0) setSetting(db, SETTINGS.relationsRead, { reader: READER_VERSION, unread: getSetting(db, SETTINGS.relationsUnread) });
+}
+
 /** Whether some text may be unread: no complete reading by this reader since the last text was left unread. */
 export function textsMayBeUnread(db: Db): boolean {
   const read = getSetting(db, SETTINGS.relationsRead);
