@@ -3,20 +3,22 @@
  * date and not yet in force before it; no longer in force (replaced, repealed) once a document
  * the station holds that replaces or repeals it whole is itself in effect; partly in force once
  * one that amends it, or replaces or repeals a part of it, is. A status given by a feed, a hub or
- * an official (legal_status other than 'unknown') still wins. The reason — the date and the
+ * an official (legal_status other than 'unknown') still wins; a book, a guide or a Q&A has no
+ * status but a given one. The reason — the date and the
  * document that decided it — is a message reference (shared/messages/relations.ts). A status
  * holds until the next date its derivation names (status_until), when it is derived again.
  */
 import type { Db } from '../db/open.js';
 import { statement } from '../db/statements.js';
 import { storeRef } from '../db/stored-refs.js';
-import type { DocumentStatus, LegalStatus } from '../../shared/domain.js';
+import type { DocumentStatus, LegalStatus, PublicationKind } from '../../shared/domain.js';
 import type { MessageRef } from '../../shared/messages.js';
 import { dayLabel } from '../../shared/text.js';
 import { effectiveDateOf } from './readings.js';
 
-/** The document itself: the status given, and its effective date. */
+/** The document itself: whether it is a legal document, the status given, and its effective date. */
 export interface OwnFacts {
+  kind: PublicationKind;
   legalStatus: LegalStatus;
   effective: string | null;
 }
@@ -55,6 +57,7 @@ const saying = (key: MessageRef['key'], a: Dated): MessageRef => ({ key, params:
 
 /** The status of a document on `today` (YYYY-MM-DD), from its own facts and the documents acting on it. */
 export function deriveStatus(own: OwnFacts, acting: ActingDocument[], today: string): DerivedStatus {
+  if (own.kind !== 'legal') return { status: own.legalStatus, reason: null, until: null };
   const dated = acting.filter((a): a is Dated => a.effective !== null).sort((a, b) => a.effective.localeCompare(b.effective));
   const inEffect = dated.filter((a) => a.effective <= today);
   const coming = dated.filter((a) => a.effective > today);
@@ -84,7 +87,7 @@ export function deriveStatus(own: OwnFacts, acting: ActingDocument[], today: str
 /** Derives and stores the status of each publication given (those that no longer exist are passed over), in the caller's transaction. */
 export function deriveStatuses(db: Db, ids: Iterable<string>, today: string): void {
   const own = statement(db,
-    `SELECT p.legal_status AS legalStatus, ${effectiveDateOf('p', 'r')} AS effective
+    `SELECT p.kind, p.legal_status AS legalStatus, ${effectiveDateOf('p', 'r')} AS effective
      FROM publications p LEFT JOIN relation_readings r ON r.publication_id = p.id WHERE p.id = ?`,
   );
   const acting = statement(db,

@@ -7,7 +7,7 @@ import { deriveStatus } from '../../../catalog/relations/status.js';
 import type { ActingDocument } from '../../../catalog/relations/status.js';
 import { say } from '../../../shared/messages.js';
 
-const LAW_2014 = { legalStatus: 'unknown', effective: '2016-01-01' } as const;
+const LAW_2014 = { kind: 'legal', legalStatus: 'unknown', effective: '2016-01-01' } as const;
 const replacing: ActingDocument = { kind: 'replaces', scope: 'whole', effective: '2025-07-01', title: 'Luật Bảo hiểm xã hội', number: '41/2024/QH15' };
 const amending: ActingDocument = { kind: 'amends', scope: 'part', effective: '2021-01-01', title: 'Bộ luật Lao động', number: '45/2019/QH14' };
 const said = (reason: ReturnType<typeof deriveStatus>['reason']) => (reason ? say('vi', reason) : null);
@@ -18,7 +18,7 @@ describe('deriveStatus', () => {
     const before = deriveStatus(LAW_2014, [], '2015-12-31');
     expect(before).toMatchObject({ status: 'not_yet_in_force', until: '2016-01-01' });
     expect(said(before.reason)).toBe('Chưa có hiệu lực; có hiệu lực từ 01/01/2016');
-    expect(deriveStatus({ legalStatus: 'unknown', effective: null }, [], '2020-05-05')).toEqual({ status: 'unknown', reason: null, until: null });
+    expect(deriveStatus({ ...LAW_2014, effective: null }, [], '2020-05-05')).toEqual({ status: 'unknown', reason: null, until: null });
   });
 
   it('is no longer in force once the document replacing it whole is in effect, and says so until then', () => {
@@ -41,6 +41,11 @@ describe('deriveStatus', () => {
 
   it('decides nothing from a document whose effective date is not known', () => {
     expect(deriveStatus(LAW_2014, [{ ...replacing, effective: null }], '2030-01-01').status).toBe('in_force');
+  });
+
+  it('derives none for a book, a guide or a Q&A: only a status given', () => {
+    expect(deriveStatus({ ...LAW_2014, kind: 'guide' }, [replacing], '2026-01-01')).toEqual({ status: 'unknown', reason: null, until: null });
+    expect(deriveStatus({ ...LAW_2014, kind: 'qa', legalStatus: 'in_force' }, [], '2026-01-01').status).toBe('in_force');
   });
 
   it('shows a status given by a feed, a hub or an official, with the reason only where the derivation agrees', () => {
