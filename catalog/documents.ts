@@ -12,6 +12,7 @@ import type { NewFileLink, NewPublication } from './publications.js';
 import { indexPublication, indexPublicationMeta, indexPublicationText, unindexPublication } from './search/index-writer.js';
 import { readText } from './relations/readings.js';
 import { deleteWithRelations, relationsAfterWrite } from './relations/updates.js';
+import type { TextChange } from './relations/updates.js';
 import type { DocumentRelations } from '../shared/legal/relations.js';
 import type { Section } from '../shared/legal/structure.js';
 
@@ -41,6 +42,8 @@ export interface DocumentRecord {
   keepText?: boolean;
   /** What `text` says of its relations, read before the transaction (null: nothing to read); read while saving when absent. */
   reading?: DocumentRelations | null;
+  /** The hub's reading of its text, given by a feed: stored instead of one read here (with `keepText` too). */
+  givenReading?: DocumentRelations;
 }
 
 /** The 1-based page that contains an offset. */
@@ -82,13 +85,14 @@ function storeText(db: Db, id: string, text: DocumentText | undefined, sections:
 function writeDocument(db: Db, record: DocumentRecord, now: string): void {
   const id = record.publication.id;
   upsertPublication(db, record.publication, record.files, now);
+  const given: TextChange | undefined = record.givenReading && { reading: record.givenReading, source: 'feed' };
   if (record.keepText) {
     indexPublicationMeta(db, id);
-    relationsAfterWrite(db, id, 'same', now);
+    relationsAfterWrite(db, id, given ?? 'same', now);
   } else {
     storeText(db, id, record.text, record.sections, record.textObject);
     indexPublication(db, id);
-    relationsAfterWrite(db, id, { reading: record.reading !== undefined ? record.reading : readText(record.publication.kind, record.text?.text) }, now);
+    relationsAfterWrite(db, id, given ?? { reading: record.reading !== undefined ? record.reading : readText(record.publication.kind, record.text?.text) }, now);
   }
   logChange(db, id, 'put', now);
 }

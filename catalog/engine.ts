@@ -14,6 +14,7 @@ import { adminHandlers } from './admin/handlers.js';
 import { deskHandlers } from './desk/handlers.js';
 import { outboxHandlers } from './outbox/handlers.js';
 import { hubHandlers } from './hub/handlers.js';
+import { relationsHandlers } from './relations/handlers.js';
 import { updateHandlers } from './updates/handlers.js';
 import type { Services } from './services.js';
 import { publicationExists } from './publications.js';
@@ -79,6 +80,7 @@ export function createHandlers(services: Services): Handlers<Contract> {
     ...outboxHandlers(services),
     ...hubHandlers(services),
     ...adminHandlers(services),
+    ...relationsHandlers(services),
     ...updateHandlers(services),
   });
 }

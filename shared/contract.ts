@@ -2,8 +2,8 @@
  * The one API contract: every engine method with its input schema (validated at the
  * boundary), its output type and who may call it. The preload bridge, the IPC bindings,
  * the HTTP routes and the renderer's client are all derived from this table. The readers' and
- * sync methods are declared here; accounts, the librarian's desk, the outbox, the hub and the
- * officials' administration each in their own file of shared/contract/, merged below.
+ * sync methods are declared here; accounts, the librarian's desk, the outbox, the hub, the
+ * officials' administration and their corrections to relations each in their own file of shared/contract/, merged below.
  */
 import { z } from 'zod';
 import { DOCUMENT_STATUSES, PUBLICATION_KINDS, PUBLICATION_SORTS } from './domain.js';
@@ -15,6 +15,7 @@ import { adminMethods } from './contract/admin.js';
 import { deskMethods } from './contract/desk.js';
 import { outboxMethods } from './contract/outbox.js';
 import { hubMethods } from './contract/hub.js';
+import { relationsMethods } from './contract/relations.js';
 import { updateMethods } from './contract/updates.js';
 import type { Facets, SearchResult, Suggestion } from './search/results.js';
 import { addSourceInput, syncSettingsInput } from './sync-status.js';
@@ -218,6 +219,7 @@ export const contract = {
   ...outboxMethods,
   ...hubMethods,
   ...adminMethods,
+  ...relationsMethods,
   ...updateMethods,
 } satisfies Record<string, MethodSpec>;
 

@@ -4,7 +4,7 @@
  */
 import type { Section } from './legal/structure.js';
 import type { MessageRef } from './messages.js';
-import type { RelatedGroup } from './related.js';
+import type { RelatedDocument, RelatedGroup } from './related.js';
 
 export const PUBLICATION_KINDS = ['legal', 'book', 'guide', 'qa'] as const;
 export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
@@ -103,6 +103,8 @@ export interface PublicationDetail extends Publication {
   statusReason: MessageRef | null;
   /** The documents it names and those naming it, by relation (shared/related.ts). */
   related: RelatedGroup[];
+  /** Relations of it an official removed (kept so no reading brings them back; an official can undo the removal). */
+  removedRelations: RelatedDocument[];
 }
 
 export interface LibraryInfo {

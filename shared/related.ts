@@ -5,7 +5,13 @@
  * order the page shows them: what acts on the document first.
  */
 import type { DocumentStatus } from './domain.js';
-import type { RelationKind } from './legal/relations.js';
+
+/** What a document can say of another (read by shared/legal/relations.ts). */
+export const RELATION_KINDS = ['replaces', 'repeals', 'amends', 'guides', 'consolidates'] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/** Where a relation comes from: the document's text, a feed (the hub's reading), an official's correction. */
+export type RelationSource = 'text' | 'feed' | 'correction';
 
 export type RelationDirection = 'outgoing' | 'incoming';
 
@@ -26,7 +32,10 @@ export type RelatedGroupName = (typeof RELATED_GROUPS)[number]['group'];
 
 /** One document related to the one shown. */
 export interface RelatedDocument {
+  /** The relation's row (an official's corrections name it). */
+  relationId: number;
   kind: RelationKind;
+  source: RelationSource;
   direction: RelationDirection;
   /** Its number (as printed, for a document the station does not hold); null when only its title is known. */
   number: string | null;

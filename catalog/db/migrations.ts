@@ -313,9 +313,10 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'relations between documents, effective dates read, the status shown',
     sql: `
       -- What a document says of others (catalog/relations/): one row per document, kind and target
-      -- (its number key, or its title when no number is printed); read from its text ('text') or
-      -- corrected by a hub or an official ('correction', which a new reading never replaces). The
-      -- target is linked to the station's copy of it, NULL while the station does not hold it.
+      -- (its number key, or its title when no number is printed); read from its text ('text'),
+      -- given by a feed (the hub's reading, 'feed') or corrected by an official ('correction',
+      -- which no reading and no feed replaces; removed_at: removed, kept so none brings it back).
+      -- The target is linked to the station's copy of it, NULL while the station does not hold it.
       CREATE TABLE relations (
         id             INTEGER PRIMARY KEY,
         publication_id TEXT NOT NULL REFERENCES publications (id) ON DELETE CASCADE,
@@ -326,21 +327,25 @@ export const MIGRATIONS: readonly Migration[] = [
         scope          TEXT NOT NULL CHECK (scope IN ('whole', 'part')),
         articles       TEXT NOT NULL DEFAULT '[]', -- JSON: the articles a part names, as printed
         evidence       TEXT NOT NULL,            -- the sentence that states it
-        source         TEXT NOT NULL CHECK (source IN ('text', 'correction')),
+        source         TEXT NOT NULL CHECK (source IN ('text', 'feed', 'correction')),
         target_id      TEXT REFERENCES publications (id) ON DELETE SET NULL,
-        CHECK (target_key IS NOT NULL OR target_title IS NOT NULL)
+        removed_at     TEXT,
+        CHECK (target_key IS NOT NULL OR target_title IS NOT NULL),
+        CHECK (removed_at IS NULL OR source = 'correction')
       ) STRICT;
       CREATE UNIQUE INDEX relations_one ON relations (publication_id, kind, coalesce(target_key, 'title:' || target_title));
       CREATE INDEX relations_target ON relations (target_id);
       CREATE INDEX relations_waiting ON relations (target_key) WHERE target_id IS NULL;
 
       -- A legal text read for its relations: the date it says it takes effect, or that it does
-      -- from the day it is signed, and the version of the reader (an older one's readings are read again).
+      -- from the day it is signed, and the version of the reader (an older one's readings are read
+      -- again); or the hub's reading, given by a feed (given = 1: not read again here).
       CREATE TABLE relation_readings (
         publication_id TEXT PRIMARY KEY REFERENCES publications (id) ON DELETE CASCADE,
         effective_date TEXT,
         on_signing     INTEGER NOT NULL CHECK (on_signing IN (0, 1)),
-        reader         INTEGER NOT NULL
+        reader         INTEGER NOT NULL,
+        given          INTEGER NOT NULL DEFAULT 0 CHECK (given IN (0, 1))
       ) STRICT;
 
       -- The status shown: legal_status where given, else derived; why (a message reference), and

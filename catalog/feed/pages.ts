@@ -3,11 +3,14 @@
  * zod schemas (for the station that reads them), the bounds of the format, and the conversion
  * from the catalog's publications. A page is one canonical JSON document; a snapshot is JSON
  * Lines (a header line, then one canonical publication per line) so both ends stream it in
- * bounded memory. Both are named by their sha256. A record names its text object (text-object.ts).
+ * bounded memory. Both are named by their sha256. A record names its text object (text-object.ts)
+ * and carries the hub's reading of its relations (catalog/relations/published.ts).
  */
 import { z } from 'zod';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
 import type { Publication } from '../../shared/domain.js';
+import type { DocumentRelations } from '../../shared/legal/relations.js';
+import { RELATION_KINDS } from '../../shared/related.js';
 import { textRefSchema } from './text-object.js';
 import type { TextRef } from './text-object.js';
 
@@ -27,6 +30,25 @@ export const feedFileSchema = z.strictObject({
   size: z.number().int().nonnegative(),
   mediaType: z.string().min(1),
   role: z.enum(['content', 'cover']),
+});
+
+/** A relation as the hub holds it (shared/legal/relations.ts Relation). */
+export const feedRelationSchema = z
+  .strictObject({
+    kind: z.enum(RELATION_KINDS),
+    target: z.string().min(1).max(200).nullable(),
+    targetTitle: z.string().min(1).max(1000).nullable(),
+    scope: z.enum(['whole', 'part']),
+    articles: z.array(z.string().max(200)).max(200),
+    evidence: z.string().max(1000),
+  })
+  .refine((relation) => relation.target !== null || relation.targetTitle !== null, { message: 'a relation names its target' });
+
+/** The hub's reading of a legal text (catalog/relations/published.ts): its effective date and relations, corrected by the hub's officials. */
+export const feedReadingSchema = z.strictObject({
+  effective: z.iso.date().nullable(),
+  onSigning: z.boolean(),
+  relations: z.array(feedRelationSchema).max(1000),
 });
 
 export const feedPublicationSchema = z.strictObject({
@@ -50,6 +72,8 @@ export const feedPublicationSchema = z.strictObject({
   files: z.array(feedFileSchema),
   /** The text object holding its text and structure; absent when the hub has none (or an older feed). */
   text: textRefSchema.optional(),
+  /** The hub's reading of its text: a station stores it instead of reading the text; absent before the hub has read it. */
+  reading: feedReadingSchema.optional(),
 });
 
 export const opSchema = z.discriminatedUnion('op', [
@@ -76,8 +100,8 @@ export type FeedOp = z.infer<typeof opSchema>;
 export type FeedPage = z.infer<typeof pageSchema>;
 export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
 
-/** What a feed says of a publication: its metadata, files and text object, not local file states. */
-export function toFeedPublication(pub: Publication, text?: TextRef): FeedPublication {
+/** What a feed says of a publication: its metadata, files, text object and the hub's reading of it, not local file states. */
+export function toFeedPublication(pub: Publication, text?: TextRef, reading?: DocumentRelations | null): FeedPublication {
   return {
     id: pub.id,
     kind: pub.kind,
@@ -98,5 +122,6 @@ export function toFeedPublication(pub: Publication, text?: TextRef): FeedPublica
     updatedAt: pub.updatedAt,
     files: pub.files.map(({ sha256, size, mediaType, role }) => ({ sha256, size, mediaType, role })),
     ...(text ? { text } : {}),
+    ...(reading ? { reading: { ...reading, relations: reading.relations.map((relation) => ({ ...relation, articles: relation.articles ?? [] })) } } : {}),
   };
 }

@@ -19,6 +19,7 @@ import { SETTINGS, getSetting, setSetting } from '../db/settings.js';
 import { DEFAULT_LIBRARY_NAME } from '../library.js';
 import type { Library } from '../library.js';
 import { getPublication } from '../publications.js';
+import { publishedReading } from '../relations/published.js';
 import { logChange, storedText } from '../documents.js';
 import { fsyncDirectory, replaceFileAtomic, writeFileAtomic } from '../store/atomic-write.js';
 import { sha256File, sha256Hex } from '../store/hash.js';
@@ -115,7 +116,7 @@ function readCatalog(library: Library, since: number): CatalogRead {
       const pub = getPublication(library.db, id);
       if (!pub) return [];
       const text = textOf.get(id) as TextRef | undefined;
-      const record = toFeedPublication(pub, text);
+      const record = toFeedPublication(pub, text, publishedReading(library.db, id));
       // A feed this hub writes must be one every station accepts.
       const size = Buffer.byteLength(canonicalJson(record));
       if (size > MAX_RECORD_BYTES) throw new AppError('invalid_input', { key: 'feed.recordTooLarge', params: { id, size, max: MAX_RECORD_BYTES } });

@@ -35,13 +35,13 @@ export interface BackfillResult {
   stopped: boolean;
 }
 
-/** Legal documents with a text this reader has not read. */
+/** Legal documents with a text this reader has not read (a reading a feed gave is not read again). */
 function unreadTexts(library: Library): string[] {
   return library.db
     .prepare(
       `SELECT p.id FROM publications p JOIN publication_texts t ON t.publication_id = p.id
        LEFT JOIN relation_readings r ON r.publication_id = p.id
-       WHERE p.kind = 'legal' AND (r.reader IS NULL OR r.reader < ?) ORDER BY p.id`,
+       WHERE p.kind = 'legal' AND (r.reader IS NULL OR (r.given = 0 AND r.reader < ?)) ORDER BY p.id`,
     )
     .pluck()
     .all(READER_VERSION) as string[];

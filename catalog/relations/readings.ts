@@ -1,8 +1,9 @@
 /**
  * What a legal text says of its relations and of its effective date (shared/legal/relations.ts),
  * stored: the text's rows of the relations table (a correction's rows are kept) and its reading
- * (relation_readings: the date it states, or that it takes effect on signing). Only legal
- * documents are read. A reading replaces the last one whole; each target is linked as it is
+ * (relation_readings: the date it states, or that it takes effect on signing) — or the hub's
+ * reading of the same text, given by a feed, which is stored the same way and not read again
+ * here. Only legal documents are read. A reading replaces the last one whole; each target is linked as it is
  * stored (links.ts).
  */
 import type { Db } from '../db/open.js';
@@ -36,26 +37,28 @@ export function targetsOf(db: Db, id: string): string[] {
 }
 
 /**
- * Replaces what was read from a publication's text with `reading` (null: nothing to read), in the
- * caller's transaction.
+ * Replaces a publication's reading with `reading` (null: nothing to read), in the caller's
+ * transaction: read here from its text, or given by a feed (the hub's, published.ts). A
+ * correction's rows are kept, and win over the reading's.
  */
-export function storeReading(db: Db, id: string, reading: DocumentRelations | null): void {
-  statement(db, "DELETE FROM relations WHERE publication_id = ? AND source = 'text'").run(id);
+export function storeReading(db: Db, id: string, reading: DocumentRelations | null, source: 'text' | 'feed' = 'text'): void {
+  statement(db, "DELETE FROM relations WHERE publication_id = ? AND source IN ('text', 'feed')").run(id);
   statement(db, 'DELETE FROM relation_readings WHERE publication_id = ?').run(id);
   if (!reading) return;
-  statement(db, 'INSERT INTO relation_readings (publication_id, effective_date, on_signing, reader) VALUES (?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO relation_readings (publication_id, effective_date, on_signing, reader, given) VALUES (?, ?, ?, ?, ?)').run(
     id,
     reading.effective,
     reading.onSigning ? 1 : 0,
     READER_VERSION,
+    source === 'feed' ? 1 : 0,
   );
   const insert = statement(db,
     `INSERT OR IGNORE INTO relations (publication_id, kind, target_number, target_key, target_title, scope, articles, evidence, source, target_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const r of reading.relations) {
     if (r.target === null && r.targetTitle === null) continue;
-    insert.run(id, r.kind, r.target, r.target === null ? null : numberKey(r.target), r.targetTitle, r.scope, JSON.stringify(r.articles ?? []), r.evidence, resolveTarget(db, r.target, id));
+    insert.run(id, r.kind, r.target, r.target === null ? null : numberKey(r.target), r.targetTitle, r.scope, JSON.stringify(r.articles ?? []), r.evidence, source, resolveTarget(db, r.target, id));
   }
 }
 

@@ -93,7 +93,7 @@ export function deriveStatuses(db: Db, ids: Iterable<string>, today: string): vo
   const acting = statement(db,
     `SELECT rel.kind, rel.scope, s.title, s.number, ${effectiveDateOf('s', 'r')} AS effective
      FROM relations rel JOIN publications s ON s.id = rel.publication_id LEFT JOIN relation_readings r ON r.publication_id = s.id
-     WHERE rel.target_id = ? AND rel.kind IN ('replaces', 'repeals', 'amends')`,
+     WHERE rel.target_id = ? AND rel.kind IN ('replaces', 'repeals', 'amends') AND rel.removed_at IS NULL`,
   );
   const write = statement(db, 'UPDATE publications SET status = ?, status_reason = ?, status_until = ? WHERE id = ?');
   for (const id of new Set(ids)) {

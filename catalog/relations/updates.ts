@@ -13,14 +13,17 @@ import { relink, relinkRows, rowsLinkedTo } from './links.js';
 import { markUnread, storeReading, targetsOf } from './readings.js';
 import { deriveStatuses } from './status.js';
 
-/** What became of the text: read (what it says; null when there is nothing to read), changed but left unread, or the same. */
-export type TextChange = { reading: DocumentRelations | null } | 'unread' | 'same';
+/**
+ * What became of the text: read (what it says, null when there is nothing to read; or the hub's
+ * reading, given by a feed), changed but left unread, or the same.
+ */
+export type TextChange = { reading: DocumentRelations | null; source?: 'text' | 'feed' } | 'unread' | 'same';
 
 /** After publication `id` was written at `now` (an ISO time); see the module comment. */
 export function relationsAfterWrite(db: Db, id: string, text: TextChange, now: string): void {
   const affected = new Set<string>([id, ...targetsOf(db, id)]);
   if (text === 'unread') markUnread(db, id);
-  else if (text !== 'same') storeReading(db, id, text.reading);
+  else if (text !== 'same') storeReading(db, id, text.reading, text.source);
   for (const target of targetsOf(db, id)) affected.add(target);
   for (const changed of relink(db, id)) affected.add(changed);
   deriveStatuses(db, affected, localDay(new Date(now)));

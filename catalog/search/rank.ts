@@ -4,7 +4,8 @@
  * headings), plus the law's words the thesaurus adds for everyday ones, counting less — and are
  * re-ranked in JS: a passage gains when its document's title is named in the query or when it
  * quotes the query; an exact-accent match outranks a folded one, and one made only with other
- * accents ("hơn" for "hôn") loses.
+ * accents ("hơn" for "hôn") loses; a document no longer in force comes after what replaced it
+ * (in-force-first.ts).
  */
 import type { Db } from '../db/open.js';
 import { statement } from '../db/statements.js';
@@ -19,6 +20,7 @@ import { vnFold } from '../../shared/text.js';
 import { accentMatchers, accentShares } from './accents.js';
 import { foldedWords, holdsExpansion, longestRun } from './phrases.js';
 import { passageTexts } from './passage-text.js';
+import { inForceFirst } from './in-force-first.js';
 
 export const RANKING = {
   /** bm25 weights of passage_fts columns: heading, body, pairs. */
@@ -322,10 +324,11 @@ export function rank(db: Db, query: ParsedQuery, filters: SearchFilters = {}): R
   // other marks ("hơn", "Hồn" for "hôn") comes after every document that may hold them as typed.
   const otherAccentsOnly = (entry: RankedDocument) =>
     entry.matchedBy === 'text' && !titleLift.get(entry.publicationId) && entry.passages.every((p) => p.otherAccentsOnly === true);
-  return [...docs.values()]
+  const sorted = [...docs.values()]
     .map((entry) => ({ entry, demoted: otherAccentsOnly(entry) }))
     .sort((a, b) => Number(a.demoted) - Number(b.demoted) || b.entry.score - a.entry.score || a.entry.publicationId.localeCompare(b.entry.publicationId))
     .map(({ entry }) => entry);
+  return inForceFirst(db, sorted);
 }
 
 /**

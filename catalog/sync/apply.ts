@@ -6,9 +6,9 @@
  * applied in batches read line by line (the byte offset reached is committed with each batch, so
  * a kill resumes there) and each page after it, the last transaction advancing the cursor; no
  * transaction holds the thread longer than SLICE_MS (the kiosk is answered between them); every
- * publication's text object is fetched — and what it says of its relations read — before the
- * transaction that writes it, so a document is searchable, and its status derived, from the
- * moment it appears. A publication already here as a demo row or as this
+ * publication's text object is fetched — and what it says of its relations read, unless the feed
+ * gives the hub's reading of it — before the transaction that writes it, so a document is
+ * searchable, and its status derived, from the moment it appears. A publication already here as a demo row or as this
  * station's copy of the same file is merged, not duplicated (merge.ts); once a real national
  * record is in, the demo set retires. Files are linked 'pending' (kept 'present' if already held);
  * download.ts fetches them. A delete never removes a document this station made itself. The
@@ -227,6 +227,10 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
       for (const pub of publications) {
         const content = fetched.texts.get(pub.id);
         if (!content) continue;
+        if (pub.reading) {
+          arrived.set(pub.id, { content, reading: null }); // the hub's reading is stored instead
+          continue;
+        }
         arrived.set(pub.id, { content, reading: readText(pub.kind, content.text) });
         await yieldToEventLoop(); // a save sent meanwhile waits for one reading at most
       }
@@ -236,10 +240,11 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
       const records = publications.map((pub): DocumentRecord => {
         const existing = findExisting(db, pub);
         const arrived = texts.get(pub.id);
-        const { files, updatedAt: _updatedAt, text: ref, ...meta } = pub;
+        const { files, updatedAt: _updatedAt, text: ref, reading: given, ...meta } = pub;
         const record: DocumentRecord = {
           publication: { ...meta, origin: 'national', textSha256: ref?.sha256 ?? null, textSize: ref?.size ?? null },
           files: files.map((file) => ({ ...file, state: 'pending' as const })),
+          ...(given ? { givenReading: given } : {}),
         };
         if (arrived) {
           Object.assign(record, { text: arrived.content, sections: arrived.content.sections, textObject: ref, reading: arrived.reading });

@@ -21,8 +21,7 @@ import { annexItems, prepareText, unitsOf } from './relations/units.js';
 
 export type { RelationKind } from './relations/kinds.js';
 export { numberKeys, printedKeys } from './relations/targets.js';
-
-export const RELATION_KINDS: readonly RelationKind[] = ['replaces', 'repeals', 'amends', 'guides', 'consolidates'];
+export { RELATION_KINDS } from '../related.js';
 
 export interface Relation {
   kind: RelationKind;

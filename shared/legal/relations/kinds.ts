@@ -12,8 +12,9 @@ import { statementsOf } from './units.js';
 import { articlesNamed, descriptionAfter, onlyParts, startsWithPart, targetsOf, wordsBefore } from './targets.js';
 import { DOC_SELF, evidenceOf, readStatement } from './statements.js';
 import type { Reading } from './statements.js';
+import type { RelationKind } from '../../related.js';
 
-export type RelationKind = 'replaces' | 'repeals' | 'amends' | 'guides' | 'consolidates';
+export type { RelationKind };
 
 export interface FoundRelation {
   kind: RelationKind;

@@ -39,6 +39,8 @@ const ON_DISK: [Setting<unknown>, string, string, unknown][] = [
   [SETTINGS.thesaurusKeyId, 'search.thesaurus.key', 'ab'.repeat(32), 'ab'.repeat(32)],
   [SETTINGS.passageTermRows, 'term_stats.passage.rows', '12345', 12345],
   [SETTINGS.metaTermRows, 'term_stats.meta.rows', '678', 678],
+  [SETTINGS.relationsUnread, 'relations.unread', '3', 3],
+  [SETTINGS.relationsRead, 'relations.read', '{"reader":1,"unread":3}', { reader: 1, unread: 3 }],
   [SETTINGS.publishSequence, 'publish.sequence', '7', 7],
   [SETTINGS.publishLastChange, 'publish.last_change_seq', '42', 42],
 ];
@@ -54,7 +56,8 @@ describe('settings', () => {
     const db = database();
     for (const [setting, key, text, value] of ON_DISK) {
       expect(setting.key).toBe(key);
-      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, text);
+      // A new library notes at creation that it has no text to read (relations.read).
+      db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(key, text);
       expect(getSetting(db, setting), key).toEqual(value);
       deleteSetting(db, setting);
       expect(stored(db, key), key).toBeUndefined();

@@ -49,7 +49,7 @@ describe.skipIf(corpusMissing('legal/catalog'))('relations in the catalog', () =
     expect(old).toMatchObject({ status: 'not_in_force', legalStatus: 'unknown', effectiveDate: '2016-01-01' });
     expect(said(old.statusReason)).toBe('Hết hiệu lực từ 01/07/2025, thay thế bởi Luật Bảo hiểm xã hội 41/2024/QH15');
     expect(group(library, oldId, 'replacedBy')).toEqual([
-      { kind: 'replaces', direction: 'incoming', number: '41/2024/QH15', title: 'Luật Bảo hiểm xã hội', publicationId: newId, status: 'in_force', scope: 'whole', articles: [] },
+      { relationId: expect.any(Number), kind: 'replaces', source: 'text', direction: 'incoming', number: '41/2024/QH15', title: 'Luật Bảo hiểm xã hội', publicationId: newId, status: 'in_force', scope: 'whole', articles: [] },
     ]);
     // What the old law replaced itself, the station does not hold: named as its text prints it.
     expect(group(library, oldId, 'replaces')).toEqual([expect.objectContaining({ number: '71/2006/QH11', publicationId: null, status: null })]);
@@ -58,12 +58,16 @@ describe.skipIf(corpusMissing('legal/catalog'))('relations in the catalog', () =
     expect(said(current.statusReason)).toBe('Có hiệu lực từ 01/07/2025');
     expect(current.related.map((g) => g.group)).toEqual(['replaces', 'repeals', 'amends']);
     expect(group(library, newId, 'replaces')).toContainEqual(
-      { kind: 'replaces', direction: 'outgoing', number: '58/2014/QH13', title: 'Luật Bảo hiểm xã hội', publicationId: oldId, status: 'not_in_force', scope: 'whole', articles: [] },
+      { relationId: expect.any(Number), kind: 'replaces', source: 'text', direction: 'outgoing', number: '58/2014/QH13', title: 'Luật Bảo hiểm xã hội', publicationId: oldId, status: 'not_in_force', scope: 'whole', articles: [] },
     );
 
-    // Search shows the derived status, filters and counts by it, and still finds the old law by its number.
+    // Search shows the derived status, filters and counts by it, and still finds the old law first by its number.
     const byNumber = search(library.db, { q: '58/2014/QH13', offset: 0, limit: 5, facets: true });
     expect(byNumber.items[0].publication).toMatchObject({ id: oldId, status: 'not_in_force' });
+    // On their subject, the law in force comes first (by their words alone the old one ranks first for these).
+    for (const q of ['bảo hiểm xã hội', 'lương hưu', 'ốm đau']) {
+      expect(search(library.db, { q, offset: 0, limit: 5 }).items.map((hit) => hit.publication.id), q).toEqual([newId, oldId]);
+    }
     const inForce = search(library.db, { q: 'bảo hiểm xã hội', offset: 0, limit: 5, filters: { legalStatus: ['in_force'] }, facets: true });
     expect(inForce.items.map((hit) => hit.publication.id)).toEqual([newId]);
     const all = search(library.db, { q: '', offset: 0, limit: 5, facets: true });
