@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { Library } from '../../../catalog/library.js';
 import { publish } from '../../../catalog/feed/publish.js';
 import { createFeedApp } from '../../../catalog/feed/feed-server.js';
@@ -10,6 +10,7 @@ import { ROOT_PATH, rootSchema } from '../../../catalog/feed/root.js';
 import type { FeedRoot } from '../../../catalog/feed/root.js';
 import { listen } from '../../../catalog/http/server.js';
 import type { RunningServer } from '../../../catalog/http/server.js';
+import { SyncRefusedError } from '../../../catalog/sync/errors.js';
 import { getSource } from '../../../catalog/sync/sources.js';
 import type { SyncSourceRow } from '../../../catalog/sync/sources.js';
 import type { OpenWrite } from '../../../catalog/sync/stage.js';
@@ -64,6 +65,17 @@ export function snapshotOf(library: Library) {
     changes: library.db.prepare('SELECT count(*) FROM changes').pluck().get(),
     keys: all('SELECT key_id, last_sequence, last_root_sha256, last_change, snapshot_sha256, snapshot_offset FROM sync_keys ORDER BY key_id'),
   };
+}
+
+/** A sync refused with this code (and a message matching, when given), nothing written (snapshotOf); the error. */
+export async function expectRefused(station: Library, run: () => Promise<unknown>, code: string, message?: RegExp): Promise<SyncRefusedError> {
+  const before = snapshotOf(station);
+  const error = await run().catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(SyncRefusedError);
+  expect((error as SyncRefusedError).code).toBe(code);
+  if (message) expect((error as Error).message).toMatch(message);
+  expect(snapshotOf(station)).toEqual(before);
+  return error as SyncRefusedError;
 }
 
 /** The root.json of a feed folder, parsed. */

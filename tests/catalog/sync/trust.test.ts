@@ -10,22 +10,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signRoot } from '../../../catalog/feed/root.js';
 import { getPublication } from '../../../catalog/publications.js';
-import type { Library } from '../../../catalog/library.js';
 import { syncOnce } from '../../../catalog/sync/apply.js';
-import { SyncRefusedError } from '../../../catalog/sync/errors.js';
 import { addSource, getSource } from '../../../catalog/sync/sources.js';
 import { FolderSource, HttpSource } from '../../../catalog/sync/source.js';
 import { saveDocuments } from '../../../catalog/documents.js';
-import { addDocument, copyFeed, hubWith, readRoot, serveFeed, snapshotOf, stationWithSource } from './fixtures.js';
-
-async function expectRefused(station: Library, run: () => Promise<unknown>, code: string) {
-  const before = snapshotOf(station);
-  const error = await run().catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(SyncRefusedError);
-  expect((error as SyncRefusedError).code).toBe(code);
-  expect(snapshotOf(station)).toEqual(before);
-  return error as SyncRefusedError;
-}
+import { addDocument, copyFeed, expectRefused, hubWith, readRoot, serveFeed, stationWithSource } from './fixtures.js';
 
 describe('trust per hub key', () => {
   it('refuses an older root from a second folder and a second URL after a newer one, and a fork from anywhere', async () => {
