@@ -1,8 +1,8 @@
-/** What the reader page gives a format's reader: the publication, its content file and where to start. */
-import type { Publication, PublicationFile } from '../../../shared/domain.js';
+/** What the reader page gives a format's reader: the publication (with its legal force, for the banner), its content file and where to start. */
+import type { PublicationDetail, PublicationFile } from '../../../shared/domain.js';
 
 export interface ReaderProps {
-  publication: Publication;
+  publication: PublicationDetail;
   file: PublicationFile;
   /** Where the file is served (the same path under app:// and http://). */
   url: string;

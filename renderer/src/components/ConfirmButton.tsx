@@ -1,6 +1,7 @@
 /**
- * A button for an action that cannot be undone (discard a batch, delete a page, split): the
- * first press asks, in words, with the confirming and the keeping buttons side by side.
+ * A button for an action that is not lightly done (discard a batch, delete a page, split, remove a
+ * relation between documents): the first press asks, in words, with the confirming and the
+ * keeping buttons side by side.
  */
 import { useState } from 'react';
 import { useT } from '../i18n.js';
@@ -28,7 +29,7 @@ export function ConfirmButton({ label, ariaLabel, question, confirmLabel, disabl
     );
   }
   return (
-    <div className="desk-confirm" role="group" aria-label={question}>
+    <div className="confirm" role="group" aria-label={question}>
       <p>{question}</p>
       <button
         type="button"
@@ -43,7 +44,7 @@ export function ConfirmButton({ label, ariaLabel, question, confirmLabel, disabl
         {confirmLabel}
       </button>
       <button type="button" className="button" onClick={() => setAsking(false)}>
-        {t('deskUi.keep')}
+        {t('confirm.keep')}
       </button>
     </div>
   );
