@@ -43,6 +43,7 @@ export function createHandlers(services: Services): Handlers<Contract> {
       if (counted(ctx)) counts.add((db) => countSearch(db, input.q, input.offset, result.total));
       return result;
     },
+    'publications.text': (input, ctx) => reads.run('publications.text', input, lane(ctx)),
     suggest: (input, ctx) => reads.run('suggest', input, lane(ctx)),
     facets: (input, ctx) => reads.run('facets', input, lane(ctx)),
     'reading.record': (input, ctx) => {

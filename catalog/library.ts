@@ -11,6 +11,7 @@ import type { LibraryLayout } from './paths.js';
 import { FileStore } from './store/file-store.js';
 import { countPublications } from './publications.js';
 import { demoState } from './demo.js';
+import { actsAsHub } from './hub/role.js';
 import { APP_VERSION } from './package-root.js';
 import { translate } from '../shared/messages.js';
 import type { DisplayDefaults, KioskSettings, LibraryInfo } from '../shared/domain.js';
@@ -71,6 +72,7 @@ export class Library {
       display: this.displayDefaults(),
       lanUrl: this.lanUrl,
       demo: demoState(this),
+      hub: actsAsHub(this.db),
     };
   }
 

@@ -63,8 +63,11 @@ export interface NewFileLink {
   role: FileRole;
 }
 
-const AVAILABLE = `EXISTS (SELECT 1 FROM publication_files pf JOIN files f ON f.sha256 = pf.sha256
-  WHERE pf.publication_id = p.id AND pf.role = 'content' AND f.state = 'present') AS available,
+/** The publication's main file is on this station, verified. */
+const CONTENT_PRESENT = `EXISTS (SELECT 1 FROM publication_files pf JOIN files f ON f.sha256 = pf.sha256
+  WHERE pf.publication_id = p.id AND pf.role = 'content' AND f.state = 'present')`;
+
+const AVAILABLE = `${CONTENT_PRESENT} AS available,
   EXISTS (SELECT 1 FROM publication_files pf JOIN files f ON f.sha256 = pf.sha256
   WHERE pf.publication_id = p.id AND pf.role = 'content' AND f.state = 'pending' AND f.wanted = 0) AS excluded`;
 
@@ -107,9 +110,13 @@ export function countPublications(db: Db): number {
 
 export function listPublications(
   db: Db,
-  query: { offset: number; limit: number; sort: PublicationSort; order?: 'asc' | 'desc'; kind?: PublicationKind },
+  query: { offset: number; limit: number; sort: PublicationSort; order?: 'asc' | 'desc'; kind?: PublicationKind; available?: true },
 ): Page<PublicationSummary> {
-  const where = query.kind ? 'WHERE p.kind = @kind' : '';
+  const conditions = [
+    ...(query.kind ? ['p.kind = @kind'] : []),
+    ...(query.available ? [CONTENT_PRESENT] : []),
+  ];
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const { column, order: defaultOrder, then } = ORDER_BY[query.sort];
   const order = query.order ?? defaultOrder;
   const tieBreak = then ? `${then} ${order}, ` : '';

@@ -39,9 +39,13 @@ export interface Services {
   desk: DeskService;
   /** The installed app's updater, handed over by the Electron main process; null in served mode. */
   updater: UpdaterPort | null;
+  /** This run was started as a kiosk (--kiosk): the first official cannot be created on its screen. */
+  kiosk: boolean;
 }
 
 export interface ServiceOptions {
+  /** Started as a kiosk (--kiosk); the stored kiosk setting is read where it matters. */
+  kiosk?: boolean;
   reads?: ReadPoolOptions;
   sync?: SyncServiceOptions;
   outbox?: OutboxServiceOptions;
@@ -64,6 +68,7 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
     outbox: new OutboxService(library, options.outbox),
     desk: new DeskService(library, { ...options.desk, writer }),
     updater: null,
+    kiosk: options.kiosk === true,
   };
 }
 

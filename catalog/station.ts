@@ -41,6 +41,8 @@ export interface StationOptions {
   lanFromSettings?: boolean;
   /** Let librarians and officials sign in from other machines on the LAN (off: only at this PC). */
   lanStaff?: boolean;
+  /** Started as a kiosk (`bookshelf start --kiosk`): its screen may not create the first official. */
+  kiosk?: boolean;
   /** Overrides of the HTTP limits (tests use short timeouts). */
   limits?: Partial<HttpLimits>;
 }
@@ -108,7 +110,7 @@ export async function startStation(options: StationOptions): Promise<RunningStat
   try {
     const lan = options.lan === true || (options.lanFromSettings === true && lanEnabled(library));
     const host = lan && !options.lan ? '0.0.0.0' : options.host;
-    const services = createServices(library);
+    const services = createServices(library, { kiosk: options.kiosk });
     services.reads.warm();
     const demo = options.demo ? await loadDemoIfEmpty(library) : { loaded: false, publications: 0, files: 0 };
     const app = createHttpApp({

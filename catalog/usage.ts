@@ -106,8 +106,9 @@ function zeroCounts(): Record<UsageCounter, number> {
  * the searches with no result most often. Documents added are read from the catalog itself:
  * the publications that arrived at this station in the period (import or sync; their
  * created_at, which an update keeps), so the figure also covers the time before the counters
- * existed and needs no hook in every writer. `document_added` rows of usage_days are therefore
- * not summed (they would count the same documents twice).
+ * existed and needs no hook in every writer. The demo set shipped with the app (demo_publications,
+ * catalog/demo.ts) was not added by anyone and is left out. `document_added` rows of usage_days
+ * are therefore not summed (they would count the same documents twice).
  */
 export function usageBetween(db: Db, from: string, to: string): UsageSummary {
   if (!isIsoDay(from) || !isIsoDay(to)) throw new RangeError(`dates must be YYYY-MM-DD: ${from}, ${to}`);
@@ -125,7 +126,8 @@ export function usageBetween(db: Db, from: string, to: string): UsageSummary {
   const added = db
     .prepare(
       `SELECT substr(date(created_at, 'localtime'), 1, 7) AS month, count(*) AS n FROM publications
-       WHERE date(created_at, 'localtime') BETWEEN ? AND ? GROUP BY month`,
+       WHERE date(created_at, 'localtime') BETWEEN ? AND ? AND id NOT IN (SELECT publication_id FROM demo_publications)
+       GROUP BY month`,
     )
     .all(from, to) as { month: string; n: number }[];
   for (const row of added) {

@@ -24,6 +24,8 @@ import { translate } from '../shared/messages.js';
 import { APP_SCHEME, homeUrl } from './app-origin.js';
 import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './app-protocol.js';
 import { parseAppArgs } from './args.js';
+import { nativeDialogHandlers } from './file-dialog.js';
+import type { ShowOpenDialog } from './file-dialog.js';
 import { hardenSession, hardenWebContents } from './harden.js';
 import { bindContract } from './ipc-binding.js';
 import { createReloadBackoff } from './reload-backoff.js';
@@ -98,12 +100,15 @@ async function start(): Promise<void> {
       log,
     }),
   );
-  services = createServices(opened);
+  services = createServices(opened, { kiosk: args.kiosk });
   services.reads.warm();
   services.sync.schedule();
   services.relations.start();
   const windows = new WindowSessions(services.accounts);
-  bindContract(ipcMain, contract, createHandlers(services), { callerOf: (event) => windows.callerOf(event), log });
+  // The desk's file picker is the system's open dialog, over the app window (electron/file-dialog.ts).
+  const showOpenDialog: ShowOpenDialog = (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options));
+  const handlers = { ...createHandlers(services), ...nativeDialogHandlers(showOpenDialog, services.desk, opened.db) };
+  bindContract(ipcMain, contract, handlers, { callerOf: (event) => windows.callerOf(event), log });
   if (lockdown.kiosk) Menu.setApplicationMenu(null);
   createMainWindow();
   // Background updates of the installed app: install on quit only, errors logged (electron/updater.ts).

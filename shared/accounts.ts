@@ -28,6 +28,11 @@ export interface AuthState {
   user: StaffUser | null;
   /** Whether this screen may sign in at all (a phone on the LAN may not, unless an official allowed it). */
   signInAllowed: boolean;
+  /**
+   * Whether this screen may create the first official (firstRun only): at the station itself,
+   * outside kiosk mode. A kiosk or a phone on the LAN is told how to do it at the station instead.
+   */
+  setupAllowed: boolean;
   /** When the session ends without activity (ISO time), if signed in. */
   expiresAt: string | null;
 }

@@ -3,7 +3,7 @@
  * boundary), its output type and who may call it. The preload bridge, the IPC bindings,
  * the HTTP routes and the renderer's client are all derived from this table. The readers' and
  * sync methods are declared here; accounts, the librarian's desk, the outbox, the hub, the
- * officials' administration and their corrections to relations each in their own file of shared/contract/, merged below.
+ * officials' administration, their corrections to relations and the text view each in their own file of shared/contract/, merged below.
  */
 import { z } from 'zod';
 import { DOCUMENT_STATUSES, PUBLICATION_KINDS, PUBLICATION_SORTS } from './domain.js';
@@ -16,6 +16,7 @@ import { deskMethods } from './contract/desk.js';
 import { outboxMethods } from './contract/outbox.js';
 import { hubMethods } from './contract/hub.js';
 import { relationsMethods } from './contract/relations.js';
+import { readingMethods } from './contract/reading.js';
 import { updateMethods } from './contract/updates.js';
 import type { Facets, SearchResult, Suggestion } from './search/results.js';
 import { addSourceInput, syncSettingsInput } from './sync-status.js';
@@ -99,6 +100,8 @@ export const contract = {
         sort: z.enum(PUBLICATION_SORTS).default('title'),
         order: z.enum(['asc', 'desc']).optional(),
         kind: z.enum(PUBLICATION_KINDS).optional(),
+        /** Only those whose main file is on this station (the home page's new arrivals: what can be read now). */
+        available: z.literal(true).optional(),
       })
       .strict(),
   }),
@@ -220,6 +223,7 @@ export const contract = {
   ...hubMethods,
   ...adminMethods,
   ...relationsMethods,
+  ...readingMethods,
   ...updateMethods,
 } satisfies Record<string, MethodSpec>;
 

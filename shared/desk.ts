@@ -22,6 +22,12 @@ export interface ScannerInfo {
   resolutions: number[];
 }
 
+/** The scanners found, and — when there is none — what each kind of source lacks, by reference (no scanner program, no device answering, no scan folder). */
+export interface ScannerList {
+  scanners: ScannerInfo[];
+  whyNone: MessageRef[];
+}
+
 export const SCAN_SOURCES = ['flatbed', 'feeder'] as const;
 export type ScanSource = (typeof SCAN_SOURCES)[number];
 export const SCAN_MODES = ['color', 'gray', 'lineart'] as const;
@@ -41,7 +47,24 @@ export interface DeskPage {
   thumbnail: string;
   /** Characters of recognised text, once OCR has read the page. */
   textChars: number | null;
+  /** OCR read the page and found (almost) no text: a blank or black page, or one scanned upside down. */
+  unreadable: boolean;
 }
+
+/** A page whose recognised text holds fewer letters and digits than this is flagged as unreadable. */
+export const MIN_PAGE_LETTERS = 20;
+
+/** Whether recognised text is (almost) nothing: fewer than MIN_PAGE_LETTERS letters and digits. */
+export function isUnreadableText(text: string): boolean {
+  return (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < MIN_PAGE_LETTERS;
+}
+
+/** The largest file a browser may upload to import it (desk.uploadStart). */
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+/** Bytes per desk.uploadChunk: base64 in a JSON body stays under the HTTP server's 64 KB bound. */
+export const UPLOAD_CHUNK_BYTES = 46 * 1024;
+/** Base64 characters of one full chunk. */
+export const UPLOAD_CHUNK_BASE64 = Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4;
 
 /** A scanner fault or a missing tool, in a stable code. */
 export const DESK_FAULTS = ['jammed', 'cover_open', 'no_docs', 'device_gone', 'io_error', 'tool_missing', 'cancelled', 'failed'] as const;
@@ -61,6 +84,8 @@ export interface DeskJob {
 
 export interface DeskBatch {
   id: string;
+  /** A running number told on screen ("Lô số 12"): no two open batches share one. */
+  number: number;
   createdAt: string;
   /** Where the pages came from: scanned pages, or one imported PDF/EPUB file (then `pages` is empty). */
   origin: 'pages' | 'file';
@@ -70,10 +95,13 @@ export interface DeskBatch {
   job: DeskJob | null;
   /** True once every page has recognised text (after OCR). */
   ocrDone: boolean;
+  /** The document would be saved with searchable text: an imported file, or at least one page whose OCR read words. */
+  hasText: boolean;
 }
 
 export interface DeskBatchSummary {
   id: string;
+  number: number;
   createdAt: string;
   pages: number;
   origin: DeskBatch['origin'];

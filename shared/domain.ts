@@ -124,6 +124,8 @@ export interface LibraryInfo {
   lanUrl: string | null;
   /** The demo set: standing in for a real catalog, retired by the first feed, or never loaded. */
   demo: DemoState;
+  /** This library acts as a hub (it publishes a feed, stations send to it): its officials see the hub's screens. */
+  hub: boolean;
 }
 
 export type DemoState =

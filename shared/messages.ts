@@ -23,6 +23,9 @@ import { httpEn, httpVi } from './messages/http.js';
 import { hubEn, hubVi } from './messages/hub.js';
 import { reportEn, reportVi } from './messages/report.js';
 import { relationsEn, relationsVi } from './messages/relations.js';
+import { formsEn, formsVi } from './messages/forms.js';
+import { relatedEn, relatedVi } from './messages/related.js';
+import { textViewEn, textViewVi } from './messages/text-view.js';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -74,7 +77,7 @@ const coreVi = {
   'file.excluded': 'Không lưu tại trạm này',
   'publication.read': 'Đọc',
   'publication.back': 'Quay lại danh sách',
-  'publication.notAvailable': 'Tài liệu này chưa có trên máy. Vui lòng quay lại sau khi đồng bộ.',
+  'publication.notAvailable': 'Máy này mới có thông tin của tài liệu, chưa có tệp để đọc. Bạn có thể nhờ cán bộ phụ trách tủ sách tải về, hoặc đọc các văn bản liên quan và văn bản cùng lĩnh vực đã có trên máy.',
   'publication.notKept': 'Trạm này chọn không lưu tệp của tài liệu này để tiết kiệm dung lượng. Thông tin về văn bản vẫn đầy đủ; nếu cần đọc, hãy hỏi cán bộ phụ trách tủ sách.',
   'loading': 'Đang tải…',
   'error.title': 'Có lỗi xảy ra',
@@ -89,6 +92,7 @@ const coreVi = {
   'error.unavailable': 'Chức năng này tạm thời chưa dùng được trên máy này.',
   'error.internal': 'Lỗi hệ thống. Vui lòng thử lại sau.',
   'error.offline': 'Không kết nối được với tủ sách. Kiểm tra lại máy chủ hoặc mạng nội bộ.',
+  'confirm.keep': 'Không, giữ lại',
   'message.written': '{text}',
   'message.joined': '{first} — {then}',
 } as const;
@@ -115,6 +119,9 @@ const vi = {
   ...hubVi,
   ...reportVi,
   ...relationsVi,
+  ...formsVi,
+  ...relatedVi,
+  ...textViewVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -166,7 +173,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'file.excluded': 'Not kept at this station',
   'publication.read': 'Read',
   'publication.back': 'Back to the list',
-  'publication.notAvailable': 'This document is not on this computer yet. Please come back after the next sync.',
+  'publication.notAvailable': 'This computer has the document’s details but not its file to read yet. You can ask the official in charge of the bookshelf to get it, or read the related documents and those of the same field that are here.',
   'publication.notKept': 'To save disk space, this station does not keep the file of this document. Its details are complete; if you need to read it, ask the official in charge of the bookshelf.',
   'loading': 'Loading…',
   'error.title': 'Something went wrong',
@@ -181,6 +188,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'error.unavailable': 'This function is not available on this machine right now.',
   'error.internal': 'System error. Please try again later.',
   'error.offline': 'Cannot reach the bookshelf. Check the server or the local network.',
+  'confirm.keep': 'No, keep it',
   'message.written': '{text}',
   'message.joined': '{first} — {then}',
 };
@@ -207,6 +215,9 @@ const en: Record<MessageKey, string> = {
   ...hubEn,
   ...reportEn,
   ...relationsEn,
+  ...formsEn,
+  ...relatedEn,
+  ...textViewEn,
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };

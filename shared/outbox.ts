@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from './domain.js';
+import type { PublicationKind } from './domain.js';
 import type { MessageRef } from './messages.js';
 
 /** waiting → sending → sent → accepted | rejected; failed is retried later with backoff. */
@@ -30,6 +31,18 @@ export interface OutboxItem {
   nextAttemptAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A document this station made that could be sent: not in the outbox yet, its file (PDF or EPUB) on disk. */
+export interface OutboxCandidate {
+  id: string;
+  kind: PublicationKind;
+  title: string;
+  number: string | null;
+  /** When it was saved into the catalog (ISO). */
+  savedAt: string;
+  mediaType: string;
+  size: number;
 }
 
 export interface OutboxSettings {

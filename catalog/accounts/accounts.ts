@@ -63,9 +63,11 @@ export class Accounts {
     return this.db.prepare("SELECT 1 FROM users WHERE role = 'official' AND disabled = 0 LIMIT 1").get() === undefined;
   }
 
-  state(token: string | null, signInAllowed: boolean): AuthState {
+  /** `setupHere`: whether the caller's screen may create the first official (catalog/accounts/handlers.ts decides). */
+  state(token: string | null, signInAllowed: boolean, setupHere: boolean): AuthState {
     const session = token ? this.lookup(token) : null;
-    return { firstRun: this.firstRun(), user: session?.user ?? null, signInAllowed, expiresAt: session?.expiresAt ?? null };
+    const firstRun = this.firstRun();
+    return { firstRun, user: session?.user ?? null, signInAllowed, setupAllowed: firstRun && setupHere, expiresAt: session?.expiresAt ?? null };
   }
 
   /** Creates the first official and opens a session; refused once any account exists. */

@@ -2,7 +2,9 @@
  * Handlers of the account methods (shared/contract/accounts.ts). Signing in opens a session on
  * the caller's transport (ctx.session): the token goes to an HttpOnly cookie or the Electron
  * window, never into the result. A caller that may not sign in here (a phone on the LAN) is
- * refused before any password is checked.
+ * refused before any password is checked. The first official is created only at the station
+ * itself outside kiosk mode — not by whoever stands at a kiosk, nor from the LAN even where staff
+ * may sign in there; elsewhere it is `bookshelf accounts --add` at the station.
  */
 import type { CallContext, Handlers } from '../../shared/call.js';
 import type { accountMethods } from '../../shared/contract/accounts.js';
@@ -20,15 +22,17 @@ function signedIn(ctx: CallContext) {
   return ctx.user;
 }
 
-export function accountHandlers({ library, accounts }: Services): Handlers<typeof accountMethods> {
+export function accountHandlers({ library, accounts, kiosk }: Services): Handlers<typeof accountMethods> {
+  /** Kiosk mode: this run was started as a kiosk (--kiosk), or the station always starts as one. */
+  const setupHere = (ctx: CallContext) => ctx.staffAllowed !== false && ctx.client === undefined && !kiosk && !library.kioskSettings().enabled;
   const begin = (session: Session, ctx: CallContext) => {
     ctx.session?.start(session.token, session.expiresAt);
     return session.user;
   };
   return {
-    'auth.state': (_input, ctx) => accounts.state(ctx.session?.token ?? null, ctx.staffAllowed !== false),
+    'auth.state': (_input, ctx) => accounts.state(ctx.session?.token ?? null, ctx.staffAllowed !== false, setupHere(ctx)),
     'auth.setup': async (input, ctx) => {
-      requireSignInAllowed(ctx);
+      if (!setupHere(ctx)) throw new AppError('forbidden', { key: 'accounts.setupNotHere' });
       const session = await accounts.setup(input);
       recordAudit(library.db, session.user, 'auth.setup', JSON.stringify({ username: session.user.username }));
       return begin(session, ctx);

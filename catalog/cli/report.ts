@@ -2,9 +2,11 @@
  * `bookshelf report --from YYYY-MM-DD --to YYYY-MM-DD --format csv|pdf [--out FILE]`: the yearly
  * usage report for the ministry (catalog/report/report.ts makes it, in Vietnamese, the same as the
  * officials' screen). This command checks its flags and puts the report where it was asked: in a
- * file, or on standard output without --out, a PDF only when that is not a terminal.
+ * file, or on standard output without --out, a PDF only when that is not a terminal. While the
+ * commune's name is not set, the report says so, and so does this command on standard error.
  */
 import path from 'node:path';
+import { SETTINGS, getSetting } from '../db/settings.js';
 import { Library } from '../library.js';
 import { usageReport } from '../report/report.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
@@ -61,11 +63,14 @@ export async function runReport(flags: ReportFlags, stdout: ReportOutput = proce
 
   const library = await Library.open(flags.libraryDir);
   let bytes: Buffer;
+  let unitMissing: boolean;
   try {
     ({ bytes } = await usageReport(library, { from, to, format, lang: 'vi', now: flags.now }));
+    unitMissing = getSetting(library.db, SETTINGS.libraryName) === null;
   } finally {
     library.close();
   }
+  if (unitMissing) stderr.write(`${bilingual({ key: 'report.unitMissing' })}\n`);
 
   if (flags.out === undefined) {
     stdout.write(bytes);

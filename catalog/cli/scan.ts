@@ -3,6 +3,9 @@
  * [--ocr] [--title …] [--library DIR] [--json]`: the desk's pipeline without the UI — scan (or
  * take every page image and PDF of a folder), recognise the text, describe the document from its
  * header (or --title) and save it into the catalog as one searchable document; prints its id.
+ * The flatbed takes one page: --pages N (N > 1) without --source scans from the device's feeder
+ * (ADF), and says so; a device without one, or --source flatbed with it, is refused in words.
+ * Pages whose text could not be read (blank, black, upside down) are named on stderr.
  * With --json the last line is {"id", "pages", "textChars"}. Progress goes to stderr.
  * Exit code 0 when saved, 1 when nothing could be saved, 2 for a usage error.
  */
@@ -11,7 +14,7 @@ import { Library } from '../library.js';
 import { DeskService } from '../desk/service.js';
 import { FolderSource } from '../scan/folder.js';
 import { descriptionProblems, SCAN_MODES } from '../../shared/desk.js';
-import type { DeskJob, DocumentDescription, ScanMode } from '../../shared/desk.js';
+import type { DeskJob, DocumentDescription, ScanMode, ScanSource } from '../../shared/desk.js';
 import { bilingual, say } from '../../shared/messages.js';
 import { UsageError, notOneOf } from './usage.js';
 import { helpSection, labelled } from './words.js';
@@ -62,10 +65,31 @@ function checkFlags(flags: ScanFlags) {
   if (flags.mode !== undefined && !(SCAN_MODES as readonly string[]).includes(flags.mode)) throw notOneOf('--mode', flags.mode, SCAN_MODES);
   if (flags.folder !== undefined && (flags.source !== undefined || flags.pages !== undefined)) throw new UsageError(`--source, --pages ${bilingual({ key: 'cli.usage.onlyWith' })} --device`);
   if (flags.title !== undefined && flags.title.trim().length < 3) throw new UsageError(`--title: ${bilingual({ key: 'cli.scan.titleTooShort' })}`);
-  return {
-    pages: whole('pages', flags.pages, 1, 500),
-    resolution: whole('resolution', flags.resolution, 75, 1200) ?? 300,
-  };
+  const pages = whole('pages', flags.pages, 1, 500);
+  if (flags.source === 'flatbed' && pages !== undefined && pages > 1) {
+    throw new UsageError(`--source flatbed --pages ${pages}: ${bilingual({ key: 'desk.cli.flatbedPages', params: { pages } })}`);
+  }
+  return { pages, resolution: whole('resolution', flags.resolution, 75, 1200) ?? 300 };
+}
+
+/**
+ * The paper source of a SANE scan: the one asked for; else the feeder when more than one page is
+ * asked (and the device has one), else the flatbed — each said on stderr. Null: no feeder for the pages asked.
+ */
+async function saneSource(desk: DeskService, flags: ScanFlags, pages: number | undefined, io: Io): Promise<ScanSource | null> {
+  if (flags.source !== undefined) return flags.source as ScanSource;
+  if (pages === undefined || pages === 1) {
+    if (pages === undefined) io.stderr(`${bilingual({ key: 'desk.cli.flatbedOnePage' })}\n`);
+    return 'flatbed';
+  }
+  const device = (await desk.scanners()).find((s) => s.id === `sane:${flags.device}`);
+  // A device not listed now is tried anyway: its scan says what is wrong with it.
+  if (device && !device.sources.includes('feeder')) {
+    io.stderr(`${bilingual({ key: 'desk.cli.noFeeder', params: { device: flags.device ?? '' } })}\n`);
+    return null;
+  }
+  io.stderr(`${bilingual({ key: 'desk.cli.feederForPages', params: { pages } })}\n`);
+  return 'feeder';
 }
 
 /** The title of a scan whose header gave none: the catalog's titles are in Vietnamese. */
@@ -95,10 +119,12 @@ export async function runScan(flags: ScanFlags, io: Io = defaultIo): Promise<num
   // The app may be running on the same library: its jobs are not ours to call interrupted.
   const desk = new DeskService(library, { scanFolders: folder ? [folder] : [], recover: false });
   try {
-    const batch = desk.createBatch();
+    const source = folder ? 'feeder' : await saneSource(desk, flags, checked.pages, io);
+    if (!source) return 1;
+    const batch = desk.createBatch({ fresh: true });
     desk.scan(batch.id, {
       scanner: folder ? FolderSource.idOf(folder) : `sane:${flags.device}`,
-      source: folder ? 'feeder' : ((flags.source as 'flatbed' | 'feeder' | undefined) ?? 'flatbed'),
+      source,
       mode: (flags.mode as ScanMode | undefined) ?? 'gray',
       resolution: checked.resolution,
       pageSize: 'a4',
@@ -117,6 +143,8 @@ export async function runScan(flags: ScanFlags, io: Io = defaultIo): Promise<num
       desk.ocr(batch.id);
       const ocr = await follow(desk, batch.id, bilingual({ key: 'cli.scan.recognised' }), io);
       if (ocr?.message) io.stderr(`${bilingual(ocr.message)}\n`);
+      const unreadable = desk.batch(batch.id).pages.filter((p) => p.unreadable).map((p) => p.index + 1);
+      if (unreadable.length > 0) io.stderr(`${bilingual({ key: 'desk.cli.unreadablePages', params: { pages: unreadable.join(', ') } })}\n`);
     }
     const draft = await desk.draft(batch.id);
     const candidate: DocumentDescription = {

@@ -1,6 +1,8 @@
 /**
  * `bookshelf serve` and `bookshelf start`. `start` runs the Electron app where its binary
- * exists; elsewhere it says so in one line and serves the same UI to a browser.
+ * exists; elsewhere it says so in one line and serves the same UI to a browser. A UI that was
+ * never built is said on the console at start (and at `/`, catalog/http/ui-not-built.ts), with
+ * how to build it. BOOKSHELF_RENDERER_DIR serves a UI built elsewhere (as the tests build theirs).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +14,8 @@ import { createFeedApp } from '../feed/feed-server.js';
 import { mountHubRoutes } from '../hub/routes.js';
 import { Library } from '../library.js';
 import type { RunningStation } from '../station.js';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { uiBuilt, uiNotBuiltLines } from '../http/ui-not-built.js';
+import { PACKAGE_ROOT, RENDERER_DIR } from '../package-root.js';
 import { findElectronRuntime } from './electron-runtime.js';
 import { labelled } from './words.js';
 import { bilingual } from '../../shared/messages.js';
@@ -28,10 +31,20 @@ function canOpenBrowser(env: NodeJS.ProcessEnv = process.env): boolean {
   return process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
-async function startOnFreePort(flags: ServeFlags): Promise<RunningStation> {
+/** The built UI this run serves: BOOKSHELF_RENDERER_DIR, or the package's dist/renderer. */
+function rendererDirOf(env: NodeJS.ProcessEnv = process.env): string {
+  return env.BOOKSHELF_RENDERER_DIR ? path.resolve(env.BOOKSHELF_RENDERER_DIR) : RENDERER_DIR;
+}
+
+/** Says on the console, Vietnamese then English, that the UI is not built and how to build it. */
+function warnIfNotBuilt(rendererDir: string): void {
+  if (!uiBuilt(rendererDir)) for (const line of uiNotBuiltLines()) console.log(line);
+}
+
+async function startOnFreePort(flags: ServeFlags, kiosk: boolean, rendererDir: string): Promise<RunningStation> {
   // Without --lan or --host, the officials' LAN setting (the settings screen) decides.
   const lanFromSettings = !flags.lan && flags.host === '127.0.0.1';
-  const options = { libraryDir: flags.libraryDir, host: flags.host, port: flags.port, demo: flags.demo, lan: flags.lan, lanName: flags.lanName, lanStaff: flags.lanStaff, lanFromSettings };
+  const options = { libraryDir: flags.libraryDir, host: flags.host, port: flags.port, demo: flags.demo, lan: flags.lan, lanName: flags.lanName, lanStaff: flags.lanStaff, lanFromSettings, kiosk, rendererDir };
   try {
     return await startStation(options);
   } catch (error) {
@@ -102,7 +115,8 @@ export function uiUrl(serverUrl: string, kiosk = false): string {
 }
 
 export async function runServe(flags: ServeFlags, options: { kiosk?: boolean } = {}): Promise<number> {
-  const station = await startOnFreePort(flags);
+  const rendererDir = rendererDirOf();
+  const station = await startOnFreePort(flags, options.kiosk === true, rendererDir);
   const { demo, server } = station;
   if (demo.loaded) {
     console.log(bilingual({ key: 'cli.serve.demoLoaded', params: { publications: demo.publications, files: demo.files } }));
@@ -114,6 +128,7 @@ export async function runServe(flags: ServeFlags, options: { kiosk?: boolean } =
   console.log(`${labelled('cli.serve.serving', `${localUrl}/`)}  (${bilingual({ key: 'cli.serve.toStop' })})`);
   if (kiosk) console.log(labelled('cli.serve.kiosk', address));
   if (flags.lan || station.host !== flags.host) printLanAddresses({ ...flags, host: station.host }, server.port);
+  warnIfNotBuilt(rendererDir);
   if (flags.open && canOpenBrowser()) {
     open(address).catch(() => undefined);
   }
@@ -127,6 +142,7 @@ export async function runStart(flags: ServeFlags, options: { kiosk: boolean; for
   const mainScript = path.join(PACKAGE_ROOT, 'dist', 'app', 'electron', 'main.js');
   if (runtime.available && !options.forceBrowser && fs.existsSync(mainScript)) {
     if (flags.lan) console.log(`--lan ${bilingual({ key: 'cli.usage.onlyWith' })} \`bookshelf serve\``);
+    warnIfNotBuilt(RENDERER_DIR);
     const args = [PACKAGE_ROOT, '--library', flags.libraryDir];
     if (options.kiosk) args.push('--kiosk');
     if (!flags.demo) args.push('--no-demo');

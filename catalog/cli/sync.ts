@@ -110,6 +110,8 @@ export async function runSync(flags: SyncFlags, write: Write = stdout): Promise<
     return run.status === 'refused' || (run.status === 'failed' && !applied) ? 1 : 0;
   } catch (error) {
     write(`${error instanceof AppError ? error.message : bilingual({ key: 'cli.sync.failed', params: { reason: (error as Error).message } })}\n`);
+    // On the command line the key is given with a flag.
+    if (error instanceof AppError && error.ref.key === 'sync.keyNeeded') write(`${bilingual({ key: 'cli.sync.trustHint' })}\n`);
     return 1;
   } finally {
     shown.bar?.stop();

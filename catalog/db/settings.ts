@@ -71,8 +71,10 @@ const folders = z
   .catch([]);
 
 export const SETTINGS = {
-  /** The commune's name, set by officials (the report's "Đơn vị", the feed's title); null: the default name. */
+  /** The commune's name, set by officials (the report's "Đơn vị", the feed's title); null until set: the report says it is missing, other uses fall back to a default name. */
   libraryName: text('library.name'),
+  /** The name of the unit's head, who signs the yearly report under "Thủ trưởng đơn vị"; null: a line to write it on. */
+  reportHead: text('report.head_name'),
   /** The resident screens' defaults (catalog/admin/settings.ts). */
   displayLargeText: flag('display.large_text', DEFAULT_DISPLAY.largeText),
   displayLanguage,

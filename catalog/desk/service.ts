@@ -1,8 +1,9 @@
 /**
  * The librarian's desk engine: batches of pages kept across restarts (store.ts), scans from any
  * scanner source (catalog/scan/) and OCR (catalog/ocr/) as background jobs — one per batch, with
- * progress per page, cancellable, killed cleanly on dispose — page edits, the draft, the
- * duplicate check and the save (save.ts). The contract handlers (handlers.ts) and the CLI call it.
+ * progress per page, cancellable, killed cleanly on dispose — page edits, files imported from a
+ * path or uploaded by a browser (uploads.ts), the draft, the duplicate check and the save
+ * (save.ts). The contract handlers (handlers.ts), the app's open dialog and the CLI call it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,13 +20,14 @@ import type { ScanEnd, ScanRequest, ScannerSource } from '../scan/source.js';
 import type { FolderFile, TakenFiles } from '../scan/folder.js';
 import { renderPdfPages } from '../scan/pdf-pages.js';
 import { AppError } from '../../shared/errors.js';
-import type { DeskBatch, DeskBatchSummary, DeskJob, DocumentDescription, DocumentDraft, DuplicateCheck, ScannerInfo } from '../../shared/desk.js';
+import type { DeskBatch, DeskBatchSummary, DeskJob, DocumentDescription, DocumentDraft, DuplicateCheck, ScannerInfo, ScannerList } from '../../shared/desk.js';
 import { checkDescription, draftFrom, findDuplicates } from './describe.js';
 import { formatOf, keepExtraction, readExtraction, SOURCE_NAME } from './file-batch.js';
 import { ingestImage, orientedFile, thumbnail, view } from './images.js';
 import { batchContent, saveBatch } from './save.js';
 import { DeskStore, jobOf, newId } from './store.js';
 import type { BatchRow, PageRow } from './store.js';
+import { DeskUploads } from './uploads.js';
 import { WriterThread } from '../writer/writer-thread.js';
 
 export interface DeskOptions {
@@ -67,6 +69,7 @@ type Work = (signal: AbortSignal, progress: (done: number, total: number | null)
 
 export class DeskService {
   readonly store: DeskStore;
+  readonly uploads: DeskUploads;
   private readonly sources: ScannerSource[];
   private readonly running = new Map<string, Running>();
   private readonly env: NodeJS.ProcessEnv;
@@ -84,6 +87,7 @@ export class DeskService {
     this.writer = options.writer ?? new WriterThread(library.dir);
     fs.mkdirSync(this.store.root, { recursive: true });
     if (options.recover !== false) this.store.recover();
+    this.uploads = new DeskUploads(path.join(this.store.root, 'uploads'));
     this.env = { ...(options.env ?? process.env), ...(options.saneConfigDir ? { SANE_CONFIG_DIR: options.saneConfigDir } : {}) };
     this.ocrTool = { command: options.tesseract ?? 'tesseract', env: this.env };
     this.ocrWorkers = options.ocrWorkers ?? Math.min(4, Math.max(1, os.availableParallelism() - 1));
@@ -113,11 +117,27 @@ export class DeskService {
     return listScanners(this.sources);
   }
 
+  /** The scanners, and when there is none what each source lacks (for the scan screen to explain). */
+  async scannerList(): Promise<ScannerList> {
+    const scanners = await this.scanners();
+    return { scanners, whyNone: scanners.length > 0 ? [] : await Promise.all(this.sources.map((source) => source.whyNone())) };
+  }
+
   batches(): DeskBatchSummary[] {
     return this.store.summaries();
   }
 
-  createBatch(): DeskBatch {
+  /**
+   * A batch to scan into: the newest one still empty and idle, given out again (its last job
+   * forgotten), so "new scan" pressed twice, or with no scanner, leaves no pile of empty batches;
+   * else a new one. `fresh` always starts a new one (the CLI, beside an app that may hold one).
+   */
+  createBatch({ fresh = false }: { fresh?: boolean } = {}): DeskBatch {
+    const empty = fresh ? null : this.store.newestEmpty();
+    if (empty && !this.running.has(empty.id)) {
+      this.store.clearJob(empty.id);
+      return this.batch(empty.id);
+    }
     return this.store.view(this.store.create());
   }
 
@@ -242,17 +262,45 @@ export class DeskService {
     return { first: this.store.view(row), second: this.store.view(second) };
   }
 
-  /** A batch of one existing PDF or EPUB file, read by the importer's extractor. */
-  async importFile(file: string): Promise<DeskBatch> {
-    const format = formatOf(file);
+  /** A batch of one existing PDF or EPUB file on this PC, read by the importer's extractor. */
+  importFile(file: string): Promise<DeskBatch> {
+    return this.importFrom(file, path.basename(file), 'copy');
+  }
+
+  /** Opens the upload of a file chosen in a browser (uploads.ts); its bytes follow. */
+  uploadStart(name: string, size: number): { uploadId: string } {
+    return this.uploads.start(name, size);
+  }
+
+  uploadChunk(uploadId: string, offset: number, base64: string): { received: number } {
+    return this.uploads.append(uploadId, offset, Buffer.from(base64, 'base64'));
+  }
+
+  /** Imports a complete upload exactly as a file on this PC (the partial file is moved, not copied). */
+  async uploadFinish(uploadId: string): Promise<DeskBatch> {
+    const { file, name } = this.uploads.take(uploadId);
+    try {
+      return await this.importFrom(file, name, 'move');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  }
+
+  uploadCancel(uploadId: string): { cancelled: boolean } {
+    return { cancelled: this.uploads.cancel(uploadId) };
+  }
+
+  /** A batch of one file called `name` (its type told by that name), copied or moved into the batch folder. */
+  private async importFrom(file: string, name: string, take: 'copy' | 'move'): Promise<DeskBatch> {
+    const format = formatOf(name);
     if (!format) throw new AppError('bad_request', { key: 'desk.fileType' });
-    const name = path.basename(file);
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat?.isFile()) throw new AppError('not_found', { key: 'desk.fileUnreadable', params: { name } });
     const row = this.store.create({ origin: 'file', file_name: name });
     try {
       const copy = this.store.fileOf(row.id, SOURCE_NAME[format]);
-      fs.copyFileSync(file, copy);
+      if (take === 'move') fs.renameSync(file, copy);
+      else fs.copyFileSync(file, copy);
       const hashed = await sha256File(copy);
       this.extractor ??= new Extractor();
       const outcome = await this.extractor.extract(copy);
@@ -346,6 +394,7 @@ export class DeskService {
     const running = [...this.running.values()];
     for (const job of running) job.controller.abort();
     await Promise.all(running.map((job) => job.done));
+    this.uploads.dispose();
     await this.extractor?.close();
     this.extractor = null;
     if (!this.options.writer) await this.writer.close();

@@ -8,11 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/open.js';
 import { isTempName } from '../store/atomic-write.js';
+import { isUnreadableText } from '../../shared/desk.js';
 import type { DeskBatch, DeskBatchSummary, DeskFault, DeskJob, DeskPage, ScanMode } from '../../shared/desk.js';
 import type { MessageRef } from '../../shared/messages.js';
 
 export interface BatchRow {
   id: string;
+  /** The row's rowid: a running number told on screen, unique among open batches. */
+  number: number;
   created_at: string;
   origin: 'pages' | 'file';
   file_name: string | null;
@@ -85,7 +88,8 @@ export class DeskStore {
 
   /**
    * After a crash or a restart: jobs left 'running' were cut off and show as failed; work folders
-   * of cut scans, half-written files and folders of batches that no longer exist are removed.
+   * of cut scans, half-written files and folders of batches that no longer exist are removed (so
+   * is the folder of partial browser uploads, ./uploads.ts, which no restart can resume).
    * Page images and text layers of live batches are never touched.
    */
   recover(): void {
@@ -104,6 +108,18 @@ export class DeskStore {
     }
   }
 
+  /** The newest batch of pages that has none yet (a "new scan" started and left), or null. */
+  newestEmpty(): BatchRow | null {
+    return (
+      (this.db
+        .prepare(
+          `SELECT *, rowid AS number FROM desk_batches b WHERE origin = 'pages' AND NOT EXISTS (SELECT 1 FROM desk_pages p WHERE p.batch_id = b.id)
+           ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+        )
+        .get() as BatchRow | undefined) ?? null
+    );
+  }
+
   create(fields: Partial<Pick<BatchRow, 'origin' | 'file_name' | 'file_media_type' | 'file_size' | 'file_sha256'>> = {}, id = newId('b')): BatchRow {
     fs.mkdirSync(this.dirOf(id), { recursive: true });
     this.db
@@ -116,7 +132,7 @@ export class DeskStore {
   }
 
   row(id: string): BatchRow | null {
-    return (this.db.prepare('SELECT * FROM desk_batches WHERE id = ?').get(id) as BatchRow | undefined) ?? null;
+    return (this.db.prepare('SELECT *, rowid AS number FROM desk_batches WHERE id = ?').get(id) as BatchRow | undefined) ?? null;
   }
 
   pages(batchId: string): PageRow[] {
@@ -136,30 +152,39 @@ export class DeskStore {
       height: page.rotation % 180 === 0 ? page.height : page.width,
       thumbnail: `data:image/jpeg;base64,${page.thumbnail.toString('base64')}`,
       textChars: page.ocr_text === null ? null : page.ocr_text.length,
+      unreadable: page.ocr_text !== null && isUnreadableText(page.ocr_text),
     }));
     return {
       id: row.id,
+      number: row.number,
       createdAt: row.created_at,
       origin: row.origin,
       file: row.origin === 'file' ? { name: row.file_name ?? '', mediaType: row.file_media_type ?? '', size: row.file_size ?? 0 } : null,
       pages,
       job: jobOf(row),
       ocrDone: pages.length > 0 && pages.every((p) => p.textChars !== null),
+      // A PDF without text becomes pages; an imported file batch has the file's own text.
+      hasText: row.origin === 'file' || pages.some((p) => p.textChars !== null && !p.unreadable),
     };
   }
 
   summaries(): DeskBatchSummary[] {
-    const rows = this.db.prepare('SELECT * FROM desk_batches ORDER BY created_at DESC, id DESC').all() as BatchRow[];
+    const rows = this.db.prepare('SELECT *, rowid AS number FROM desk_batches ORDER BY created_at DESC, id DESC').all() as BatchRow[];
     const counts = new Map(
       (this.db.prepare('SELECT batch_id AS id, count(*) AS n FROM desk_pages GROUP BY batch_id').all() as { id: string; n: number }[]).map((r) => [r.id, r.n]),
     );
-    return rows.map((row) => ({ id: row.id, createdAt: row.created_at, pages: counts.get(row.id) ?? 0, origin: row.origin, job: jobOf(row) }));
+    return rows.map((row) => ({ id: row.id, number: row.number, createdAt: row.created_at, pages: counts.get(row.id) ?? 0, origin: row.origin, job: jobOf(row) }));
   }
 
   setJob(batchId: string, job: Pick<BatchRow, 'job_kind' | 'job_state' | 'job_done' | 'job_total' | 'job_fault' | 'job_detail'>): void {
     this.db
       .prepare('UPDATE desk_batches SET job_kind = ?, job_state = ?, job_done = ?, job_total = ?, job_fault = ?, job_detail = ? WHERE id = ?')
       .run(job.job_kind, job.job_state, job.job_done, job.job_total, job.job_fault, job.job_detail, batchId);
+  }
+
+  /** Forgets the batch's last job (a batch given out again for a new scan starts clean). */
+  clearJob(batchId: string): void {
+    this.db.prepare('UPDATE desk_batches SET job_kind = NULL, job_state = NULL, job_done = 0, job_total = NULL, job_fault = NULL, job_detail = NULL WHERE id = ?').run(batchId);
   }
 
   setJobProgress(batchId: string, done: number, total: number | null): void {

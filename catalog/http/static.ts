@@ -2,11 +2,14 @@
  * Serves the built renderer (index.html and its assets) from one folder, for the HTTP server
  * and Electron's app:// protocol alike. Paths are decoded once and must stay inside the folder:
  * `..`, backslashes, NUL and encoded separators are refused, and so are symlinks leading out.
+ * A folder without its index.html (the UI never built) answers the page with a page that says
+ * so and how to build it (./ui-not-built.ts).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { COMMON_HEADERS, UI_CONTENT_SECURITY_POLICY, refusalResponse } from './headers.js';
 import type { FetchHandler } from './files.js';
+import { uiNotBuiltResponse } from './ui-not-built.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,7 +57,7 @@ export function createStaticHandler(root: string): FetchHandler {
       if (!real.startsWith(realRoot + path.sep)) return notFound();
       body = await fs.readFile(real);
     } catch {
-      return notFound();
+      return file === path.resolve(root, 'index.html') ? uiNotBuiltResponse(request) : notFound();
     }
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
     const isHtml = type.startsWith('text/html');

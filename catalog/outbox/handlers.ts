@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/call.js';
 import type { outboxMethods } from '../../shared/contract/outbox.js';
 import { AppError } from '../../shared/errors.js';
 import type { Services } from '../services.js';
+import { outboxCandidates } from './candidates.js';
 import { outboxSettings, setHubUrl } from './settings.js';
 import { enqueue, remove, retry } from './store.js';
 
@@ -14,6 +15,7 @@ export function outboxHandlers({ library, outbox }: Services): Handlers<typeof o
   };
   return {
     'outbox.list': () => outbox.list(),
+    'outbox.candidates': (input) => outboxCandidates(library.db, input.query, input.limit),
     'outbox.enqueue': (input) => {
       const row = enqueue(library.db, input.publicationId);
       outbox.kick();

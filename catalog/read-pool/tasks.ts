@@ -6,6 +6,7 @@
 import type { Db } from '../db/open.js';
 import type { Contract, ParsedInputOf } from '../../shared/contract.js';
 import { listPublications } from '../publications.js';
+import { publicationText } from '../reading/text-view.js';
 import { mostRead } from '../reads.js';
 import { facets, search } from '../search/search.js';
 import { suggest } from '../search/suggest.js';
@@ -19,6 +20,7 @@ export const READ_TASKS = {
   facets: (db: Db, input: Input<'facets'>) => facets(db, input.q, input.filters, input.asTyped),
   'publications.list': (db: Db, input: Input<'publications.list'>) => listPublications(db, input),
   'publications.mostRead': (db: Db, input: Input<'publications.mostRead'>) => mostRead(db, input.limit, input.days),
+  'publications.text': (db: Db, input: Input<'publications.text'>) => publicationText(db, input),
   'usage.report': (db: Db, input: Input<'usage.report'>) => usageBetween(db, input.from, input.to),
 } satisfies { [M in keyof Contract]?: (db: Db, input: Input<M>) => Contract[M]['output'] };
 

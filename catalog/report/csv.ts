@@ -1,10 +1,11 @@
 /**
  * The usage report as CSV for Excel: UTF-8 with a byte order mark (so Excel on Windows reads the
- * accents), CRLF line ends, one section per table, in the language the caller chooses.
+ * accents), CRLF line ends, one section per table, who signs it last, in the language the caller
+ * chooses.
  */
 import type { Language } from '../../shared/messages.js';
 import { dayLabel } from '../../shared/text.js';
-import { REPORT_COUNTERS, monthRows, totalRows, wordsIn } from './content.js';
+import { BLANK, REPORT_COUNTERS, monthRows, signedAt, totalRows, unitOf, wordsIn } from './content.js';
 import type { ReportData } from './content.js';
 
 /**
@@ -22,7 +23,7 @@ export function reportCsv(data: ReportData, lang: Language): string {
   const s = data.summary;
   const lines: (string | number)[][] = [
     [words('report.title')],
-    [words('report.unit'), data.name],
+    [words('report.unit'), unitOf(data, words)],
     [words('report.from'), dayLabel(s.from)],
     [words('report.to'), dayLabel(s.to)],
     [words('report.generated'), dayLabel(data.generated)],
@@ -46,6 +47,10 @@ export function reportCsv(data: ReportData, lang: Language): string {
     [words('report.noResultTerms')],
     [words('report.col.term'), words('report.col.count')],
     ...s.noResultTerms.map((t) => [t.term, t.count]),
+    [],
+    [signedAt(data, words)],
+    [words('report.sign.preparer'), data.preparer ?? BLANK],
+    [words('report.sign.head'), data.head ?? BLANK],
   ];
   return '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

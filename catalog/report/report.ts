@@ -1,10 +1,11 @@
 /**
- * The usage report officials send to the ministry each year (before 8 December): the library's
- * name, the period, totals, a table per month, the documents read most, reading by field and the
- * searches that found nothing (catalog/usage.ts), as CSV or PDF in the language its caller
- * chooses. `bookshelf report` (catalog/cli/report.ts) and the officials' screen
- * (catalog/admin/report-file.ts) both make it here.
+ * The usage report officials send to the ministry each year (before 8 December): the commune's
+ * name as its officials set it (never a made-up one), the period, totals, a table per month, the
+ * documents read most, reading by field, the searches that found nothing (catalog/usage.ts), and
+ * who signs it, as CSV or PDF in the language its caller chooses. `bookshelf report`
+ * (catalog/cli/report.ts) and the officials' screen (catalog/admin/report-file.ts) both make it here.
  */
+import { SETTINGS, getSetting } from '../db/settings.js';
 import type { Library } from '../library.js';
 import { localDay } from '../reads.js';
 import { usageBetween } from '../usage.js';
@@ -20,6 +21,8 @@ export interface ReportRequest {
   to: string;
   format: ReportFileFormat;
   lang: Language;
+  /** Who prepares it (the signed-in official's name); without it, a line to write the name on. */
+  preparer?: string;
   /** When the report is made (its date), for tests. */
   now?: Date;
 }
@@ -32,7 +35,13 @@ export interface UsageReport {
 
 export async function usageReport(library: Library, request: ReportRequest): Promise<UsageReport> {
   const { from, to, format, lang } = request;
-  const data = { name: library.info().name, generated: localDay(request.now), summary: usageBetween(library.db, from, to) };
+  const data = {
+    unit: getSetting(library.db, SETTINGS.libraryName),
+    generated: localDay(request.now),
+    summary: usageBetween(library.db, from, to),
+    preparer: request.preparer ?? null,
+    head: getSetting(library.db, SETTINGS.reportHead),
+  };
   const bytes = format === 'csv' ? Buffer.from(reportCsv(data, lang), 'utf8') : await reportPdf(data, lang);
   return { fileName: `${wordsIn(lang)('report.fileName', { from, to })}.${format}`, bytes };
 }

@@ -8,6 +8,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ScannerInfo } from '../../shared/desk.js';
+import type { MessageRef } from '../../shared/messages.js';
 import type { ScanEnd, ScanRequest, ScanSink, ScannerSource } from './source.js';
 import { renderPdfPages } from './pdf-pages.js';
 
@@ -101,6 +102,12 @@ export class FolderSource implements ScannerSource {
       });
     }
     return infos;
+  }
+
+  /** No folder set up, or none of them can be read (a network share not mounted). */
+  async whyNone(): Promise<MessageRef> {
+    const folders = this.options.folders();
+    return folders.length === 0 ? { key: 'desk.none.noFolder' } : { key: 'desk.none.folderUnreadable', params: { folders: folders.join(', ') } };
   }
 
   async scan(scannerId: string, request: ScanRequest, sink: ScanSink): Promise<ScanEnd> {

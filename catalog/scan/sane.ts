@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import type { DeskFault, ScannerInfo } from '../../shared/desk.js';
+import type { MessageRef } from '../../shared/messages.js';
 import { parseSaneOptions, resolutionFor, scanArguments } from './sane-options.js';
 import type { SaneOptions } from './sane-options.js';
 import type { ScanEnd, ScanRequest, ScanSink, ScannerSource } from './source.js';
@@ -91,6 +92,13 @@ export class SaneSource implements ScannerSource {
       });
     }
     return infos;
+  }
+
+  /** No scanimage: on Windows, where SANE does not run, the way is a scan folder; elsewhere, the package to install. Else no device answered. */
+  async whyNone(): Promise<MessageRef> {
+    const probe = await runTool(this.command, ['--version'], { env: this.env });
+    if (!probe.missing) return { key: 'desk.none.saneNoDevice' };
+    return { key: process.platform === 'win32' ? 'desk.none.saneWindows' : 'desk.none.saneMissing' };
   }
 
   /** The device's options (cached), or null when it cannot be opened. */

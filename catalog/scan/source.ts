@@ -5,6 +5,7 @@
  * more implementation registered in sources.ts, with nothing else to change.
  */
 import type { DeskFault, PageSize, ScanMode, ScanSource, ScannerInfo } from '../../shared/desk.js';
+import type { MessageRef } from '../../shared/messages.js';
 
 export interface ScanRequest {
   source: ScanSource;
@@ -44,6 +45,8 @@ export interface ScannerSource {
   readonly kind: ScannerInfo['kind'];
   /** Scanners this source reaches now (an unreachable source lists none). */
   list(): Promise<ScannerInfo[]>;
+  /** Why it lists none, for the librarian: what is missing (a program, a device answering, a folder) and what to do. */
+  whyNone(): Promise<MessageRef>;
   /** Whether a scanner id ('sane:…', 'folder:…') belongs to this source. */
   owns(scannerId: string): boolean;
   scan(scannerId: string, request: ScanRequest, sink: ScanSink): Promise<ScanEnd>;

@@ -93,7 +93,7 @@ function passageHits(db: Db, publicationId: string, passages: RankedPassage[], t
 }
 
 /** What to highlight: the words searched (with their marks when typed with them) and the phrases the thesaurus added. */
-function highlightOf(query: ParsedQuery): Highlight {
+export function highlightOf(query: ParsedQuery): Highlight {
   return { words: new Set(query.words), exact: query.exact, phrases: query.expansions.flatMap((e) => e.phrases) };
 }
 

@@ -13,7 +13,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import type { MessageRef } from '../../shared/messages.js';
-import { SyncError } from './errors.js';
+import { SyncError, systemErrorRef } from './errors.js';
 
 const FEED_PATH = /^(root\.json|(signatures|pages)\/[0-9a-f]{64}\.json|snapshots\/[0-9a-f]{64}\.jsonl|thesaurus\/[0-9a-f]{64}\.txt|(files|texts)\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 
@@ -196,7 +196,7 @@ export class HttpSource implements FeedSource {
       stop();
       if (signal?.aborted) throw signal.reason;
       if (error instanceof SourceError) throw error;
-      throw new SourceError({ key: 'sync.requestFailed', params: { url: String(url), detail: (error as Error).message } });
+      throw new SourceError(systemErrorRef(error, 'sync.requestFailed', String(url)));
     }
   }
 

@@ -7,11 +7,13 @@ import { HomePage } from './pages/HomePage.js';
 import { PublicationPage } from './pages/PublicationPage.js';
 import { ReaderPage } from './pages/ReaderPage.js';
 import { SearchPage } from './pages/SearchPage.js';
+import { TextViewPage } from './text/TextViewPage.js';
 import { DeskRoutes } from './desk/DeskRoutes.js';
 import { HelpRoutes } from './help/HelpRoutes.js';
 import { OfficialRoutes } from './official/OfficialRoutes.js';
 import { OutboxRoutes } from './outbox/OutboxRoutes.js';
 import { StaffRoutes } from './staff/StaffRoutes.js';
+import { useValidationWords } from './forms/use-validation-words.js';
 
 /**
  * After moving to another page (not on first load, not on a sort change), start at the top
@@ -34,6 +36,7 @@ function useResetOnNavigate() {
 
 export function App() {
   useResetOnNavigate();
+  useValidationWords();
   return (
     <div className="app">
       <Header />
@@ -43,6 +46,7 @@ export function App() {
           <Route path="/publications/:id" element={<PublicationPage />} />
           <Route path="/search" element={<SearchPage />} />
           <Route path="/read/:id" element={<ReaderPage />} />
+          <Route path="/text/:id" element={<TextViewPage />} />
           <Route path="/staff/*" element={<StaffRoutes />} />
           <Route path="/desk/*" element={<DeskRoutes />} />
           <Route path="/official/*" element={<OfficialRoutes />} />

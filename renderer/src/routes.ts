@@ -1,4 +1,4 @@
-/** The app's hash routes, built in one place: home, all documents, publication page, reader, search results. */
+/** The app's hash routes, built in one place: home, all documents, publication page, reader, text view, search results. */
 export function publicationPath(id: string): string {
   return `/publications/${encodeURIComponent(id)}`;
 }
@@ -11,6 +11,15 @@ export function readerPath(id: string, at: { page?: number; q?: string; print?: 
   if (at.print) params.set('print', '1');
   const query = params.toString();
   return `/read/${encodeURIComponent(id)}${query ? `?${query}` : ''}`;
+}
+
+/** The text view of a publication (its text reflowed by articles, in large type, read aloud), at a section and with words to highlight. */
+export function textPath(id: string, at: { section?: number; q?: string } = {}): string {
+  const params = new URLSearchParams();
+  if (at.section !== undefined) params.set('section', String(at.section));
+  if (at.q) params.set('q', at.q);
+  const query = params.toString();
+  return `/text/${encodeURIComponent(id)}${query ? `?${query}` : ''}`;
 }
 
 /** Filters of the results page, as URL parameters (each may repeat: values are alternatives). */

@@ -66,8 +66,13 @@ export interface ReportFile {
 
 /** Station settings beyond the kiosk's own (kiosk.updateSettings). */
 export interface StationSettings {
-  /** The commune's (station's) name: the report's "Đơn vị", the footer, the published feed's title. */
-  communeName: string;
+  /**
+   * The commune's (station's) name: the report's "Đơn vị", the footer, the published feed's
+   * title. Null until an official sets it: the screens ask for it, the report says it is missing.
+   */
+  communeName: string | null;
+  /** Who signs the yearly report as the unit's head ("Thủ trưởng đơn vị"); null: a line to write the name on. */
+  headName: string | null;
   display: DisplayDefaults;
   lan: {
     /** LAN serving at the next start of `bookshelf serve` (off by default). */
@@ -89,7 +94,7 @@ export const adminMethods = {
   }),
   'admin.settings': method<StationSettings>()({
     access: 'official',
-    summary: 'The station settings: the commune’s name, the resident screens’ defaults (large text, language, printing), LAN serving.',
+    summary: 'The station settings: the commune’s name (null until set) and the head who signs the report, the resident screens’ defaults (large text, language, printing), LAN serving.',
     input: z.object({}).strict(),
   }),
   'admin.updateSettings': method<StationSettings>()({
@@ -98,6 +103,7 @@ export const adminMethods = {
     input: z
       .object({
         communeName: z.string().trim().min(1).max(COMMUNE_NAME_MAX).optional(),
+        headName: z.string().trim().max(COMMUNE_NAME_MAX).optional(),
         largeText: z.boolean().optional(),
         language: z.enum(['vi', 'en']).optional(),
         printingAllowed: z.boolean().optional(),
@@ -108,7 +114,7 @@ export const adminMethods = {
   }),
   'usage.reportFile': method<ReportFile>()({
     access: 'official',
-    summary: 'The yearly report on use between two dates (both included) as a file: CSV (Excel, UTF-8) or a printable PDF with charts.',
+    summary: 'The yearly report on use between two dates (both included) as a file: CSV (Excel, UTF-8) or a printable PDF with charts, prepared by the signed-in official (named above their signature).',
     input: z
       .object({ from: z.iso.date(), to: z.iso.date(), format: z.enum(REPORT_FILE_FORMATS) })
       .strict()

@@ -3,21 +3,26 @@
  * delete, rescan one page, split), OCR, a description pre-filled from the recognised text,
  * duplicate checks, saving into the catalog. Scans and OCR run in the background: the UI starts
  * them and reads `desk.batch` for progress; `desk.cancel` stops either, keeping finished pages.
+ * A file to import is chosen, never typed: in the app through the system's open dialog
+ * (`desk.importChosen`), in a browser with a file input whose bytes arrive in chunks
+ * (`desk.uploadStart` / `uploadChunk` / `uploadFinish`).
  */
 import { z } from 'zod';
-import { PAGE_SIZES, SCAN_MODES, SCAN_SOURCES, documentDescriptionSchema } from '../desk.js';
-import type { DeskBatch, DeskBatchSummary, DeskJob, DocumentDraft, DuplicateCheck, ScannerInfo } from '../desk.js';
+import { PAGE_SIZES, SCAN_MODES, SCAN_SOURCES, UPLOAD_CHUNK_BASE64, documentDescriptionSchema } from '../desk.js';
+import type { DeskBatch, DeskBatchSummary, DeskJob, DocumentDraft, DuplicateCheck, ScannerList } from '../desk.js';
 import { method } from './method.js';
 import type { MethodSpec } from './method.js';
 
 const batchId = z.string().min(1).max(64);
 const pageId = z.string().min(1).max(64);
 const batch = z.object({ batchId }).strict();
+const uploadId = z.string().min(1).max(64);
 
 export const deskMethods = {
-  'desk.scanners': method<ScannerInfo[]>()({
+  'desk.scanners': method<ScannerList>()({
     access: 'librarian',
-    summary: 'Scanners this station can use: SANE devices, and the watched folders of network scanners.',
+    summary:
+      'Scanners this station can use: SANE devices, and the watched folders of network scanners; when there is none, what each source lacks (no scanner program, no device answering, no scan folder).',
     input: z.object({}).strict(),
   }),
   'desk.batches': method<DeskBatchSummary[]>()({
@@ -27,7 +32,7 @@ export const deskMethods = {
   }),
   'desk.createBatch': method<DeskBatch>()({
     access: 'librarian',
-    summary: 'Starts an empty batch.',
+    summary: 'Starts an empty batch, or gives back the newest batch still empty and idle, so pressing “new scan” again adds no empty batch.',
     input: z.object({}).strict(),
     audited: true,
   }),
@@ -96,6 +101,36 @@ export const deskMethods = {
       'Makes a batch of one existing PDF or EPUB file on this PC (a folder or a USB drive), to describe and save it the same way. A PDF of scanned pages without text becomes a batch of its pages instead (drawn in the background like a scan), to recognise with `desk.ocr`.',
     input: z.object({ path: z.string().min(1).max(4096) }).strict(),
     audited: true,
+  }),
+  'desk.importChosen': method<DeskBatch | null>()({
+    access: 'librarian',
+    summary:
+      'In the app: shows the system’s open dialog for a PDF or EPUB on this PC and imports the file chosen as `desk.importFile` does; null when the dialog is closed. Over HTTP it is unavailable: a browser uploads the file (`desk.uploadStart`).',
+    input: z.object({}).strict(),
+    audited: true,
+  }),
+  'desk.uploadStart': method<{ uploadId: string }>()({
+    access: 'librarian',
+    summary: 'Opens the upload of a PDF or EPUB file chosen in a browser (its name and size; at most MAX_UPLOAD_BYTES); its bytes follow with `desk.uploadChunk`.',
+    input: z.object({ name: z.string().trim().min(1).max(255), size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
+  }),
+  'desk.uploadChunk': method<{ received: number }>()({
+    access: 'librarian',
+    summary: 'Appends the next bytes of an upload (base64, at most UPLOAD_CHUNK_BYTES) at `offset`, which must be the bytes received so far.',
+    input: z
+      .object({ uploadId, offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), data: z.base64().min(1).max(UPLOAD_CHUNK_BASE64) })
+      .strict(),
+  }),
+  'desk.uploadFinish': method<DeskBatch>()({
+    access: 'librarian',
+    summary: 'Imports a complete upload with the same checks as `desk.importFile` (type, extraction, a PDF of scanned pages becomes pages to recognise).',
+    input: z.object({ uploadId }).strict(),
+    audited: true,
+  }),
+  'desk.uploadCancel': method<{ cancelled: boolean }>()({
+    access: 'librarian',
+    summary: 'Drops an upload not finished (an upload left idle is dropped by itself after a while).',
+    input: z.object({ uploadId }).strict(),
   }),
   'desk.draft': method<DocumentDraft>()({
     access: 'librarian',

@@ -1,6 +1,6 @@
 /** Contract methods of the station's outbox of documents sent to the hub (tus uploads); merged into shared/contract.ts. */
 import { z } from 'zod';
-import type { OutboxItem, OutboxSettings } from '../outbox.js';
+import type { OutboxCandidate, OutboxItem, OutboxSettings } from '../outbox.js';
 import { method } from './method.js';
 import type { MethodSpec } from './method.js';
 
@@ -11,6 +11,12 @@ export const outboxMethods = {
     access: 'librarian',
     summary: 'Documents sent or waiting to be sent to the hub, newest first, with state, progress and the hub’s reason.',
     input: z.object({}).strict(),
+  }),
+  'outbox.candidates': method<OutboxCandidate[]>()({
+    access: 'librarian',
+    summary:
+      'Documents this station made (scanned or imported) that are not in the outbox yet, newest first; `query` keeps those whose title has words starting so (accents optional) or whose number contains it.',
+    input: z.object({ query: z.string().trim().max(200).default(''), limit: z.number().int().min(1).max(50).default(20) }).strict(),
   }),
   'outbox.enqueue': method<OutboxItem>()({
     access: 'librarian',

@@ -75,7 +75,8 @@ const CLAUSE_LINE = /^[^\S\n]*(\d{1,3})\.[^\S\n]+(?=\S)([^\n]*)/gmu;
 const POINT_START = /^\s*\p{Ll}\)\s/u;
 const ATTACHED = new RegExp(`^[^\\S\\n]*\\(?[^\\S\\n]*(?:${word('ban hành')}[^\\S\\n]+)?${word('kèm theo')}[^\\S\\n]`, 'gmu');
 const RECIPIENTS = new RegExp(`^[^\\S\\n]*${word('nơi nhận')}[^\\S\\n]*:`, 'gmu');
-const NOISE_LINE = /^\s*$|^\s*\d{1,6}\s*$|^\s*CÔNG BÁO\s*\/|^\s*(?:Người ký|Ký bởi|Email|Cơ quan|Thời gian ký|Ngày ký)\s*:/u;
+/** A line of page furniture (blank, a page number, the gazette's running head, a signature stamp): never a heading, never text. */
+export const NOISE_LINE = /^\s*$|^\s*\d{1,6}\s*$|^\s*CÔNG BÁO\s*\/|^\s*(?:Người ký|Ký bởi|Email|Cơ quan|Thời gian ký|Ngày ký)\s*:/u;
 
 const ARTICLE_REST = /^(\d{1,4})([a-zđ]?)[^\S\n]*(?:[.:][^\S\n]*(.*)|$)/u;
 const ROMAN_OR_DIGITS = '(?:[IVXLC]+|\\d{1,3})';

@@ -16,6 +16,12 @@ export const accountsVi = {
   'staff.setupTitle': 'Chào mừng! Tạo tài khoản cán bộ đầu tiên',
   'staff.setupLead': 'Trạm chưa có tài khoản nào. Cán bộ quản lý trạm tạo tài khoản của mình để cài đặt đồng bộ, tạo tài khoản cho thủ thư và xem báo cáo.',
   'staff.setupSubmit': 'Tạo tài khoản và bắt đầu',
+  'staff.setupElsewhereTitle': 'Trạm chưa có tài khoản cán bộ',
+  'staff.setupElsewhereLead': 'Người đọc không cần đăng nhập. Tài khoản cán bộ đầu tiên không tạo được trên màn hình này (máy tra cứu ở chế độ kiosk, hoặc điện thoại qua mạng nội bộ). Cán bộ quản lý trạm tạo tài khoản tại máy của trạm theo một trong hai cách:',
+  'staff.setupAtStation': 'Mở Tủ sách ở chế độ thường (không phải kiosk), chọn “Dành cho cán bộ” rồi tạo tài khoản.',
+  'staff.setupByCommand': 'Hoặc chạy lệnh sau, gõ mật khẩu (ít nhất {min} ký tự) rồi nhấn Enter:',
+  'staff.setupCommand': 'bookshelf accounts --add ten-dang-nhap --role official --name "Họ và tên"',
+  'staff.setupHome': 'Về trang chủ',
   'staff.displayName': 'Họ và tên',
   'staff.homeTitle': 'Khu vực cán bộ',
   'staff.hello': 'Xin chào, {name}',
@@ -40,6 +46,7 @@ export const accountsVi = {
   'accounts.nameTaken': 'Tên đăng nhập “{username}” đã có người dùng.',
   'accounts.notYourself': 'Bạn không thể tự khóa hoặc tự hạ quyền tài khoản của mình.',
   'accounts.notHere': 'Chỉ đăng nhập được tại máy của trạm, không đăng nhập từ điện thoại qua mạng nội bộ.',
+  'accounts.setupNotHere': 'Tài khoản cán bộ đầu tiên chỉ tạo được tại máy của trạm khi không ở chế độ kiosk, hoặc bằng lệnh bookshelf accounts --add trên máy đó.',
 } as const;
 
 export const accountsEn: Record<keyof typeof accountsVi, string> = {
@@ -58,6 +65,12 @@ export const accountsEn: Record<keyof typeof accountsVi, string> = {
   'staff.setupTitle': 'Welcome! Create the first official account',
   'staff.setupLead': 'This station has no account yet. The station’s official creates theirs to set up sync, create librarian accounts and see reports.',
   'staff.setupSubmit': 'Create the account and start',
+  'staff.setupElsewhereTitle': 'This station has no staff account yet',
+  'staff.setupElsewhereLead': 'Readers do not need to sign in. The first official account cannot be created on this screen (a kiosk, or a phone on the local network). The station’s official creates it at the station’s own PC, in one of two ways:',
+  'staff.setupAtStation': 'Open the bookshelf in normal mode (not as a kiosk), choose “For staff” and create the account.',
+  'staff.setupByCommand': 'Or run this command, type the password (at least {min} characters) and press Enter:',
+  'staff.setupCommand': 'bookshelf accounts --add username --role official --name "Full name"',
+  'staff.setupHome': 'Back to the home page',
   'staff.displayName': 'Full name',
   'staff.homeTitle': 'Staff area',
   'staff.hello': 'Hello, {name}',
@@ -82,4 +95,5 @@ export const accountsEn: Record<keyof typeof accountsVi, string> = {
   'accounts.nameTaken': 'The user name “{username}” is taken.',
   'accounts.notYourself': 'You cannot disable or demote your own account.',
   'accounts.notHere': 'Staff sign in at the station’s own PC, not from a phone on the local network.',
+  'accounts.setupNotHere': 'The first official account is created only at the station’s own PC outside kiosk mode, or with the command bookshelf accounts --add on that PC.',
 } as const;

@@ -1,7 +1,8 @@
 /**
  * What the HTTP transports say when they refuse a request before any method runs (the station's
  * server, a hub, Electron's app:// protocol): limits, methods, origins. Worded in the language the
- * request asks for (Accept-Language). Merged into shared/messages.ts.
+ * request asks for (Accept-Language). And the page (and console lines) of a station whose UI is
+ * not built, in both languages (catalog/http/ui-not-built.ts). Merged into shared/messages.ts.
  */
 
 export const httpVi = {
@@ -13,6 +14,8 @@ export const httpVi = {
   'http.methods': 'Địa chỉ này chỉ nhận yêu cầu {methods}.',
   'http.badPart': 'Yêu cầu không hợp lệ ({part}).',
   'http.bodyTooLarge': 'Nội dung yêu cầu quá lớn.',
+  'http.uiNotBuilt.title': 'Giao diện của tủ sách chưa được build',
+  'http.uiNotBuilt.how': 'Trong thư mục mã nguồn, chạy lệnh {command} (khoảng 20 giây), rồi tải lại trang của tủ sách; không cần khởi động lại.',
 } as const;
 
 export const httpEn: Record<keyof typeof httpVi, string> = {
@@ -24,4 +27,6 @@ export const httpEn: Record<keyof typeof httpVi, string> = {
   'http.methods': 'This address only takes {methods} requests.',
   'http.badPart': 'The request is not valid ({part}).',
   'http.bodyTooLarge': 'The request body is too large.',
+  'http.uiNotBuilt.title': 'The bookshelf’s user interface is not built',
+  'http.uiNotBuilt.how': 'In the source folder, run {command} (about 20 seconds), then reload the bookshelf’s page; no restart is needed.',
 };

@@ -14,7 +14,7 @@ export const importVi = {
   'import.refused.zipSplit': 'Đây là một phần của tệp ZIP bị chia nhỏ, không phải cả cuốn sách',
   'import.refused.zipTruncated': 'Tệp bị cắt cụt (tải về chưa xong?)',
   'import.refused.zipDamaged': 'Tệp ZIP bị hỏng',
-  'import.refused.zipEncrypted': 'Tệp ZIP có mã hoá',
+  'import.refused.zipEncrypted': 'Tệp ZIP có mã hóa',
   'import.refused.zipUnsafeName': 'Tên tệp nguy hiểm trong gói ZIP',
   'import.refused.zipTooLarge': 'Nội dung giải nén quá lớn (nghi bom ZIP)',
   'import.refused.zipTooManyEntries': 'Quá nhiều tệp trong gói ZIP',

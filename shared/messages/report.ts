@@ -1,13 +1,14 @@
 /**
  * The words of the yearly usage report (catalog/report/): its title, headings, row and column
- * names, in CSV and PDF alike, written in the language the caller chooses for the document.
- * Merged into shared/messages.ts.
+ * names, the signatures, in CSV and PDF alike, written in the language the caller chooses for
+ * the document. Merged into shared/messages.ts.
  */
 
 export const reportVi = {
   'report.title': 'Báo cáo sử dụng Tủ sách pháp luật điện tử',
   'report.fileName': 'bao-cao-tu-sach-{from}-{to}',
   'report.unit': 'Đơn vị',
+  'report.unitMissing': '(chưa đặt tên đơn vị — cán bộ quản lý trạm đặt tên xã, phường tại Quản trị trạm › Cài đặt)',
   'report.from': 'Từ ngày',
   'report.to': 'Đến ngày',
   'report.generated': 'Ngày lập',
@@ -15,7 +16,7 @@ export const reportVi = {
   'report.byMonth': 'Theo tháng',
   'report.topDocuments': 'Tài liệu được đọc nhiều nhất',
   'report.byField': 'Theo lĩnh vực',
-  'report.noResultTerms': 'Từ khoá tìm không có kết quả',
+  'report.noResultTerms': 'Từ khóa tìm không có kết quả',
   'report.noField': '(chưa phân loại lĩnh vực)',
   // The totals, one row per counter.
   'report.total.opened': 'Lượt mở tài liệu',
@@ -43,7 +44,7 @@ export const reportVi = {
   'report.col.number': 'Số hiệu',
   'report.col.timesOpened': 'Lượt mở',
   'report.col.field': 'Lĩnh vực',
-  'report.col.term': 'Từ khoá',
+  'report.col.term': 'Từ khóa',
   'report.col.count': 'Số lần',
   // The PDF: narrower month columns, numbered headings, notes, the footer.
   'report.pdf.col.search_no_result': 'Không kết quả',
@@ -57,17 +58,25 @@ export const reportVi = {
   'report.pdf.monthChart': 'Lượt mở tài liệu và lượt tìm kiếm theo tháng',
   'report.pdf.topDocuments': '3. Tài liệu được đọc nhiều nhất',
   'report.pdf.byField': '4. Lượt mở theo lĩnh vực',
-  'report.pdf.noResultTerms': '5. Từ khoá tìm kiếm không có kết quả',
-  'report.pdf.noResultLead': 'Gợi ý tài liệu nên bổ sung. Từ khoá đã bỏ dấu, viết thường; dãy số dài (số điện thoại, số giấy tờ) được che bằng #.',
+  'report.pdf.noResultTerms': '5. Từ khóa tìm kiếm không có kết quả',
+  'report.pdf.noResultLead': 'Gợi ý tài liệu nên bổ sung. Từ khóa đã bỏ dấu, viết thường; dãy số dài (số điện thoại, số giấy tờ) được che bằng #.',
   'report.pdf.noneOpened': 'Chưa có lượt mở tài liệu nào trong kỳ.',
   'report.pdf.noneWithoutResult': 'Không có lượt tìm nào không có kết quả.',
   'report.pdf.footer': '{name} · {title} · Trang {page}/{pages}',
+  'report.pdf.footerNoName': '{title} · Trang {page}/{pages}',
+  // The signatures at the end.
+  'report.sign.placeDate': '{place}, ngày {day} tháng {month} năm {year}',
+  'report.sign.preparer': 'Người lập báo cáo',
+  'report.sign.preparerNote': '(Ký, ghi rõ họ tên)',
+  'report.sign.head': 'Thủ trưởng đơn vị',
+  'report.sign.headNote': '(Ký, ghi rõ họ tên, đóng dấu)',
 } as const;
 
 export const reportEn: Record<keyof typeof reportVi, string> = {
   'report.title': 'Electronic Law Bookshelf usage report',
   'report.fileName': 'bookshelf-report-{from}-{to}',
   'report.unit': 'Unit',
+  'report.unitMissing': '(the unit’s name is not set — the station’s official sets the commune’s name in Station administration › Settings)',
   'report.from': 'From',
   'report.to': 'To',
   'report.generated': 'Prepared on',
@@ -119,4 +128,10 @@ export const reportEn: Record<keyof typeof reportVi, string> = {
   'report.pdf.noneOpened': 'No document was opened in the period.',
   'report.pdf.noneWithoutResult': 'Every search found something.',
   'report.pdf.footer': '{name} · {title} · Page {page}/{pages}',
+  'report.pdf.footerNoName': '{title} · Page {page}/{pages}',
+  'report.sign.placeDate': '{place}, {day}/{month}/{year}',
+  'report.sign.preparer': 'Prepared by',
+  'report.sign.preparerNote': '(signature and full name)',
+  'report.sign.head': 'Head of the unit',
+  'report.sign.headNote': '(signature, full name and seal)',
 };

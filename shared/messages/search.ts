@@ -1,7 +1,7 @@
 /** Messages of home, search results, the publication page and the reader page, Vietnamese first; merged into shared/messages.ts. */
 
 export const searchVi = {
-  'reader.notYet': 'Tệp của văn bản này chưa được tải về trạm. Hãy quay lại sau khi đồng bộ.',
+  'reader.notYet': 'Máy này chưa có tệp của văn bản này để đọc. Bạn có thể nhờ cán bộ phụ trách tủ sách tải về, hoặc quay lại trang văn bản để xem các văn bản liên quan đã có trên máy.',
   'reader.notKept': 'Trạm này không lưu tệp của văn bản này (theo lựa chọn của cán bộ). Nội dung vẫn tìm được trong danh mục.',
   'reader.unsupported': 'Không đọc được loại tệp này tại đây.',
 
@@ -10,7 +10,7 @@ export const searchVi = {
   'searchBox.hint': 'Gõ tên văn bản, vài từ hoặc số hiệu, có dấu hay không dấu đều được. Ví dụ: ly hôn, bảo hiểm xã hội, 69/2020/QH14.',
   'searchBox.placeholder': 'Ví dụ: ly hôn',
   'searchBox.submit': 'Tìm',
-  'searchBox.clear': 'Xoá chữ đã gõ',
+  'searchBox.clear': 'Xóa chữ đã gõ',
   'searchBox.suggestions': 'Gợi ý văn bản',
   'searchBox.suggestionCount': 'Có {count} gợi ý. Dùng phím mũi tên để chọn, Enter để mở.',
   'searchBox.searching': 'Đang tìm…',
@@ -77,6 +77,7 @@ export const searchVi = {
   'publication.tocHint': 'Chạm vào một điều để mở văn bản tại trang đó.',
   'publication.articlePage': 'trang {page}',
   'publication.details': 'Thông tin văn bản',
+  'publication.detailsOther': 'Thông tin tài liệu',
   'level.part': 'Phần',
   'level.chapter': 'Chương',
   'level.section': 'Mục',
@@ -86,7 +87,7 @@ export const searchVi = {
 } as const;
 
 export const searchEn: Record<keyof typeof searchVi, string> = {
-  'reader.notYet': 'This document’s file has not been downloaded to this station yet. Please come back after the next sync.',
+  'reader.notYet': 'This computer does not have this document’s file to read yet. You can ask the official in charge of the bookshelf to get it, or go back to the document’s page for related documents that are here.',
   'reader.notKept': 'This station does not keep this document’s file (the officials’ choice). It can still be found in the catalog.',
   'reader.unsupported': 'This kind of file cannot be read here.',
 
@@ -162,6 +163,7 @@ export const searchEn: Record<keyof typeof searchVi, string> = {
   'publication.tocHint': 'Touch an article to open the document at its page.',
   'publication.articlePage': 'page {page}',
   'publication.details': 'About this document',
+  'publication.detailsOther': 'About this publication',
   'level.part': 'Part',
   'level.chapter': 'Chapter',
   'level.section': 'Section',

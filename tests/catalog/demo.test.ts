@@ -47,6 +47,21 @@ describe('demo library', () => {
     expect(onDisk.length).toBe(file.size);
   });
 
+  it('shows a resident, among the new arrivals, only documents she can open here', async () => {
+    const library = await tempLibrary();
+    await loadDemoIfEmpty(library);
+    const readable = manifest.publications.filter((p) => p.file).map((p) => p.id);
+    const shelf = listPublications(library.db, { offset: 0, limit: 6, sort: 'added', available: true });
+    expect(shelf.total).toBe(readable.length);
+    expect(shelf.items.map((p) => p.id).sort()).toEqual([...readable].sort().slice(0, 6));
+    expect(shelf.items.every((p) => p.available)).toBe(true);
+    // The whole list still has every document, most of them with their details only.
+    const all = listPublications(library.db, { offset: 0, limit: 100, sort: 'added' });
+    expect(all.total).toBe(manifest.publications.length);
+    expect(all.items.filter((p) => !p.available)).toHaveLength(manifest.publications.length - readable.length);
+    expect(library.info().demo).toEqual({ state: 'loaded', count: manifest.publications.length });
+  });
+
   it('leaves a library that already has publications alone', async () => {
     const library = await tempLibrary();
     library.db.transaction(() => upsertPublication(library.db, { id: 'local-1', kind: 'guide', title: 'Sổ tay của xã' }, []))();

@@ -3,11 +3,15 @@
  * copy of its configuration, E2E_SANE_CONFIG_DIR, set up by playwright.config.ts), a watched
  * folder (E2E_SCAN_FOLDER) and real tesseract. A librarian scans three pages from the feeder,
  * reorders and rotates them, adds a page of Vietnamese text from the network-scanner folder (the
- * test device draws no words), recognises the text, accepts the pre-filled description, saves,
- * and finds the document at the kiosk by a phrase of its text. A paper jam half way through a
- * batch says so and keeps the pages already scanned; the batch then continues. The describe form's
- * checks, the duplicate flag, and importing a PDF by its path. Screenshots of every desk screen
- * (and the describe form on a phone); axe on each.
+ * test device draws solid black pages), recognises the text — the black pages are flagged as
+ * unreadable, the text page is read —, accepts the pre-filled description, saves, and finds the
+ * document at the kiosk by a phrase of its text. Blank scans only: flagged per page and for the
+ * batch, the description does not claim to come from the text, and saving asks first. "New scan"
+ * pressed twice gives the same batch. A paper jam half way through a batch says so and keeps the
+ * pages already scanned; the batch then continues. The describe form's checks, the duplicate
+ * flag, and importing a PDF chosen with the browser's file chooser. Screenshots of every desk
+ * screen (and the describe form on a phone); axe on each. With no scanner at all (a station of
+ * its own), the scan screen says why and what to do.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +24,11 @@ import { SIZES, shoot } from './support/screens.js';
 import { E2E_STAFF, signIn } from './support/staff.js';
 import { missingTools } from '../helpers/system-tools.js';
 import { corpus } from '../helpers/corpora.js';
+import { tempDirs } from './support/temp-dirs.js';
+import { Accounts } from '../../catalog/accounts/accounts.js';
+import { Library } from '../../catalog/library.js';
+import { startStation } from '../../catalog/station.js';
+import type { RunningStation } from '../../catalog/station.js';
 
 const SANE_DIR = process.env.E2E_SANE_CONFIG_DIR ?? '';
 const SCAN_FOLDER = process.env.E2E_SCAN_FOLDER ?? '';
@@ -27,6 +36,8 @@ const OCR_PAGE = corpus('scanner/ocr-vn/nghi-dinh-so-38-2022-nd-cp-37348-p2.png'
 /** Words printed on that page (Nghị định 38/2022/NĐ-CP, minimum wages), found nowhere else on the e2e shelf. */
 const PHRASE = 'mức lương tối thiểu giờ';
 const DEVICE = 'sane:test:0';
+/** What a page whose OCR read nothing says. */
+const UNREADABLE = 'Không đọc được chữ nào — trang có thể bị trắng/đen hoặc quét ngược';
 /** A gazette PDF not on the e2e shelf, as if on a USB drive. */
 const IMPORT_PDF = corpus('pdf/vn-congbao/nghi-dinh-so-38-2022-nd-cp-37348.pdf');
 
@@ -125,16 +136,21 @@ test('scan, arrange, recognise, describe, save, and find it at the kiosk', async
   await page.keyboard.press('Escape');
   await expect(viewer).toBeHidden();
 
-  // Text recognition, page by page, until every page has been read.
+  // Text recognition, page by page: the text page is read; the three black ones are flagged, each and for the batch.
   await page.getByTestId('ocr-start').click();
-  await expect(page.getByText('Đã nhận dạng chữ tất cả các trang.')).toBeVisible({ timeout: 180_000 });
-  await expect(page.getByTestId('page-text').last()).toHaveText(/^Đã đọc [\d.]+ ký tự$/);
+  const unreadable = page.getByTestId('ocr-unreadable');
+  await expect(unreadable).toContainText('Không đọc được chữ nào trên 3 / 4 trang — trang có thể bị trắng/đen hoặc quét ngược.', { timeout: 180_000 });
+  await expect(unreadable).toContainText('Có trang không đọc được chữ');
+  await expect(page.getByText('Đã nhận dạng chữ tất cả các trang.')).toHaveCount(0);
+  await expect(page.getByTestId('page-text')).toHaveText([UNREADABLE, UNREADABLE, UNREADABLE, /^Đã đọc [\d.]+ ký tự$/]);
+  await expect(page.getByTestId('page-text').first()).toHaveClass(/unreadable/);
   await shoot(page, 'desk-ocr-done', 'kiosk');
   await audit(page, 'scan screen after OCR');
 
   // The description, pre-filled from the recognised text.
   await page.getByTestId('to-describe').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mô tả tài liệu' })).toBeVisible();
+  await expect(page.getByTestId('describe-lead')).toContainText('Các ô đã được điền sẵn từ chữ đọc được trên tài liệu.');
   const title = page.getByLabel(/^Tên \(trích yếu\) của tài liệu/);
   await expect(title).not.toHaveValue('');
   const savedTitle = await title.inputValue();
@@ -301,25 +317,98 @@ test('a number already on the shelf is flagged before saving, and saving it need
   await expect(page).toHaveURL(/\/describe$/);
   await page.getByTestId('allow-duplicate').check();
   await page.getByTestId('save').click();
+  // The page was never recognised: saving it without text is asked about too.
+  await expect(page.getByTestId('no-text')).toBeFocused();
+  await page.getByTestId('save-without-text').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Đã lưu vào tủ sách' })).toBeVisible({ timeout: 60_000 });
 });
 
-test('a PDF file from a USB drive or folder is imported, described from its own header, and saved', async ({ page }) => {
+test('blank scans are flagged page by page and for the batch, described by hand, and saved only after asking', async ({ page }) => {
+  test.setTimeout(180_000);
+  await newBatch(page);
+  await scanFromFeeder(page, DEVICE, '3');
+  await expect(page.getByTestId('page')).toHaveCount(3, { timeout: 60_000 });
+  await page.getByTestId('ocr-start').click();
+  const unreadable = page.getByTestId('ocr-unreadable');
+  await expect(unreadable).toContainText('Không đọc được chữ trên trang nào', { timeout: 120_000 });
+  await expect(unreadable).toContainText('Không đọc được chữ nào trên cả 3 trang — trang có thể bị trắng/đen hoặc quét ngược.');
+  await expect(page.getByTestId('page-text')).toHaveText([UNREADABLE, UNREADABLE, UNREADABLE]);
+  await unreadable.scrollIntoViewIfNeeded();
+  await shoot(page, 'desk-ocr-blank', 'kiosk');
+  await audit(page, 'scan screen after OCR of blank pages');
+  await page.setViewportSize(SIZES.phone.viewport);
+  await page.getByTestId('page').first().scrollIntoViewIfNeeded();
+  await shoot(page, 'desk-ocr-blank', 'phone');
+  await page.setViewportSize(SIZES.kiosk.viewport);
+
+  await page.getByTestId('to-describe').click();
+  const lead = page.getByTestId('describe-lead');
+  await expect(lead).toContainText('Không đọc được chữ nào trên tài liệu');
+  await expect(lead).not.toContainText('điền sẵn từ chữ đọc được');
+  await shoot(page, 'desk-describe-blank', 'kiosk');
+  await page.getByLabel(/^Tên \(trích yếu\) của tài liệu/).fill('Ba trang quét trắng thử nghiệm');
+  await page.getByTestId('save').click();
+  const noText = page.getByTestId('no-text');
+  await expect(noText).toBeFocused();
+  await expect(noText).toContainText('Tài liệu này không có chữ đọc được');
+  await shoot(page, 'desk-describe-no-text', 'kiosk');
+  await audit(page, 'describe form asking to save without text');
+  // Back to the pages, as offered; nothing was saved.
+  await noText.getByRole('link', { name: 'Quay lại nhận dạng chữ' }).click();
+  await expect(page.getByTestId('page')).toHaveCount(3);
+  await page.getByTestId('to-describe').click();
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-without-text').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Đã lưu vào tủ sách' })).toBeVisible({ timeout: 60_000 });
+});
+
+test('"new scan" pressed again gives the same empty batch; batches have distinct names; an empty one is not work to resume', async ({ page }) => {
+  await newBatch(page);
+  const first = page.url();
+  const label = await page.locator('.desk-header .desk-lead').innerText();
+  expect(label).toMatch(/^Lô số \d+, bắt đầu lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+  await page.goto('/#/desk');
+  await expect(page.getByTestId('open-batch').filter({ hasText: label })).toHaveCount(0);
+  await page.getByTestId('new-scan').click();
+  await expect(page).toHaveURL(first);
+
+  await scanFromFeeder(page, DEVICE, '1');
+  await expect(page.getByTestId('page')).toHaveCount(1, { timeout: 60_000 });
+  await page.goto('/#/desk');
+  await expect(page.getByTestId('open-batch').filter({ hasText: label })).toHaveCount(1);
+  await page.getByTestId('new-scan').click();
+  await expect(page).not.toHaveURL(first);
+  const second = await page.locator('.desk-header .desk-lead').innerText();
+  expect(second).not.toBe(label);
+});
+
+/** Presses the import button and picks `file` in the browser's file chooser. */
+async function chooseFile(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Chọn tệp PDF hoặc EPUB…' }).click();
+  await (await chooser).setFiles(file);
+}
+
+test('a PDF file chosen from a USB drive or folder is sent, imported, described from its own header, and saved', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, 'librarian');
   await page.goto('/#/desk');
-  const filePath = page.getByLabel(/^Đường dẫn của tệp/);
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await shoot(page, 'desk-home-import', 'kiosk');
 
-  await filePath.fill('/media/usb/khong-co-tep-nay.pdf');
-  await page.getByRole('button', { name: 'Nhập tệp' }).click();
-  await expect(page.getByRole('alert')).toContainText('khong-co-tep-nay.pdf');
-  // The browser logs the refusal's 404; it was provoked on purpose.
+  // A file of another type is refused before anything is sent.
+  const note = path.join(test.info().outputDir, 'ghi-chu.txt');
+  fs.mkdirSync(path.dirname(note), { recursive: true });
+  fs.writeFileSync(note, 'không phải PDF');
+  await chooseFile(page, note);
+  await expect(page.getByRole('alert')).toHaveText('Chỉ nhập được tệp PDF hoặc EPUB.');
+  // The browser logs the refusal's 400; it was provoked on purpose.
   const problems = problemsOf(page);
-  expect(problems.filter((p) => p.includes('404'))).toHaveLength(1);
-  problems.splice(problems.findIndex((p) => p.includes('404')), 1);
+  expect(problems.filter((p) => p.includes('400'))).toHaveLength(1);
+  problems.splice(problems.findIndex((p) => p.includes('400')), 1);
 
-  await filePath.fill(IMPORT_PDF);
-  await page.getByRole('button', { name: 'Nhập tệp' }).click();
+  await chooseFile(page, IMPORT_PDF);
+  await expect(page.getByTestId('upload-progress').or(page.getByRole('heading', { level: 1, name: 'Mô tả tài liệu' })).first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Mô tả tài liệu' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/^Tệp nghi-dinh-so-38-2022-nd-cp-37348\.pdf \(PDF, /)).toBeVisible();
   await expect(page.getByLabel(/^Loại tài liệu/)).toHaveValue('legal');
@@ -340,4 +429,70 @@ test('a PDF file from a USB drive or folder is imported, described from its own 
   await expect(page).toHaveURL(/#\/outbox$/);
   const outbox = await (await page.request.post('/api/outbox.list', { data: {} })).json();
   expect(outbox.result.map((item: { publicationId: string }) => item.publicationId)).toContain(publicationId);
+});
+
+/**
+ * A station with no scanner at all, as a new kiosk PC is: its own station (started here, in the
+ * worker) whose SANE configuration enables no backend and which has no scan folder. The scan
+ * screen says no scanner was found and why, points to importing a file meanwhile, and "new scan"
+ * pressed again and again leaves one empty batch, not a pile.
+ */
+test.describe('a station with no scanner', () => {
+  let station: RunningStation;
+  test.afterAll(async () => {
+    await station?.close();
+  });
+  const tempDir = tempDirs(test);
+  const LIBRARIAN = { username: 'thuthu-moi', displayName: 'Thủ thư mới', password: 'mat-khau-thu-thu-moi', role: 'librarian' as const };
+
+  test.beforeAll(async () => {
+    const dir = tempDir('e2e-no-scanner-');
+    const library = await Library.open(dir);
+    await new Accounts(library.db).create(LIBRARIAN);
+    library.close();
+    const sane = tempDir('e2e-sane-none-');
+    fs.writeFileSync(path.join(sane, 'dll.conf'), '# no backend enabled\n');
+    // The desk reads its environment when the station starts: no backend, no scan folder.
+    const saved = { SANE_CONFIG_DIR: process.env.SANE_CONFIG_DIR, BOOKSHELF_SCAN_FOLDERS: process.env.BOOKSHELF_SCAN_FOLDERS };
+    process.env.SANE_CONFIG_DIR = sane;
+    delete process.env.BOOKSHELF_SCAN_FOLDERS;
+    try {
+      station = await startStation({ libraryDir: dir, host: '127.0.0.1', port: 0, demo: false, rendererDir: process.env.BOOKSHELF_RENDERER_DIR ?? 'dist/renderer' });
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+
+  test('with no scanner the scan screen says why and what to do, and "new scan" piles up no batches', async ({ page }) => {
+    const signedIn = await page.request.post(`${station.server.url}/api/auth.signIn`, { data: { username: LIBRARIAN.username, password: LIBRARIAN.password } });
+    expect(signedIn.status()).toBe(200);
+    await page.goto(`${station.server.url}/#/desk`);
+    await page.getByTestId('new-scan').click();
+    const none = page.getByTestId('no-scanner');
+    await expect(none).toBeVisible({ timeout: 30_000 });
+    await expect(none.getByRole('heading')).toHaveText('Không tìm thấy máy quét nào');
+    await expect(none.getByRole('listitem')).toHaveText([/^Không có máy quét nào trả lời\. Kiểm tra máy quét đã bật/, /^Chưa khai báo thư mục quét nào/]);
+    await expect(page.getByTestId('scan')).toBeDisabled();
+    await expect(none).not.toContainText('SANE_CONFIG_DIR');
+    await shoot(page, 'desk-no-scanner', 'kiosk');
+    await audit(page, 'scan screen with no scanner');
+    await page.setViewportSize(SIZES.phone.viewport);
+    await shoot(page, 'desk-no-scanner', 'phone');
+    await page.setViewportSize(SIZES.kiosk.viewport);
+
+    // Back at the desk, pressing "new scan" again and again: still one batch, and not listed as work to resume.
+    const batchUrl = page.url();
+    for (let i = 0; i < 3; i++) {
+      await none.getByRole('link', { name: /vẫn nhập được tệp PDF hoặc EPUB/ }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Bàn làm việc thủ thư' })).toBeVisible();
+      await page.getByTestId('new-scan').click();
+      await expect(page).toHaveURL(batchUrl);
+    }
+    expect(station.services.desk.batches()).toHaveLength(1);
+    await page.goto(`${station.server.url}/#/desk`);
+    await expect(page.getByText('Không có việc nào đang làm dở.')).toBeVisible();
+  });
 });

@@ -1,13 +1,18 @@
 /**
  * The EPUB reader (epub.js) in the browser: reading Lão Hạc (contents, pages, text size,
- * colours, position, search without diacritics), and the security rules — book scripts never
- * run (w3c scr-support, idpf quiz-bindings, a crafted hostile book), links that leave the book
- * open nothing (web addresses become a QR code), and no request leaves 127.0.0.1.
+ * colours, position, search without diacritics, the words of a hit in any order), the station's
+ * large text and high contrast in the book, the reader fitting the window, the way to the text
+ * view, and the security rules — book scripts never run (w3c scr-support, idpf quiz-bindings, a
+ * crafted hostile book), links that leave the book open nothing (web addresses become a QR code),
+ * and no request leaves 127.0.0.1.
  */
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Frame, Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
+import { audit } from './support/axe.js';
+import { expectReaderFitsWindow } from './support/reader-layout.js';
 import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';
+import { textPath } from '../../renderer/src/routes.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 
@@ -226,11 +231,16 @@ test.describe('reading an EPUB', () => {
     const target = results.filter({ hasText: 'Trong phần: Lão Hạc' }).nth(3);
     const words = (await target.locator('.epub-result-text').innerText()).replace(/…/g, '').trim().slice(0, 30);
     await target.click();
-    await expect(page.locator('.epub-search-hl')).toHaveCount(1);
+    // Every run of the words in that passage is highlighted, the one chosen on the page shown.
+    await expect(page.locator('.epub-search-hl').first()).toBeAttached();
     await expect(page.getByTestId('epub-progress')).not.toContainText(/Trang 1\//);
-    const hl = await page.locator('.epub-search-hl').boundingBox();
     const stage = await page.getByTestId('epub-stage').boundingBox();
-    expect(hl && stage && hl.x >= stage.x && hl.x < stage.x + stage.width, 'the highlight is on the page shown').toBe(true);
+    let shown = 0;
+    for (const hl of await page.locator('.epub-search-hl').all()) {
+      const box = await hl.boundingBox();
+      if (box && stage && box.x >= stage.x && box.x < stage.x + stage.width) shown += 1;
+    }
+    expect(shown, 'a highlight is on the page shown').toBeGreaterThan(0);
     expect(await bookText(page)).toContain(words.split(' ').slice(1, 4).join(' '));
     await page.screenshot({ path: info.outputPath('search-jump.png') });
   });
@@ -242,6 +252,47 @@ test.describe('reading an EPUB', () => {
     await expect(page.getByTestId('epub-result').first().locator('mark')).toHaveText(/ông giáo/i);
     await expect(page.locator('.epub-search-hl')).toHaveCount(1);
     await expectBookText(page, /ông giáo/i);
+  });
+
+  test('the words of a hit are found in any order, and the text view is one tap away', async ({ page, request }, info) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const id = await idOf(request, 'Lão Hạc');
+    // The results page matches words, not the phrase as typed: a question in another order.
+    const q = 'giáo ông là ai';
+    await page.goto(`/#/read/${id}?q=${encodeURIComponent(q)}`);
+    await expect(page.getByTestId('epub-results')).toContainText(/Tìm thấy \d+ chỗ/, { timeout: 20_000 });
+    await expect(page.getByTestId('epub-result').first().locator('mark').first()).toBeVisible();
+    const marked = (await page.getByTestId('epub-result').first().locator('mark').allInnerTexts()).join(' ').toLowerCase();
+    expect(marked).toMatch(/ông|giáo/);
+    await expect(page.locator('.epub-search-hl').first()).toBeAttached();
+    await expect(page.getByTestId('reader-text-view')).toHaveAttribute('href', `#${textPath(id, { q })}`);
+    await expect(page.getByTestId('reader-text-view')).toContainText('Xem chữ to');
+    await expectReaderFitsWindow(page, ['epub-tool-toc', 'epub-next']);
+    await page.screenshot({ path: info.outputPath('hit-any-order.png') });
+  });
+
+  test('the header’s large text and high contrast reach the book', async ({ page, request }, info) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const id = await idOf(request, 'Lão Hạc');
+    await openChapter(page, id);
+    const fontSize = () => inBook(page, (doc) => parseFloat(getComputedStyle(doc.querySelector('p') ?? doc.body).fontSize), null).catch(() => 0);
+    const normal = await fontSize();
+    await page.getByTestId('display-large-text').click();
+    await expect.poll(fontSize, { timeout: 10_000 }).toBeGreaterThan(normal * 1.2);
+    await expectReaderFitsWindow(page, ['epub-tool-toc', 'epub-next']);
+    await page.getByTestId('display-contrast').click();
+    await expect(page.getByTestId('epub-reader')).toHaveClass(/epub-theme-contrast/);
+    const colours = () => inBook(page, (doc) => `${getComputedStyle(doc.body).color} on ${getComputedStyle(doc.body).backgroundColor}`, null).catch(() => '');
+    await expect.poll(colours).toBe('rgb(0, 0, 0) on rgb(255, 255, 255)');
+    await page.screenshot({ path: info.outputPath('large-contrast.png') });
+    await audit(page, 'EPUB reader in large text and high contrast', [IFRAME]);
+    await page.getByTestId('epub-tool-settings').click();
+    await expect(page.getByTestId('epub-theme-contrast')).toHaveAttribute('aria-checked', 'true');
+    // Chosen from the header, undone from the header: white pages again.
+    await page.getByTestId('display-contrast').click();
+    await expect(page.getByTestId('epub-theme-light')).toHaveAttribute('aria-checked', 'true');
+    await page.getByTestId('display-large-text').click();
+    await expect.poll(fontSize, { timeout: 10_000 }).toBeLessThan(normal * 1.05);
   });
 
   test('a web link shows its address and a QR code and opens nothing; a link inside the book works', async ({ page, request }, info) => {
@@ -302,7 +353,16 @@ test.describe('reading an EPUB', () => {
     const id = await idOf(request, 'Lão Hạc');
     await openChapter(page, id);
     await expect(page.getByTestId('epub-progress')).toContainText(/Trang 1\/\d+/);
+    await expectReaderFitsWindow(page, ['epub-tool-toc', 'reader-text-view', 'epub-next']);
+    await expect(page.getByTestId('reader-text-view')).toContainText('Xem chữ to');
     await page.screenshot({ path: info.outputPath('phone.png') });
+    // A double tap on "Trang sau" turns one page.
+    await page.getByTestId('epub-next').dblclick();
+    await expect(page.getByTestId('epub-progress')).toContainText(/Trang 2\/\d+/);
+    await page.waitForTimeout(600);
+    await expect(page.getByTestId('epub-progress')).toContainText(/Trang 2\/\d+/);
+    await page.getByTestId('epub-prev').click();
+    await expect(page.getByTestId('epub-progress')).toContainText(/Trang 1\/\d+/);
     const stage = await page.getByTestId('epub-stage').boundingBox();
     if (!stage) throw new Error('no stage');
     const cdp = await context.newCDPSession(page);
@@ -334,7 +394,7 @@ test.describe('reading an EPUB', () => {
     // Choosing a result closes the panel, which covers the page on a phone.
     await page.getByTestId('epub-result').filter({ hasText: 'Trong phần: Lão Hạc' }).nth(4).click();
     await expect(page.getByTestId('epub-panel-search')).toBeHidden();
-    await expect(page.locator('.epub-search-hl')).toHaveCount(1);
+    await expect(page.locator('.epub-search-hl').first()).toBeAttached();
     await expect(page.getByTestId('epub-tool-search')).toBeFocused();
     await page.screenshot({ path: info.outputPath('phone-search-jump.png') });
     expect(errors).toEqual([]);

@@ -1,8 +1,9 @@
 /**
- * The officials' screens end to end: an official signs in and sees the station's health,
- * changes the kiosk's idle timeout, creates a librarian and finds that in the audit log, looks
- * at the use charts and downloads the yearly report as CSV and PDF (their bytes checked); a
- * librarian is kept out. Then every official screen and the help, on the kiosk (1366×768) and on
+ * The officials' screens end to end: an official signs in and is asked for the commune's name
+ * (the report says it is missing until then), sees the station's health, changes the kiosk's
+ * idle timeout, creates a librarian and finds that in the audit log, looks at the use charts and
+ * downloads the yearly report as CSV and PDF (their bytes checked, the PDF signed by the official
+ * who made it); a librarian is kept out. Then every official screen and the help, on the kiosk (1366×768) and on
  * a phone (390×844): a screenshot in <outputDir>/screens/official-<screen>-<size>.png, no
  * sideways scrolling on the phone, and axe finds no serious or critical violation.
  */
@@ -14,7 +15,9 @@ import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { audit } from './support/axe.js';
 import { problemsOf, watchPageProblems } from './support/page-problems.js';
-import { signIn } from './support/staff.js';
+import { E2E_STAFF, signIn } from './support/staff.js';
+import { shoot } from './support/screens.js';
+import { pdfText, pdftotextMissing } from '../helpers/pdf-text.js';
 import { api } from './support/api.js';
 import { tempDirs } from './support/temp-dirs.js';
 
@@ -24,6 +27,34 @@ const temp = tempDirs(test);
 
 test.describe('an official at work', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('is asked for the commune’s name until it is set; meanwhile the report says it is missing', async ({ page }) => {
+    await signIn(page, 'official');
+    await page.goto('/#/official');
+    const prompt = page.getByTestId('commune-prompt');
+    await expect(prompt.getByRole('heading', { level: 2, name: 'Chưa có tên đơn vị' })).toBeVisible();
+    await expect(prompt.getByRole('link', { name: 'Hoặc đặt trong trang Cài đặt' })).toHaveAttribute('href', '#/official/settings');
+    await audit(page, 'overview asking for the commune’s name');
+    await shoot(page, 'official-commune-prompt', 'kiosk');
+
+    await page.setViewportSize(SIZES.phone.viewport);
+    await page.goto('/#/official/usage');
+    await expect(prompt).toBeVisible();
+    await prompt.scrollIntoViewIfNeeded();
+    await shoot(page, 'official-usage-commune-prompt', 'phone');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+    const csvFile = path.join(temp('official-unnamed-'), csv.suggestedFilename());
+    await csv.saveAs(csvFile);
+    expect(fs.readFileSync(csvFile, 'utf8')).toContain('Đơn vị,"(chưa đặt tên đơn vị');
+
+    await prompt.getByLabel('Tên xã, phường, đặc khu').fill('UBND xã Tân Phước, tỉnh Thái Nguyên');
+    await prompt.getByRole('button', { name: 'Lưu tên đơn vị' }).click();
+    await expect(prompt).toHaveCount(0);
+    await page.goto('/#/official');
+    await expect(page.getByTestId('health')).toContainText('UBND xã Tân Phước, tỉnh Thái Nguyên');
+    await expect(page.getByTestId('commune-prompt')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
 
   test('sees the station at a glance and reaches each page', async ({ page }) => {
     await signIn(page, 'official');
@@ -125,6 +156,13 @@ test.describe('an official at work', () => {
     const bytes = fs.readFileSync(pdfFile);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.subarray(-6).toString('latin1')).toContain('%%EOF');
+    // Signed by who made it: the official's name under "Người lập báo cáo", in the commune set above.
+    if (pdftotextMissing() === null) {
+      const printed = pdfText(bytes, { layout: true });
+      expect(printed).toContain('Đơn vị: UBND xã Tân Phước, tỉnh Thái Nguyên');
+      expect(printed).toMatch(/Tân Phước, ngày \d\d tháng \d\d? năm \d{4}/);
+      expect(printed).toMatch(new RegExp(`NGƯỜI LẬP BÁO CÁO[\\s\\S]*${E2E_STAFF.official.displayName}`));
+    }
   });
 
   test('adds a USB folder as a sync source with its key, syncs it and reads the failure in plain words', async ({ page }) => {
@@ -135,7 +173,7 @@ test.describe('an official at work', () => {
     await page.getByLabel('Địa chỉ hoặc thư mục').fill(folder);
     await page.getByRole('button', { name: 'Thêm nguồn' }).click();
     // A new source without a key is refused, with the reason in words.
-    await expect(page.getByRole('alert').filter({ hasText: 'khoá công khai' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'khóa công khai' })).toBeVisible();
     const refused = problemsOf(page);
     expect(refused).toEqual([expect.stringContaining('400 (Bad Request)')]);
     refused.length = 0;
@@ -151,7 +189,8 @@ test.describe('an official at work', () => {
     await expect(run).toContainText(folder, { timeout: 15_000 });
     await expect(run).toContainText('Lỗi');
     // In the screen's language only: the history keeps the reason by reference.
-    await expect(run).toContainText('Không tìm thấy: root.json (ENOENT)');
+    await expect(run).toContainText('Thư mục nguồn thiếu tệp root.json');
+    await expect(run).not.toContainText('ENOENT');
     await expect(run).not.toContainText('Not found');
     await expect(page.getByTestId('sync-idle')).toBeVisible();
   });

@@ -1,9 +1,11 @@
 /**
  * The PDF reader end to end (pdfjs-dist in Debian's Chromium through the HTTP transport):
  * reading, paging, zoom, outline and thumbnails, search with highlights, opening at a page,
- * the 343-page gazette's first page, damaged and password-protected files, a web link (shown
- * with a QR code, never opened), a PDF with JavaScript actions, printing, memory after paging
- * through 100 pages, and the phone layout.
+ * opening from a search hit (its words found in any order, the reader fitting the kiosk's
+ * screen), the page box, double taps and double clicks, the station's large text and high
+ * contrast, the 343-page gazette's first page, damaged and password-protected files, a web link
+ * (shown with a QR code, never opened), a PDF with JavaScript actions, printing, memory after
+ * paging through 100 pages, and the phone layout (readable text, labelled tools, one-row find bar).
  * No console errors and no CSP violations anywhere.
  */
 import fs from 'node:fs';
@@ -11,9 +13,13 @@ import zlib from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
+import { audit } from './support/axe.js';
 import { watchPageProblems } from './support/page-problems.js';
 import { LARGE_PDF_NUMBER } from './support/e2e-documents.js';
+import { expectReaderFitsWindow } from './support/reader-layout.js';
 import { corporaMissing, corpus, corpusMissing, corpusSkipReason } from '../helpers/corpora.js';
+import { textPath } from '../../renderer/src/routes.js';
+import { vnFold } from '../../shared/text.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 
@@ -32,6 +38,15 @@ async function openReader(page: Page, id: string, query = '') {
 async function expectDrawn(page: Page, n: number) {
   await expect(pageView(page, n).locator('canvas').first()).toBeVisible({ timeout: 10_000 });
   await expect(pageView(page, n)).toHaveAttribute('data-loaded', 'true', { timeout: 10_000 });
+}
+
+/** The body text's size on page n, in CSS px: the median size of its text layer's runs. */
+async function textSize(page: Page, n: number): Promise<number> {
+  return pageView(page, n).evaluate((el) => {
+    const sizes = [...el.querySelectorAll('.textLayer span')].map((span) => parseFloat(getComputedStyle(span).fontSize)).filter((size) => size > 0);
+    sizes.sort((a, b) => a - b);
+    return sizes[Math.floor(sizes.length / 2)] ?? 0;
+  });
 }
 
 type Hit = { publication: { id: string; number?: string; title: string } };
@@ -465,6 +480,115 @@ test('printing many pages shows progress', async ({ page }) => {
   await expect(page.getByTestId('pdf-print-dialog')).toBeHidden({ timeout: 30_000 });
 });
 
+test.describe('opened from a search hit at the kiosk', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  for (const q of ['xu phat giao thong', 'mức lương tối thiểu vùng là bao nhiêu']) {
+    test(`“${q}”: the hit's words are found on its page, the reader fits the screen`, async ({ page }, info) => {
+      await page.goto(`/#/search?q=${encodeURIComponent(q)}`);
+      const link = page.getByTestId('passage-link').first();
+      const href = (await link.getAttribute('href')) ?? '';
+      const id = decodeURIComponent(/\/read\/([^?]+)/.exec(href)?.[1] ?? '');
+      const hitPage = Number(new URLSearchParams(href.split('?')[1]).get('page'));
+      expect(hitPage).toBeGreaterThan(0);
+      await link.click();
+      await expect(reader(page)).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+      await expect(page.getByTestId('pdf-search-input')).toHaveValue(q);
+      const count = page.getByTestId('pdf-search-count');
+      await expect(count).toContainText(/Kết quả \d+ \/ \d+/, { timeout: 15_000 });
+      await expect(count).not.toContainText('Không thấy');
+      // On the very page the hit pointed to, its words are marked (folded: typed without marks).
+      await expect(reader(page)).toHaveAttribute('data-page', String(hitPage));
+      const marks = pageView(page, hitPage).locator('.textLayer .highlight');
+      await expect(marks.first()).toBeVisible();
+      const marked = vnFold((await marks.allTextContents()).join(' '));
+      const words = vnFold(q).split(' ');
+      expect(words.some((word) => marked.includes(word)), `marked: ${marked}`).toBe(true);
+      await expectReaderFitsWindow(page, ['pdf-back', 'pdf-page-input', 'pdf-search-input']);
+      await expect(page.getByTestId('reader-text-view')).toHaveAttribute('href', `#${textPath(id, { q })}`);
+      await page.screenshot({ path: info.outputPath(`hit-${vnFold(q).replace(/\W+/g, '-')}.png`) });
+      await audit(page, 'PDF reader opened from a hit');
+    });
+  }
+
+  test('the page box shows the page however it was reached', async ({ page }) => {
+    await openReader(page, LAW);
+    const box = page.getByTestId('pdf-page-input');
+    await box.fill('30');
+    await box.press('Enter');
+    await expect(reader(page)).toHaveAttribute('data-page', '30');
+    await expect(box).toHaveValue('30');
+    await page.getByTestId('pdf-next').click();
+    await expect(box).toHaveValue('31');
+    await page.getByTestId('pdf-panel-toggle').click();
+    await page.getByRole('tab', { name: 'Các trang' }).click();
+    const thumb = page.getByTestId('pdf-thumbnails').locator('.pdf-thumb:not(.current)').first();
+    const chosen = (await thumb.getAttribute('data-page')) ?? '';
+    await thumb.click();
+    await expect(reader(page)).toHaveAttribute('data-page', chosen);
+    await expect(box).toHaveValue(chosen);
+    await page.keyboard.press('End');
+    await expect(box).toHaveValue('45');
+    // Typed but not confirmed: leaving the box shows the page again.
+    await box.fill('7');
+    await page.getByTestId('pdf-container').focus();
+    await expect(box).toHaveValue('45');
+  });
+
+  test('a double tap on “Trang sau” turns one page; a double click on “Tìm” or “Đọc” leaves one history entry', async ({ page }) => {
+    await openReader(page, LAW);
+    await page.getByTestId('pdf-next').dblclick();
+    await expect(reader(page)).toHaveAttribute('data-page', '2');
+    await page.waitForTimeout(600);
+    await expect(reader(page)).toHaveAttribute('data-page', '2');
+    await page.getByTestId('pdf-next').click();
+    await expect(reader(page)).toHaveAttribute('data-page', '3');
+
+    await page.goto(`/#/publications/${LAW}`);
+    const before = await page.evaluate(() => history.length);
+    await page.getByTestId('read-button').dblclick();
+    await expect(reader(page)).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+    expect(await page.evaluate(() => history.length)).toBe(before + 1);
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`#/publications/${LAW}$`));
+
+    await page.goto('/#/');
+    const search = page.locator('form[role="search"]').first();
+    await search.locator('input').first().fill('lao động');
+    const start = await page.evaluate(() => history.length);
+    await search.locator('button[type="submit"]').dblclick();
+    await expect(page).toHaveURL(/#\/search\?q=/);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => history.length)).toBe(start + 1);
+  });
+
+  test('the header’s large text and high contrast reach the pages', async ({ page }, info) => {
+    await openReader(page, LAW, '?page=5');
+    await expectDrawn(page, 5);
+    const normal = await textSize(page, 5);
+    await page.getByTestId('display-large-text').click();
+    await expect.poll(() => textSize(page, 5), { timeout: 10_000 }).toBeGreaterThan(normal * 1.2);
+    await expectDrawn(page, 5);
+    // The text column fills the width: its lines start in sight, not cut at the left.
+    const left = await pageView(page, 5).evaluate((el) => {
+      const container = document.querySelector('.pdf-container')!.getBoundingClientRect();
+      const lefts = [...el.querySelectorAll('.textLayer span')].map((span) => span.getBoundingClientRect().left - container.left).sort((a, b) => a - b);
+      return lefts[Math.floor(lefts.length * 0.1)];
+    });
+    expect(left).toBeGreaterThanOrEqual(0);
+    await expectReaderFitsWindow(page, ['pdf-back', 'pdf-page-input']);
+    await page.screenshot({ path: info.outputPath('large-text.png') });
+
+    await page.getByTestId('display-large-text').click();
+    await expect.poll(() => textSize(page, 5), { timeout: 10_000 }).toBeLessThan(normal * 1.05);
+    await page.getByTestId('display-contrast').click();
+    const canvas = pageView(page, 5).locator('canvas').first();
+    await expect.poll(() => canvas.evaluate((el) => getComputedStyle(el).filter)).toContain('contrast');
+    expect(await page.getByTestId('pdf-container').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 0, 0)');
+    await page.screenshot({ path: info.outputPath('high-contrast.png') });
+  });
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
 
@@ -480,11 +604,46 @@ test.describe('on a phone', () => {
         .filter((r) => r.width < 44 || r.height < 44).length,
     );
     expect(small, 'touch targets of at least 44 px').toBe(0);
-    const pageWidth = await pageView(page, 1).evaluate((el) => el.getBoundingClientRect().width);
-    expect(pageWidth).toBeLessThanOrEqual(390);
+    // Fit width would make the law's text ~8 px: it opens larger, at readable text.
+    expect(await textSize(page, 1), 'body text of at least 12 px').toBeGreaterThanOrEqual(11.9);
     await page.screenshot({ path: info.outputPath('phone.png') });
     await page.getByTestId('pdf-panel-toggle').click();
     await expect(page.getByTestId('pdf-panel')).toBeVisible();
     await page.screenshot({ path: info.outputPath('phone-panel.png') });
+  });
+
+  test('from a hit: labelled tools, the find bar in one row, the rest under “Thêm”', async ({ page }, info) => {
+    const q = 'xu phat giao thong';
+    await openReader(page, LAW, `?page=40&q=${encodeURIComponent(q)}`);
+    await expect(page.getByTestId('pdf-search-count')).toContainText(/Kết quả \d+ \/ \d+/, { timeout: 15_000 });
+    await expectReaderFitsWindow(page, ['pdf-back', 'pdf-page-input', 'pdf-search-input']);
+    // Every tool shows its name, not only an icon.
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.pdf-toolbar button, .pdf-toolbar a')]
+        .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().width > 1)
+        .filter((el) => !el.closest('.pdf-paging') && el.innerText.trim() === '')
+        .map((el) => el.getAttribute('aria-label')),
+    );
+    expect(unlabelled).toEqual([]);
+    await expect(page.getByTestId('reader-text-view')).toContainText('Xem chữ to');
+    await expect(page.getByTestId('reader-text-view')).toHaveAttribute('href', `#${textPath(LAW, { q })}`);
+    const bar = await page.locator('.pdf-searchbar').boundingBox();
+    expect(bar!.height, 'the find bar is one row').toBeLessThan(80);
+    expect(await textSize(page, 40)).toBeGreaterThanOrEqual(11.9);
+    await page.screenshot({ path: info.outputPath('phone-hit.png') });
+
+    await page.getByTestId('pdf-more-toggle').click();
+    const more = page.getByTestId('pdf-more');
+    await expect(more).toBeVisible();
+    await expect(more).toContainText('Phóng to');
+    await expect(more).toContainText('Vừa cả trang');
+    await page.screenshot({ path: info.outputPath('phone-more.png') });
+    await audit(page, 'PDF reader on a phone, find bar and “Thêm” open');
+    const zoom = await page.getByTestId('pdf-zoom').innerText();
+    await more.getByTestId('pdf-zoom-in').click();
+    await expect(page.getByTestId('pdf-zoom')).not.toHaveText(zoom);
+    await page.keyboard.press('Escape');
+    await expect(more).toBeHidden();
+    await expect(page.getByTestId('pdf-more-toggle')).toBeFocused();
   });
 });

@@ -1,10 +1,13 @@
 /**
  * The staff area in Chromium: the first start asks for the first official (a station of its own,
- * with no account), signing in from the sign-in screen (a wrong password says so; the right one
- * returns to where the person was going), what a librarian and an official each see, signing
- * out. axe on each screen; screenshots at kiosk and phone size.
+ * with no account) — but not at a kiosk, where "Dành cho cán bộ" says how the official creates the
+ * account at the station instead and the engine refuses it anyway; signing in from the sign-in
+ * screen (a wrong password says so; the right one returns to where the person was going), what a
+ * librarian and an official each see, signing out. axe on each screen; screenshots at kiosk and
+ * phone size.
  */
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startStation } from '../../catalog/station.js';
 import type { RunningStation } from '../../catalog/station.js';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
@@ -25,6 +28,13 @@ test.describe('first start', () => {
   test.afterAll(() => station.close());
   const temp = tempDirs(test); // after the station's hook: its library is in the folder
 
+  test('a kiosk’s address on the station’s own screen does not offer the form either', async ({ page }) => {
+    await page.goto(`${station.server.url}/?kiosk=1`);
+    await page.locator('.staff-link').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Trạm chưa có tài khoản cán bộ' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Tạo tài khoản và bắt đầu' })).toHaveCount(0);
+  });
+
   test('asks for the first official account, then opens the first-run guide signed in', async ({ page }) => {
     await page.goto(`${station.server.url}/#/staff`);
     await expect(page.getByRole('heading', { level: 1, name: 'Chào mừng! Tạo tài khoản cán bộ đầu tiên' })).toBeVisible();
@@ -44,6 +54,52 @@ test.describe('first start', () => {
     await page.goto(`${station.server.url}/#/staff/setup`);
     await expect(page).toHaveURL(/#\/staff$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Xin chào, Phạm Thị Lan' })).toBeVisible();
+  });
+});
+
+test.describe('first start at a kiosk', () => {
+  let station: RunningStation;
+  test.beforeAll(async () => {
+    const libraryDir = temp('bookshelf-e2e-kiosk-first-');
+    station = await startStation({ libraryDir, host: '127.0.0.1', port: 0, demo: false, kiosk: true, rendererDir: process.env.BOOKSHELF_RENDERER_DIR ?? 'dist/renderer' });
+  });
+  test.afterAll(() => station.close());
+  const temp = tempDirs(test);
+
+  /** What "Dành cho cán bộ" leads to: how to create the account elsewhere, no form. */
+  async function expectSetupElsewhere(page: Page) {
+    await expect(page.getByRole('heading', { level: 1, name: 'Trạm chưa có tài khoản cán bộ' })).toBeVisible();
+    await expect(page.getByTestId('setup-elsewhere')).toContainText('bookshelf accounts --add ten-dang-nhap --role official --name "Họ và tên"');
+    await expect(page.getByLabel('Mật khẩu', { exact: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Tạo tài khoản và bắt đầu' })).toHaveCount(0);
+  }
+
+  test('"Dành cho cán bộ" says how the official creates the account at the station, and offers no form', async ({ page }) => {
+    await page.goto(`${station.server.url}/?kiosk=1`);
+    await page.locator('.staff-link').click();
+    await expectSetupElsewhere(page);
+    await audit(page, 'first-run at a kiosk');
+    await shoot(page, 'staff-setup-kiosk', 'kiosk');
+    await page.getByRole('link', { name: 'Về trang chủ' }).click();
+    await expect(page.getByTestId('search-input').first()).toBeVisible();
+  });
+
+  test('the station refuses it even to a page that asks directly, and without the kiosk address', async ({ page }) => {
+    // This station runs as a kiosk: the engine says so to any page on it, whatever its address.
+    await page.goto(`${station.server.url}/#/staff/setup`);
+    await expectSetupElsewhere(page);
+    const refused = await page.request.post(`${station.server.url}/api/auth.setup`, { data: { username: 'ke-la', displayName: 'Người lạ', password: 'mat-khau-nguoi-la' } });
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { error: { key: string } }).error.key).toBe('accounts.setupNotHere');
+    expect((await page.request.post(`${station.server.url}/api/auth.state`, { data: {} }).then((r) => r.json())) as unknown).toMatchObject({ result: { firstRun: true, setupAllowed: false } });
+  });
+
+  test('fits a phone', async ({ page }) => {
+    await page.setViewportSize(SIZES.phone.viewport);
+    await page.goto(`${station.server.url}/?kiosk=1`);
+    await page.locator('.staff-link').click();
+    await expectSetupElsewhere(page);
+    await shoot(page, 'staff-setup-kiosk', 'phone');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BookSearchIndex, findMatch, foldWithMap, searchTerms, snippet } from '../../renderer/src/reader/epub/search-index.js';
+import { BookSearchIndex, findMatch, searchTerms, snippet } from '../../renderer/src/reader/epub/search-index.js';
+import { foldWithMap } from '../../renderer/src/reader/shared/find-words.js';
 import { vnFold } from '../../shared/text.js';
 
 describe('EPUB search: Vietnamese folding like the catalog', () => {
@@ -25,19 +26,24 @@ describe('EPUB search: Vietnamese folding like the catalog', () => {
     expect(searchTerms('…')).toEqual([]);
   });
 
-  it('finds the whole phrase, at a word start, before single words', () => {
+  it('finds the words at word starts, in any order, the run with most of them first', () => {
     const text = 'Cái lão ấy. Lão Hạc thổi cái mồi rơm';
     const match = findMatch(text, 'lao hac');
-    expect(match).toMatchObject({ phrase: true });
+    expect(match).toMatchObject({ phrase: true, words: 2 });
     expect(text.slice(match!.start, match!.end)).toBe('Lão Hạc');
-    expect(findMatch('xlao hac', 'lao hac')).toMatchObject({ phrase: false });
+    expect(match!.runs.map((run) => text.slice(run.start, run.end))).toEqual(['lão', 'Lão Hạc']);
+    // The other order: the same words, every one marked.
+    const reversed = findMatch(text, 'hac lao');
+    expect(reversed).toMatchObject({ phrase: true, words: 2 });
+    expect(text.slice(reversed!.start, reversed!.end)).toBe('Lão Hạc');
+    expect(findMatch('xlao hac', 'lao hac')).toMatchObject({ phrase: false, words: 1 });
     expect(findMatch('không có gì', 'lao hac')).toBeNull();
   });
 
   it('matches across a line break between the words', () => {
     const text = 'Lão\n   Hạc';
     const match = findMatch(text, 'lao hac');
-    expect(match).toEqual({ start: 0, end: text.length, phrase: true });
+    expect(match).toMatchObject({ start: 0, end: text.length, phrase: true });
   });
 
   it('indexes passages with FlexSearch and ranks phrase matches first, in book order', () => {
@@ -55,14 +61,32 @@ describe('EPUB search: Vietnamese folding like the catalog', () => {
     expect(index.search('không thấy')).toEqual([]);
   });
 
-  it('cuts a snippet at word boundaries with the match separate', () => {
-    const text = `${'mở đầu '.repeat(20)}Lão Hạc${' kết thúc'.repeat(30)}`;
-    const start = text.indexOf('Lão');
-    const part = snippet(text, start, start + 7);
-    expect(part.match).toBe('Lão Hạc');
-    expect(part.before.startsWith('…')).toBe(true);
-    expect(part.after.endsWith('…')).toBe(true);
-    expect(part.before.length).toBeLessThanOrEqual(62);
-    expect(snippet('Lão Hạc\n\nơi', 0, 7)).toEqual({ before: '', match: 'Lão Hạc', after: ' ơi' });
+  it('finds the words apart and in any order, the passage holding most of them first', () => {
+    const index = new BookSearchIndex();
+    index.add(0, ['Mức lương tối thiểu theo vùng', 'Lương tháng', 'Vùng I gồm các quận']);
+    expect(index.search('muc luong toi thieu vung').map((hit) => hit.passage.text)).toEqual(['Mức lương tối thiểu theo vùng']);
+    expect(index.search('vung luong')[0].passage.text).toBe('Mức lương tối thiểu theo vùng');
+    // No passage has both words: those with one of them.
+    expect(index.search('thang quan').map((hit) => hit.passage.text)).toEqual(['Lương tháng', 'Vùng I gồm các quận']);
+  });
+
+  it('weighs a question\'s common words little: the passage with the rare ones comes first', () => {
+    const index = new BookSearchIndex();
+    index.add(0, ['Đây là lão Hạc.', 'Ai là người tốt?', 'Nó là con chó.', 'Thế là xong.', 'Ông giáo hút trước đi.', 'Trời là trời.']);
+    const hits = index.search('ông giáo là ai');
+    expect(hits[0].passage.text).toBe('Ông giáo hút trước đi.');
+    expect(hits.map((hit) => hit.passage.text)).not.toContain('Thế là xong.');
+  });
+
+  it('cuts a snippet at word boundaries with every run of the words marked', () => {
+    const text = `${'mở đầu '.repeat(20)}Lão Hạc và lão${' kết thúc'.repeat(30)}`;
+    const hit = findMatch(text, 'lao hac')!;
+    const part = snippet(text, hit);
+    expect(part.ranges.map(([a, b]) => part.text.slice(a, b))).toEqual(['Lão Hạc', 'lão']);
+    expect(part.text.startsWith('…')).toBe(true);
+    expect(part.text.endsWith('…')).toBe(true);
+    expect(part.text.indexOf('Lão Hạc')).toBeLessThanOrEqual(62);
+    const short = 'Lão Hạc\n\nơi';
+    expect(snippet(short, findMatch(short, 'lao hac')!)).toEqual({ text: short, ranges: [[0, 7]] });
   });
 });

@@ -4,8 +4,10 @@ import {
   FONT_STEPS,
   THEMES,
   THEME_COLOURS,
+  LARGE_TEXT_SCALE,
   clampFontStep,
   fontPercent,
+  fontSize,
   parseSettings,
   renditionOptions,
   themeRules,
@@ -35,8 +37,23 @@ describe('EPUB reader settings', () => {
     expect(parseSettings('null')).toEqual({ fontStep: DEFAULT_FONT_STEP, theme: 'light' });
   });
 
-  it('has light, sepia and dark themes that override the book colours', () => {
-    expect([...THEMES]).toEqual(['light', 'sepia', 'dark']);
+  it('makes every step a quarter larger with the station\'s large text', () => {
+    expect(LARGE_TEXT_SCALE).toBe(1.25);
+    for (let step = 0; step < FONT_STEPS.length; step += 1) {
+      expect(fontSize(step, true)).toBe(Math.round(FONT_STEPS[step] * 1.25));
+      expect(fontSize(step, true)).toBeGreaterThan(fontSize(step));
+    }
+    expect(fontPercent(DEFAULT_FONT_STEP, true)).toBe(`${Math.round(FONT_STEPS[DEFAULT_FONT_STEP] * 1.25)}%`);
+  });
+
+  it('has a high-contrast theme: black on white, like the app\'s', () => {
+    expect(THEME_COLOURS.contrast).toMatchObject({ ink: '#000000', paper: '#ffffff' });
+    expect(themeRules('contrast')['a, a *']['text-decoration-thickness']).toBe('2px !important');
+    expect(parseSettings('{"fontStep":2,"theme":"contrast"}').theme).toBe('contrast');
+  });
+
+  it('has light, sepia, dark and high-contrast themes that override the book colours', () => {
+    expect([...THEMES]).toEqual(['light', 'sepia', 'dark', 'contrast']);
     for (const theme of THEMES) {
       const rules = themeRules(theme);
       expect(rules['html, body'].background).toBe(`${THEME_COLOURS[theme].paper} !important`);

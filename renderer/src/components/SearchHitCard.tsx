@@ -1,19 +1,22 @@
 /**
  * One search result: the publication (title with the matched words marked, number, type,
  * issuer, date, legal status, whether its file is here) and its best article-level hits, each
- * opening the reader at the article's page with the words highlighted.
+ * opening the reader at the article's page with the words highlighted, and each with "Xem chữ
+ * to": the text view at that article (the station holds the text of every hit, file or not).
  */
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { PassageHit, SearchHit } from '../../../shared/search/results.js';
 import { useT } from '../i18n.js';
-import { publicationPath, readerPath } from '../routes.js';
+import { publicationPath, readerPath, textPath } from '../routes.js';
 import type { BackTo } from '../routes.js';
 import { Availability, KindTag, StatusBadge, showsLegalStatus } from './Badges.js';
 import { Highlighted } from './Highlighted.js';
 import { PublicationMeta } from './PublicationMeta.js';
 import { ChevronRightIcon } from './icons.js';
+import { LargeTextIcon } from '../text/icons.js';
 import '../styles/search.css';
+import '../text/text-links.css';
 
 export function SearchHitCard({ hit, q, back }: { hit: SearchHit; q: string; back: BackTo }) {
   const t = useT();
@@ -37,7 +40,7 @@ export function SearchHitCard({ hit, q, back }: { hit: SearchHit; q: string; bac
       {hit.hits.length > 0 && (
         <ul className="passages" aria-label={t('results.hitsLabel')}>
           {hit.hits.map((passage) => (
-            <li key={passage.offset}>
+            <li key={passage.offset} className="passage-row">
               {readable ? (
                 <Link className="passage" to={readerPath(p.id, { page: passage.page ?? undefined, q })} data-testid="passage-link">
                   <Passage passage={passage} />
@@ -48,6 +51,15 @@ export function SearchHitCard({ hit, q, back }: { hit: SearchHit; q: string; bac
                   <Passage passage={passage} />
                 </div>
               )}
+              <Link
+                className="button passage-text-link"
+                to={textPath(p.id, { section: passage.sectionId ?? undefined, q })}
+                aria-label={t('textView.openAt', { place: passage.label ?? t('results.passage') })}
+                data-testid="passage-text-link"
+              >
+                <LargeTextIcon />
+                <span aria-hidden="true">{t('textView.open')}</span>
+              </Link>
             </li>
           ))}
         </ul>

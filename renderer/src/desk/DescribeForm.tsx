@@ -2,11 +2,12 @@
  * The description form of the national standard (kind, title, number, type, issuer, dates,
  * fields, legal status, language, summary), pre-filled from the draft. Saving checks each field
  * with clear messages, then looks for duplicates (same number or file) and needs an explicit
- * confirmation to save one anyway.
+ * confirmation to save one anyway; a document with no readable text (no OCR, or OCR that read
+ * nothing) is saved only after asking too.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { isDocumentNumber } from '../../../shared/desk.js';
 import type { DeskBatch, DocumentDescription, DocumentDraft, DuplicateCheck } from '../../../shared/desk.js';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from '../../../shared/domain.js';
@@ -17,10 +18,11 @@ import { useLanguage } from '../i18n.js';
 import { FormError } from '../staff/FormError.js';
 import { useFormCall } from '../staff/use-form-call.js';
 import { useCall } from '../use-call.js';
+import { DateField } from '../forms/DateField.js';
 import { DescribeField } from './DescribeField.js';
 import { FIELD_LABELS, FIELD_ORDER, checkDescription, descriptionInput, isRequired, valuesFromDraft } from './description-form.js';
 import type { FieldErrors, FieldName, FormValues } from './description-form.js';
-import { savedPath } from './desk-paths.js';
+import { batchPath, savedPath } from './desk-paths.js';
 import { DuplicateNotice, hasDuplicates } from './DuplicateNotice.js';
 import { rememberValues, rememberedValues } from './form-memory.js';
 
@@ -34,13 +36,20 @@ export function DescribeForm({ batch, draft }: { batch: DeskBatch; draft: Docume
   const [errors, setErrors] = useState<FieldErrors>({});
   const [duplicates, setDuplicates] = useState<DuplicateCheck | null>(null);
   const [confirmed, setConfirmed] = useState(false);
+  /** How many times saving without text was asked about (each time the question takes the focus), and whether it was confirmed. */
+  const [noTextAsked, setNoTextAsked] = useState(0);
+  const [noTextConfirmed, setNoTextConfirmed] = useState(false);
   const [saving, setSaving] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const duplicatesRef = useRef<HTMLDivElement>(null);
+  const noTextRef = useRef<HTMLDivElement>(null);
   const facets = useCall('facets', {});
   const known = facets.status === 'ok' ? facets.data : null;
 
   useEffect(() => rememberValues(batch.id, values), [batch.id, values]);
+  useEffect(() => {
+    if (noTextAsked > 0) noTextRef.current?.focus();
+  }, [noTextAsked]);
 
   // The engine checks the same rules again; should it still refuse a field, show its words at that field.
   useEffect(() => {
@@ -79,8 +88,7 @@ export function DescribeForm({ batch, draft }: { batch: DeskBatch; draft: Docume
     void navigate(savedPath(saved.publicationId), { state: { title: description.title } });
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const trySave = async (withoutText: boolean) => {
     const checked = checkDescription(values, t);
     setErrors(checked.errors);
     if (!checked.description) {
@@ -93,7 +101,19 @@ export function DescribeForm({ batch, draft }: { batch: DeskBatch; draft: Docume
       requestAnimationFrame(() => duplicatesRef.current?.focus());
       return;
     }
+    if (!batch.hasText && !withoutText) {
+      setNoTextAsked((n) => n + 1);
+      return;
+    }
     await save(checked.description);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void trySave(noTextConfirmed);
+  };
+  const saveWithoutText = () => {
+    setNoTextConfirmed(true);
+    void trySave(true);
   };
 
   const errorNames = FIELD_ORDER.filter((name) => errors[name]);
@@ -113,7 +133,7 @@ export function DescribeForm({ batch, draft }: { batch: DeskBatch; draft: Docume
   };
 
   return (
-    <form className="desk-form desk-describe-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="desk-form desk-describe-form" onSubmit={submit} noValidate>
       {errorNames.length > 0 && (
         <div className="notice error" ref={summaryRef} tabIndex={-1} role="alert" data-testid="error-summary">
           <p>{t('deskUi.err.summary', { count: errorNames.length })}</p>
@@ -169,10 +189,10 @@ export function DescribeForm({ batch, draft }: { batch: DeskBatch; draft: Docume
       </datalist>
       <div className="desk-form-row">
         <DescribeField {...field('issuedDate')}>
-          <input type="date" value={values.issuedDate} onChange={set('issuedDate')} />
+          <DateField value={values.issuedDate} onChange={(value) => set('issuedDate')({ target: { value } })} />
         </DescribeField>
         <DescribeField {...field('effectiveDate')}>
-          <input type="date" value={values.effectiveDate} onChange={set('effectiveDate')} />
+          <DateField value={values.effectiveDate} onChange={(value) => set('effectiveDate')({ target: { value } })} />
         </DescribeField>
       </div>
       <DescribeField {...field('fields', t('deskUi.fieldsHint'))}>
@@ -211,6 +231,22 @@ export function DescribeForm({ batch, draft }: { batch: DeskBatch; draft: Docume
         <textarea rows={4} value={values.description} onChange={set('description')} />
       </DescribeField>
       {hasDuplicates(duplicates) && <DuplicateNotice ref={duplicatesRef} check={duplicates} confirmed={confirmed} onConfirm={setConfirmed} />}
+      {noTextAsked > 0 && !noTextConfirmed && (
+        <div className="notice desk-warning" ref={noTextRef} tabIndex={-1} role="alert" data-testid="no-text">
+          <h3 className="notice-title">{t('deskUi.noTextTitle')}</h3>
+          <p>{t('deskUi.noTextLead')}</p>
+          <div className="desk-actions">
+            <button type="button" className="button primary" disabled={form.busy} onClick={saveWithoutText} data-testid="save-without-text">
+              {t('deskUi.noTextSave')}
+            </button>
+            {batch.origin === 'pages' && (
+              <Link className="button" to={batchPath(batch.id)}>
+                {t('deskUi.noTextBack')}
+              </Link>
+            )}
+          </div>
+        </div>
+      )}
       <FormError error={form.error} />
       {saving && (
         <p className="desk-busy" role="status">

@@ -1,6 +1,8 @@
 /**
  * /desk/batches/:id/describe — describing a scanned batch or an imported file before saving it:
  * the pages or the file at a glance, the form pre-filled from `desk.draft`, and the way back.
+ * The lead says where the fields came from: the text read, or — when no text was read, OCR not
+ * run or finding nothing — that they are to be filled in by hand.
  */
 import { Link, useParams } from 'react-router';
 import type { DeskBatch } from '../../../shared/desk.js';
@@ -42,7 +44,8 @@ export function DescribePage() {
   if (error) return <ErrorMessage error={error} onRetry={reload} />;
   if (draft.status === 'error') return <ErrorMessage error={draft.error} onRetry={draft.retry} />;
   if (!batch || draft.status === 'loading') return <Loading />;
-  const empty = Object.values(draft.data).every((value) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0));
+  const notRecognised = batch.pages.some((page) => page.textChars === null);
+  const lead = batch.hasText ? 'deskUi.describeLead' : notRecognised ? 'deskUi.describeLeadNoOcr' : 'deskUi.describeLeadUnreadable';
 
   return (
     <div className="desk desk-describe-page">
@@ -53,10 +56,9 @@ export function DescribePage() {
         step={batch.origin === 'pages' ? 'describe' : null}
       />
       <BatchGlance batch={batch} />
-      <p className="desk-lead">
-        {t('deskUi.describeLead')} <Link to={HELP_DESCRIBE}>{t('deskUi.helpDescribe')}</Link>
+      <p className={batch.hasText ? 'desk-lead' : 'desk-lead notice desk-warning'} data-testid="describe-lead">
+        {t(lead)} <Link to={HELP_DESCRIBE}>{t('deskUi.helpDescribe')}</Link>
       </p>
-      {empty && <p className="notice warning">{t('deskUi.draftEmpty')}</p>}
       <DescribeForm batch={batch} draft={draft.data} />
     </div>
   );

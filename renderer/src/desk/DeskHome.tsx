@@ -1,9 +1,8 @@
 /**
- * /desk — the librarian's desk: batches left open (to resume after a restart), a new scan,
- * importing a PDF/EPUB file from a USB drive or folder, and the ways to the outbox and to help.
+ * /desk — the librarian's desk: batches left open (to resume after a restart; a scan batch with
+ * no page yet is not work to resume, and "new scan" gives it out again), a new scan, importing a
+ * PDF/EPUB file chosen from a USB drive or folder, and the ways to the outbox and to help.
  */
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { DeskBatchSummary } from '../../../shared/desk.js';
 import { client } from '../client.js';
@@ -15,8 +14,9 @@ import { useFormCall } from '../staff/use-form-call.js';
 import { useCall } from '../use-call.js';
 import { useDocumentTitle } from '../use-document-title.js';
 import { batchName } from './batch-name.js';
-import { ConfirmButton } from './ConfirmButton.js';
+import { ConfirmButton } from '../components/ConfirmButton.js';
 import { HELP_DESCRIBE, HELP_SCAN, OUTBOX_HOME, batchPath, describePath } from './desk-paths.js';
+import { ImportFile } from './ImportFile.js';
 
 function BatchRow({ batch, onDiscarded }: { batch: DeskBatchSummary; onDiscarded(): void }) {
   const t = useT();
@@ -48,7 +48,8 @@ function BatchRow({ batch, onDiscarded }: { batch: DeskBatchSummary; onDiscarded
 
 function OpenBatches() {
   const t = useT();
-  const batches = useCall('desk.batches', {});
+  const all = useCall('desk.batches', {});
+  const batches = all.status === 'ok' ? { ...all, data: all.data.filter((b) => b.origin === 'file' || b.pages > 0 || b.job?.state === 'running') } : all;
   return (
     <section className="desk-panel" aria-labelledby="open-batches">
       <h2 id="open-batches">{t('deskUi.openBatches')}</h2>
@@ -91,35 +92,6 @@ function NewScan() {
   );
 }
 
-function ImportFile() {
-  const t = useT();
-  const navigate = useNavigate();
-  const form = useFormCall();
-  const [path, setPath] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const batch = await form.run(() => client.call('desk.importFile', { path: path.trim() }));
-    // A PDF of scanned pages without text comes back as pages to recognise first.
-    if (batch) void navigate(batch.origin === 'file' ? describePath(batch.id) : batchPath(batch.id));
-  };
-  return (
-    <section className="desk-panel" aria-labelledby="import-file">
-      <h2 id="import-file">{t('deskUi.importTitle')}</h2>
-      <form className="desk-form" onSubmit={(event) => void submit(event)}>
-        <label>
-          <span>{t('deskUi.importPath')}</span>
-          <input name="path" required spellCheck={false} autoComplete="off" aria-describedby="import-hint" value={path} onChange={(event) => setPath(event.target.value)} />
-          <small id="import-hint">{t('deskUi.importLead')}</small>
-        </label>
-        <FormError error={form.error} />
-        <button type="submit" className="button" disabled={form.busy || path.trim() === ''}>
-          {form.busy ? t('deskUi.importing') : t('deskUi.importSubmit')}
-        </button>
-      </form>
-    </section>
-  );
-}
-
 export function DeskHome() {
   const t = useT();
   useDocumentTitle(t('deskUi.homeTitle'));
@@ -129,8 +101,8 @@ export function DeskHome() {
       <p className="desk-lead">{t('deskUi.homeLead')}</p>
       <div className="desk-home-grid">
         <NewScan />
-        <OpenBatches />
         <ImportFile />
+        <OpenBatches />
         <nav className="desk-panel" aria-labelledby="desk-more">
           <h2 id="desk-more">{t('deskUi.moreTitle')}</h2>
           <ul className="desk-links">

@@ -2,7 +2,8 @@
  * The batch's running or last job in words: scan or OCR progress with a progress bar and a stop
  * button, or what stopped it (paper jam, cover open, feeder empty, scanner gone, a program
  * missing) with what to do — the message the engine refers to, which names the package to
- * install — and the reassurance that the pages already scanned are kept.
+ * install — and the reassurance that the pages already scanned are kept. An OCR run that read
+ * (almost) nothing on some pages is not a success: it says on how many, and what to do.
  */
 import type { DeskBatch, DeskJob } from '../../../shared/desk.js';
 import { WarningIcon } from '../components/icons.js';
@@ -35,6 +36,19 @@ export function JobNotice({ batch, kind, onCancel, cancelling }: JobNoticeProps)
         <button type="button" className="button" disabled={cancelling} onClick={onCancel} data-testid={`${kind}-cancel`}>
           {t('deskUi.cancel')}
         </button>
+      </div>
+    );
+  }
+  const unreadable = batch.pages.filter((page) => page.unreadable).length;
+  if (job.state === 'done' && kind === 'ocr' && unreadable > 0) {
+    const total = batch.pages.length;
+    return (
+      <div className="notice desk-warning" role="alert" data-testid="ocr-unreadable">
+        <h3 className="notice-title">
+          <WarningIcon />
+          <span>{t(unreadable === total ? 'deskUi.ocrNothingTitle' : 'deskUi.ocrUnreadableTitle')}</span>
+        </h3>
+        <p>{unreadable === total ? t('deskUi.ocrNothing', { total }) : t('deskUi.ocrUnreadable', { count: unreadable, total })}</p>
       </div>
     );
   }

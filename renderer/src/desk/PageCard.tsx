@@ -1,5 +1,6 @@
 /**
- * One page of a batch: its thumbnail, whether its text has been read, and its actions — move
+ * One page of a batch: its thumbnail, whether its text has been read (and flagged when OCR read
+ * almost nothing: a blank or black page, or one upside down), and its actions — move
  * earlier or later (buttons for keyboard and touch; dragging works too), rotate, view larger,
  * rescan, split the batch before it, delete (after asking).
  */
@@ -7,7 +8,7 @@ import type { DragEvent } from 'react';
 import type { DeskBatch, DeskPage } from '../../../shared/desk.js';
 import { formatCount } from '../format.js';
 import { useLanguage } from '../i18n.js';
-import { ConfirmButton } from './ConfirmButton.js';
+import { ConfirmButton } from '../components/ConfirmButton.js';
 
 export type PageAction =
   | { kind: 'move'; to: number }
@@ -29,8 +30,8 @@ interface PageCardProps {
 const DRAG_TYPE = 'application/x-bookshelf-page';
 
 /** Whether the page's text has been read; while OCR runs (several pages side by side), every page not yet read is on its way. */
-function textState(batch: DeskBatch, page: DeskPage): 'read' | 'reading' | 'unread' {
-  if (page.textChars !== null) return 'read';
+function textState(batch: DeskBatch, page: DeskPage): 'read' | 'unreadable' | 'reading' | 'unread' {
+  if (page.textChars !== null) return page.unreadable ? 'unreadable' : 'read';
   const job = batch.job;
   return job?.kind === 'ocr' && job.state === 'running' ? 'reading' : 'unread';
 }
@@ -64,7 +65,9 @@ export function PageCard({ batch, page, locked, canRescan, onAction }: PageCardP
         <img src={page.thumbnail} alt={t('deskUi.pageThumb', { n })} draggable={false} />
       </button>
       <p className={`desk-page-text ${text}`} data-testid="page-text">
-        {text === 'read' ? t('deskUi.pageText', { count: formatCount(lang, page.textChars ?? 0) }) : t(text === 'reading' ? 'deskUi.pageReading' : 'deskUi.pageNoText')}
+        {text === 'read'
+          ? t('deskUi.pageText', { count: formatCount(lang, page.textChars ?? 0) })
+          : t(text === 'unreadable' ? 'deskUi.pageUnreadable' : text === 'reading' ? 'deskUi.pageReading' : 'deskUi.pageNoText')}
       </p>
       <div className="desk-page-actions" role="group" aria-label={t('deskUi.pageActions', { n })}>
         <button type="button" className="button" disabled={locked || page.index === 0} aria-label={t('deskUi.moveLeftLabel', { n })} data-move="earlier" onClick={act({ kind: 'move', to: page.index - 1 })}>

@@ -1,7 +1,8 @@
 /**
  * The scan screen's settings: scanner (SANE devices and watched folders), paper source, colour
  * mode, resolution, paper size, number of feeder pages; and the button that starts a scan —
- * "scan", "scan more pages", or "continue the batch" after a fault.
+ * "scan", "scan more pages", or "continue the batch" after a fault. With no scanner found, what
+ * each kind of source lacks (NoScanner.tsx) and the way to look again.
  */
 import { useEffect, useRef } from 'react';
 import type { FormEvent } from 'react';
@@ -12,6 +13,7 @@ import { Loading } from '../components/Loading.js';
 import { useT } from '../i18n.js';
 import { useCall } from '../use-call.js';
 import { JobNotice } from './JobNotice.js';
+import { NoScanner } from './NoScanner.js';
 import { fitToScanner, resolutionsOf } from './scan-settings.js';
 import type { ScanSettings } from './scan-settings.js';
 
@@ -27,7 +29,7 @@ interface ScanPanelProps {
 export function ScanPanel({ batch, settings, onChange, onScan, onCancel, busy }: ScanPanelProps) {
   const t = useT();
   const scanners = useCall('desk.scanners', {});
-  const list = scanners.status === 'ok' ? scanners.data : null;
+  const list = scanners.status === 'ok' ? scanners.data.scanners : null;
   useEffect(() => {
     if (!list || list.length === 0) return;
     const fitted = fitToScanner(settings, list);
@@ -55,11 +57,7 @@ export function ScanPanel({ batch, settings, onChange, onScan, onCancel, busy }:
       <h2 id="scan-settings">{t('deskUi.scanSettings')}</h2>
       {scanners.status === 'loading' && <Loading />}
       {scanners.status === 'error' && <ErrorMessage error={scanners.error} onRetry={scanners.retry} />}
-      {list && list.length === 0 && (
-        <div className="notice warning" role="alert">
-          <p>{t('deskUi.noScanner')}</p>
-        </div>
-      )}
+      {scanners.status === 'ok' && list?.length === 0 && <NoScanner whyNone={scanners.data.whyNone} />}
       {list && (
         <form className="desk-form desk-scan-form" onSubmit={submit}>
           {list.length > 0 && (

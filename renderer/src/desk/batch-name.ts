@@ -1,4 +1,4 @@
-/** A batch's name on screen: what it holds and when it was started, in local time (dd/mm/yyyy hh:mm). */
+/** A batch's name on screen: its running number (no two open batches share one), what it holds and when it was started, in local time (dd/mm/yyyy hh:mm). */
 import type { DeskBatchSummary } from '../../../shared/desk.js';
 import type { TFunction } from '../i18n.js';
 
@@ -9,6 +9,6 @@ function localTime(iso: string): string {
   return `${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()} ${two(at.getHours())}:${two(at.getMinutes())}`;
 }
 
-export function batchName(t: TFunction, batch: Pick<DeskBatchSummary, 'createdAt' | 'origin'>): string {
-  return t(batch.origin === 'file' ? 'deskUi.fileBatchName' : 'deskUi.batchName', { time: localTime(batch.createdAt) });
+export function batchName(t: TFunction, batch: Pick<DeskBatchSummary, 'number' | 'createdAt' | 'origin'>): string {
+  return t(batch.origin === 'file' ? 'deskUi.fileBatchName' : 'deskUi.batchName', { number: batch.number, time: localTime(batch.createdAt) });
 }

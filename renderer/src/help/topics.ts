@@ -4,7 +4,7 @@ import type { MessageKey } from '../../../shared/messages.js';
 export const HELP_TOPICS = ['scan', 'describe', 'send', 'sync', 'usb', 'selective', 'report', 'updates', 'kiosk', 'accounts'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
-export const TOPIC_STEPS: Record<HelpTopic, number> = { scan: 5, describe: 4, send: 3, sync: 6, usb: 3, selective: 3, report: 4, updates: 3, kiosk: 4, accounts: 3 };
+export const TOPIC_STEPS: Record<HelpTopic, number> = { scan: 5, describe: 4, send: 3, sync: 6, usb: 4, selective: 3, report: 4, updates: 3, kiosk: 4, accounts: 3 };
 
 export const LIBRARIAN_TOPICS: readonly HelpTopic[] = ['scan', 'describe', 'send'];
 export const OFFICIAL_TOPICS: readonly HelpTopic[] = ['sync', 'usb', 'selective', 'report', 'updates', 'kiosk', 'accounts'];

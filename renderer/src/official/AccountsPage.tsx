@@ -3,7 +3,7 @@
  * disable or enable, reset a password (accounts.*). An official cannot disable themself (the
  * engine refuses; the button is not offered).
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { PASSWORD_MIN, STAFF_ROLES } from '../../../shared/accounts.js';
 import type { StaffAccount, StaffRole } from '../../../shared/accounts.js';
@@ -105,6 +105,7 @@ function AccountRow({ account, self, editing, onEdit, onDone }: { account: Staff
 
 function CreateAccount({ onDone }: { onDone(message: string): void }) {
   const t = useT();
+  const id = useId();
   const form = useFormCall();
   const [displayName, setDisplayName] = useState('');
   const [username, setUsername] = useState('');
@@ -128,13 +129,30 @@ function CreateAccount({ onDone }: { onDone(message: string): void }) {
       </label>
       <label>
         <span>{t('staff.username')}</span>
-        <input name="username" required autoComplete="off" pattern="[a-zA-Z0-9][a-zA-Z0-9._\-]{2,39}" value={username} onChange={(event) => setUsername(event.target.value)} />
-        <small>{t('staff.usernameHint')}</small>
+        <input
+          name="username"
+          required
+          autoComplete="off"
+          pattern="[a-zA-Z0-9][a-zA-Z0-9._\-]{2,39}"
+          aria-describedby={`${id}-username-hint`}
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+        />
+        <small id={`${id}-username-hint`}>{t('staff.usernameHint')}</small>
       </label>
       <label>
         <span>{t('staff.password')}</span>
-        <input name="password" type="password" required minLength={PASSWORD_MIN} autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />
-        <small>{t('staff.passwordHint', { min: PASSWORD_MIN })}</small>
+        <input
+          name="password"
+          type="password"
+          required
+          minLength={PASSWORD_MIN}
+          autoComplete="new-password"
+          aria-describedby={`${id}-password-hint`}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        <small id={`${id}-password-hint`}>{t('staff.passwordHint', { min: PASSWORD_MIN })}</small>
       </label>
       <label>
         <span>{t('acc.role')}</span>

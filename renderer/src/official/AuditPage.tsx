@@ -8,6 +8,7 @@ import { formatCount, formatDateTime } from '../format.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Loading } from '../components/Loading.js';
 import { Pager } from '../components/Pager.js';
+import { DateField } from '../forms/DateField.js';
 import { OfficialLayout } from './OfficialLayout.js';
 import { TableWrap } from './TableWrap.js';
 
@@ -70,11 +71,11 @@ export function AuditPage() {
         </label>
         <label>
           <span>{t('audit.from')}</span>
-          <input name="from" type="date" value={draft.from} onChange={(event) => edit({ from: event.target.value })} />
+          <DateField name="from" value={draft.from} onChange={(from) => edit({ from })} />
         </label>
         <label>
           <span>{t('audit.to')}</span>
-          <input name="to" type="date" value={draft.to} onChange={(event) => edit({ to: event.target.value })} />
+          <DateField name="to" value={draft.to} min={draft.from} onChange={(to) => edit({ to })} />
         </label>
         <button type="submit" className="button primary">
           {t('audit.search')}

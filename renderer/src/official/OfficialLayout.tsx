@@ -1,14 +1,15 @@
 /**
- * The frame of every official page: the menu of administration pages (the current one marked),
- * the page's heading with a "?" link to its help topic, and the page itself. A page that brings
- * its own heading (the update panel) gets the menu and the help link only.
+ * The frame of every official page: the menu of administration pages (the current one marked; a
+ * hub's pages only at a hub), the page's heading with a "?" link to its help topic, and the page
+ * itself. A page that brings its own heading (the update panel) gets the menu and the help link only.
  */
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useT } from '../i18n.js';
+import { useCall } from '../use-call.js';
 import { useDocumentTitle } from '../use-document-title.js';
 import { helpPath, topicTitle } from '../help/topics.js';
-import { OFFICIAL_PAGES, PAGE_HELP, PAGE_LABEL, officialPath } from './official-paths.js';
+import { PAGE_HELP, PAGE_LABEL, menuPages, officialPath } from './official-paths.js';
 import type { OfficialPage } from './official-paths.js';
 
 function WindowTitle({ title }: { title: string }) {
@@ -18,6 +19,9 @@ function WindowTitle({ title }: { title: string }) {
 
 export function OfficialLayout({ page, lead, ownHeading = false, children }: { page: OfficialPage; lead?: string; ownHeading?: boolean; children: ReactNode }) {
   const t = useT();
+  const info = useCall('library.info', {});
+  // Until the station says it is a hub, its menu has the station's pages only.
+  const hub = info.status === 'ok' && info.data.hub;
   const title = page === 'overview' ? t('overview.title') : t(PAGE_LABEL[page]);
   const topic = PAGE_HELP[page];
   const help = (
@@ -32,7 +36,7 @@ export function OfficialLayout({ page, lead, ownHeading = false, children }: { p
     <div className="official" data-testid={`official-${page}`}>
       <nav className="official-nav" aria-label={t('official.navLabel')}>
         <ul>
-          {OFFICIAL_PAGES.map((one) => (
+          {menuPages(hub).map((one) => (
             <li key={one}>
               <NavLink to={officialPath(one)} end className="official-nav-link">
                 {t(PAGE_LABEL[one])}

@@ -1,7 +1,7 @@
 /**
  * /official: the station's health at a glance — the bookshelf, sync (running, last outcome,
  * next run), the disk, the kiosk, LAN serving and the yearly report — each a card that leads
- * to its page.
+ * to its page; above them, while the commune's name is not set, the prompt to set it.
  */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { useLanguage } from '../i18n.js';
 import { useCall } from '../use-call.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Loading } from '../components/Loading.js';
+import { CommuneNamePrompt } from './CommuneNamePrompt.js';
 import { OfficialLayout } from './OfficialLayout.js';
 import { officialPath } from './official-paths.js';
 import type { OfficialPage } from './official-paths.js';
@@ -62,10 +63,11 @@ export function OverviewPage() {
   const lan = settings.data.lan;
   return (
     <OfficialLayout page="overview" lead={t('overview.lead')}>
+      {settings.data.communeName === null && <CommuneNamePrompt onSaved={settings.retry} />}
       <ul className="health-grid" data-testid="health">
         <Card title={t('overview.library')} page="storage" tone="neutral">
           <p>{t('overview.libraryCounts', { publications: formatCount(lang, info.data.publications), files: formatCount(lang, info.data.filesPresent) })}</p>
-          <p>{info.data.name}</p>
+          {settings.data.communeName && <p>{settings.data.communeName}</p>}
           {info.data.demo.state === 'loaded' && <p data-testid="overview-demo">{t('overview.demoLoaded', { count: formatCount(lang, info.data.demo.count) })}</p>}
           {info.data.demo.state === 'retired' && (
             <p data-testid="overview-demo">

@@ -1,5 +1,6 @@
 /**
- * /official/settings: the commune's name, kiosk mode and its idle timeout (kiosk.updateSettings),
+ * /official/settings: the commune's name and who signs the yearly report as the unit's head,
+ * kiosk mode and its idle timeout (kiosk.updateSettings),
  * the residents' screens' defaults (large text, language, printing) and LAN serving, which takes
  * effect at the next start (admin.updateSettings). One form, one save.
  */
@@ -20,7 +21,8 @@ import { OfficialLayout } from './OfficialLayout.js';
 function SettingsForm({ station, kiosk }: { station: StationSettings; kiosk: KioskSettings }) {
   const t = useT();
   const form = useFormCall();
-  const [communeName, setCommuneName] = useState(station.communeName);
+  const [communeName, setCommuneName] = useState(station.communeName ?? '');
+  const [headName, setHeadName] = useState(station.headName ?? '');
   const [kioskOn, setKioskOn] = useState(kiosk.enabled);
   const [idle, setIdle] = useState(String(kiosk.idleSeconds));
   const [largeText, setLargeText] = useState(station.display.largeText);
@@ -34,7 +36,9 @@ function SettingsForm({ station, kiosk }: { station: StationSettings; kiosk: Kio
     setSaved(false);
     const done = await form.run(async () => {
       await client.call('kiosk.updateSettings', { enabled: kioskOn, idleSeconds: Number(idle) });
-      return client.call('admin.updateSettings', { communeName, largeText, language, printingAllowed: printing, lanEnabled: lan });
+      // A name not given yet stays unset (the report then says it is missing); a head's name left empty is cleared.
+      const name = communeName.trim() === '' ? {} : { communeName };
+      return client.call('admin.updateSettings', { ...name, headName, largeText, language, printingAllowed: printing, lanEnabled: lan });
     });
     if (done) setSaved(true);
   };
@@ -45,8 +49,13 @@ function SettingsForm({ station, kiosk }: { station: StationSettings; kiosk: Kio
         <legend>{t('settings.unit')}</legend>
         <label>
           <span>{t('settings.commune')}</span>
-          <input name="communeName" required maxLength={COMMUNE_NAME_MAX} value={communeName} onChange={(event) => setCommuneName(event.target.value)} />
+          <input name="communeName" maxLength={COMMUNE_NAME_MAX} placeholder={t('commune.example')} value={communeName} onChange={(event) => setCommuneName(event.target.value)} />
           <small>{t('settings.communeHint')}</small>
+        </label>
+        <label>
+          <span>{t('settings.head')}</span>
+          <input name="headName" maxLength={COMMUNE_NAME_MAX} autoComplete="off" value={headName} onChange={(event) => setHeadName(event.target.value)} />
+          <small>{t('settings.headHint')}</small>
         </label>
       </fieldset>
       <fieldset>

@@ -2,7 +2,8 @@
  * /official/usage: use of the station over a period (this calendar year unless changed) from
  * `usage.report` — totals, a chart and table per month, openings by field, the documents read
  * most, searches with no result — and the yearly report to download as CSV or PDF
- * (`usage.reportFile`, the same files as `bookshelf report`).
+ * (`usage.reportFile`, the same files as `bookshelf report`), after the commune's name is asked
+ * for while it is not set (the report names its unit, and invents none).
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -15,8 +16,10 @@ import type { MessageKey } from '../../../shared/messages.js';
 import { useCall } from '../use-call.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Loading } from '../components/Loading.js';
+import { DateField } from '../forms/DateField.js';
 import { ActionError } from './ActionError.js';
 import { useFormCall } from '../staff/use-form-call.js';
+import { CommuneNamePrompt } from './CommuneNamePrompt.js';
 import { OfficialLayout } from './OfficialLayout.js';
 import { BarList, MonthChart } from './charts.js';
 import { saveFile } from './download.js';
@@ -209,6 +212,7 @@ export function UsagePage() {
   const [period, setPeriod] = useState(yearPeriod(year));
   const [draft, setDraft] = useState(period);
   const report = useCall('usage.report', period);
+  const station = useCall('admin.settings', {});
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setPeriod(draft);
@@ -219,14 +223,15 @@ export function UsagePage() {
   };
   return (
     <OfficialLayout page="usage" lead={t('usage.lead')}>
+      {station.status === 'ok' && station.data.communeName === null && <CommuneNamePrompt onSaved={station.retry} />}
       <form className="staff-form filter-form" onSubmit={submit} aria-label={t('usage.period')}>
         <label>
           <span>{t('usage.from')}</span>
-          <input name="from" type="date" required value={draft.from} max={draft.to} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
+          <DateField name="from" required value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
         </label>
         <label>
           <span>{t('usage.to')}</span>
-          <input name="to" type="date" required value={draft.to} min={draft.from} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
+          <DateField name="to" required value={draft.to} min={draft.from} onChange={(to) => setDraft({ ...draft, to })} />
         </label>
         <button type="submit" className="button primary">
           {t('usage.show')}

@@ -1,9 +1,17 @@
-/** The officials' pages under /official, their menu labels and the help topic each "?" link opens. */
+/** The officials' pages under /official, which of them only a hub has, their menu labels and the help topic each "?" link opens. */
 import type { MessageKey } from '../../../shared/messages.js';
 import type { HelpTopic } from '../help/topics.js';
 
 export const OFFICIAL_PAGES = ['overview', 'sync', 'storage', 'settings', 'accounts', 'audit', 'usage', 'updates', 'moderation'] as const;
 export type OfficialPage = (typeof OFFICIAL_PAGES)[number];
+
+/** Pages only a hub has (library.info → hub): a commune station's menu leaves them out. */
+const HUB_PAGES: readonly OfficialPage[] = ['moderation'];
+
+/** The menu of a station, or of a hub. */
+export function menuPages(hub: boolean): readonly OfficialPage[] {
+  return hub ? OFFICIAL_PAGES : OFFICIAL_PAGES.filter((page) => !HUB_PAGES.includes(page));
+}
 
 export function officialPath(page: OfficialPage): string {
   return page === 'overview' ? '/official' : `/official/${page}`;

@@ -1,12 +1,10 @@
 /**
- * The librarians' outbox screen: add a document to send (by its id; the desk links here with
- * ?publication=ID), and every item with its state, a progress bar while sending, the hub's
- * reason when rejected, and "try again" / "remove" where they apply. The list refreshes itself
- * every two seconds while something is waiting or being sent.
+ * The librarians' outbox screen: add a document to send (chosen from the station's own
+ * documents not sent yet, AddToOutbox.tsx), and every item with its state, a progress bar while
+ * sending, the hub's reason when rejected, and "try again" / "remove" where they apply. The list
+ * refreshes itself every two seconds while something is waiting or being sent.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import type { ClientError } from '../../../shared/client.js';
 import type { OutboxItem } from '../../../shared/outbox.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
@@ -14,10 +12,10 @@ import { Loading } from '../components/Loading.js';
 import { asClientError, client } from '../client.js';
 import { formatDateTime, formatSize } from '../format.js';
 import { useLanguage } from '../i18n.js';
-import { Field } from '../staff/Field.js';
 import { FormError } from '../staff/FormError.js';
 import { useFormCall } from '../staff/use-form-call.js';
 import { useDocumentTitle } from '../use-document-title.js';
+import { AddToOutbox } from './AddToOutbox.js';
 import './outbox.css';
 
 const REFRESH_MS = 2000;
@@ -59,34 +57,6 @@ function ItemRow({ item, onChanged }: { item: OutboxItem; onChanged: () => void 
   );
 }
 
-function AddForm({ onAdded }: { onAdded: () => void }) {
-  const { t } = useLanguage();
-  const [params] = useSearchParams();
-  const [publicationId, setPublicationId] = useState(params.get('publication') ?? '');
-  const [added, setAdded] = useState(false);
-  const form = useFormCall();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAdded(false);
-    if (await form.run(() => client.call('outbox.enqueue', { publicationId }))) {
-      setAdded(true);
-      setPublicationId('');
-      onAdded();
-    }
-  };
-  return (
-    <form className="outbox-add staff-form" onSubmit={(event) => void submit(event)} aria-labelledby="outbox-add-title">
-      <h2 id="outbox-add-title">{t('outbox.add')}</h2>
-      <Field label={t('outbox.addLabel')} required maxLength={200} value={publicationId} onChange={(event) => setPublicationId(event.target.value)} />
-      <FormError error={form.error} />
-      {added && <p role="status">{t('outbox.added')}</p>}
-      <button type="submit" className="button primary" disabled={form.busy}>
-        {t('outbox.addButton')}
-      </button>
-    </form>
-  );
-}
-
 export function OutboxPage() {
   const { t } = useLanguage();
   useDocumentTitle(t('outbox.title'));
@@ -113,7 +83,7 @@ export function OutboxPage() {
     <section className="outbox" aria-labelledby="outbox-title">
       <h1 id="outbox-title">{t('outbox.title')}</h1>
       <p className="staff-lead">{t('outbox.intro')}</p>
-      <AddForm onAdded={load} />
+      <AddToOutbox outboxKey={items?.map((item) => `${item.id}:${item.state}`).join() ?? ''} onAdded={load} />
       <div className="outbox-list-head">
         <h2 id="outbox-list-title">{t('outbox.listLabel')}</h2>
         <button type="button" className="button" onClick={load}>

@@ -1,18 +1,21 @@
 /**
  * / — the kiosk's home: one large search box with typeahead, tiles of the fields on the shelf
- * (largest first), new arrivals, what is read most at this station, and a way to everything.
+ * (largest first), new arrivals that can be read here now, what is read most at this station,
+ * and a way to everything. While the demo set stands in for the catalog, a note says so: most of
+ * its documents have their details only, no file to read.
  * /?all=1&sort=…&page=N — the whole shelf as a sorted, paged list.
  */
 import { useEffect } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import type { ChangeEvent } from 'react';
 import { PUBLICATION_SORTS } from '../../../shared/domain.js';
-import type { PublicationSort } from '../../../shared/domain.js';
+import type { LibraryInfo, PublicationSort } from '../../../shared/domain.js';
 import { formatCount } from '../format.js';
 import { useLanguage } from '../i18n.js';
 import { allPath, fieldPath } from '../routes.js';
 import type { BackTo } from '../routes.js';
 import { useCall } from '../use-call.js';
+import type { CallState } from '../use-call.js';
 import { useDocumentTitle } from '../use-document-title.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { focusMain } from '../components/Header.js';
@@ -22,6 +25,7 @@ import { Pager } from '../components/Pager.js';
 import { PublicationCard } from '../components/PublicationCard.js';
 import { SearchBox } from '../components/SearchBox.js';
 import '../styles/search.css';
+import '../styles/home.css';
 
 export const PAGE_SIZE = 20;
 const SHELF_SIZE = 6;
@@ -41,19 +45,35 @@ export function HomePage() {
   return params.has('all') ? <AllPublications /> : <Home />;
 }
 
+/** Says that the shelf is the demo set, while it is. */
+function SampleNotice({ info }: { info: CallState<LibraryInfo> }) {
+  const { lang, t } = useLanguage();
+  if (info.status !== 'ok' || info.data.demo.state !== 'loaded') return null;
+  return (
+    <div className="notice sample-notice" data-testid="sample-notice">
+      <p className="notice-title">{t('home.sampleTitle')}</p>
+      <p>{t('home.sampleLead', { count: formatCount(lang, info.data.demo.count) })}</p>
+    </div>
+  );
+}
+
 function Home() {
   const { lang, t } = useLanguage();
   const facets = useCall('facets', {});
-  const added = useCall('publications.list', { offset: 0, limit: SHELF_SIZE, sort: 'added' });
+  const info = useCall('library.info', {});
+  // New arrivals a resident can open now: a document whose file is not here yet waits its turn.
+  const added = useCall('publications.list', { offset: 0, limit: SHELF_SIZE, sort: 'added', available: true });
   const mostRead = useCall('publications.mostRead', { limit: SHELF_SIZE });
   useDocumentTitle(null);
   const fields = facets.status === 'ok' ? facets.data.field : [];
+  const total = info.status === 'ok' ? info.data.publications : null;
 
   return (
     <div className="home">
       <section className="home-search" aria-label={t('searchBox.heading')}>
         <SearchBox large headingLevel={2} />
       </section>
+      <SampleNotice info={info} />
 
       {facets.status === 'error' && <ErrorMessage error={facets.error} onRetry={facets.retry} />}
       {fields.length > 0 && (
@@ -72,23 +92,25 @@ function Home() {
         </section>
       )}
 
-      <section className="home-section" aria-labelledby="new-heading">
-        <h2 id="new-heading">{t('home.newHeading')}</h2>
-        {added.status === 'loading' && <Loading />}
-        {added.status === 'error' && <ErrorMessage error={added.error} onRetry={added.retry} />}
-        {added.status === 'ok' && added.data.total === 0 && (
-          <div className="notice empty">
-            <p>{t('home.empty')}</p>
-          </div>
-        )}
-        {added.status === 'ok' && added.data.items.length > 0 && (
-          <ol className="publication-list shelf" aria-labelledby="new-heading" data-testid="new-arrivals">
-            {added.data.items.map((publication) => (
-              <PublicationCard key={publication.id} publication={publication} back={HOME} compact />
-            ))}
-          </ol>
-        )}
-      </section>
+      {total === 0 && (
+        <div className="notice empty">
+          <p>{t('home.empty')}</p>
+        </div>
+      )}
+      {(added.status !== 'ok' || added.data.items.length > 0) && (
+        <section className="home-section" aria-labelledby="new-heading">
+          <h2 id="new-heading">{t('home.newHeading')}</h2>
+          {added.status === 'loading' && <Loading />}
+          {added.status === 'error' && <ErrorMessage error={added.error} onRetry={added.retry} />}
+          {added.status === 'ok' && (
+            <ol className="publication-list shelf" aria-labelledby="new-heading" data-testid="new-arrivals">
+              {added.data.items.map((publication) => (
+                <PublicationCard key={publication.id} publication={publication} back={HOME} compact />
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
 
       {mostRead.status === 'ok' && mostRead.data.length > 0 && (
         <section className="home-section" aria-labelledby="most-read-heading">
@@ -101,10 +123,10 @@ function Home() {
         </section>
       )}
 
-      {added.status === 'ok' && added.data.total > 0 && (
+      {total !== null && total > 0 && (
         <p className="home-all">
           <Link className="button big all-link" to={allPath()} data-testid="all-link">
-            <span>{t('home.allLink', { count: formatCount(lang, added.data.total) })}</span>
+            <span>{t('home.allLink', { count: formatCount(lang, total) })}</span>
             <ChevronRightIcon />
           </Link>
         </p>
@@ -119,6 +141,7 @@ function AllPublications() {
   const sort = sortFrom(params.get('sort'));
   const page = pageFrom(params.get('page'));
   const list = useCall('publications.list', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, sort });
+  const info = useCall('library.info', {});
   useDocumentTitle(t('home.allHeading'));
 
   // Coming from the home page (same path, same page number) is a new page all the same.
@@ -159,6 +182,7 @@ function AllPublications() {
           </select>
         </div>
       </div>
+      <SampleNotice info={info} />
 
       {list.status === 'loading' && <Loading />}
       {list.status === 'error' && <ErrorMessage error={list.error} onRetry={list.retry} />}

@@ -1,15 +1,18 @@
 /**
- * /publications/:id — one publication: its details and legal status, whether its file is on
- * this station, a large "Đọc" button and "In" (print), its table of contents (each article opens
- * the reader at its page), and the way back to the results or list she came from.
+ * /publications/:id — one publication: a banner when it is not (or not yet, or only partly) in
+ * force, its details and legal status, whether its file is on this station, a large "Đọc" button,
+ * "Xem chữ to" (its text in large type, read aloud on request: also where its file is not here
+ * but its text is) and "In" (print), the documents related to it, its table of contents (each
+ * article opens the reader at its page), and the way back to the results or list she came from.
  */
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { ReactNode } from 'react';
-import type { Publication, PublicationFile } from '../../../shared/domain.js';
+import type { Publication, PublicationDetail, PublicationFile } from '../../../shared/domain.js';
 import { formatDate, formatSize, languageName, machineDate, mediaTypeName } from '../format.js';
 import { useLanguage } from '../i18n.js';
 import type { MessageKey } from '../../../shared/messages.js';
-import { isBackTo, readerPath } from '../routes.js';
+import { isBackTo, readerPath, textPath } from '../routes.js';
 import type { BackTo } from '../routes.js';
 import { useCall } from '../use-call.js';
 import { useDocumentTitle } from '../use-document-title.js';
@@ -21,8 +24,12 @@ import { Loading } from '../components/Loading.js';
 import { NotFound } from '../components/NotFound.js';
 import { TableOfContents } from '../components/TableOfContents.js';
 import { useDisplay } from '../kiosk/display.js';
+import { RelatedSection } from '../related/RelatedSection.js';
+import { LargeTextIcon } from '../text/icons.js';
+import { StatusBanner } from '../related/StatusBanner.js';
 import '../styles/search.css';
 import '../styles/official.css';
+import '../text/text-links.css';
 
 const PDF = 'application/pdf';
 
@@ -37,6 +44,11 @@ export function PublicationPage() {
   const location = useLocation();
   const { t } = useLanguage();
   const publication = useCall('publications.get', { id });
+  // An official's correction answers with the page as it now is: shown over what was loaded, until the next load.
+  const loaded = publication.status === 'ok' ? publication.data : null;
+  const [corrected, setCorrected] = useState<{ over: PublicationDetail; detail: PublicationDetail } | null>(null);
+  const shown = loaded && corrected?.over === loaded ? corrected.detail : loaded;
+  const onCorrected = (detail: PublicationDetail) => loaded && setCorrected({ over: loaded, detail });
   const back: BackTo = isBackTo(location.state) ? location.state : { path: '/', kind: 'home' };
   useDocumentTitle(publication.status === 'ok' ? publication.data.title : null);
 
@@ -51,7 +63,7 @@ export function PublicationPage() {
       </p>
       {publication.status === 'loading' && <Loading />}
       {publication.status === 'error' && <ErrorMessage error={publication.error} onRetry={publication.retry} />}
-      {publication.status === 'ok' && <PublicationDetails publication={publication.data} />}
+      {shown && <PublicationDetails publication={shown} onCorrected={onCorrected} />}
     </article>
   );
 }
@@ -60,10 +72,20 @@ function contentFileOf(publication: Publication): PublicationFile | undefined {
   return publication.files.find((file) => file.role === 'content');
 }
 
-function PublicationDetails({ publication: p }: { publication: Publication }) {
+function PublicationDetails({ publication: p, onCorrected }: { publication: PublicationDetail; onCorrected(detail: PublicationDetail): void }) {
   const { lang, t } = useLanguage();
   const content = contentFileOf(p);
+  /** The files a reader reads (a cover is only a picture of the book). */
+  const readingFiles = p.files.filter((file) => file.role === 'content');
   const readable = p.available && content?.state === 'present';
+  // A file read here has its text; a document whose structure is known has it too, file or not.
+  const hasText = readable || p.sections.length > 0;
+  const textLink = (
+    <Link className="button big secondary text-view-link" to={textPath(p.id)} data-testid="text-view-button">
+      <LargeTextIcon />
+      <span>{t('textView.open')}</span>
+    </Link>
+  );
   const { printingAllowed } = useDisplay();
   const rows: Array<[MessageKey, ReactNode]> = [];
   const add = (key: MessageKey, value: ReactNode) => {
@@ -83,6 +105,7 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
 
   return (
     <>
+      <StatusBanner publication={p} />
       <header className="publication-header">
         <div className="card-tags">
           <KindTag kind={p.kind} />
@@ -106,6 +129,7 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
                 <OpenIcon />
                 <span>{t('publication.read')}</span>
               </Link>
+              {textLink}
               {content.mediaType === PDF && printingAllowed && (
                 <Link className="button big secondary" to={readerPath(p.id, { print: true })} data-testid="print-button" aria-describedby="print-hint">
                   <PrintIcon />
@@ -132,11 +156,13 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
           <div className="notice excluded">
             <Availability available={false} excluded />
             <p>{t('publication.notKept')}</p>
+            {hasText && textLink}
           </div>
         ) : (
           <div className="notice pending">
             <Availability available={false} />
             <p>{t('publication.notAvailable')}</p>
+            {hasText && textLink}
           </div>
         )}
       </section>
@@ -144,7 +170,7 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
 
       <div className="publication-body">
         <section className="publication-about" aria-labelledby="details-heading">
-          <h2 id="details-heading">{t('publication.details')}</h2>
+          <h2 id="details-heading">{t(p.kind === 'legal' ? 'publication.details' : 'publication.detailsOther')}</h2>
           <dl className="details">
             {rows.map(([key, value]) => (
               <div key={key} className={key === 'field.description' ? 'wide' : undefined}>
@@ -154,11 +180,11 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
             ))}
           </dl>
 
-          {p.files.length > 0 && (
+          {readingFiles.length > 0 && (
             <section className="files" aria-labelledby="files-heading">
               <h2 id="files-heading">{t('field.files')}</h2>
               <ul className="file-list">
-                {p.files.map((file) => (
+                {readingFiles.map((file) => (
                   <li key={file.sha256} className={`file file-${file.state}`}>
                     <span className="file-type">{mediaTypeName(file.mediaType)}</span>
                     <span className="file-size">{formatSize(lang, file.size)}</span>
@@ -172,6 +198,8 @@ function PublicationDetails({ publication: p }: { publication: Publication }) {
             </section>
           )}
         </section>
+
+        <RelatedSection publication={p} onCorrected={onCorrected} />
 
         {p.sections.some((s) => s.level === 'article') && (
           <TableOfContents id={p.id} sections={p.sections} readable={readable} headingId="toc-heading" />

@@ -16,7 +16,7 @@ interface StaffContextValue {
 
 const StaffContext = createContext<StaffContextValue | null>(null);
 
-const SIGNED_OUT: AuthState = { firstRun: false, user: null, signInAllowed: false, expiresAt: null };
+const SIGNED_OUT: AuthState = { firstRun: false, user: null, signInAllowed: false, setupAllowed: false, expiresAt: null };
 
 export function StaffProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState | null>(null);

@@ -1,10 +1,10 @@
 /**
  * The officials' administration methods (catalog/admin/): storage figures against real files
  * and the disk they are on, the station settings' round trip and validation (and what residents
- * read of them in library.info), the report file as CSV and PDF, and who may call them.
+ * read of them in library.info), the report file as CSV and PDF — its unit as set (or said to be
+ * missing), prepared by the official who asked for it — and who may call them.
  */
 import fs from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { callMethod } from '../../../shared/call.js';
@@ -13,6 +13,7 @@ import { USAGE_REPORT_MAX_MONTHS, contract } from '../../../shared/contract.js';
 import { REPORT_FILE_MAX_MONTHS } from '../../../shared/contract/admin.js';
 import type { ReportFile, StationSettings, StorageReport } from '../../../shared/contract/admin.js';
 import type { LibraryInfo } from '../../../shared/domain.js';
+import { translate } from '../../../shared/messages.js';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { createHandlers } from '../../../catalog/engine.js';
 import type { Library } from '../../../catalog/library.js';
@@ -21,6 +22,7 @@ import { createServices } from '../../../catalog/services.js';
 import { diskLevel } from '../../../catalog/admin/storage.js';
 import { startStation, stationLanUrl } from '../../../catalog/station.js';
 import { updateStationSettings } from '../../../catalog/admin/settings.js';
+import { pdfText, pdftotextMissing } from '../../helpers/pdf-text.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { tempLibrary } from '../../helpers/temp-library.js';
 
@@ -121,17 +123,22 @@ describe('station settings', () => {
   it('round-trip, change only what is given, and reach the resident screens through library.info', async () => {
     const { library, call, result } = await seeded();
     const before = await result<StationSettings>('admin.settings');
+    // No name until an official gives one: the screens ask for it rather than show a made-up one.
     expect(before).toEqual({
-      communeName: 'Tủ sách pháp luật',
+      communeName: null,
+      headName: null,
       display: { largeText: false, language: 'vi', printingAllowed: true },
       lan: { enabled: false, currentUrl: null },
     });
-    const after = await result<StationSettings>('admin.updateSettings', { communeName: '  Xã Tân Thành  ', largeText: true, printingAllowed: false });
+    const after = await result<StationSettings>('admin.updateSettings', { communeName: '  Xã Tân Thành  ', headName: ' Lê Văn Trưởng ', largeText: true, printingAllowed: false });
     expect(after).toEqual({
       communeName: 'Xã Tân Thành',
+      headName: 'Lê Văn Trưởng',
       display: { largeText: true, language: 'vi', printingAllowed: false },
       lan: { enabled: false, currentUrl: null },
     });
+    // An empty head's name clears it (the report then keeps a line to write it on).
+    expect((await result<StationSettings>('admin.updateSettings', { headName: '  ' })).headName).toBeNull();
     await result('admin.updateSettings', { language: 'en', lanEnabled: true });
     expect(await result<StationSettings>('admin.settings')).toMatchObject({ communeName: 'Xã Tân Thành', display: { largeText: true, language: 'en', printingAllowed: false }, lan: { enabled: true } });
 
@@ -139,13 +146,13 @@ describe('station settings', () => {
     expect(info).toMatchObject({ ok: true, result: { name: 'Xã Tân Thành', display: { largeText: true, language: 'en', printingAllowed: false }, lanUrl: null } });
 
     // Refused: an empty or too long name, an unknown language or key, a non-boolean; nothing changes.
-    for (const bad of [{ communeName: '   ' }, { communeName: 'x'.repeat(121) }, { language: 'fr' }, { printing: true }, { largeText: 'yes' }]) {
+    for (const bad of [{ communeName: '   ' }, { communeName: 'x'.repeat(121) }, { headName: 'x'.repeat(121) }, { language: 'fr' }, { printing: true }, { largeText: 'yes' }]) {
       expect(await call('admin.updateSettings', bad)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
     expect((await result<StationSettings>('admin.settings')).communeName).toBe('Xã Tân Thành');
     // The change is in the audit log, with who made it.
     const audit = library.db.prepare("SELECT username, detail FROM audit_log WHERE action = 'admin.updateSettings' ORDER BY id").all() as { username: string; detail: string }[];
-    expect(audit).toHaveLength(2);
+    expect(audit).toHaveLength(3);
     expect(audit[0]).toMatchObject({ username: 'canbo' });
     expect(audit[0].detail).toContain('Xã Tân Thành');
   });
@@ -184,11 +191,18 @@ describe('station settings', () => {
 });
 
 describe('usage.reportFile', () => {
-  const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
+  it('names no unit it was not given: the report says the name is missing until an official sets it', async () => {
+    const { result } = await seeded();
+    const csv = await result<ReportFile>('usage.reportFile', { from: '2025-01-01', to: '2025-12-31', format: 'csv' });
+    const rows = Buffer.from(csv.base64, 'base64').toString('utf8').slice(1).split('\r\n');
+    expect(rows).toContain(`Đơn vị,"${translate('vi', 'report.unitMissing')}"`);
+    expect(translate('vi', 'report.unitMissing')).toMatch(/^\(chưa đặt tên đơn vị/);
+    expect(rows.join('\n')).not.toContain('Tủ sách pháp luật,');
+  });
 
-  it('gives the yearly report as a CSV that parses and a PDF with the same figures', async (ctx) => {
+  it('gives the yearly report as a CSV that parses and a PDF with the same figures, prepared by the official who asked', async (ctx) => {
     const { library, call, result } = await seeded();
-    await result('admin.updateSettings', { communeName: 'Xã Tân Thành' });
+    await result('admin.updateSettings', { communeName: 'Xã Tân Thành', headName: 'Lê Văn Trưởng' });
     recordRead(library.db, 'luat', new Date(2025, 2, 10));
     recordRead(library.db, 'luat', new Date(2025, 5, 1));
 
@@ -203,6 +217,8 @@ describe('usage.reportFile', () => {
     expect(rows).toContainEqual(['Lượt mở tài liệu', '2']);
     expect(rows).toContainEqual(['03/2025', '1', '0', '0', '0', '0', '0', '0', '0']);
     expect(rows).toContainEqual(['1', 'Tài liệu luat', '', '2']);
+    expect(rows).toContainEqual(['Người lập báo cáo', 'canbo']);
+    expect(rows).toContainEqual(['Thủ trưởng đơn vị', 'Lê Văn Trưởng']);
 
     const pdf = await result<ReportFile>('usage.reportFile', { from: '2025-01-01', to: '2025-12-31', format: 'pdf' });
     expect(pdf).toMatchObject({ fileName: 'bao-cao-tu-sach-2025-01-01-2025-12-31.pdf', mediaType: 'application/pdf' });
@@ -216,14 +232,14 @@ describe('usage.reportFile', () => {
     expect(await call('usage.reportFile', { from: '2015-12-31', to: '2025-12-31', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('usage.reportFile', { from: '2025-01-01', to: '2025-12-31', format: 'xlsx' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
-    if (!hasPdftotext) {
-      if (process.env.CI) throw new Error('pdftotext is missing (CI must check the PDF text)');
-      ctx.skip('pdftotext không có / is missing: apt-get install poppler-utils');
-    }
-    const pdfText = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes, encoding: 'utf8' }).stdout;
-    expect(pdfText).toContain('Báo cáo sử dụng Tủ sách pháp luật điện tử');
-    expect(pdfText).toContain('Đơn vị: Xã Tân Thành');
-    expect(pdfText).toContain('Tài liệu luat');
+    const missing = pdftotextMissing();
+    if (missing) ctx.skip(missing);
+    const printed = pdfText(bytes);
+    expect(printed).toContain('Báo cáo sử dụng Tủ sách pháp luật điện tử');
+    expect(printed).toContain('Đơn vị: Xã Tân Thành');
+    expect(printed).toContain('Tài liệu luat');
+    expect(printed).toMatch(/NGƯỜI LẬP BÁO CÁO[\s\S]*canbo/);
+    expect(printed).toContain('Lê Văn Trưởng');
   });
 });
 

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { say } from '../../../shared/messages.js';
 import { SCHEMA_VERSION } from '../../../catalog/db/migrations.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { jsonBody } from '../../helpers/json-body.js';
@@ -7,8 +10,8 @@ import { runCli, startCli } from '../../helpers/cli.js';
 const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env, timeoutMs: 30_000 });
 
 /** Starts `bookshelf serve`, waits for its address line, returns it and a stop function. */
-function serve(args: string[]): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
-  const child = startCli(['serve', '--port', '0', ...args]);
+function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
+  const child = startCli(['serve', '--port', '0', ...args], { env });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no address printed:\n${output}`)), 20_000);
@@ -79,6 +82,52 @@ describe('bookshelf CLI', () => {
     expect(run(['search', '--library', library]).status).toBe(2);
     expect(run(['search', 'x', '--limit', '0', '--library', library]).status).toBe(2);
     expect(run(['search', 'x', '--year', 'năm', '--library', library]).status).toBe(2);
+  });
+
+  it('says at start and at / that the UI is not built and how to build it, in Vietnamese then English', async () => {
+    const renderer = tempDir('unbuilt-renderer-');
+    const server = await serve(['--library', tempDir(), '--no-demo'], { BOOKSHELF_RENDERER_DIR: renderer });
+    try {
+      // The console, once, after the address.
+      const vi = `⚠ ${say('vi', { key: 'http.uiNotBuilt.title' })}. ${say('vi', { key: 'http.uiNotBuilt.how', params: { command: 'npm run build' } })}`;
+      const en = `⚠ ${say('en', { key: 'http.uiNotBuilt.title' })}. ${say('en', { key: 'http.uiNotBuilt.how', params: { command: 'npm run build' } })}`;
+      await expect.poll(() => server.output()).toContain(`${vi}\n${en}\n`);
+      expect(server.output().indexOf(vi)).toBeGreaterThan(server.output().indexOf(server.url));
+
+      // The page: plain HTML (no script), Vietnamese first, the command as code; not a JSON not_found.
+      const page = await fetch(`${server.url}/`);
+      expect(page.status).toBe(503);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'/);
+      const html = await page.text();
+      expect(html).toMatch(/^<!doctype html>\n<html lang="vi">/);
+      expect(html).not.toMatch(/<script/i);
+      const vietnamese = html.indexOf(`<h1>${say('vi', { key: 'http.uiNotBuilt.title' })}</h1>`);
+      const english = html.indexOf(`<section lang="en"><h2>${say('en', { key: 'http.uiNotBuilt.title' })}</h2>`);
+      expect(vietnamese).toBeGreaterThan(0);
+      expect(english).toBeGreaterThan(vietnamese);
+      expect(html.match(/<code>npm run build<\/code>/g)).toHaveLength(2);
+      expect((await fetch(`${server.url}/?kiosk=1`)).status).toBe(503);
+      // An asset of a UI that is not there is still a plain not_found, and the API answers as ever.
+      const asset = await fetch(`${server.url}/assets/index.js`);
+      expect([asset.status, (await jsonBody(asset)).error.code]).toEqual([404, 'not_found']);
+      expect((await jsonBody(await fetch(`${server.url}/api/library.info`, { method: 'POST', body: '{}' }))).ok).toBe(true);
+
+      // Once the UI is built there, the same server serves it.
+      fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Tủ sách</title>');
+      const built = await fetch(`${server.url}/`);
+      expect([built.status, await built.text()]).toEqual([200, '<!doctype html><title>Tủ sách</title>']);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('says nothing of the kind when the UI is built', async () => {
+    const renderer = tempDir('built-renderer-');
+    fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html>');
+    const server = await serve(['--library', tempDir(), '--no-demo'], { BOOKSHELF_RENDERER_DIR: renderer });
+    await server.stop();
+    expect(server.output()).not.toContain(say('en', { key: 'http.uiNotBuilt.title' }));
   });
 
   it('leaves an empty library empty with --no-demo', async () => {

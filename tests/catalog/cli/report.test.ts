@@ -15,6 +15,8 @@ import { usageReport } from '../../../catalog/report/report.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { openTestLibrary } from '../../helpers/temp-library.js';
 import { runCli } from '../../helpers/cli.js';
+import { bilingual, translate } from '../../../shared/messages.js';
+import { pdfText, pdftotextMissing } from '../../helpers/pdf-text.js';
 
 const NAME = 'UBND xã Tân Phước, huyện Đồng Hỷ';
 const at = (day: string) => new Date(`${day}T09:30:00`);
@@ -51,20 +53,6 @@ function sink(isTTY = false): ReportOutput & { bytes: () => Buffer } {
 
 const run = (args: string[]) => runCli(['report', ...args], { library: libraryDir, binary: true });
 
-const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
-
-/** The text of a PDF through poppler's pdftotext; the test skips without it, except in CI. */
-function pdfText(pdf: Buffer, skip: (note: string) => never): string {
-  if (!hasPdftotext) {
-    const note = 'pdftotext không có / is missing: apt-get install poppler-utils';
-    if (process.env.CI) throw new Error(`${note} (CI must check the PDF text)`);
-    skip(note);
-  }
-  const result = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
-  expect(result.status).toBe(0);
-  return result.stdout.normalize('NFC');
-}
-
 describe('bookshelf report', () => {
   it('writes a CSV for Excel: UTF-8 with BOM, one section per table, Vietnamese headers', async () => {
     const out = path.join(tempDir('report-out-'), 'bao-cao.csv');
@@ -92,7 +80,7 @@ describe('bookshelf report', () => {
     expect(lines).toContain('thu tuc ly hon,2');
     // A search term can never become a spreadsheet formula.
     expect(lines).toContain(`"'=hyperlink(""http://x"")",1`);
-    for (const section of ['Tổng hợp', 'Theo tháng', 'Tài liệu được đọc nhiều nhất', 'Theo lĩnh vực', 'Từ khoá tìm không có kết quả']) {
+    for (const section of ['Tổng hợp', 'Theo tháng', 'Tài liệu được đọc nhiều nhất', 'Theo lĩnh vực', 'Từ khóa tìm không có kết quả']) {
       expect(lines).toContain(section);
     }
   });
@@ -102,7 +90,9 @@ describe('bookshelf report', () => {
     expect(await runReport({ libraryDir, from: '2025-01-01', to: '2025-12-31', out }, sink(), sink())).toBe(0); // pdf from the extension
     const pdf = fs.readFileSync(out);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = pdfText(pdf, (note) => ctx.skip(note) as never);
+    const missing = pdftotextMissing();
+    if (missing) ctx.skip(missing);
+    const text = pdfText(pdf);
     expect(text).toContain('Báo cáo sử dụng Tủ sách pháp luật điện tử');
     expect(text).toContain(NAME);
     expect(text).toContain('Kỳ báo cáo: từ ngày 01/01/2025 đến ngày 31/12/2025');
@@ -172,6 +162,20 @@ describe('bookshelf report', () => {
     expect(lines).toContain('Month,Documents opened,Searches,No result,Kiosk sessions,Phone sessions,Pages printed,Added,Sent up');
     const vietnamese = await usageReport(library, { from: '2025-01-01', to: '2025-12-31', format: 'csv', lang: 'vi' });
     expect(vietnamese.fileName).toBe('bao-cao-tu-sach-2025-01-01-2025-12-31.csv');
+  });
+
+  it('says on standard error, as the report does, that the unit has no name yet', async () => {
+    const dir = tempDir('report-unnamed-');
+    await openTestLibrary(dir);
+    const out = sink();
+    const err = sink();
+    expect(await runReport({ libraryDir: dir, from: '2025-01-01', to: '2025-12-31', format: 'csv' }, out, err)).toBe(0);
+    expect(err.bytes().toString()).toContain(bilingual({ key: 'report.unitMissing' }));
+    expect(out.bytes().toString()).toContain(`Đơn vị,"${translate('vi', 'report.unitMissing')}"`);
+    // A named station's report says nothing of the kind.
+    const named = sink();
+    await runReport({ libraryDir, from: '2025-01-01', to: '2025-12-31', format: 'csv' }, sink(), named);
+    expect(named.bytes()).toHaveLength(0);
   });
 
   it('is listed in the help', () => {

@@ -18,6 +18,7 @@ const stored = (db: Db, key: string) => db.prepare('SELECT value FROM settings W
 /** Each setting, as a library written by an earlier version holds it, and what it reads as. */
 const ON_DISK: [Setting<unknown>, string, string, unknown][] = [
   [SETTINGS.libraryName, 'library.name', 'Xã Hòa Bình', 'Xã Hòa Bình'],
+  [SETTINGS.reportHead, 'report.head_name', 'Nguyễn Văn A', 'Nguyễn Văn A'],
   [SETTINGS.displayLargeText, 'display.large_text', '1', true],
   [SETTINGS.displayLanguage, 'display.language', 'en', 'en'],
   [SETTINGS.displayPrintingAllowed, 'display.printing_allowed', '0', false],

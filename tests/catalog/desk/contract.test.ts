@@ -48,7 +48,7 @@ describe.skipIf(skip)('desk contract over HTTP', () => {
 
   it('lets signed-in staff scan, edit, save and find a document', { timeout: 60_000 }, async () => {
     expect((await api('auth.setup', { username: 'canbo', displayName: 'Cán bộ xã', password: 'mat-khau-du-dai-1' })).body.ok).toBe(true);
-    const scanners = (await api('desk.scanners')).body.result;
+    const { scanners } = (await api('desk.scanners')).body.result;
     expect(scanners.map((s) => s.id)).toContain('sane:test:0');
     const batch = (await api('desk.createBatch')).body.result;
     const job = await api('desk.scan', { batchId: batch.id, scanner: 'sane:test:0', source: 'feeder', pages: 3, resolution: 75 });

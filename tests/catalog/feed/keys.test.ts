@@ -46,10 +46,10 @@ describe('feed keys', () => {
     const missing = path.join(dir, 'nope.pem');
     const notFound = refOf(() => loadPrivateKey(missing));
     expect(notFound).toEqual({ key: 'feed.keyFileNotFound', params: { what: { key: 'feed.privateKey' }, file: missing } });
-    expect(say('vi', notFound)).toBe(`Khoá bí mật ${missing}: không tìm thấy`);
+    expect(say('vi', notFound)).toBe(`Khóa bí mật ${missing}: không tìm thấy`);
     expect(say('en', notFound)).toBe(`The private key ${missing}: not found`);
     fs.writeFileSync(path.join(dir, 'bad.pem'), 'not a key');
-    expect(say('vi', refOf(() => loadPrivateKey(path.join(dir, 'bad.pem'))))).toMatch(/^Khoá bí mật .*bad\.pem hỏng hoặc sai định dạng \(cần PKCS#8 PEM\)$/);
+    expect(say('vi', refOf(() => loadPrivateKey(path.join(dir, 'bad.pem'))))).toMatch(/^Khóa bí mật .*bad\.pem hỏng hoặc sai định dạng \(cần PKCS#8 PEM\)$/);
     expect(say('en', refOf(() => loadPublicKey(path.join(dir, 'bad.pem'))))).toMatch(/^The public key .*bad\.pem is malformed \(expected SPKI PEM\)$/);
     const keys = generateKeyPair(dir);
     expect(() => loadPublicKey(keys.privateKeyPath)).toThrow(/is a private key/);

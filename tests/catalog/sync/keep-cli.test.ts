@@ -41,7 +41,7 @@ describe('bookshelf keep', () => {
     expect(kept.stdout).toContain('Dung lượng tối đa / Size budget: 1.0 MB (1048576 bytes)');
     expect(kept.stdout).toContain('The catalog stays complete: 2 ấn phẩm / publications');
     expect(kept.stdout).toContain('Không giữ / Not kept: 1 tệp / files');
-    expect(kept.stdout).toContain('Đã xoá khỏi đĩa / Removed from disk: 1 tệp / files');
+    expect(kept.stdout).toContain('Đã xóa khỏi đĩa / Removed from disk: 1 tệp / files');
     expect(kept.stdout).toMatch(/Warning: no publication is in the field\(s\): Giao thong/);
 
     // Flags change only what they name.

@@ -207,7 +207,7 @@ describe('selective sync: the policy', () => {
     expect(library.db.prepare('SELECT count(*) FROM settings WHERE key = ?').pluck().get(SETTINGS.syncSelection.key)).toBe(0);
     library.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(SETTINGS.syncSelection.key, '{"fields": 3}'); // edited by hand
     expect(() => readSelection(library)).toThrow(SelectionError);
-    expect(() => readSelection(library)).toThrow(/keep --all/);
+    expect(() => readSelection(library)).toThrow(/Hãy chọn lại ở phần “Chọn những gì giữ trên máy” của trang Đồng bộ/);
   });
 });
 

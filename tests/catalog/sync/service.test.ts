@@ -89,7 +89,7 @@ describe('sync from the app', () => {
 
     const refused = await call('sync.addSource', { location: hub.feedDir, publicKeys: [] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(!refused.ok && refused.error.message).toMatch(/^Nguồn mới cần khoá công khai tin cậy/); // the caller's language
+    expect(!refused.ok && refused.error.message).toMatch(/^Nguồn mới cần khóa công khai tin cậy/); // the caller's language
     const badKey = await call('sync.addSource', { location: hub.feedDir, publicKeys: ['-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----'] });
     expect(!badKey.ok && badKey.error.message).toMatch(/không đọc được/);
 

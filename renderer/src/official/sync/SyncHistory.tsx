@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { Pager } from '../../components/Pager.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
+import { SyncMessage } from './SyncMessage.js';
 import { TableWrap } from '../TableWrap.js';
 
 export const HISTORY_PAGE = 10;
@@ -47,7 +48,7 @@ export function SyncHistory({ history, onPage, retry }: { history: CallState<Pag
                       <td className="break">{run.location}</td>
                       <td>
                         <OutcomeBadge status={run.status} />
-                        {run.message && <p className="run-message">{t(run.message.key, run.message.params)}</p>}
+                        {run.message && <SyncMessage message={run.message} />}
                       </td>
                       <td>
                         {t('sync.changes', {

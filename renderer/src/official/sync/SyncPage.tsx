@@ -17,6 +17,7 @@ import { HISTORY_PAGE, SyncHistory } from './SyncHistory.js';
 import { SyncProgress } from './SyncProgress.js';
 import { SyncSchedule } from './SyncSchedule.js';
 import { SyncSelectionForm } from './SyncSelectionForm.js';
+import { SyncMessage } from './SyncMessage.js';
 import { SyncSources } from './SyncSources.js';
 import { useSyncStatus } from './use-sync-status.js';
 import { formatDateTime } from '../../format.js';
@@ -64,7 +65,7 @@ export function SyncPage() {
                     <OutcomeBadge status={status.lastRun.status} />
                   </p>
                 )}
-                {status.lastRun?.message && <p className="run-message">{t(status.lastRun.message.key, status.lastRun.message.params)}</p>}
+                {status.lastRun?.message && <SyncMessage message={status.lastRun.message} />}
                 {status.nextRunAt && <p>{t('overview.syncNext', { when: formatDateTime(status.nextRunAt) })}</p>}
               </div>
             )}

@@ -1,12 +1,14 @@
 /** The sync schedule (minutes between runs, or none) and the download speed cap (`sync.updateSettings`). */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import type { MessageRef } from '../../../../shared/messages.js';
 import type { SyncSettings } from '../../../../shared/sync-status.js';
 import { client } from '../../client.js';
 import { formatSize } from '../../format.js';
 import { useLanguage } from '../../i18n.js';
 import { ActionError } from '../ActionError.js';
 import { useFormCall } from '../../staff/use-form-call.js';
+import { intervalWords } from './interval.js';
 
 const INTERVALS = [60, 360, 720, 1440, 10080];
 const CAPS = [64 * 1024, 256 * 1024, 1024 * 1024, 5 * 1024 * 1024];
@@ -18,6 +20,7 @@ function withCurrent(choices: number[], current: number | null): number[] {
 
 export function SyncSchedule({ settings, onSaved }: { settings: SyncSettings; onSaved(settings: SyncSettings): void }) {
   const { lang, t } = useLanguage();
+  const say = (ref: MessageRef) => t(ref.key, ref.params);
   const form = useFormCall();
   const [interval, setInterval] = useState(String(settings.intervalMinutes ?? ''));
   const [cap, setCap] = useState(String(settings.maxBytesPerSecond ?? ''));
@@ -41,7 +44,7 @@ export function SyncSchedule({ settings, onSaved }: { settings: SyncSettings; on
           <option value="">{t('sync.intervalNone')}</option>
           {withCurrent(INTERVALS, settings.intervalMinutes).map((minutes) => (
             <option key={minutes} value={minutes}>
-              {t('sync.intervalHours', { hours: Math.round((minutes / 60) * 10) / 10 })}
+              {say(intervalWords(minutes))}
             </option>
           ))}
         </select>

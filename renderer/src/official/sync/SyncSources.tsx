@@ -11,6 +11,7 @@ import { useT } from '../../i18n.js';
 import { ActionError } from '../ActionError.js';
 import { useFormCall } from '../../staff/use-form-call.js';
 import { formatDateTime } from '../../format.js';
+import { SyncMessage } from './SyncMessage.js';
 
 interface Props {
   sources: SyncSourceInfo[];
@@ -52,7 +53,7 @@ function SourceItem({ source, running, onChanged, onStart }: Omit<Props, 'source
           <dd>{source.lastSyncAt ? formatDateTime(source.lastSyncAt) : t('sync.never')}</dd>
         </div>
       </dl>
-      {source.lastError && <p className="notice warning">{t('sync.lastError', { error: source.lastError })}</p>}
+      {source.lastError && <SyncMessage message={{ key: 'sync.lastError', params: { error: source.lastError } }} className="notice warning" />}
       <div className="official-actions">
         <button type="button" className="button" disabled={running} onClick={() => onStart(source.id)}>
           {t('sync.startSource')}

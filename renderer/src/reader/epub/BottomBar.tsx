@@ -1,11 +1,12 @@
 /**
- * The bar below the page: previous and next page, and the position in the book — a slider once
+ * The bar below the page: previous and next page (once per tap: a double tap turns one page), and the position in the book — a slider once
  * positions are worked out (the book moves when the finger stops, not on every step of the drag)
  * and the page within the chapter.
  */
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n.js';
 import { NextIcon, PrevIcon } from '../shared/icons.js';
+import { useSteady } from '../shared/steady.js';
 import type { OpenBook } from './use-epub-book.js';
 
 const SLIDER_SETTLE_MS = 350;
@@ -14,6 +15,8 @@ export function BottomBar({ book }: { book: OpenBook }) {
   const t = useT();
   const { position, status, displayPercent } = book;
   const [slider, setSlider] = useState<number | null>(null);
+  const next = useSteady(book.next);
+  const prev = useSteady(book.prev);
   useEffect(() => {
     if (slider === null) return;
     const timer = setTimeout(() => {
@@ -26,7 +29,7 @@ export function BottomBar({ book }: { book: OpenBook }) {
 
   return (
     <div className="epub-bottom">
-      <button type="button" className="epub-button epub-turn" onClick={book.prev} disabled={status !== 'ready' || position?.atStart} aria-label={t('epub.prev')} data-testid="epub-prev">
+      <button type="button" className="epub-button epub-turn" onClick={prev} disabled={status !== 'ready' || position?.atStart} aria-label={t('epub.prev')} data-testid="epub-prev">
         <PrevIcon />
         <span className="epub-turn-label">{t('epub.prev')}</span>
       </button>
@@ -48,7 +51,7 @@ export function BottomBar({ book }: { book: OpenBook }) {
           {position && position.total > 0 && <span className="epub-page-in-chapter">{t('epub.pageInChapter', { page: position.page, total: position.total })}</span>}
         </p>
       </div>
-      <button type="button" className="epub-button epub-turn" onClick={book.next} disabled={status !== 'ready' || position?.atEnd} aria-label={t('epub.next')} data-testid="epub-next">
+      <button type="button" className="epub-button epub-turn" onClick={next} disabled={status !== 'ready' || position?.atEnd} aria-label={t('epub.next')} data-testid="epub-next">
         <span className="epub-turn-label">{t('epub.next')}</span>
         <NextIcon />
       </button>

@@ -1,19 +1,24 @@
 /**
- * The EPUB reader (epub.js 0.3.93, through adapter.ts): pages turned by buttons, keys (← / →,
- * PageUp / PageDown) and swipes; panels for the table of contents, search inside the book with
- * Vietnamese folding, and text size with white / sepia / dark pages (panels/panels.ts lists
- * them); the position in the book; web links shown with a QR code instead of being opened.
- * Book content never runs scripts (see adapter.ts).
+ * The EPUB reader (epub.js 0.3.93, through adapter.ts): pages turned by buttons (once per tap),
+ * keys (← / →, PageUp / PageDown) and swipes; panels for the table of contents, search inside the
+ * book with Vietnamese folding (the words of the search that led here, in any order), and text
+ * size with white / sepia / dark / high-contrast pages (panels/panels.ts lists them), following
+ * the station's large text and high contrast; the position in the book; the way to the text view;
+ * web links shown with a QR code instead of being opened; one line over the toolbar when the
+ * document is not (or not yet, or only partly) in force. The reader fills the window under the
+ * header (reader.css). Book content never runs scripts (see adapter.ts).
  */
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ArrowLeftIcon, WarningIcon } from '../../components/icons.js';
 import { useT } from '../../i18n.js';
-import { useFillHeight } from '../shared/fill-height.js';
+import { useDisplay } from '../../kiosk/display.js';
+import { StatusBanner } from '../../related/StatusBanner.js';
 import { BackIcon } from '../shared/icons.js';
 import { useNarrowScreen } from '../shared/narrow-screen.js';
 import { OutsideLinkDialog } from '../shared/OutsideLinkDialog.js';
 import { isReaderKey } from '../shared/page-keys.js';
+import { TextViewLink } from '../shared/TextViewLink.js';
 import type { ReaderProps } from '../types.js';
 import { BottomBar } from './BottomBar.js';
 import { PanelButton, PanelFrame } from './panels/PanelFrame.js';
@@ -26,12 +31,11 @@ import './epub.css';
 
 export default function EpubReader({ publication, url, query, backTo }: ReaderProps) {
   const t = useT();
-  const rootRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
-  const height = useFillHeight(rootRef);
   const narrow = useNarrowScreen();
-  const [settings, setSettings] = useSettings();
+  const { largeText, highContrast } = useDisplay();
+  const [settings, setSettings] = useSettings(highContrast);
   const [panel, setPanel] = useState<string | null>(query ? 'search' : null);
   const [outsideLink, setOutsideLink] = useState<string | null>(null);
 
@@ -49,6 +53,7 @@ export default function EpubReader({ publication, url, query, backTo }: ReaderPr
     title: publication.title,
     stage: stageRef,
     settings,
+    largeText,
     onOutsideLink: setOutsideLink,
     onKey: (event) => {
       if (event.key === 'Escape' && isReaderKey(event)) closePanel();
@@ -76,14 +81,10 @@ export default function EpubReader({ publication, url, query, backTo }: ReaderPr
   }
 
   const openPanel = PANELS.find((p) => p.id === panel);
-  const panelProps: PanelProps = { book, search, settings, setSettings, narrow, close: closePanel, query };
+  const panelProps: PanelProps = { book, search, settings, largeText, setSettings, narrow, close: closePanel, query };
   return (
-    <div
-      ref={rootRef}
-      className={`epub-reader epub-theme-${settings.theme}${narrow ? ' narrow' : ''}`}
-      style={height ? { height } : undefined}
-      data-testid="epub-reader"
-    >
+    <div className={`epub-reader reader-fill epub-theme-${settings.theme}${narrow ? ' narrow' : ''}`} data-testid="epub-reader">
+      <StatusBanner publication={publication} compact />
       <div ref={toolbarRef} className="epub-toolbar" role="toolbar" aria-label={t('epub.toolbar')}>
         <Link className="epub-button epub-back" to={backTo} aria-label={t('epub.backLabel')}>
           <BackIcon />
@@ -95,6 +96,7 @@ export default function EpubReader({ publication, url, query, backTo }: ReaderPr
         {PANELS.map((p) => (
           <PanelButton key={p.id} panel={p} open={panel === p.id} onToggle={() => setPanel(panel === p.id ? null : p.id)} />
         ))}
+        <TextViewLink id={publication.id} query={query} className="epub-button epub-tool epub-text-view" labelClassName="epub-tool-label" />
       </div>
 
       <div className="epub-body">

@@ -116,18 +116,42 @@ export function createBook(): Book {
  * Shows an opened book in `stage`, in the reader's settings; `onContent` is told of each
  * section's document as it is shown. The frame is named for screen readers (epub.js leaves it untitled).
  */
-export function renderBook(book: Book, stage: HTMLElement, settings: ReaderSettings, title: string, onContent: (contents: Contents) => void): Rendition {
+export function renderBook(book: Book, stage: HTMLElement, settings: ReaderSettings, largeText: boolean, title: string, onContent: (contents: Contents) => void): Rendition {
   const rendition = book.renderTo(stage, renditionOptions() as unknown as Parameters<Book['renderTo']>[1]);
   for (const theme of THEMES) rendition.themes.register(theme, themeRules(theme));
-  applySettings(rendition, settings);
+  applySettings(rendition, settings, largeText);
   rendition.hooks.content.register(onContent);
   rendition.hooks.render.register((view: { iframe?: HTMLIFrameElement }) => view.iframe?.setAttribute('title', title));
   return rendition;
 }
 
-export function applySettings(rendition: Rendition, settings: ReaderSettings): void {
+/** The reader's theme and text size (a quarter larger with the station's large text). */
+/**
+ * Lays the book out again when its stage changes size while the window does not (the header grown
+ * by large text, a line over the toolbar, a phone's toolbar wrapping): epub.js itself only listens
+ * to the window. Returns the way to stop.
+ */
+export function followStageSize(rendition: Rendition, stage: HTMLElement): () => void {
+  let size = `${stage.clientWidth}x${stage.clientHeight}`;
+  let frame = 0;
+  const observer = new ResizeObserver(() => {
+    const now = `${stage.clientWidth}x${stage.clientHeight}`;
+    if (now === size) return;
+    size = now;
+    cancelAnimationFrame(frame);
+    // Without sizes, epub.js measures its container again (its .d.ts wants two numbers).
+    frame = requestAnimationFrame(() => (rendition as unknown as { resize(): void }).resize());
+  });
+  observer.observe(stage);
+  return () => {
+    observer.disconnect();
+    cancelAnimationFrame(frame);
+  };
+}
+
+export function applySettings(rendition: Rendition, settings: ReaderSettings, largeText: boolean): void {
   rendition.themes.select(settings.theme);
-  rendition.themes.fontSize(fontPercent(settings.fontStep));
+  rendition.themes.fontSize(fontPercent(settings.fontStep, largeText));
 }
 
 function toLocation(location: RelocatedLocation): BookLocation {

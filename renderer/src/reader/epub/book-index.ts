@@ -51,10 +51,12 @@ export class BookIndex {
     return this.index.search(query, HIT_LIMIT);
   }
 
-  /** The words of a hit in its section's document, or null when they cannot be placed. */
-  rangeOf(hit: SearchHit): Range | null {
+  /** The runs of a hit's words in its section's document, the run shown first at the head; empty when they cannot be placed. */
+  rangesOf(hit: SearchHit): Range[] {
     const source = this.sources.get(hit.passage.id);
     const doc = source?.segments[0]?.node.ownerDocument;
-    return source && doc ? rangeOf(doc, source, hit.start, hit.end) : null;
+    if (!source || !doc) return [];
+    const runs = [...hit.runs].sort((a, b) => Number(b.start === hit.start) - Number(a.start === hit.start));
+    return runs.map((run) => rangeOf(doc, source, run.start, run.end)).filter((range): range is Range => range !== null);
   }
 }

@@ -1,10 +1,14 @@
 /**
  * Search inside the open book: an in-memory FlexSearch index of its passages (paragraphs or
- * lines), with the catalog's Vietnamese folding (`vnFold`) so "lao hac" finds "Lão Hạc".
+ * lines), with the catalog's Vietnamese folding (`vnFold`) so "lao hac" finds "Lão Hạc", and the
+ * query's words found in any order (shared/find-words.ts), as the results page marks them,
+ * weighed by how rare they are in the book (a question's "là" or "ai" tells little).
  * Pure (no DOM): passages come from extract.ts; results give raw offsets for highlighting.
  */
 import { Index } from 'flexsearch';
-import { escapeRegExp, vnFold } from '../../../../shared/text.js';
+import { vnFold } from '../../../../shared/text.js';
+import { findWords, searchWords } from '../shared/find-words.js';
+import type { WordRun } from '../shared/find-words.js';
 
 export interface Passage {
   /** Position in the book (index build order). */
@@ -17,101 +21,65 @@ export interface Passage {
 
 export interface SearchHit {
   passage: Passage;
-  /** Offsets of the match in passage.text, end exclusive. */
+  /** The run shown first (the one with the most words of the search), offsets in passage.text, end exclusive. */
   start: number;
   end: number;
-  /** Whether the whole query was found as written (folded), not only its words. */
+  /** Every run of the search's words in the passage, in text order (all are marked). */
+  runs: WordRun[];
+  /** Whether one run holds every word of the search (the query found as typed, in any order). */
   phrase: boolean;
+  /** How many different words of the search the passage holds. */
+  words: number;
+  /** How well it answers the search: its words, weighed by how rare they are in the book, more when together. */
+  score: number;
 }
 
+/** A piece of a passage around a hit, with the runs to mark ([start, end) in `text`). */
 export interface Snippet {
-  before: string;
-  match: string;
-  after: string;
+  text: string;
+  ranges: [number, number][];
 }
 
-const COMBINING = /[\u0300-\u036f]/;
 const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
-
-/**
- * Folds text like `vnFold` and maps each folded character back to the raw text, so a match
- * in folded text is a range in the raw text even when the book is not NFC (decomposed marks).
- * map[i] is the raw offset where folded character i starts; map[folded.length] = raw.length.
- */
-export function foldWithMap(raw: string): { folded: string; map: number[] } {
-  let folded = '';
-  const map: number[] = [];
-  let i = 0;
-  while (i < raw.length) {
-    let j = i + 1;
-    // A surrogate pair stays together; combining marks join their base letter.
-    if (raw.charCodeAt(i) >= 0xd800 && raw.charCodeAt(i) < 0xdc00 && j < raw.length) j += 1;
-    while (j < raw.length && COMBINING.test(raw[j])) j += 1;
-    const out = vnFold(raw.slice(i, j));
-    for (let k = 0; k < out.length; k += 1) {
-      folded += out[k];
-      map.push(i);
-    }
-    i = j;
-  }
-  map.push(raw.length);
-  return { folded, map };
-}
 
 /** The words of a text as the index sees them (folded). */
 export function searchTerms(text: string): string[] {
   return vnFold(text).split(WORD_SPLIT).filter(Boolean);
 }
 
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-}
-
 /**
- * Where a query matches a passage: the whole folded query if it appears (spaces between words
- * may be any run of non-letters), else the first word that starts with a query term.
+ * Where a query's words are in a passage (any order, each at the start of a word), or null when
+ * none is. `weight` says how much each word tells (a rare word more than "là"): the run shown
+ * first is the weightiest, and the score adds up the words found, more when they stand together.
  */
-export function findMatch(text: string, query: string): { start: number; end: number; phrase: boolean } | null {
-  const terms = searchTerms(query);
-  if (terms.length === 0) return null;
-  const { folded, map } = foldWithMap(text);
-  const phrase = new RegExp(terms.map(escapeRegExp).join('[^\\p{L}\\p{N}]+'), 'gu');
-  for (const found of folded.matchAll(phrase)) {
-    const at = found.index ?? 0;
-    if (at > 0 && isWordChar(folded[at - 1])) continue; // must start a word
-    return { start: map[at], end: map[at + found[0].length], phrase: true };
-  }
-  let best: { start: number; end: number } | null = null;
-  for (const term of terms) {
-    const re = new RegExp(escapeRegExp(term), 'gu');
-    for (const found of folded.matchAll(re)) {
-      const at = found.index ?? 0;
-      if (at > 0 && isWordChar(folded[at - 1])) continue;
-      if (!best || map[at] < best.start) best = { start: map[at], end: map[at + term.length] };
-      break;
-    }
-  }
-  return best ? { ...best, phrase: false } : null;
+export function findMatch(text: string, query: string, weight: (word: string) => number = () => 1): Omit<SearchHit, 'passage'> | null {
+  const words = searchWords(query);
+  const runs = findWords(text, words, { prefix: true });
+  if (runs.length === 0) return null;
+  const weightOf = (found: readonly string[]) => found.reduce((sum, word) => sum + weight(word), 0);
+  const best = runs.reduce((a, b) => (weightOf(b.words) > weightOf(a.words) ? b : a));
+  const found = [...new Set(runs.flatMap((run) => run.words))];
+  const together = Math.max(...runs.map((run) => run.words.length));
+  return { start: best.start, end: best.end, runs, phrase: best.words.length === words.length, words: found.length, score: weightOf(found) * (1 + (together - 1) / 2) };
 }
 
-/** The words around a match, whitespace collapsed, cut at word boundaries. */
-export function snippet(text: string, start: number, end: number, before = 60, after = 100): Snippet {
-  let from = Math.max(0, start - before);
-  let to = Math.min(text.length, end + after);
+/** The words around a hit's first run, cut at word boundaries, with every run inside marked. */
+export function snippet(text: string, hit: Pick<SearchHit, 'start' | 'end' | 'runs'>, before = 60, after = 100): Snippet {
+  let from = Math.max(0, hit.start - before);
+  let to = Math.min(text.length, hit.end + after);
   if (from > 0) {
     const space = text.indexOf(' ', from);
-    if (space !== -1 && space < start) from = space + 1;
+    if (space !== -1 && space < hit.start) from = space + 1;
   }
   if (to < text.length) {
     const space = text.lastIndexOf(' ', to);
-    if (space > end) to = space;
+    if (space > hit.end) to = space;
   }
-  const collapse = (s: string) => s.replace(/\s+/g, ' ');
-  return {
-    before: (from > 0 ? '…' : '') + collapse(text.slice(from, start)).trimStart(),
-    match: collapse(text.slice(start, end)),
-    after: collapse(text.slice(end, to)).trimEnd() + (to < text.length ? '…' : ''),
-  };
+  const lead = from > 0 ? '…' : '';
+  const ranges = hit.runs
+    .filter((run) => run.start >= from && run.end <= to)
+    .map((run): [number, number] => [run.start - from + lead.length, run.end - from + lead.length]);
+  return { text: lead + text.slice(from, to) + (to < text.length ? '…' : ''), ranges };
 }
 
 /** The index of one book, filled section by section while the reader is already open. */
@@ -135,17 +103,32 @@ export class BookSearchIndex {
     return this.passages.length;
   }
 
-  /** Matching passages: whole-phrase matches first, each group in book order. */
+  /**
+   * Passages with the query's words, in any order: a run holding every word first, in book order;
+   * then the others that answer at least half as well as the best (a word found in every other
+   * passage, such as "là", weighs little), best first.
+   */
   search(query: string, limit = 200): SearchHit[] {
-    if (searchTerms(query).length === 0) return [];
-    const ids = this.index.search(query, { limit: 5000 }) as number[];
+    const words = searchWords(query);
+    if (words.length === 0) return [];
+    const ids = new Set<number>();
+    const weights = new Map<string, number>();
+    for (const word of words) {
+      const found = this.index.search(word.folded, { limit: 5000 }) as number[];
+      for (const id of found) ids.add(id);
+      weights.set(word.folded, Math.log(1 + this.passages.length / Math.max(1, found.length)));
+    }
+    const weight = (word: string) => weights.get(word) ?? 0;
     const hits: SearchHit[] = [];
     for (const id of [...ids].sort((a, b) => a - b)) {
       const passage = this.passages[id];
-      const match = passage && findMatch(passage.text, query);
+      const match = passage && findMatch(passage.text, query, weight);
       if (match) hits.push({ passage, ...match });
     }
-    hits.sort((a, b) => Number(b.phrase) - Number(a.phrase) || a.passage.id - b.passage.id);
-    return hits.slice(0, limit);
+    const best = Math.max(0, ...hits.map((hit) => hit.score));
+    return hits
+      .filter((hit) => hit.phrase || hit.score >= best / 2)
+      .sort((a, b) => Number(b.phrase) - Number(a.phrase) || (a.phrase ? 0 : b.score - a.score) || a.passage.id - b.passage.id)
+      .slice(0, limit);
   }
 }

@@ -1,14 +1,19 @@
 /**
  * Reader settings (font size steps, colour themes) and the epub.js rendition options. Pure:
  * no DOM, so the unit tests can check them. Settings last only for the browser session
- * (sessionStorage): the kiosk's next resident starts from the defaults.
+ * (sessionStorage): the kiosk's next resident starts from the defaults. The station's display
+ * modes reach the book too: large text makes every step a quarter larger (as it does the app's
+ * own text), high contrast has its own theme (black on white, as the app's).
  */
 
 /** Font sizes offered, in percent of the book's own size; the default is one step up. */
 export const FONT_STEPS = [90, 100, 115, 130, 150, 175, 200] as const;
 export const DEFAULT_FONT_STEP = 2;
 
-export const THEMES = ['light', 'sepia', 'dark'] as const;
+/** Large text ("Chữ to"): a quarter larger, as the app's root font. */
+export const LARGE_TEXT_SCALE = 1.25;
+
+export const THEMES = ['light', 'sepia', 'dark', 'contrast'] as const;
 export type ThemeName = (typeof THEMES)[number];
 
 /** Colours of each theme: text, background, links (every pair passes WCAG AA). */
@@ -16,6 +21,7 @@ export const THEME_COLOURS: Record<ThemeName, { ink: string; paper: string; link
   light: { ink: '#1c1b19', paper: '#ffffff', link: '#8a171b' },
   sepia: { ink: '#3b2a1a', paper: '#f4ecd8', link: '#7a2e0e' },
   dark: { ink: '#e8e4dc', paper: '#1b1b1d', link: '#f4c542' },
+  contrast: { ink: '#000000', paper: '#ffffff', link: '#00007a' },
 };
 
 export interface ReaderSettings {
@@ -30,8 +36,13 @@ export function clampFontStep(step: number): number {
   return Math.min(FONT_STEPS.length - 1, Math.max(0, Math.round(step)));
 }
 
-export function fontPercent(step: number): string {
-  return `${FONT_STEPS[clampFontStep(step)]}%`;
+/** The book's text size for a step, in percent of its own; a quarter more with large text. */
+export function fontSize(step: number, largeText = false): number {
+  return Math.round(FONT_STEPS[clampFontStep(step)] * (largeText ? LARGE_TEXT_SCALE : 1));
+}
+
+export function fontPercent(step: number, largeText = false): string {
+  return `${fontSize(step, largeText)}%`;
 }
 
 export function isTheme(value: unknown): value is ThemeName {
@@ -79,7 +90,7 @@ export function themeRules(theme: ThemeName): Record<string, Record<string, stri
     // take them for "back".
     'html, body': { color: `${ink} !important`, background: `${paper} !important`, 'touch-action': 'pan-y pinch-zoom', 'overscroll-behavior': 'none' },
     'body *': { color: 'inherit !important', 'background-color': 'transparent !important', 'border-color': `${ink} !important` },
-    'a, a *': { color: `${link} !important` },
+    'a, a *': { color: `${link} !important`, ...(theme === 'contrast' ? { 'text-decoration-thickness': '2px !important' } : {}) },
     body: { 'line-height': '1.6 !important', 'font-family': "'Noto Serif', 'Noto Sans', 'Segoe UI', Roboto, Arial, serif !important" },
     'img, svg': { 'max-width': '100% !important' },
   };

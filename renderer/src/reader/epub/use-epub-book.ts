@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { pageTurnKey } from '../shared/page-keys.js';
-import { applySettings, createBook, currentLocation, linkTarget, onLocation, renderBook, sectionAt } from './adapter.js';
+import { applySettings, createBook, currentLocation, followStageSize, linkTarget, onLocation, renderBook, sectionAt } from './adapter.js';
 import type { Book, BookLocation, Contents, NavItem, Rendition } from './adapter.js';
 import { BookIndex } from './book-index.js';
 import { listenToFrame } from './frame-events.js';
@@ -44,7 +44,7 @@ export interface OpenBook {
   displayPercent(percent: number): void;
   /** Hits for `query` in the part of the book indexed so far; null before the book is open. */
   search(query: string): SearchHit[] | null;
-  /** Shows a search hit and highlights its words. */
+  /** Shows a search hit and highlights its words (every run of them in its passage). */
   showHit(hit: SearchHit): Promise<void>;
   /** The chapter (contents entry) a section belongs to. */
   chapterOf(href: string): string | undefined;
@@ -56,6 +56,8 @@ interface Options {
   title: string;
   stage: RefObject<HTMLDivElement | null>;
   settings: ReaderSettings;
+  /** The station's large text: the book's text a quarter larger. */
+  largeText: boolean;
   /** A web address tapped in the book. */
   onOutsideLink(url: string): void;
   /** Keys other than page turns, pressed anywhere on the page or in the book's frame. */
@@ -66,8 +68,8 @@ interface Engine {
   book: Book;
   rendition: Rendition;
   index: BookIndex;
-  /** The search hit highlighted (its CFI). */
-  highlight: string | null;
+  /** The search hit's words highlighted (their CFIs). */
+  highlights: string[];
 }
 
 const HIGHLIGHT_STYLE = { fill: '#f4c542', 'fill-opacity': '0.55', 'mix-blend-mode': 'multiply' };
@@ -85,7 +87,7 @@ function flattenToc(items: NavItem[], depth = 0): TocEntry[] {
 }
 
 export function useEpubBook(options: Options): OpenBook {
-  const { url, title, stage, settings } = options;
+  const { url, title, stage, settings, largeText } = options;
   const latest = useRef(options);
   latest.current = options;
   const engineRef = useRef<Engine | null>(null);
@@ -124,8 +126,8 @@ export function useEpubBook(options: Options): OpenBook {
 
   useEffect(() => {
     let cancelled = false;
-    /** The book being opened, to destroy on leaving. */
-    const opened: { book?: Book } = {};
+    /** The book being opened, to destroy on leaving, and the watch on its stage's size. */
+    const opened: { book?: Book; unfollow?: () => void } = {};
     const element = stage.current;
     if (!element) return;
     setStatus('opening');
@@ -152,10 +154,11 @@ export function useEpubBook(options: Options): OpenBook {
       await book.open(data, 'binary');
       await book.ready;
       if (cancelled) return;
-      const rendition = renderBook(book, element, latest.current.settings, title, onContent);
-      const engine: Engine = { book, rendition, index: new BookIndex(), highlight: null };
+      const rendition = renderBook(book, element, latest.current.settings, latest.current.largeText, title, onContent);
+      const engine: Engine = { book, rendition, index: new BookIndex(), highlights: [] };
       engineRef.current = engine;
       onLocation(rendition, report);
+      opened.unfollow = followStageSize(rendition, element);
       await rendition.display();
       if (cancelled) return;
       setToc(flattenToc(book.navigation?.toc ?? []));
@@ -178,6 +181,7 @@ export function useEpubBook(options: Options): OpenBook {
     return () => {
       cancelled = true;
       engineRef.current = null;
+      opened.unfollow?.();
       try {
         opened.book?.destroy();
       } catch {
@@ -186,18 +190,18 @@ export function useEpubBook(options: Options): OpenBook {
     };
   }, [url, title, stage, next, prev, display, report, onKey]);
 
-  // Settings apply to the open book. Larger text makes more pages: the new count is shown once
-  // epub.js has laid the page out again.
+  // Settings (and the station's large text) apply to the open book. Larger text makes more pages:
+  // the new count is shown once epub.js has laid the page out again.
   useEffect(() => {
     const rendition = engineRef.current?.rendition;
     if (!rendition) return;
-    applySettings(rendition, settings);
+    applySettings(rendition, settings, largeText);
     const timer = setTimeout(() => {
       const location = currentLocation(rendition);
       if (location) report(location);
     }, 400);
     return () => clearTimeout(timer);
-  }, [settings, status, report]);
+  }, [settings, largeText, status, report]);
 
   const displayPercent = useCallback(
     (percent: number) => {
@@ -215,16 +219,16 @@ export function useEpubBook(options: Options): OpenBook {
     try {
       const section = sectionAt(engine.book, hit.passage.section);
       if (!section) return;
-      const range = engine.index.rangeOf(hit);
-      if (!range) {
+      const ranges = engine.index.rangesOf(hit);
+      if (ranges.length === 0) {
         await engine.rendition.display(section.href);
         return;
       }
-      const cfi = section.cfiFromRange(range);
-      if (engine.highlight) engine.rendition.annotations.remove(engine.highlight, 'highlight');
-      await engine.rendition.display(cfi);
-      engine.rendition.annotations.highlight(cfi, {}, () => undefined, 'epub-search-hl', HIGHLIGHT_STYLE);
-      engine.highlight = cfi;
+      const cfis = ranges.map((range) => section.cfiFromRange(range));
+      for (const cfi of engine.highlights) engine.rendition.annotations.remove(cfi, 'highlight');
+      await engine.rendition.display(cfis[0]);
+      for (const cfi of cfis) engine.rendition.annotations.highlight(cfi, {}, () => undefined, 'epub-search-hl', HIGHLIGHT_STYLE);
+      engine.highlights = cfis;
     } catch (error) {
       console.warn('EPUB: cannot show this search result', error);
     }

@@ -1,5 +1,9 @@
-/** The reader's text size and colours: kept for the browser session (sessionStorage), so the kiosk's next resident starts from the defaults. */
-import { useEffect, useState } from 'react';
+/**
+ * The reader's text size and colours: kept for the browser session (sessionStorage), so the
+ * kiosk's next resident starts from the defaults. The station's high contrast, on when the book
+ * opens or turned on while reading, brings the high-contrast theme; turned off, white pages.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { SETTINGS_KEY, parseSettings } from './settings.js';
 import type { ReaderSettings } from './settings.js';
 
@@ -11,8 +15,14 @@ function loadSettings(): ReaderSettings {
   }
 }
 
-export function useSettings(): [ReaderSettings, (change: (settings: ReaderSettings) => ReaderSettings) => void] {
+export function useSettings(highContrast: boolean): [ReaderSettings, (change: (settings: ReaderSettings) => ReaderSettings) => void] {
   const [settings, setSettings] = useState<ReaderSettings>(loadSettings);
+  const contrastBefore = useRef(false);
+  useEffect(() => {
+    if (highContrast && !contrastBefore.current) setSettings((s) => ({ ...s, theme: 'contrast' }));
+    if (!highContrast && contrastBefore.current) setSettings((s) => (s.theme === 'contrast' ? { ...s, theme: 'light' } : s));
+    contrastBefore.current = highContrast;
+  }, [highContrast]);
   useEffect(() => {
     try {
       globalThis.sessionStorage?.setItem(SETTINGS_KEY, JSON.stringify(settings));

@@ -1,4 +1,8 @@
-/** The bar for finding words in the PDF: the words, previous / next match (Shift+Enter: previous), the count and close. */
+/**
+ * The bar for finding words in the PDF: the words, previous / next match (Shift+Enter: previous),
+ * the count and close. On a phone one compact row: Enter (the keyboard's "search" key) finds, the
+ * count is short ("2/14").
+ */
 import { useT } from '../../i18n.js';
 import { CloseIcon, DownIcon, SearchIcon, UpIcon } from '../shared/icons.js';
 import { IconButton } from './IconButton.js';
@@ -7,7 +11,9 @@ import type { PdfFind } from './use-pdf-find.js';
 /** `query`: the words of the search that led here (the field is not focused then). */
 export function FindBar({ find, query }: { find: PdfFind; query?: string }) {
   const t = useT();
-  const status = find.total > 0 ? t('pdf.searchCount', { current: find.current || 1, total: find.total }) : find.pending ? t('pdf.searching') : find.searched ? t('pdf.searchNone') : '';
+  const counted = { current: find.current || 1, total: find.total };
+  const status = find.total > 0 ? t('pdf.searchCount', counted) : find.pending ? t('pdf.searching') : find.searched ? t('pdf.searchNone') : '';
+  const short = find.total > 0 ? t('pdf.searchCountShort', counted) : find.pending ? '…' : find.searched ? t('pdf.searchNoneShort') : '';
   return (
     <form
       className="pdf-searchbar"
@@ -22,6 +28,7 @@ export function FindBar({ find, query }: { find: PdfFind; query?: string }) {
         ref={find.input}
         className="pdf-input pdf-search-input"
         type="search"
+        enterKeyHint="search"
         value={find.text}
         placeholder={t('pdf.searchPlaceholder')}
         aria-label={t('pdf.searchField')}
@@ -35,7 +42,7 @@ export function FindBar({ find, query }: { find: PdfFind; query?: string }) {
           }
         }}
       />
-      <button type="submit" className="pdf-button primary">
+      <button type="submit" className="pdf-button primary pdf-search-go">
         {t('pdf.searchGo')}
       </button>
       <IconButton label={t('pdf.searchPrev')} onClick={() => find.run(true, true)} disabled={find.total === 0} testId="pdf-search-prev">
@@ -45,7 +52,10 @@ export function FindBar({ find, query }: { find: PdfFind; query?: string }) {
         <DownIcon />
       </IconButton>
       <span className="pdf-search-count" role="status" aria-live="polite" data-testid="pdf-search-count" data-total={find.total}>
-        {status}
+        <span className="pdf-count-long">{status}</span>
+        <span className="pdf-count-short" aria-hidden="true">
+          {short}
+        </span>
       </span>
       <IconButton label={t('pdf.searchClose')} onClick={find.close}>
         <CloseIcon />

@@ -1,19 +1,24 @@
 /**
- * The PDF reader (pdfjs-dist 5, modern build): page-by-page or continuous reading; zoom and fit;
- * page jump; the document's outline and thumbnails in a side panel; search inside the document
- * with highlights (run at once for the search that led here); keyboard and swipe; printing chosen
- * pages; web links shown with a QR code instead of being opened; and a plain Vietnamese message —
- * with the way back — when a file is damaged, protected by a password or cannot be loaded.
+ * The PDF reader (pdfjs-dist 5, modern build): page-by-page or continuous reading; zoom and fit,
+ * opening at a zoom whose text can be read (larger with the station's large text; high contrast
+ * darkens the pages: pdf.css); page jump; the document's outline and thumbnails in a side panel;
+ * search inside the document with highlights (the words of the search that led here found at
+ * once, in any order); keyboard and swipe; printing chosen pages; the way to the text view; web
+ * links shown with a QR code instead of being opened; one line over the toolbar when the document
+ * is not (or not yet, or only partly) in force; and a plain Vietnamese message — with the way
+ * back — when a file is damaged, protected by a password or cannot be loaded. The reader fills
+ * the window under the header (reader.css): only the document scrolls.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n.js';
 import { useDisplay } from '../../kiosk/display.js';
-import { useFillHeight } from '../shared/fill-height.js';
+import { StatusBanner } from '../../related/StatusBanner.js';
 import { NextIcon, PrevIcon } from '../shared/icons.js';
 import { useNarrowScreen } from '../shared/narrow-screen.js';
 import { OutsideLinkDialog } from '../shared/OutsideLinkDialog.js';
+import { useSteady } from '../shared/steady.js';
 import { trackSwipe } from '../shared/swipe.js';
 import type { ReaderProps } from '../types.js';
 import { FindBar } from './FindBar.js';
@@ -27,23 +32,19 @@ import { usePdfFind } from './use-pdf-find.js';
 import { usePdfKeys } from './use-pdf-keys.js';
 import './pdf.css';
 
-/** Room left below the reader. */
-const BOTTOM_GAP = 8;
-
 export default function PdfReader({ publication, url, initialPage, query, backTo }: ReaderProps) {
   const t = useT();
   const [params] = useSearchParams();
-  const { printingAllowed } = useDisplay();
-  const rootRef = useRef<HTMLDivElement>(null);
+  const { printingAllowed, largeText } = useDisplay();
   const containerRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<HTMLDivElement>(null);
-  const height = useFillHeight(rootRef, BOTTOM_GAP);
   const narrow = useNarrowScreen();
   const [panel, setPanel] = useState<PanelTab | null>(null);
   const [printing, setPrinting] = useState(false);
   const [outsideLink, setOutsideLink] = useState<string | null>(null);
-  const pdf = usePdfDocument({ url, initialPage, container: containerRef, viewer: viewerRef, onOutsideLink: setOutsideLink });
+  const pdf = usePdfDocument({ url, initialPage, container: containerRef, viewer: viewerRef, onOutsideLink: setOutsideLink, largeText });
   const find = usePdfFind(pdf, query);
+  const turn = { next: useSteady(pdf.next), previous: useSteady(pdf.previous) };
   const { status, doc, ready, page, total, mode } = pdf;
   usePdfKeys(status.kind === 'ready' && !printing && !outsideLink, pdf, find);
 
@@ -84,9 +85,7 @@ export default function PdfReader({ publication, url, initialPage, query, backTo
 
   return (
     <div
-      className={`pdf-reader${narrow ? ' narrow' : ''}${panel ? ' with-panel' : ''}`}
-      ref={rootRef}
-      style={height ? { height } : undefined}
+      className={`pdf-reader reader-fill${narrow ? ' narrow' : ''}${panel ? ' with-panel' : ''}`}
       data-testid="pdf-reader"
       data-state={status.kind}
       data-page={page}
@@ -94,10 +93,15 @@ export default function PdfReader({ publication, url, initialPage, query, backTo
       data-mode={mode}
       data-first-page-ms={pdf.firstPageMs ?? undefined}
     >
+      <StatusBanner publication={publication} compact />
       <Toolbar
         pdf={pdf}
         find={find}
+        turn={turn}
         backTo={backTo}
+        publicationId={publication.id}
+        query={query}
+        narrow={narrow}
         panelOpen={panel !== null}
         onPanel={() => setPanel((p) => (p ? null : pdf.outline.length > 0 ? 'outline' : 'thumbnails'))}
         onPrint={printingAllowed ? () => setPrinting(true) : null}
@@ -145,10 +149,10 @@ export default function PdfReader({ publication, url, initialPage, query, backTo
           )}
           {mode === 'page' && ready && (
             <>
-              <button type="button" className="pdf-turn prev" onClick={pdf.previous} disabled={page <= 1} aria-label={t('pdf.prevPage')} tabIndex={-1}>
+              <button type="button" className="pdf-turn prev" onClick={turn.previous} disabled={page <= 1} aria-label={t('pdf.prevPage')} tabIndex={-1}>
                 <PrevIcon />
               </button>
-              <button type="button" className="pdf-turn next" onClick={pdf.next} disabled={page >= total} aria-label={t('pdf.nextPage')} tabIndex={-1}>
+              <button type="button" className="pdf-turn next" onClick={turn.next} disabled={page >= total} aria-label={t('pdf.nextPage')} tabIndex={-1}>
                 <NextIcon />
               </button>
             </>

@@ -3,14 +3,18 @@
  * shows before the rest arrives) into pdf.js's viewer (viewer.ts), and torn down on leaving
  * (canvases, worker, pages). Gives the reader its state — loading with progress, ready, or the
  * problem that stopped it; the page, scale and mode shown — and what it can do: turn, jump, zoom,
- * fit, page by page or continuous. "Fit width" and "fit page" stay true when the space changes.
+ * fit, page by page or continuous. It opens at a readable zoom (readable-zoom.ts: fit width, or
+ * larger where that leaves the text too small, or with the station's large text), scrolled to the
+ * start of the text column; that zoom, "fit width" and "fit page" stay true when the space changes.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { DamagedPdfError, pdfProblem } from './errors.js';
 import type { PdfProblem } from './errors.js';
 import { openPdf } from './pdfjs.js';
+import { COLUMN_GAP, columnLeftPx, readableScale, textMetrics } from './readable-zoom.js';
+import type { TextMetrics } from './readable-zoom.js';
 import type { OutlineNode } from './SidePanel.js';
 import { ScrollMode, createViewer } from './viewer.js';
 import type { KioskViewer } from './viewer.js';
@@ -54,11 +58,21 @@ interface Options {
   viewer: RefObject<HTMLDivElement | null>;
   /** A web link tapped in the document. */
   onOutsideLink(url: string): void;
+  /** The station's large text: a larger zoom to open at. */
+  largeText: boolean;
 }
 
-export function usePdfDocument({ url, initialPage, container: containerRef, viewer: viewerRef, onOutsideLink }: Options): PdfDocument {
+/** How the zoom was chosen: the readable one the reader opens at, a fit, or the reader's own steps. */
+type ZoomChoice = 'readable' | 'page-width' | 'page-fit' | 'custom';
+
+export function usePdfDocument({ url, initialPage, container: containerRef, viewer: viewerRef, onOutsideLink, largeText }: Options): PdfDocument {
   const outsideLink = useRef(onOutsideLink);
   outsideLink.current = onOutsideLink;
+  const large = useRef(largeText);
+  large.current = largeText;
+  /** The body text of the first page drawn, measured once it is. */
+  const metricsRef = useRef<TextMetrics | null>(null);
+  const zoomChoice = useRef<ZoomChoice>('readable');
   const kioskRef = useRef<KioskViewer | null>(null);
   const [kiosk, setKiosk] = useState<KioskViewer | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -73,6 +87,42 @@ export function usePdfDocument({ url, initialPage, container: containerRef, view
 
   const focus = useCallback(() => containerRef.current?.focus({ preventScroll: true }), [containerRef]);
 
+  /**
+   * At the readable zoom, with the page wider than the window, shows the text column from its
+   * start (`always`), or only where pdf.js has just put the page's left edge — its margin — in
+   * view (it does on every page turn or jump), never where the reader has panned to.
+   */
+  const showColumn = useCallback(
+    (always: boolean) => {
+      const viewer = kioskRef.current?.viewer;
+      const container = containerRef.current;
+      const metrics = metricsRef.current;
+      if (!viewer || !container || !metrics || zoomChoice.current !== 'readable' || container.scrollWidth <= container.clientWidth) return;
+      const page = viewer.getPageView(Math.max(0, viewer.currentPageNumber - 1))?.div;
+      if (!page) return;
+      const pageLeft = page.getBoundingClientRect().left - container.getBoundingClientRect().left + container.scrollLeft;
+      if (!always && container.scrollLeft > pageLeft + 1) return;
+      container.scrollLeft = Math.max(0, pageLeft + columnLeftPx(metrics, viewer.currentScale) - COLUMN_GAP);
+    },
+    [containerRef],
+  );
+
+  /** After a page turn or jump (pdf.js shows the new page from its left edge): the text column again. */
+  const afterTurn = useCallback(() => requestAnimationFrame(() => showColumn(false)), [showColumn]);
+
+  /** Sets the readable zoom (readable-zoom.ts), the text column in view. */
+  const applyReadable = useCallback(() => {
+    const viewer = kioskRef.current?.viewer;
+    const container = containerRef.current;
+    if (!viewer || !container || viewer.pagesCount === 0) return;
+    viewer.currentScaleValue = 'page-width';
+    const fitWidth = viewer.currentScale;
+    const scale = readableScale({ fitWidth, containerWidth: container.clientWidth, metrics: metricsRef.current, largeText: large.current });
+    if (scale <= fitWidth + 0.005) return;
+    viewer.currentScale = scale;
+    requestAnimationFrame(() => showColumn(true));
+  }, [containerRef, showColumn]);
+
   // Load the document and build the viewer; tear both down when leaving.
   useEffect(() => {
     const container = containerRef.current;
@@ -82,7 +132,7 @@ export function usePdfDocument({ url, initialPage, container: containerRef, view
     setStatus({ kind: 'loading', percent: null });
     setFirstPageMs(null);
     const started = performance.now();
-    const created = createViewer(container, viewerElement, (link) => outsideLink.current(link));
+    const created = createViewer(container, viewerElement, (link) => outsideLink.current(link), afterTurn);
     kioskRef.current = created;
     setKiosk(created);
     const { eventBus, viewer, linkService } = created;
@@ -90,14 +140,33 @@ export function usePdfDocument({ url, initialPage, container: containerRef, view
 
     eventBus.on('pagechanging', ({ pageNumber }: { pageNumber: number }) => setPage(pageNumber));
     eventBus.on('scalechanging', ({ scale: value }: { scale: number }) => setScale(value));
-    eventBus.on('pagerendered', ({ pageNumber, error }: { pageNumber: number; error: unknown }) => {
+    metricsRef.current = null;
+    let measured = false;
+    eventBus.on('pagerendered', ({ pageNumber, error, source }: { pageNumber: number; error: unknown; source?: { pdfPage?: PDFPageProxy } }) => {
       setFirstPageMs((ms) => ms ?? Math.round(performance.now() - started));
       if (error) setBrokenPages((pages) => (pages.includes(pageNumber) ? pages : [...pages, pageNumber]));
+      // Once the first page is drawn (never before: a long gazette's first page comes first), its
+      // text gives the size of the body text, and the zoom to read it at.
+      const pdfPage = source?.pdfPage;
+      if (measured || error || !pdfPage) return;
+      measured = true;
+      pdfPage
+        .getTextContent()
+        .then((content) => {
+          if (!live) return;
+          metricsRef.current = textMetrics(content.items, pdfPage.view[0]);
+          if (zoomChoice.current === 'readable') applyReadable();
+        })
+        .catch(() => undefined);
     });
     eventBus.on('pagesinit', () => {
-      viewer.currentScaleValue = 'page-width';
+      zoomChoice.current = 'readable';
+      applyReadable();
       const start = initialPage && initialPage <= viewer.pagesCount ? initialPage : 1;
-      if (start > 1) viewer.currentPageNumber = start;
+      if (start > 1) {
+        viewer.currentPageNumber = start;
+        afterTurn();
+      }
       setStatus({ kind: 'ready' });
       // Keys scroll the document at once; no focus ring until the reader uses the keyboard.
       container.focus({ preventScroll: true, focusVisible: false } as FocusOptions);
@@ -155,10 +224,10 @@ export function usePdfDocument({ url, initialPage, container: containerRef, view
         release();
       }
     };
-  }, [url, attempt, initialPage, containerRef, viewerRef]);
+  }, [url, attempt, initialPage, containerRef, viewerRef, applyReadable, afterTurn]);
 
-  // When the space for the page changes (side panel, window, a phone turned), keep "fit width" /
-  // "fit page" true to their word.
+  // When the space for the page changes (side panel, window, a phone turned), keep the readable
+  // zoom, "fit width" and "fit page" true to their word.
   useEffect(() => {
     const container = containerRef.current;
     if (!container || status.kind !== 'ready') return;
@@ -167,13 +236,17 @@ export function usePdfDocument({ url, initialPage, container: containerRef, view
     let height = container.clientHeight;
     const observer = new ResizeObserver(() => {
       if (container.clientWidth === width && container.clientHeight === height) return;
+      const widthChanged = container.clientWidth !== width;
       width = container.clientWidth;
       height = container.clientHeight;
+      const choice = zoomChoice.current;
+      // The readable zoom depends on the width only: the find bar opening leaves it (and where the reader has panned) alone.
+      if (choice === 'custom' || (choice === 'readable' && !widthChanged)) return;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         const viewer = kioskRef.current?.viewer;
-        const preset = viewer?.currentScaleValue;
-        if (viewer && (preset === 'page-width' || preset === 'page-fit')) viewer.currentScaleValue = preset;
+        if (choice === 'readable') applyReadable();
+        else if (viewer) viewer.currentScaleValue = choice;
       });
     });
     observer.observe(container);
@@ -181,7 +254,12 @@ export function usePdfDocument({ url, initialPage, container: containerRef, view
       observer.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [status.kind, containerRef]);
+  }, [status.kind, containerRef, applyReadable]);
+
+  // Large text turned on or off while reading: the readable zoom follows.
+  useEffect(() => {
+    if (status.kind === 'ready' && zoomChoice.current === 'readable') applyReadable();
+  }, [largeText, status.kind, applyReadable]);
 
   // Page by page or continuous.
   useEffect(() => {
@@ -194,20 +272,34 @@ export function usePdfDocument({ url, initialPage, container: containerRef, view
     setStatus({ kind: 'loading', percent: null });
     setAttempt((n) => n + 1);
   }, []);
-  const goTo = useCallback((target: number) => {
-    const viewer = kioskRef.current?.viewer;
-    if (!viewer || viewer.pagesCount === 0) return;
-    viewer.currentPageNumber = Math.min(viewer.pagesCount, Math.max(1, target));
-  }, []);
-  const next = useCallback(() => void kioskRef.current?.viewer.nextPage(), []);
-  const previous = useCallback(() => void kioskRef.current?.viewer.previousPage(), []);
+  const goTo = useCallback(
+    (target: number) => {
+      const viewer = kioskRef.current?.viewer;
+      if (!viewer || viewer.pagesCount === 0) return;
+      viewer.currentPageNumber = Math.min(viewer.pagesCount, Math.max(1, target));
+      afterTurn();
+    },
+    [afterTurn],
+  );
+  const next = useCallback(() => {
+    kioskRef.current?.viewer.nextPage();
+    afterTurn();
+  }, [afterTurn]);
+  const previous = useCallback(() => {
+    kioskRef.current?.viewer.previousPage();
+    afterTurn();
+  }, [afterTurn]);
   const zoom = useCallback((direction: 1 | -1) => {
     const viewer = kioskRef.current?.viewer;
-    if (viewer) viewer.currentScale = stepZoom(viewer.currentScale, direction);
+    if (!viewer) return;
+    zoomChoice.current = 'custom';
+    viewer.currentScale = stepZoom(viewer.currentScale, direction);
   }, []);
   const fit = useCallback((value: 'page-width' | 'page-fit') => {
     const viewer = kioskRef.current?.viewer;
-    if (viewer) viewer.currentScaleValue = value;
+    if (!viewer) return;
+    zoomChoice.current = value;
+    viewer.currentScaleValue = value;
   }, []);
 
   const ready = status.kind === 'ready' && doc !== null;

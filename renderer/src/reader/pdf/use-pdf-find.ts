@@ -1,6 +1,7 @@
 /**
  * Search inside the PDF with pdf.js's find controller: every match highlighted, the current one
  * counted ("Kết quả 2 / 14"); the search that led here runs as soon as the pages are laid out.
+ * The words are found as the results page marks them — folded, in any order (word-find-controller.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';

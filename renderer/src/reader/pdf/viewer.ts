@@ -1,25 +1,37 @@
 /**
  * pdf.js's viewer component, set up for a public kiosk: pages are laid out lazily and only the
  * pages near the viewport keep canvases and text layers (PDFViewer's page buffer destroys the
- * rest and calls page.cleanup()); in-document search with highlights; internal links go to their
+ * rest and calls page.cleanup()); in-document search with highlights (words found as the results
+ * page marks them: word-find-controller.ts); internal links go to their
  * page; external links never navigate (they call `onExternalLink`, which shows the address);
  * no scripting, no forms, no annotation editing, no XFA.
  */
 import './pdfjs.js'; // first: defines globalThis.pdfjsLib for pdf_viewer.mjs
 import { AnnotationEditorType, AnnotationMode } from 'pdfjs-dist';
-import { EventBus, PDFFindController, PDFLinkService, PDFViewer, ScrollMode } from 'pdfjs-dist/web/pdf_viewer.mjs';
+import { EventBus, PDFLinkService, PDFViewer, ScrollMode } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import 'pdfjs-dist/web/pdf_viewer.css';
 import { MAX_CANVAS_PIXELS } from './options.js';
+import { WordFindController } from './word-find-controller.js';
 
-export { EventBus, PDFFindController, PDFLinkService, PDFViewer, ScrollMode };
+export { EventBus, PDFLinkService, PDFViewer, ScrollMode };
 
-/** A link service whose web links show their address instead of navigating the kiosk. */
+/** A link service whose web links show their address instead of navigating the kiosk, and that tells when it turns to a page (the find bar does). */
 class KioskLinkService extends PDFLinkService {
   constructor(
     options: ConstructorParameters<typeof PDFLinkService>[0],
     private readonly onExternalLink: (url: string) => void,
+    private readonly onPageSet: () => void,
   ) {
     super(options);
+  }
+
+  override get page(): number {
+    return super.page;
+  }
+
+  override set page(value: number) {
+    super.page = value;
+    this.onPageSet();
   }
 
   override addLinkAttributes(link: HTMLAnchorElement, url: string): void {
@@ -58,14 +70,15 @@ const QUIET_L10N = {
 export interface KioskViewer {
   eventBus: EventBus;
   linkService: PDFLinkService;
-  findController: PDFFindController;
+  findController: WordFindController;
   viewer: PDFViewer;
 }
 
-export function createViewer(container: HTMLDivElement, viewerElement: HTMLDivElement, onExternalLink: (url: string) => void): KioskViewer {
+/** `onPageSet`: the viewer was turned to a page by a link or a found word (pdf.js then shows the page's left edge). */
+export function createViewer(container: HTMLDivElement, viewerElement: HTMLDivElement, onExternalLink: (url: string) => void, onPageSet: () => void): KioskViewer {
   const eventBus = new EventBus();
-  const linkService = new KioskLinkService({ eventBus }, onExternalLink);
-  const findController = new PDFFindController({ eventBus, linkService, updateMatchesCountOnProgress: true });
+  const linkService = new KioskLinkService({ eventBus }, onExternalLink, onPageSet);
+  const findController = new WordFindController({ eventBus, linkService, updateMatchesCountOnProgress: true }, container);
   const viewer = new PDFViewer({
     container,
     viewer: viewerElement,

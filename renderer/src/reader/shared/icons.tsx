@@ -27,3 +27,5 @@ export const UpIcon = () => <Icon><path d="M5 15l7-7 7 7" /></Icon>;
 export const DownIcon = () => <Icon><path d="M5 9l7 7 7-7" /></Icon>;
 export const TocIcon = () => <Icon><path d="M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01" /></Icon>;
 export const TextSizeIcon = () => <Icon><path d="M3 19l5-14 5 14M5 14h6M14 19l3.5-9 3.5 9M15.2 16h4.6" /></Icon>;
+export const TextViewIcon = () => <Icon><path d="M3 19l4.5-13 4.5 13M4.7 14.5h5.6" /><path d="M15 8h6M15 12h6M15 16h6" /></Icon>;
+export const MoreIcon = () => <Icon><circle cx="5" cy="12" r="1.2" /><circle cx="12" cy="12" r="1.2" /><circle cx="19" cy="12" r="1.2" /></Icon>;

@@ -1,8 +1,9 @@
 /**
- * Search inside the book with Vietnamese folding ("lao hac" finds "Lão Hạc"): results with their
- * chapter and the words marked; choosing one shows its page with the words highlighted (and, on a
+ * Search inside the book with Vietnamese folding ("lao hac" finds "Lão Hạc"), the words in any
+ * order: results with their chapter and the words marked; choosing one shows its page with the words highlighted (and, on a
  * phone, closes the panel, which covers the page).
  */
+import { Highlighted } from '../../../components/Highlighted.js';
 import { useT } from '../../../i18n.js';
 import { SearchIcon } from '../../shared/icons.js';
 import { snippet } from '../search-index.js';
@@ -55,7 +56,7 @@ export function SearchPanel({ book, search, narrow, close, query }: PanelProps) 
           {indexing && hits.length > 0 && <p className="epub-note">{t('epub.indexingPartial')}</p>}
           <ol className="epub-result-list">
             {hits.map((hit) => {
-              const part = snippet(hit.passage.text, hit.start, hit.end);
+              const part = snippet(hit.passage.text, hit);
               const chapter = book.chapterOf(book.sectionHref(hit.passage.section));
               return (
                 <li key={hit.passage.id}>
@@ -70,9 +71,7 @@ export function SearchPanel({ book, search, narrow, close, query }: PanelProps) 
                   >
                     {chapter && <span className="epub-result-chapter">{t('epub.resultIn', { chapter })}</span>}
                     <span className="epub-result-text">
-                      {part.before}
-                      <mark>{part.match}</mark>
-                      {part.after}
+                      <Highlighted text={part.text} ranges={part.ranges} />
                     </span>
                   </button>
                 </li>

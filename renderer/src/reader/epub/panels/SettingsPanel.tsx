@@ -1,9 +1,9 @@
-/** Text size and page colours (white, sepia, dark), for this session only. */
+/** Text size (as shown: a quarter larger with the station's large text) and page colours (white, sepia, dark, high contrast), for this session only. */
 import { useT } from '../../../i18n.js';
-import { FONT_STEPS, THEMES, clampFontStep, fontPercent } from '../settings.js';
+import { FONT_STEPS, THEMES, clampFontStep, fontPercent, fontSize } from '../settings.js';
 import type { PanelProps } from './panels.js';
 
-export function SettingsPanel({ settings, setSettings }: PanelProps) {
+export function SettingsPanel({ settings, setSettings, largeText }: PanelProps) {
   const t = useT();
   const step = (by: number) => setSettings((s) => ({ ...s, fontStep: clampFontStep(s.fontStep + by) }));
   return (
@@ -13,8 +13,8 @@ export function SettingsPanel({ settings, setSettings }: PanelProps) {
         <button type="button" className="epub-button epub-font" onClick={() => step(-1)} disabled={settings.fontStep <= 0} aria-label={t('epub.fontSmaller')} data-testid="epub-font-smaller">
           <span aria-hidden="true" className="epub-font-small">A−</span>
         </button>
-        <output className="epub-font-value" aria-live="polite" aria-label={t('epub.fontValue', { size: fontPercent(settings.fontStep) })}>
-          {FONT_STEPS[settings.fontStep]}%
+        <output className="epub-font-value" aria-live="polite" aria-label={t('epub.fontValue', { size: fontPercent(settings.fontStep, largeText) })}>
+          {fontSize(settings.fontStep, largeText)}%
         </output>
         <button type="button" className="epub-button epub-font" onClick={() => step(1)} disabled={settings.fontStep >= FONT_STEPS.length - 1} aria-label={t('epub.fontLarger')} data-testid="epub-font-larger">
           <span aria-hidden="true" className="epub-font-large">A+</span>

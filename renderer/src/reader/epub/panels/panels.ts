@@ -18,6 +18,8 @@ export interface PanelProps {
   book: OpenBook;
   search: BookSearch;
   settings: ReaderSettings;
+  /** The station's large text (the book's text is a quarter larger). */
+  largeText: boolean;
   setSettings(change: (settings: ReaderSettings) => ReaderSettings): void;
   /** Whether the screen is a phone's (the panel covers the page). */
   narrow: boolean;
