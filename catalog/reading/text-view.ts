@@ -1,10 +1,10 @@
 /**
  * publications.text: one part of a publication's stored text as blocks (./blocks.ts, ./parts.ts)
- * with the table of contents of the whole, the sentences a voice reads (./sentences.ts) and the
- * search words marked as the results page marks them (the same reading of the query: marks
- * restored, everyday words' legal phrases; catalog/search/). A read: it runs in the read pool,
- * off the kiosk's thread. The blocks of the last few texts are kept, so turning to the next part
- * of a long code does not reflow it again.
+ * with the table of contents of the whole, the sentences a voice reads
+ * (shared/reading/sentences.ts) and the search words marked as the results page marks them (the
+ * same reading of the query: marks restored, everyday words' legal phrases; catalog/search/). A
+ * read: it runs in the read pool, off the kiosk's thread. The blocks of the last few texts are
+ * kept, so turning to the next part of a long code does not reflow it again.
  */
 import type { Db } from '../db/open.js';
 import { statement } from '../db/statements.js';
@@ -20,7 +20,7 @@ import type { PublicationText, TextBlock } from '../../shared/contract/reading.j
 import { textBlocks } from './blocks.js';
 import type { PlacedBlock, StoredSection } from './blocks.js';
 import { contentsOf, partOfBlocks } from './parts.js';
-import { sentenceStarts } from './sentences.js';
+import { sentenceStarts } from '../../shared/reading/sentences.js';
 
 interface Reflowed {
   /** The publication, its text, section ids and line wrapping: a text or structure stored again is reflowed again. */

@@ -97,6 +97,19 @@ export function highlightOf(query: ParsedQuery): Highlight {
   return { words: new Set(query.words), exact: query.exact, phrases: query.expansions.flatMap((e) => e.phrases) };
 }
 
+/**
+ * The words `highlightOf` marks, written as a query a reader's find reads the same way
+ * (renderer/src/reader/shared/find-words.ts): each word searched, with its marks where they count,
+ * then the law's words added, as written and quoted, so they are marked only whole ("ly hôn",
+ * not the "hôn" of "kết hôn").
+ */
+export function marksOf(query: ParsedQuery, expanded: readonly string[]): string {
+  // `marked` holds the forms of `exact`'s syllables, in the same order.
+  const marked = new Map([...query.exact.keys()].map((folded, i) => [folded, query.marked[i] ?? folded]));
+  const phrases = expanded.map((term) => (/\s/.test(term.trim()) ? `"${term.trim()}"` : term.trim()));
+  return [...new Set([...query.words.map((w) => marked.get(w) ?? w), ...phrases])].join(' ');
+}
+
 export function search(db: Db, input: SearchInput): SearchResult {
   if (!input.q.trim()) return browse(db, input);
   const { query, searched, corrected, expanded } = understandQuery(db, input.q, { asTyped: input.asTyped });
@@ -124,6 +137,6 @@ export function search(db: Db, input: SearchInput): SearchResult {
     limit: input.limit,
     items,
     facets: input.facets ? countFacets(db, ranked.map((r) => r.publicationId)) : null,
-    understood: { searched, corrected, expanded, scattered },
+    understood: { searched, corrected, expanded, scattered, marks: marksOf(query, expanded) },
   };
 }

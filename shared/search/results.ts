@@ -44,6 +44,12 @@ export interface QueryUnderstanding {
   expanded: string[];
   /** The words were found only scattered, never together: nothing is presented as an answer. */
   scattered: boolean;
+  /**
+   * The words the results page marks, as words for a reader to find in the document the same
+   * way (question words left out, marks kept only where they were meant, the law's words added):
+   * what a hit's link to the reader carries.
+   */
+  marks: string;
 }
 
 export interface SearchResult {

@@ -4,13 +4,16 @@
  * large text and high contrast in the book, the reader fitting the window, the way to the text
  * view, and the security rules — book scripts never run (w3c scr-support, idpf quiz-bindings, a
  * crafted hostile book), links that leave the book open nothing (web addresses become a QR code),
- * and no request leaves 127.0.0.1.
+ * and no request leaves 127.0.0.1. "Nghe": the voice reads from the top of the page, the sentence
+ * and word marked in the book, the page turning with it and on into the next chapter (a system
+ * voice's queue, stubbed) and real audio from the app's own voice on a phone.
  */
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Frame, Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { audit } from './support/axe.js';
 import { expectReaderFitsWindow } from './support/reader-layout.js';
+import { listenToAudio, systemVoice } from './support/speech.js';
 import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';
 import { textPath } from '../../renderer/src/routes.js';
 
@@ -133,6 +136,45 @@ async function progressText(page: Page): Promise<string> {
   return (await page.getByTestId('epub-progress').innerText()).trim();
 }
 
+/** What the reader marks while reading aloud in the book's frame: the sentence and the word (CSS highlights), or null. */
+async function spokenMarks(page: Page): Promise<{ sentence: string | null; word: string | null }> {
+  return inBook(
+    page,
+    (doc) => {
+      const registry = (doc.defaultView as Window & typeof globalThis).CSS.highlights;
+      const text = (name: string) => {
+        const highlight = registry.get(name);
+        const range = highlight ? [...highlight][0] : undefined;
+        return range ? range.toString() : null;
+      };
+      return { sentence: text('epub-spoken'), word: text('epub-word') };
+    },
+    null,
+  ).catch(() => ({ sentence: null, word: null })); // the frame laid out again: nothing marked in it
+}
+
+/** Whether the sentence being read starts inside the page on screen (pages are columns of one wide frame). */
+async function spokenOnScreen(page: Page): Promise<boolean> {
+  const stage = await page.getByTestId('epub-stage').boundingBox();
+  const frame = await page.locator(IFRAME).last().boundingBox();
+  const at = await inBook(
+    page,
+    (doc) => {
+      const range = [...((doc.defaultView as Window & typeof globalThis).CSS.highlights.get('epub-spoken') ?? [])][0];
+      const box = range?.getClientRects()[0];
+      return box ? { x: box.x, y: box.y } : null;
+    },
+    null,
+  );
+  if (!stage || !frame || !at) return false;
+  const x = frame.x + at.x;
+  const y = frame.y + at.y;
+  return x >= stage.x && x < stage.x + stage.width && y >= stage.y && y < stage.y + stage.height;
+}
+
+/** Text compared as a voice hears it: white space collapsed, any case. */
+const folded = (text: string | null) => (text ?? '').replace(/\s+/gu, ' ').trim().toLowerCase();
+
 /** Opens the book at its "Lão Hạc" chapter through the table of contents. */
 async function openChapter(page: Page, id: string): Promise<void> {
   await page.goto(`/#/read/${id}`);
@@ -212,6 +254,109 @@ test.describe('reading an EPUB', () => {
       expect(box?.height, await control.evaluate((el) => el.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(44);
       expect(box?.width).toBeGreaterThanOrEqual(44);
     }
+  });
+
+  test('Nghe reads from the top of the page: the sentence and the word marked in the book, pages turning with the voice, on into the next chapter', async ({ page, request }, info) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await systemVoice(page);
+    const id = await idOf(request, 'Lão Hạc');
+    await openChapter(page, id);
+
+    // The voice is among the settings, and says which it is.
+    await page.getByTestId('epub-tool-settings').click();
+    await page.getByTestId('voice-in-use').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('voice-in-use')).toHaveText('Đang dùng: Giọng của máy: Microsoft An - Vietnamese (Vietnam)');
+    await page.getByTestId('epub-panel-settings').getByRole('radio', { name: /Nhanh \(1,25×\)/ }).check();
+    await page.screenshot({ path: info.outputPath('settings-voice.png') });
+    await page.getByTestId('epub-tool-settings').click();
+
+    // Nghe: the controls take the page bar's place; the first sentence on the page is given to the voice and marked.
+    await page.getByTestId('epub-listen').click();
+    const bar = page.getByTestId('read-aloud-bar');
+    await expect(bar).toHaveAttribute('data-status', 'playing');
+    await expect(bar.getByRole('status')).toHaveText('Đang đọc: Lão Hạc');
+    await expect(page.getByTestId('epub-next')).toBeHidden();
+    await expect(page.getByTestId('epub-listen')).toHaveAttribute('aria-pressed', 'true');
+    const queued = () => page.evaluate(() => window.queued);
+    expect((await queued())[0]).toMatchObject({ lang: 'vi-VN', voice: 'Microsoft An - Vietnamese (Vietnam)', rate: 1.25 });
+    await expect.poll(async () => folded((await spokenMarks(page)).sentence)).toBe(folded((await queued())[0].text));
+    expect(await spokenOnScreen(page)).toBe(true);
+    const sentence = (await queued())[0].text;
+    const firstWord = /^\s*(\S+)/u.exec(sentence)?.[1] ?? '';
+    await page.evaluate(
+      ({ at, length }) => {
+        const u = window.utterance as SpeechSynthesisUtterance;
+        u.onboundary?.(Object.assign(new Event('boundary'), { name: 'word', charIndex: at, charLength: length }) as unknown as SpeechSynthesisEvent);
+      },
+      { at: sentence.length - sentence.trimStart().length, length: firstWord.length },
+    );
+    await expect.poll(async () => (await spokenMarks(page)).word).toBe(firstWord);
+    await page.screenshot({ path: info.outputPath('listening.png') });
+    await audit(page, 'EPUB reader reading aloud', [IFRAME]);
+
+    // Sentence after sentence: the mark moves, and the page turns when the voice reads past it.
+    const frameX = async () => (await page.locator(IFRAME).last().boundingBox())?.x ?? 0;
+    const startX = await frameX();
+    let turned = false;
+    for (let i = 0; i < 120 && !turned; i += 1) {
+      const count = (await queued()).length;
+      await page.evaluate(() => window.utterance?.onend?.(new Event('end') as SpeechSynthesisEvent));
+      await expect.poll(async () => (await queued()).length).toBe(count + 1);
+      const text = (await queued()).at(-1)?.text ?? '';
+      await expect.poll(async () => folded((await spokenMarks(page)).sentence)).toBe(folded(text));
+      await expect.poll(() => spokenOnScreen(page)).toBe(true);
+      turned = (await frameX()) !== startX;
+    }
+    expect(turned, 'the page turned with the voice').toBe(true);
+
+    // Pause, resume, stop: the marks go and the page bar comes back.
+    await page.getByTestId('speech-pause').click();
+    expect(await page.evaluate(() => window.calls)).toContain('pause');
+    await page.getByTestId('speech-pause').click();
+    expect(await page.evaluate(() => window.calls)).toContain('resume');
+    await page.getByTestId('speech-stop').click();
+    await expect(page.getByTestId('epub-next')).toBeVisible();
+    await expect.poll(() => spokenMarks(page)).toEqual({ sentence: null, word: null });
+
+    // From the short introduction, reading goes on into the next chapter.
+    await page.getByTestId('epub-tool-toc').click();
+    await page.getByTestId('epub-panel-toc').getByRole('button', { name: 'Giới thiệu', exact: true }).click();
+    await expectBookText(page, 'dự án sách');
+    await page.getByTestId('epub-listen').click();
+    await expect(bar).toHaveAttribute('data-status', 'playing');
+    for (let i = 0; i < 60 && !(await bookText(page)).includes('Lão Hạc thổi cái mồi rơm'); i += 1) {
+      const count = (await queued()).length;
+      await page.evaluate(() => window.utterance?.onend?.(new Event('end') as SpeechSynthesisEvent));
+      await expect.poll(async () => (await queued()).length).toBeGreaterThan(count);
+    }
+    await expectBookText(page, 'Lão Hạc thổi cái mồi rơm');
+    await expect(bar).toHaveAttribute('data-status', 'playing');
+    await expect.poll(async () => folded((await spokenMarks(page)).sentence)).toBe(folded((await queued()).at(-1)?.text ?? ''));
+    await page.getByTestId('speech-stop').click();
+  });
+
+  test('Nghe with the app’s own voice on a phone: real audio, the sentence marked, the controls within the screen', async ({ page, request }, info) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await listenToAudio(page);
+    const id = await idOf(request, 'Lão Hạc');
+    await openChapter(page, id);
+    await page.getByTestId('epub-listen').click();
+    const bar = page.getByTestId('read-aloud-bar');
+    await expect(bar).toHaveAttribute('data-status', 'playing', { timeout: 30_000 });
+    await expect.poll(async () => (await spokenMarks(page)).sentence, { timeout: 15_000 }).not.toBeNull();
+    await expect.poll(() => page.evaluate(() => window.heard.length), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    const sound = await page.evaluate(() => window.heard);
+    expect(sound[0].seconds).toBeGreaterThan(0.5);
+    expect(Math.max(...sound.map((s) => s.peak))).toBeGreaterThan(0.05);
+    expect(await spokenOnScreen(page)).toBe(true);
+    for (const control of await bar.getByRole('button').all()) await expect(control).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: info.outputPath('listening-phone.png') });
+    await audit(page, 'EPUB reader reading aloud on a phone', [IFRAME]);
+    await page.getByTestId('speech-stop').click();
+    await expect(bar).toBeHidden();
   });
 
   test('searching "lao hac" without diacritics finds Lão Hạc and goes there', async ({ page, request }, info) => {

@@ -15,6 +15,7 @@ import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { audit } from './support/axe.js';
 import { watchPageProblems } from './support/page-problems.js';
 import { SIZES, shoot } from './support/screens.js';
+import { listenToAudio, systemVoice } from './support/speech.js';
 import type { ScreenSize } from './support/screens.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
@@ -26,68 +27,6 @@ watchPageProblems(test);
 const LAW_ID = 'luat-so-69-2020-qh14-32699';
 const LAW_TITLE = 'Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng';
 const QUERY = 'nguoi lao dong di lam viec o nuoc ngoai';
-
-declare global {
-  interface Window {
-    /** Every sound played: its length and loudest sample. */
-    heard: { seconds: number; peak: number }[];
-    contexts: AudioContext[];
-    /** What was given to speechSynthesis (with a stubbed system voice). */
-    queued: { text: string; lang: string; voice: string; rate: number }[];
-    calls: string[];
-    utterance: SpeechSynthesisUtterance | null;
-  }
-}
-
-/** Records the audio the page plays (real Web Audio, listened to at the source). */
-async function listenToAudio(page: Page) {
-  await page.addInitScript(() => {
-    window.heard = [];
-    window.contexts = [];
-    const Original = window.AudioContext;
-    window.AudioContext = class extends Original {
-      constructor(options?: AudioContextOptions) {
-        super(options);
-        window.contexts.push(this);
-      }
-    };
-    const start = AudioBufferSourceNode.prototype.start;
-    AudioBufferSourceNode.prototype.start = function (...args: Parameters<AudioBufferSourceNode['start']>) {
-      const samples = this.buffer?.getChannelData(0) ?? new Float32Array();
-      let peak = 0;
-      for (const s of samples) peak = Math.max(peak, Math.abs(s));
-      window.heard.push({ seconds: this.buffer?.duration ?? 0, peak });
-      return start.apply(this, args);
-    };
-  });
-}
-
-/** A Windows-like Vietnamese voice in the list, and speechSynthesis recording what it is given (events fired by the test). */
-async function systemVoice(page: Page) {
-  await page.addInitScript(() => {
-    window.queued = [];
-    window.calls = [];
-    window.utterance = null;
-    const an = { name: 'Microsoft An - Vietnamese (Vietnam)', lang: 'vi-VN', voiceURI: 'Microsoft An - Vietnamese (Vietnam)', localService: true, default: false };
-    const voices = new WeakMap<SpeechSynthesisUtterance, { name: string }>();
-    Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
-      get() {
-        return voices.get(this) ?? null;
-      },
-      set(voice: { name: string }) {
-        voices.set(this, voice);
-      },
-    });
-    const synthesis = window.speechSynthesis;
-    synthesis.getVoices = () => [an as unknown as SpeechSynthesisVoice];
-    synthesis.speak = (u) => {
-      window.queued.push({ text: u.text, lang: u.lang, voice: voices.get(u)?.name ?? '', rate: u.rate });
-      window.utterance = u;
-      setTimeout(() => u.onstart?.(new Event('start') as SpeechSynthesisEvent), 0);
-    };
-    for (const name of ['pause', 'resume', 'cancel'] as const) synthesis[name] = () => window.calls.push(name);
-  });
-}
 
 const speakingBlock = (page: Page) => page.locator('.text-flow .speaking').getAttribute('data-block').then(Number);
 const contentsLink = (page: Page, label: string) => page.getByTestId('contents-link').filter({ has: page.locator('.contents-label', { hasText: new RegExp(`^${label}$`) }) });

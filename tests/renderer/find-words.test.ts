@@ -2,6 +2,7 @@
 // marks kept where typed, runs of adjacent words as one result, offsets in decomposed text.
 import { describe, expect, it } from 'vitest';
 import { findWords, searchWords } from '../../renderer/src/reader/shared/find-words.js';
+import { exactKey } from '../../shared/search/tokens.js';
 
 const found = (text: string, query: string, prefix = false) => findWords(text, searchWords(query), { prefix }).map((run) => text.slice(run.start, run.end));
 
@@ -30,6 +31,16 @@ describe('finding a search\'s words in a reader', () => {
     expect(found('hôn nhân hơn nữa', 'hon')).toEqual(['hôn', 'hơn']);
     expect(found('hoà giải và hòa giải', 'hòa')).toEqual(['hoà', 'hòa']);
     expect(found('dương và đường', 'đường')).toEqual(['đường']);
+  });
+
+  it('finds quoted words only together, in order, with their marks, across a line break', () => {
+    expect(searchWords('nuôi con "ly hôn"')).toEqual([{ folded: 'ly hon', exact: exactKey('ly hôn') }, { folded: 'nuoi', exact: 'nuôi' }, { folded: 'con' }]);
+    const text = 'Sau khi ly\nhôn, cha mẹ vẫn nuôi con; kết hôn lần hai, ly rượu, hơn nữa';
+    expect(found(text, '"ly hôn"')).toEqual(['ly\nhôn']);
+    expect(found(text, 'nuôi con "ly hôn"')).toEqual(['ly\nhôn', 'nuôi con']);
+    expect(found('hôn ly', '"ly hôn"')).toEqual([]);
+    expect(found('ly hơn', '"ly hôn"')).toEqual([]);
+    expect(found('LY HÔN', '“ly hon”')).toEqual(['LY HÔN']);
   });
 
   it('gives offsets in decomposed text, as pdf.js hands it over', () => {

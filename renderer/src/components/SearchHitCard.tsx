@@ -1,7 +1,8 @@
 /**
  * One search result: the publication (title with the matched words marked, number, type,
  * issuer, date, legal status, whether its file is here) and its best article-level hits, each
- * opening the reader at the article's page with the words highlighted, and each with "Xem chữ
+ * opening the reader at the article's page with the words highlighted that this page marks (not a
+ * question's "là bao nhiêu"), and each with "Xem chữ
  * to": the text view at that article (the station holds the text of every hit, file or not).
  */
 import { useId } from 'react';
@@ -18,7 +19,8 @@ import { LargeTextIcon } from '../text/icons.js';
 import '../styles/search.css';
 import '../text/text-links.css';
 
-export function SearchHitCard({ hit, q, back }: { hit: SearchHit; q: string; back: BackTo }) {
+/** `marks`: the words the results page marks, for the reader to find; `q`: the query, for the text view (which reads it as search does). */
+export function SearchHitCard({ hit, q, marks, back }: { hit: SearchHit; q: string; marks: string; back: BackTo }) {
   const t = useT();
   const id = useId();
   const p = hit.publication;
@@ -42,7 +44,7 @@ export function SearchHitCard({ hit, q, back }: { hit: SearchHit; q: string; bac
           {hit.hits.map((passage) => (
             <li key={passage.offset} className="passage-row">
               {readable ? (
-                <Link className="passage" to={readerPath(p.id, { page: passage.page ?? undefined, q })} data-testid="passage-link">
+                <Link className="passage" to={readerPath(p.id, { page: passage.page ?? undefined, q: marks })} data-testid="passage-link">
                   <Passage passage={passage} />
                   <ChevronRightIcon />
                 </Link>

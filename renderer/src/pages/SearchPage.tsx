@@ -144,7 +144,7 @@ export function SearchPage() {
               <>
                 <ol className="hits" aria-labelledby="results-heading" start={(page - 1) * RESULTS_PAGE_SIZE + 1}>
                   {data.items.map((hit) => (
-                    <SearchHitCard key={hit.publication.id} hit={hit} q={q} back={back} />
+                    <SearchHitCard key={hit.publication.id} hit={hit} q={q} marks={data.understood?.marks || q} back={back} />
                   ))}
                 </ol>
                 <Pager page={page} pages={pages} onPage={(n) => go(filters, n)} />

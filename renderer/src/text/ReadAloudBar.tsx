@@ -9,15 +9,18 @@ import { NextIcon, PauseIcon, PlayIcon, PreviousIcon, SpeakerIcon, SpeedIcon, St
 import { SpeechSettings } from './SpeechSettings.js';
 import { nextSpeed } from './speech/settings.js';
 import type { ReadAloud } from './speech/use-read-aloud.js';
+import './read-aloud.css';
 
 /** A speed as said in the reader's language ("1,25×"). */
 export function speedLabel(lang: string, speed: number): string {
   return `${new Intl.NumberFormat(lang).format(speed)}×`;
 }
 
-export function ReadAloudBar({ reading, place, onListen }: { reading: ReadAloud; place: string; onListen(): void }) {
+/** `going`: reading goes on elsewhere (the EPUB reader's next chapter): shown as starting, not idle. */
+export function ReadAloudBar({ reading, place, onListen, going = false }: { reading: ReadAloud; place: string; onListen(): void; going?: boolean }) {
   const { lang, t } = useLanguage();
-  const { status, settings } = reading;
+  const { settings } = reading;
+  const status = going && reading.status === 'idle' ? 'starting' : reading.status;
   const speed = speedLabel(lang, settings.speed);
   const paused = status === 'paused';
   if (status === 'idle') {

@@ -1,12 +1,12 @@
 /**
- * The pieces a voice reads one at a time (catalog/reading/sentences.ts): cut at the ends of
+ * The pieces a voice reads one at a time (shared/reading/sentences.ts): cut at the ends of
  * sentences and at semicolons, not after abbreviations, initials, clause numbers or inside
  * numbers; over-long sentences cut at a comma; and on every paragraph of the gazette corpus, the
  * pieces put back together are the paragraph.
  */
 import { describe, expect, it } from 'vitest';
 import { textBlocks } from '../../../catalog/reading/blocks.js';
-import { LONGEST_SPOKEN, sentenceStarts } from '../../../catalog/reading/sentences.js';
+import { LONGEST_SPOKEN, sentenceStarts } from '../../../shared/reading/sentences.js';
 import { CORPORA, corpusMissing } from '../../helpers/corpora.js';
 import { gazetteRecords } from '../../helpers/gazette-catalog.js';
 

@@ -11,8 +11,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { saveDocuments } from '../../../catalog/documents.js';
 import type { Library } from '../../../catalog/library.js';
 import { lawToRecord } from '../../../catalog/search/eval.js';
-import { search } from '../../../catalog/search/search.js';
+import { highlightOf, search } from '../../../catalog/search/search.js';
+import { matchRanges } from '../../../catalog/search/snippets.js';
 import { understandQuery } from '../../../catalog/search/understand.js';
+import { findWords, searchWords } from '../../../renderer/src/reader/shared/find-words.js';
 import { corpus, corporaMissing } from '../../helpers/corpora.js';
 import { tempLibrary } from '../../helpers/temp-library.js';
 
@@ -25,6 +27,8 @@ const POEM = [
 
 let library: Library;
 const lawIds = new Map<string, string>();
+/** Each law's whole text, by publication id. */
+const lawTexts = new Map<string, string>();
 
 beforeAll(async () => {
   if (corporaMissing) return;
@@ -36,7 +40,10 @@ beforeAll(async () => {
     .map((line) => JSON.parse(line) as Parameters<typeof lawToRecord>[0] & { title: string })
     .filter((law) => LAWS.has(law.title));
   const records = laws.map(lawToRecord);
-  for (const record of records) lawIds.set(record.publication.title, record.publication.id);
+  for (const record of records) {
+    lawIds.set(record.publication.title, record.publication.id);
+    lawTexts.set(record.publication.id, record.text?.text ?? '');
+  }
   saveDocuments(library.db, [
     ...records,
     { publication: { id: 'truyen-kieu', kind: 'book', title: 'Truyện thơ' }, files: [], text: { text: POEM, pageStarts: [0], pageCount: 1 } },
@@ -127,5 +134,35 @@ describe.skipIf(corporaMissing)('accents typed are meant', () => {
     expect(understood.query.expansions).toEqual([]);
     expect(ask('tăng ca', true).understood).toMatchObject({ expanded: [] });
     expect(ask('lươg', true).understood).toMatchObject({ searched: null, corrected: false });
+  });
+});
+
+/** The characters of `text` inside `ranges`, white space left out (a reader's run spans the spaces between words). */
+function covered(text: string, ranges: readonly (readonly [number, number])[]): number[] {
+  const at = new Set<number>();
+  for (const [start, end] of ranges) for (let i = start; i < end; i += 1) if (!/\s/.test(text[i])) at.add(i);
+  return [...at].sort((a, b) => a - b);
+}
+
+describe.skipIf(corporaMissing)('what a hit carries to the reader', () => {
+  it('the words the results page marks, found by the reader as the page marks them: no question word, the law’s words only whole', () => {
+    for (const q of ['mức lương tối thiểu vùng là bao nhiêu', 'bo me ly di con 2 tuoi thi ai nuoi', 'nghỉ thai sản được bao nhiêu tháng', 'tạm trú']) {
+      const result = ask(q);
+      const words = searchWords(result.understood?.marks ?? '');
+      const highlight = highlightOf(understandQuery(library.db, q).query);
+      const laws = result.items.map((item) => lawTexts.get(item.publication.id)).filter((text) => text !== undefined);
+      expect(laws.length, q).toBeGreaterThan(0);
+      for (const text of laws) {
+        const found = findWords(text, words).map((run) => [run.start, run.end] as const);
+        expect(covered(text, found), q).toEqual(covered(text, matchRanges(text, highlight)));
+      }
+    }
+    const wage = ask('mức lương tối thiểu vùng là bao nhiêu').understood?.marks.split(' ') ?? [];
+    expect(wage).toEqual(expect.arrayContaining(['mức', 'lương', 'tối', 'thiểu', 'vùng']));
+    expect(wage).not.toContain('bao');
+    expect(wage).not.toContain('nhiêu');
+    const divorce = ask('bo me ly di con 2 tuoi thi ai nuoi').understood?.marks ?? '';
+    expect(divorce.split(' ')).not.toContain('thi');
+    expect(divorce).toContain('"ly hôn"');
   });
 });

@@ -4,6 +4,8 @@
  * book with Vietnamese folding (the words of the search that led here, in any order), and text
  * size with white / sepia / dark / high-contrast pages (panels/panels.ts lists them), following
  * the station's large text and high contrast; the position in the book; the way to the text view;
+ * "Nghe", which reads the chapter aloud from the top of the page (./use-epub-speech.ts), its
+ * controls in place of the page bar while it reads and its voice among the settings;
  * web links shown with a QR code instead of being opened; one line over the toolbar when the
  * document is not (or not yet, or only partly) in force. The reader fills the window under the
  * header (reader.css). Book content never runs scripts (see adapter.ts).
@@ -11,6 +13,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ArrowLeftIcon, WarningIcon } from '../../components/icons.js';
+import { ReadAloudBar } from '../../text/ReadAloudBar.js';
+import { SpeakerIcon } from '../../text/icons.js';
 import { useT } from '../../i18n.js';
 import { useDisplay } from '../../kiosk/display.js';
 import { StatusBanner } from '../../related/StatusBanner.js';
@@ -26,6 +30,7 @@ import { PANELS } from './panels/panels.js';
 import type { PanelProps } from './panels/panels.js';
 import { useBookSearch } from './use-book-search.js';
 import { useEpubBook } from './use-epub-book.js';
+import { useEpubSpeech } from './use-epub-speech.js';
 import { useSettings } from './use-settings.js';
 import './epub.css';
 
@@ -60,6 +65,7 @@ export default function EpubReader({ publication, url, query, backTo }: ReaderPr
     },
   });
   const search = useBookSearch(book, query);
+  const { reading, active: listening, listen } = useEpubSpeech(book);
 
   if (book.status === 'failed') {
     return (
@@ -81,7 +87,8 @@ export default function EpubReader({ publication, url, query, backTo }: ReaderPr
   }
 
   const openPanel = PANELS.find((p) => p.id === panel);
-  const panelProps: PanelProps = { book, search, settings, largeText, setSettings, narrow, close: closePanel, query };
+  const panelProps: PanelProps = { book, search, settings, largeText, setSettings, narrow, close: closePanel, query, reading };
+  const chapter = (book.position && book.chapterOf(book.position.href)) || publication.title;
   return (
     <div className={`epub-reader reader-fill epub-theme-${settings.theme}${narrow ? ' narrow' : ''}`} data-testid="epub-reader">
       <StatusBanner publication={publication} compact />
@@ -96,6 +103,18 @@ export default function EpubReader({ publication, url, query, backTo }: ReaderPr
         {PANELS.map((p) => (
           <PanelButton key={p.id} panel={p} open={panel === p.id} onToggle={() => setPanel(panel === p.id ? null : p.id)} />
         ))}
+        <button
+          type="button"
+          className={`epub-button epub-tool epub-listen${listening ? ' active' : ''}`}
+          onClick={listening ? reading.stop : listen}
+          disabled={book.status !== 'ready'}
+          aria-pressed={listening}
+          aria-label={t(listening ? 'epub.stopListening' : 'epub.listenLabel')}
+          data-testid="epub-listen"
+        >
+          <SpeakerIcon />
+          <span className="epub-tool-label">{t('speech.listen')}</span>
+        </button>
         <TextViewLink id={publication.id} query={query} className="epub-button epub-tool epub-text-view" labelClassName="epub-tool-label" />
       </div>
 
@@ -114,7 +133,18 @@ export default function EpubReader({ publication, url, query, backTo }: ReaderPr
         )}
       </div>
 
-      <BottomBar book={book} />
+      {listening ? (
+        <ReadAloudBar reading={reading} place={chapter} onListen={listen} going />
+      ) : (
+        <>
+          {reading.failed && (
+            <p className="read-aloud-failed epub-speech-failed" role="alert">
+              {t('speech.failed')}
+            </p>
+          )}
+          <BottomBar book={book} />
+        </>
+      )}
       {outsideLink && <OutsideLinkDialog url={outsideLink} onClose={() => setOutsideLink(null)} />}
     </div>
   );

@@ -202,3 +202,26 @@ export function linkTarget(book: Book, sectionIndex: number, href: string): stri
   const packageDir = internals(book).path?.directory ?? '/';
   return section ? internalTarget(href, section.url, packageDir) : null;
 }
+
+/** The page shown: its section, the section's document, and where the page starts and ends in it. */
+export interface ShownPage {
+  section: number;
+  doc: Document;
+  start: Range | null;
+  end: Range | null;
+}
+
+export function shownPage(rendition: Rendition): ShownPage | null {
+  // epub.js's .d.ts says one Contents; it gives the list of the sections shown (one, paginated).
+  const contents = (rendition.getContents() as unknown as Contents[])[0];
+  if (!contents) return null;
+  const current = rendition.currentLocation() as unknown as { start?: { cfi?: string }; end?: { cfi?: string } } | undefined;
+  const range = (cfi: string | undefined) => {
+    try {
+      return cfi ? contents.range(cfi) : null;
+    } catch {
+      return null;
+    }
+  };
+  return { section: contents.sectionIndex, doc: contents.document, start: range(current?.start?.cfi), end: range(current?.end?.cfi) };
+}

@@ -16,12 +16,15 @@ export const LARGE_TEXT_SCALE = 1.25;
 export const THEMES = ['light', 'sepia', 'dark', 'contrast'] as const;
 export type ThemeName = (typeof THEMES)[number];
 
-/** Colours of each theme: text, background, links (every pair passes WCAG AA). */
-export const THEME_COLOURS: Record<ThemeName, { ink: string; paper: string; link: string }> = {
-  light: { ink: '#1c1b19', paper: '#ffffff', link: '#8a171b' },
-  sepia: { ink: '#3b2a1a', paper: '#f4ecd8', link: '#7a2e0e' },
-  dark: { ink: '#e8e4dc', paper: '#1b1b1d', link: '#f4c542' },
-  contrast: { ink: '#000000', paper: '#ffffff', link: '#00007a' },
+/**
+ * Colours of each theme: text, background, links, and while reading aloud the sentence's
+ * background and the word's background and text (every pair passes WCAG AA).
+ */
+export const THEME_COLOURS: Record<ThemeName, { ink: string; paper: string; link: string; spoken: string; word: string; wordInk: string }> = {
+  light: { ink: '#1c1b19', paper: '#ffffff', link: '#8a171b', spoken: '#fbefc4', word: '#f4c542', wordInk: '#1c1b19' },
+  sepia: { ink: '#3b2a1a', paper: '#f4ecd8', link: '#7a2e0e', spoken: '#ecd9a4', word: '#e0ad2c', wordInk: '#1c1b19' },
+  dark: { ink: '#e8e4dc', paper: '#1b1b1d', link: '#f4c542', spoken: '#3a3321', word: '#f4c542', wordInk: '#1b1b1d' },
+  contrast: { ink: '#000000', paper: '#ffffff', link: '#00007a', spoken: '#ffff80', word: '#000000', wordInk: '#ffffff' },
 };
 
 export interface ReaderSettings {
@@ -84,7 +87,7 @@ export function renditionOptions() {
 
 /** The CSS epub.js injects into each page for a theme (book colours overridden for contrast). */
 export function themeRules(theme: ThemeName): Record<string, Record<string, string>> {
-  const { ink, paper, link } = THEME_COLOURS[theme];
+  const { ink, paper, link, spoken, word, wordInk } = THEME_COLOURS[theme];
   return {
     // Horizontal swipes turn pages (the reader listens); the browser must not pan sideways or
     // take them for "back".
@@ -93,5 +96,8 @@ export function themeRules(theme: ThemeName): Record<string, Record<string, stri
     'a, a *': { color: `${link} !important`, ...(theme === 'contrast' ? { 'text-decoration-thickness': '2px !important' } : {}) },
     body: { 'line-height': '1.6 !important', 'font-family': "'Noto Serif', 'Noto Sans', 'Segoe UI', Roboto, Arial, serif !important" },
     'img, svg': { 'max-width': '100% !important' },
+    // Reading aloud (./chapter-speech.ts): the sentence underlined on a soft background, the word boxed.
+    '::highlight(epub-spoken)': { 'background-color': spoken, 'text-decoration': `underline 2px ${ink}` },
+    '::highlight(epub-word)': { 'background-color': word, color: wordInk },
   };
 }

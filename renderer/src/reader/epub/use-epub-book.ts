@@ -8,8 +8,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { pageTurnKey } from '../shared/page-keys.js';
-import { applySettings, createBook, currentLocation, followStageSize, linkTarget, onLocation, renderBook, sectionAt } from './adapter.js';
-import type { Book, BookLocation, Contents, NavItem, Rendition } from './adapter.js';
+import { applySettings, createBook, currentLocation, followStageSize, linkTarget, onLocation, renderBook, sectionAt, sectionsOf, shownPage } from './adapter.js';
+import type { Book, BookLocation, Contents, NavItem, Rendition, ShownPage } from './adapter.js';
 import { BookIndex } from './book-index.js';
 import { listenToFrame } from './frame-events.js';
 import { classifyLink } from './links.js';
@@ -49,6 +49,12 @@ export interface OpenBook {
   /** The chapter (contents entry) a section belongs to. */
   chapterOf(href: string): string | undefined;
   sectionHref(index: number): string;
+  /** The page shown, in its section's document (null before the book is shown). */
+  shownPage(): ShownPage | null;
+  /** Shows the page holding `range` of section `section`. */
+  showRange(section: number, range: Range): Promise<void>;
+  /** Shows the start of the section after the one shown (in reading order); false at the book's end (or when it cannot be shown). */
+  nextSection(): Promise<boolean>;
 }
 
 interface Options {
@@ -246,5 +252,29 @@ export function useEpubBook(options: Options): OpenBook {
     return (engine && sectionAt(engine.book, index)?.href) ?? '';
   }, []);
 
-  return { status, toc, position, locationsReady, indexed, next, prev, display, displayPercent, search, showHit, chapterOf, sectionHref };
+  const shown = useCallback(() => {
+    const engine = engineRef.current;
+    return engine ? shownPage(engine.rendition) : null;
+  }, []);
+  const showRange = useCallback(async (index: number, range: Range) => {
+    const engine = engineRef.current;
+    const section = engine && sectionAt(engine.book, index);
+    if (!engine || !section) return;
+    await engine.rendition.display(section.cfiFromRange(range)).catch(() => undefined);
+  }, []);
+  const nextSection = useCallback(async () => {
+    const engine = engineRef.current;
+    const page = engine && shownPage(engine.rendition);
+    const following = engine && page ? sectionsOf(engine.book).find((section) => section.index > page.section && section.linear) : undefined;
+    if (!engine || !following) return false;
+    await engine.rendition.display(following.href);
+    // A long section may still be laid out when display() settles: wait for its page (at most ~3 s).
+    for (let frame = 0; frame < 180; frame += 1) {
+      if (shownPage(engine.rendition)?.section === following.index) return true;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return false;
+  }, []);
+
+  return { status, toc, position, locationsReady, indexed, next, prev, display, displayPercent, search, showHit, chapterOf, sectionHref, shownPage: shown, showRange, nextSection };
 }

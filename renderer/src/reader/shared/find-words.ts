@@ -3,14 +3,16 @@
  * syllable folded (no marks, đ→d, any case), in any order, as a whole word (or, for the book
  * search box, as the start of one); a syllable typed with its marks only where the text has the
  * same marks ("hôn", not "hơn"). Words that follow each other with only spaces between them make
- * one run, so "xử phạt giao thông" standing together is one result, not four. Pure: the PDF
- * reader runs it on pdf.js's page text, the EPUB reader on a book's passages.
+ * one run, so "xử phạt giao thông" standing together is one result, not four. Words in quotes
+ * ("\"ly hôn\"", as a hit carries the law's words the search added) are found only together, in
+ * that order, so "hôn" alone in "kết hôn" is not marked. Pure: the PDF reader runs it on pdf.js's
+ * page text, the EPUB reader on a book's passages.
  */
 import { exactKey } from '../../../../shared/search/tokens.js';
 import { escapeRegExp, vnFold } from '../../../../shared/text.js';
 
 export interface SearchWord {
-  /** The syllable folded. */
+  /** The syllable folded (a phrase: its syllables folded, one space between). */
   folded: string;
   /** Its exact-accent key, when it was typed with marks. */
   exact?: string;
@@ -30,17 +32,33 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** What may stand between two words of one run: spaces and line breaks, nothing else. */
 const RUN_GAP = /^[\s\u00a0]+$/;
 
-/** The different syllables of a query, folded, with the marks they were typed with. */
+/** Quoted words ("…" or “…”): a phrase. */
+const QUOTED = /["“”]([^"“”]*)["“”]/gu;
+/** What stands between the syllables of a phrase in the text. */
+const GAP = '[\\s\\u00a0]+';
+
+/** A word or phrase with the marks it was typed with: its folded form and its exact key (phrases: syllables joined by one space). */
+function searchWord(syllables: readonly string[]): SearchWord {
+  const typed = syllables.join(' ');
+  const folded = vnFold(typed);
+  return folded !== typed.toLowerCase() ? { folded, exact: exactKey(typed) } : { folded };
+}
+
+/** The different syllables of a query and its quoted phrases, folded, with the marks they were typed with. */
 export function searchWords(query: string): SearchWord[] {
   const byFolded = new Map<string, SearchWord>();
-  for (const [syllable] of query.normalize('NFC').matchAll(SYLLABLE)) {
-    const folded = vnFold(syllable);
-    const marked = folded !== syllable.toLowerCase();
-    const seen = byFolded.get(folded);
+  const add = (word: SearchWord) => {
+    const seen = byFolded.get(word.folded);
     // Typed both with and without marks: any marks will do.
-    if (seen) seen.exact = seen.exact !== undefined && marked && exactKey(syllable) === seen.exact ? seen.exact : undefined;
-    else byFolded.set(folded, marked ? { folded, exact: exactKey(syllable) } : { folded });
+    if (seen) seen.exact = seen.exact !== undefined && word.exact === seen.exact ? seen.exact : undefined;
+    else byFolded.set(word.folded, word);
+  };
+  const nfc = query.normalize('NFC');
+  for (const [, phrase] of nfc.matchAll(QUOTED)) {
+    const syllables = [...phrase.matchAll(SYLLABLE)].map((m) => m[0]);
+    if (syllables.length > 0) add(searchWord(syllables));
   }
+  for (const [syllable] of nfc.replace(QUOTED, ' ').matchAll(SYLLABLE)) add(searchWord([syllable]));
   return [...byFolded.values()];
 }
 
@@ -72,7 +90,7 @@ export function foldWithMap(raw: string): { folded: string; map: number[] } {
 /** One pattern per search: any of its words, starting a word (and ending one unless `prefix`). */
 function patternOf(words: readonly SearchWord[], prefix: boolean): RegExp {
   const alternatives = words
-    .map((w) => escapeRegExp(w.folded))
+    .map((w) => w.folded.split(' ').map(escapeRegExp).join(GAP))
     .sort((a, b) => b.length - a.length)
     .join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})${prefix ? '' : '(?![\\p{L}\\p{N}])'}`, 'gu');
@@ -87,12 +105,13 @@ export function findWords(raw: string, words: readonly SearchWord[], { prefix = 
   let run: { start: number; end: number; foldedEnd: number; words: Set<string> } | null = null;
   for (const match of folded.matchAll(patternOf(words, prefix))) {
     const at = match.index;
-    const word = match[0];
-    let end = at + word.length;
+    // A phrase's syllables may stand across a line break or several spaces.
+    const word = match[0].replace(/[\s\u00a0]+/gu, ' ');
+    let end = at + match[0].length;
     // As a prefix, the match covers the rest of the word in the text.
     if (prefix) while (end < folded.length && WORD_CHAR.test(folded[end])) end += 1;
     const exact = exactOf.get(word);
-    if (exact !== undefined && exactKey(raw.slice(map[at], map[end]).normalize('NFC').slice(0, word.length)) !== exact) continue;
+    if (exact !== undefined && exactKey(raw.slice(map[at], map[end]).normalize('NFC').replace(/[\s\u00a0]+/gu, ' ').slice(0, word.length)) !== exact) continue;
     if (run && RUN_GAP.test(folded.slice(run.foldedEnd, at))) {
       run.end = map[end];
       run.foldedEnd = end;

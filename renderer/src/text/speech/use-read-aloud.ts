@@ -3,7 +3,8 @@
  * for, with pause and resume, the next or previous paragraph, and the speed; the piece and the
  * word being spoken are given to the page to mark. The voice is chosen automatically — the
  * system's Vietnamese voice where the device has one, else the app's own (eSpeak NG) — unless
- * the reader chose one (./settings.ts). Another part, or leaving the page, stops the reading.
+ * the reader chose one (./settings.ts). Another part, or leaving the page, stops the reading;
+ * at the end of the blocks given, `onFinished` may give the next (the EPUB reader's next chapter).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TextBlock } from '../../../../shared/contract/reading.js';
@@ -33,8 +34,8 @@ export interface ReadAloud {
   using: VoiceOption;
   chooseVoice(id: string): void;
   setSpeed(speed: Speed): void;
-  /** Starts reading at the first piece of block `from`. */
-  play(from: number): void;
+  /** Starts reading at block `from`, with the piece holding character `offset` of it (its first by default). */
+  play(from: number, offset?: number): void;
   pause(): void;
   resume(): void;
   stop(): void;
@@ -42,7 +43,12 @@ export interface ReadAloud {
   previous(): void;
 }
 
-export function useReadAloud(blocks: readonly TextBlock[]): ReadAloud {
+export interface ReadAloudOptions {
+  /** The last piece was read to its end (not stopped): the reader may go on elsewhere. */
+  onFinished?(): void;
+}
+
+export function useReadAloud(blocks: readonly TextBlock[], { onFinished }: ReadAloudOptions = {}): ReadAloud {
   const pieces = useMemo(() => piecesOf(blocks), [blocks]);
   const [system, setSystem] = useState<SpeechSynthesisVoice[]>([]);
   const [settings, setSettings] = useState<SpeechSettings>(storedSettings);
@@ -55,8 +61,8 @@ export function useReadAloud(blocks: readonly TextBlock[]): ReadAloud {
   const using = voiceInUse(options, settings.voice);
 
   // What the callbacks of a voice read when they fire (later than the render that made them).
-  const live = useRef({ pieces, at, status, settings, using });
-  live.current = { pieces, at, status, settings, using };
+  const live = useRef({ pieces, at, status, settings, using, onFinished });
+  live.current = { pieces, at, status, settings, using, onFinished };
   const voices = useRef(new Map<string, Voice>());
   /** The system's voices, listed: reading waits for them, so a device's own voice is not passed over in the first second. */
   const listed = useRef<Promise<unknown>>(Promise.resolve());
@@ -113,7 +119,13 @@ export function useReadAloud(blocks: readonly TextBlock[]): ReadAloud {
       voice.speak(spokenForm(piece.text), chosen.speed, {
         onStart: () => setStatus('playing'),
         onWord: (start, end) => piece.offset !== null && setWord([piece.offset + start, piece.offset + end]),
-        onEnd: () => speakAt(index + 1),
+        onEnd: () => {
+          if (index + 1 < live.current.pieces.length) speakAt(index + 1);
+          else {
+            halt();
+            live.current.onFinished?.();
+          }
+        },
         onError: () => {
           halt();
           setFailed(true);
@@ -128,13 +140,13 @@ export function useReadAloud(blocks: readonly TextBlock[]): ReadAloud {
   // Another part of the text: what was being read is gone.
   useEffect(() => halt, [pieces, halt]);
 
-  const firstOfBlock = (from: number) => live.current.pieces.findIndex((p) => p.block >= from);
+  const firstOfBlock = (from: number, offset = 0) => live.current.pieces.findIndex((p) => p.block > from || (p.block === from && p.end > offset));
 
   const play = useCallback(
-    (from: number) => {
+    (from: number, offset = 0) => {
       setStatus('starting');
       void listed.current.then(() => {
-        const index = firstOfBlock(from);
+        const index = firstOfBlock(from, offset);
         if (index >= 0) speakAt(index);
         else halt();
       });

@@ -1,9 +1,13 @@
-/** Text size (as shown: a quarter larger with the station's large text) and page colours (white, sepia, dark, high contrast), for this session only. */
+/**
+ * Text size (as shown: a quarter larger with the station's large text) and page colours (white,
+ * sepia, dark, high contrast), for this session only; and the voice that reads aloud, and its speed.
+ */
 import { useT } from '../../../i18n.js';
+import { VoiceChoices } from '../../../text/SpeechSettings.js';
 import { FONT_STEPS, THEMES, clampFontStep, fontPercent, fontSize } from '../settings.js';
 import type { PanelProps } from './panels.js';
 
-export function SettingsPanel({ settings, setSettings, largeText }: PanelProps) {
+export function SettingsPanel({ settings, setSettings, largeText, reading }: PanelProps) {
   const t = useT();
   const step = (by: number) => setSettings((s) => ({ ...s, fontStep: clampFontStep(s.fontStep + by) }));
   return (
@@ -36,6 +40,8 @@ export function SettingsPanel({ settings, setSettings, largeText }: PanelProps) 
           </button>
         ))}
       </div>
+      <h3>{t('speech.settings')}</h3>
+      <VoiceChoices reading={reading} />
     </div>
   );
 }

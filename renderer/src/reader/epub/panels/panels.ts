@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../../../shared/messages.js';
 import { SearchIcon, TextSizeIcon, TocIcon } from '../../shared/icons.js';
+import type { ReadAloud } from '../../../text/speech/use-read-aloud.js';
 import type { BookSearch } from '../use-book-search.js';
 import type { OpenBook } from '../use-epub-book.js';
 import type { ReaderSettings } from '../settings.js';
@@ -27,6 +28,8 @@ export interface PanelProps {
   close(): void;
   /** The words of the search that led here. */
   query?: string;
+  /** Reading aloud: its voice and speed are among the settings. */
+  reading: ReadAloud;
 }
 
 export interface ReaderPanel {

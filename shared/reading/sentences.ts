@@ -1,8 +1,8 @@
 /**
- * The pieces a voice reads one at a time (and the text view marks while it does): sentences,
- * cut after ".", "!", "?", "…" before a capital, after ";" and after a ":" that closes a long
- * lead-in — not after an abbreviation ("TP.", "v.v."), an initial, or inside a number
- * ("1.000.000", "14/2019/QĐ-TTg"). A sentence longer than a voice reads in one breath is cut
+ * The pieces a voice reads one at a time (and the text view and the EPUB reader mark while it
+ * does): sentences, cut after ".", "!", "?", "…" before a capital, after ";" and after a ":"
+ * that closes a long lead-in — not after an abbreviation ("TP.", "v.v."), an initial, or inside
+ * a number ("1.000.000", "14/2019/QĐ-TTg"). A sentence longer than a voice reads in one breath is cut
  * again at a comma near its middle, so no piece runs on for half a minute.
  */
 
