@@ -6,7 +6,6 @@
  */
 import type { CallContext, Handlers } from '../shared/call.js';
 import type { Contract } from '../shared/contract.js';
-import { AppError } from '../shared/errors.js';
 import { contract } from '../shared/contract.js';
 import { accountHandlers } from './accounts/handlers.js';
 import { withAudit } from './accounts/audit.js';
@@ -18,7 +17,7 @@ import { relationsHandlers } from './relations/handlers.js';
 import { updateHandlers } from './updates/handlers.js';
 import type { Services } from './services.js';
 import { publicationExists } from './publications.js';
-import { publicationDetail } from './relations/related.js';
+import { publicationPage } from './relations/related.js';
 import { recordRead } from './reads.js';
 import { countSearch, countUsage } from './usage.js';
 import { addSource, listSources, removeSource, sourceInfo } from './sync/sources.js';
@@ -33,11 +32,7 @@ export function createHandlers(services: Services): Handlers<Contract> {
   return withAudit(contract, library.db, {
     'library.info': () => library.info(),
     'publications.list': (input, ctx) => reads.run('publications.list', input, lane(ctx)),
-    'publications.get': (input) => {
-      const publication = publicationDetail(library.db, input.id);
-      if (!publication) throw new AppError('not_found', { key: 'error.not_found' });
-      return publication;
-    },
+    'publications.get': (input) => publicationPage(library.db, input.id),
     search: async (input, ctx) => {
       const result = await reads.run('search', input, lane(ctx));
       if (counted(ctx)) counts.add((db) => countSearch(db, input.q, input.offset, result.total));

@@ -2,8 +2,9 @@
  * A publication as its page shows it (the contract's publications.get): its record, its effective
  * date (given, else read from its text), why it has its status (when derived), the documents it
  * names and that name it, grouped as shared/related.ts orders them, and the relations an official
- * removed (so that an official can undo a removal).
+ * removed (so that an official can undo a removal). publicationPage is that page or not_found.
  */
+import { AppError } from '../../shared/errors.js';
 import type { Db } from '../db/open.js';
 import { statement } from '../db/statements.js';
 import { readStoredRef } from '../db/stored-refs.js';
@@ -65,4 +66,11 @@ export function publicationDetail(db: Db, id: string): PublicationDetail | null 
     related: relatedGroups(db, id),
     removedRelations: relatedDocuments(db, id, true),
   };
+}
+
+/** The publication as its page shows it; not_found when there is none with this id. */
+export function publicationPage(db: Db, id: string): PublicationDetail {
+  const detail = publicationDetail(db, id);
+  if (!detail) throw new AppError('not_found', { key: 'error.not_found' });
+  return detail;
 }

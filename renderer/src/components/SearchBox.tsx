@@ -12,6 +12,7 @@ import type { Suggestion } from '../../../shared/search/results.js';
 import { client } from '../client.js';
 import { formatDate } from '../format.js';
 import { useT } from '../i18n.js';
+import { useNarrowScreen } from '../reader/shared/narrow-screen.js';
 import { publicationPath, searchPath } from '../routes.js';
 import type { BackTo } from '../routes.js';
 import { Highlighted } from './Highlighted.js';
@@ -30,6 +31,7 @@ function wholeNumber(q: string): boolean {
 
 export function SearchBox({ initial = '', large = false, headingLevel }: { initial?: string; large?: boolean; headingLevel?: 2 }) {
   const t = useT();
+  const narrow = useNarrowScreen();
   const navigate = useNavigate();
   const location = useLocation();
   const id = useId();
@@ -219,7 +221,8 @@ export function SearchBox({ initial = '', large = false, headingLevel }: { initi
         </div>
         <button type="submit" className="button primary search-submit" disabled={busy}>
           <SearchIcon />
-          <span>{t('searchBox.submit')}</span>
+          {/* On a phone the magnifier says it on screen; the word stays for screen readers. */}
+          <span className={narrow ? 'visually-hidden' : undefined}>{t('searchBox.submit')}</span>
         </button>
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">

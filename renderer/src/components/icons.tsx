@@ -1,19 +1,26 @@
-/** Small inline icons (SVG in the bundle: no icon font, nothing remote). Decorative only. */
-import type { ReactNode } from 'react';
+/**
+ * Small inline icons (SVG in the bundle: no icon font, nothing remote). Decorative only. Icon is the
+ * one SVG wrapper every icon of the app draws in (the readers' and the text view's too).
+ */
+import type { ReactNode, SVGProps } from 'react';
 
-function Icon({ children, className }: { children: ReactNode; className?: string }) {
+type Paint = Pick<SVGProps<SVGSVGElement>, 'fill' | 'stroke' | 'strokeWidth' | 'strokeLinecap' | 'strokeLinejoin'>;
+
+/** A 24×24 icon, hidden from screen readers and never focused; class "icon" unless given, paint inherited by its shapes. */
+export function Icon({ children, className = 'icon', ...paint }: { children: ReactNode; className?: string } & Paint) {
   return (
-    <svg className={className ? `icon ${className}` : 'icon'} viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+    <svg className={className} viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" {...paint}>
       {children}
     </svg>
   );
 }
 
-const stroke = { fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+/** The line every outlined icon is drawn with. */
+export const stroke = { fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
 
 export function BookIcon({ className }: { className?: string }) {
   return (
-    <Icon className={className}>
+    <Icon className={className ? `icon ${className}` : 'icon'}>
       <path {...stroke} d="M3 5.5c3-1.2 6-1 9 1 3-2 6-2.2 9-1v13c-3-1.2-6-1-9 1-3-2-6-2.2-9-1z" />
       <path {...stroke} d="M12 6.5v13" />
     </Icon>

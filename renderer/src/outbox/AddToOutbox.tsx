@@ -29,7 +29,7 @@ function CandidateRow({ candidate, busy, onAdd }: { candidate: OutboxCandidate; 
   const { t, lang } = useLanguage();
   const facts = [candidate.number, t(`kind.${candidate.kind}`), t('outbox.savedAt', { time: formatDateTime(candidate.savedAt) }), formatSize(lang, candidate.size)];
   return (
-    <li className="outbox-candidate" data-testid="outbox-candidate">
+    <li className="card-row outbox-candidate" data-testid="outbox-candidate">
       <div className="outbox-candidate-text">
         <strong>{candidate.title}</strong>
         <span>{facts.filter(Boolean).join(' · ')}</span>

@@ -67,7 +67,7 @@ function RelatedItem({ item, corrections }: { item: RelatedDocument; corrections
   const name = item.title ?? item.number;
   const document = documentName(t, item);
   return (
-    <li className="related-item" data-testid="related-item">
+    <li className="card-row related-item" data-testid="related-item">
       <div className="related-what">
         {item.publicationId ? (
           <Link className="related-title" to={publicationPath(item.publicationId)}>

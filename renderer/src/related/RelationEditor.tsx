@@ -38,7 +38,7 @@ export function RelationEditor({ publication: p, corrections }: { publication: P
           <h3 id="related-removed-heading">{t('related.removedHeading')}</h3>
           <ul className="related-list">
             {p.removedRelations.map((item) => (
-              <li key={item.relationId} className="related-item removed" data-testid="related-removed-item">
+              <li key={item.relationId} className="card-row related-item removed" data-testid="related-removed-item">
                 <p className="related-what">
                   <span className="related-group-name">{t(`related.group.${groupOf(item)}`)}:</span> <span className="related-title">{documentName(t, item)}</span>
                 </p>

@@ -1,15 +1,5 @@
 /** Icons of the text view and its read-aloud controls (inline SVG, decorative: every control also says what it does). */
-import type { ReactNode } from 'react';
-
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg className="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-      {children}
-    </svg>
-  );
-}
-
-const stroke = { fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+import { Icon, stroke } from '../components/icons.js';
 
 /** Large letters over small ones: the text view. */
 export function LargeTextIcon() {

@@ -5,12 +5,14 @@
  */
 import { useT } from '../../i18n.js';
 import { CloseIcon, DownIcon, SearchIcon, UpIcon } from '../shared/icons.js';
+import { useNarrowScreen } from '../shared/narrow-screen.js';
 import { IconButton } from './IconButton.js';
 import type { PdfFind } from './use-pdf-find.js';
 
 /** `query`: the words of the search that led here (the field is not focused then). */
 export function FindBar({ find, query }: { find: PdfFind; query?: string }) {
   const t = useT();
+  const narrow = useNarrowScreen();
   const counted = { current: find.current || 1, total: find.total };
   const status = find.total > 0 ? t('pdf.searchCount', counted) : find.pending ? t('pdf.searching') : find.searched ? t('pdf.searchNone') : '';
   const short = find.total > 0 ? t('pdf.searchCountShort', counted) : find.pending ? '…' : find.searched ? t('pdf.searchNoneShort') : '';
@@ -52,10 +54,8 @@ export function FindBar({ find, query }: { find: PdfFind; query?: string }) {
         <DownIcon />
       </IconButton>
       <span className="pdf-search-count" role="status" aria-live="polite" data-testid="pdf-search-count" data-total={find.total}>
-        <span className="pdf-count-long">{status}</span>
-        <span className="pdf-count-short" aria-hidden="true">
-          {short}
-        </span>
+        <span className={narrow ? 'visually-hidden' : undefined}>{status}</span>
+        {narrow && <span aria-hidden="true">{short}</span>}
       </span>
       <IconButton label={t('pdf.searchClose')} onClick={find.close}>
         <CloseIcon />
