@@ -2,7 +2,7 @@
  * The one API contract: every engine method with its input schema (validated at the
  * boundary), its output type and who may call it. The preload bridge, the IPC bindings,
  * the HTTP routes and the renderer's client are all derived from this table. The readers' and
- * sync methods are declared here; accounts, the librarian's desk, the outbox, the hub, the
+ * sync methods are declared here; accounts, the librarian's desk, the outbox, the hub, stations' enrolment, the
  * officials' administration, their corrections to relations and the text view each in their own file of shared/contract/, merged below.
  */
 import { z } from 'zod';
@@ -15,6 +15,7 @@ import { adminMethods } from './contract/admin.js';
 import { deskMethods } from './contract/desk.js';
 import { outboxMethods } from './contract/outbox.js';
 import { hubMethods } from './contract/hub.js';
+import { stationMethods } from './contract/stations.js';
 import { relationsMethods } from './contract/relations.js';
 import { readingMethods } from './contract/reading.js';
 import { updateMethods } from './contract/updates.js';
@@ -221,6 +222,7 @@ export const contract = {
   ...deskMethods,
   ...outboxMethods,
   ...hubMethods,
+  ...stationMethods,
   ...adminMethods,
   ...relationsMethods,
   ...readingMethods,

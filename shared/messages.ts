@@ -21,6 +21,7 @@ import { importEn, importVi } from './messages/import.js';
 import { cliEn, cliVi } from './messages/cli.js';
 import { httpEn, httpVi } from './messages/http.js';
 import { hubEn, hubVi } from './messages/hub.js';
+import { stationsEn, stationsVi } from './messages/stations.js';
 import { reportEn, reportVi } from './messages/report.js';
 import { relationsEn, relationsVi } from './messages/relations.js';
 import { formsEn, formsVi } from './messages/forms.js';
@@ -117,6 +118,7 @@ const vi = {
   ...cliVi,
   ...httpVi,
   ...hubVi,
+  ...stationsVi,
   ...reportVi,
   ...relationsVi,
   ...formsVi,
@@ -213,6 +215,7 @@ const en: Record<MessageKey, string> = {
   ...cliEn,
   ...httpEn,
   ...hubEn,
+  ...stationsEn,
   ...reportEn,
   ...relationsEn,
   ...formsEn,

@@ -90,6 +90,15 @@ export function vnSortKey(text: string): string {
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g;
 
 /**
+ * Terminal escape sequences (ECMA-48), whole: a CSI (`ESC [ 31 m`, clear screen, move the
+ * cursor), a terminated string (OSC window titles and links, DCS, APC…), any other `ESC x`.
+ * Removing only the ESC would leave `[31m` in the text.
+ */
+const ESCAPE_SEQUENCES =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])[^\u0007\u001b\u009c]{0,512}(?:\u0007|\u001b\\|\u009c)|\u001b[\u0020-\u002f]*[\u0030-\u007e]/g;
+
+/**
  * Text from outside (a title, a file name, a snippet) safe to print to a terminal: each control
  * character or bidirectional override becomes U+FFFD, so nothing can move the cursor, recolour or
  * rewrite the screen, and offsets into the text (highlights) stay where they were.
@@ -99,16 +108,18 @@ export function terminalSafe(text: string): string {
 }
 
 /**
- * A line of metadata (a title, an issuer) safe to show anywhere, a terminal included: control
- * characters and line breaks become one space, spaces are collapsed, the ends trimmed.
+ * A line of metadata (a title, a station's or a file's name) safe to show anywhere, a terminal
+ * included: escape sequences removed whole, other control characters (C0, DEL, C1), bidirectional
+ * overrides and line breaks become one space, spaces are collapsed, the ends trimmed.
  */
 export function plainLine(text: string): string {
-  return text.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(ESCAPE_SEQUENCES, '').replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Longer metadata (a description): the same, with its line breaks kept. */
 export function plainText(text: string): string {
   return text
+    .replace(ESCAPE_SEQUENCES, '')
     .replace(/\r\n?/g, '\n')
     .replace(CONTROLS, ' ')
     .split('\n')

@@ -22,6 +22,7 @@ import { REPORT_HELP, runReport } from './report.js';
 import { SCAN_HELP, runScan } from './scan.js';
 import { OUTBOX_HELP, runOutbox } from './outbox.js';
 import { MODERATE_HELP, runModerate } from './moderate.js';
+import { ENROL_HELP, runEnrol } from './enrol.js';
 import { UsageError, notOneOf } from './usage.js';
 import type { SearchFilters } from '../search/filters.js';
 import { DOCUMENT_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
@@ -53,6 +54,7 @@ export const HELP = [
     ['report --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|pdf] [--out FILE]', 'cli.help.report'],
     ['outbox', 'cli.help.outbox'],
     ['moderate', 'cli.help.moderate'],
+    ['enrol <HUB-URL>', 'cli.help.enrol'],
     ['eval-search', 'cli.help.evalSearch'],
     ['eval-relations', 'cli.help.evalRelations'],
     ['help', 'cli.help.help'],
@@ -94,6 +96,7 @@ export const HELP = [
   ACCOUNTS_HELP,
   OUTBOX_HELP,
   MODERATE_HELP,
+  ENROL_HELP,
   helpSection('eval-search', [
     ['--laws FILE', 'cli.help.evalSearch.laws'],
     ['--queries FILE', 'cli.help.evalSearch.queries'],
@@ -389,6 +392,9 @@ const COMMANDS: Record<string, CommandSpec> = {
       reason: { type: 'string' },
       usage: { type: 'boolean' },
       json: { type: 'boolean' },
+      stations: { type: 'boolean' },
+      refuse: { type: 'string' },
+      revoke: { type: 'string' },
     },
     positionals: null,
     run: (values, _args, libraryDir) =>
@@ -399,6 +405,23 @@ const COMMANDS: Record<string, CommandSpec> = {
         reject: values.reject as string | undefined,
         reason: values.reason as string | undefined,
         usage: values.usage === true,
+        json: values.json === true,
+        stations: values.stations === true,
+        refuse: values.refuse as string | undefined,
+        revoke: values.revoke as string | undefined,
+      }),
+  },
+  enrol: {
+    options: { ...COMMON, name: { type: 'string' }, commune: { type: 'string' }, province: { type: 'string' }, status: { type: 'boolean' }, json: { type: 'boolean' } },
+    positionals: { min: 0, usage: 'bookshelf enrol <HUB-URL> | --status' },
+    run: (values, args, libraryDir) =>
+      runEnrol({
+        libraryDir,
+        hubUrl: args[0],
+        name: values.name as string | undefined,
+        commune: values.commune as string | undefined,
+        province: values.province as string | undefined,
+        status: values.status === true,
         json: values.json === true,
       }),
   },

@@ -2,6 +2,7 @@
  * `bookshelf moderate`: a hub's moderation queue from a terminal — list the uploads waiting (or
  * all), approve one into the hub's library (the next publish carries it), reject one with a
  * reason the station will show, and the usage counts stations reported, summed per station.
+ * `--stations`: the stations enrolled and the decisions on them (./moderate-stations.ts).
  */
 import os from 'node:os';
 import { Library } from '../library.js';
@@ -10,9 +11,10 @@ import { usageByStation } from '../hub/usage.js';
 import { AppError } from '../../shared/errors.js';
 import type { ModerationItem } from '../../shared/outbox.js';
 import { UsageError } from './usage.js';
+import { runModerateStations } from './moderate-stations.js';
 import { helpSection } from './words.js';
 import { bilingual } from '../../shared/messages.js';
-import { terminalSafe } from '../../shared/text.js';
+import { plainLine, terminalSafe } from '../../shared/text.js';
 
 export const MODERATE_HELP = helpSection('moderate', [
   ['--list', 'cli.help.moderate.list'],
@@ -20,6 +22,8 @@ export const MODERATE_HELP = helpSection('moderate', [
   ['--approve ID', 'cli.help.moderate.approve'],
   ['--reject ID --reason TEXT', 'cli.help.moderate.reject'],
   ['--usage', 'cli.help.moderate.usage'],
+  ['--stations', 'cli.help.moderate.stations'],
+  ['--stations --approve ID | --refuse ID | --revoke ID', 'cli.help.moderate.decideStation'],
   ['--json', 'cli.help.json'],
 ]);
 
@@ -31,14 +35,26 @@ export interface ModerateFlags {
   reason?: string;
   usage: boolean;
   json: boolean;
+  /** The stations instead of the uploads: --approve, --refuse and --revoke decide on a station. */
+  stations?: boolean;
+  refuse?: string;
+  revoke?: string;
 }
 
+/** One upload on one line; what a station or an official wrote is made plain here too, whatever the database holds. */
 function line(item: ModerationItem): string {
   const size = `${(item.size / 1024).toFixed(0)} KB`;
-  return terminalSafe(`${item.id}  ${item.state.padEnd(8)}  ${item.stationName}  ${item.title}  (${item.mediaType}, ${size})`) + (item.reason ? `\n      ${terminalSafe(item.reason)}` : '');
+  return `${item.id}  ${item.state.padEnd(8)}  ${plainLine(item.stationName)}  ${plainLine(item.title)}  (${plainLine(item.mediaType)}, ${size})` + (item.reason ? `\n      ${plainLine(item.reason)}` : '');
 }
 
 export async function runModerate(flags: ModerateFlags, write: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
+  if (flags.stations) {
+    if (flags.reject !== undefined || flags.reason !== undefined || flags.usage || flags.all) {
+      throw new UsageError(`--stations ${bilingual({ key: 'cli.usage.onlyWith' })} --approve, --refuse, --revoke, --json`);
+    }
+    return runModerateStations(flags, write);
+  }
+  if (flags.refuse !== undefined || flags.revoke !== undefined) throw new UsageError(`--refuse, --revoke ${bilingual({ key: 'cli.usage.onlyWith' })} --stations`);
   if (flags.approve !== undefined && flags.reject !== undefined) throw new UsageError(`${bilingual({ key: 'cli.usage.onlyOneOf' })} --approve, --reject`);
   if (flags.reject !== undefined && !flags.reason?.trim()) throw new UsageError(`--reject ${bilingual({ key: 'cli.usage.needs' })} --reason TEXT`);
   if (flags.reason !== undefined && flags.reject === undefined) throw new UsageError(`--reason ${bilingual({ key: 'cli.usage.onlyWith' })} --reject`);

@@ -18,6 +18,7 @@ import { durably } from '../db/durable.js';
 import { AppError } from '../../shared/errors.js';
 import type { ModerationItem, ModerationState, ModerationStatus, UploadDescription } from '../../shared/outbox.js';
 import { hubUploadsDir, removeUploadFiles } from './uploads.js';
+import { plainModerationItem } from './plain-metadata.js';
 import type { SentDocumentColumns } from '../outbox/store.js';
 
 interface HubUploadRow extends SentDocumentColumns {
@@ -32,8 +33,9 @@ interface HubUploadRow extends SentDocumentColumns {
   decided_by: string | null;
 }
 
+/** A row as officials see it, its words made plain again (rows stored before they were cleaned on arrival). */
 function toItem(row: HubUploadRow): ModerationItem {
-  return {
+  return plainModerationItem({
     id: row.id,
     state: row.state,
     stationId: row.station_id,
@@ -49,7 +51,7 @@ function toItem(row: HubUploadRow): ModerationItem {
     receivedAt: row.received_at,
     decidedAt: row.decided_at,
     decidedBy: row.decided_by,
-  };
+  });
 }
 
 function getRow(library: Library, id: string): HubUploadRow | null {

@@ -2,11 +2,13 @@
  * The hub's upload endpoint: tus 1.0 (@tus/server with @tus/file-store under
  * `<library>/hub-uploads/`, so an upload survives a hub restart and resumes from its offset),
  * checksummed chunks (./checksum.ts), a size bound, and uploads that expire after a week. An
- * upload is checked when it is created (media type, sha256, the description, the station) and
- * again when its last byte arrives: the sha256 of the bytes must be the declared one (else 460
- * and the upload is dropped: the station starts a new one), and the content must really be a PDF
- * or an EPUB (else 415). Only then does it enter the moderation queue (./moderation.ts). A
+ * upload is checked when it is created (media type, sha256, the description, the station; its
+ * words made plain, ./plain-metadata.ts) and again when its last byte arrives: the sha256 of the
+ * bytes must be the declared one (else 460 and the upload is dropped: the station starts a new
+ * one), and the whole file must really be a sound PDF or EPUB (./content-check.ts, else 415 and
+ * the upload is dropped). Only then does it enter the moderation queue (./moderation.ts). A
  * refusal is the usual error envelope in the request's language: the station keeps its reference.
+ * Stations are not browsers: no answer carries CORS headers.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -20,6 +22,10 @@ import type { MessageRef } from '../../shared/messages.js';
 import { SHA256_HEX, UPLOAD_MEDIA_TYPES, uploadDescriptionSchema } from '../../shared/outbox.js';
 import { wireErrorFor } from '../http/headers.js';
 import { withChecksums } from './checksum.js';
+import { withStationSignatures } from './signed-uploads.js';
+import { contentProblem, oneAtATime } from './content-check.js';
+import { plainDescription } from './plain-metadata.js';
+import { plainLine } from '../../shared/text.js';
 
 export const UPLOADS_ROUTE = '/uploads';
 export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -68,33 +74,24 @@ function checkMetadata(request: Request, upload: Upload): Checked {
   const sha256 = meta.sha256 ?? '';
   if (!SHA256_HEX.test(sha256)) throw new HubRefusal(request, 422, { key: 'hub.sha256Missing' });
   const stationId = meta.stationId ?? '';
-  const stationName = (meta.stationName ?? '').trim();
+  const stationName = plainLine(meta.stationName ?? '');
   if (!/^[0-9a-f]{32}$/.test(stationId) || !stationName || stationName.length > 200) throw new HubRefusal(request, 422, { key: 'hub.stationMissing' });
   let description;
   try {
-    description = uploadDescriptionSchema.parse(JSON.parse(meta.description ?? ''));
+    description = uploadDescriptionSchema.parse(plainDescription(uploadDescriptionSchema.parse(JSON.parse(meta.description ?? ''))));
   } catch {
     throw new HubRefusal(request, 422, { key: 'hub.descriptionInvalid' });
   }
+  // The id is the station's publication id: refused, never altered, when it holds control characters.
+  if (plainLine(description.id) !== description.id) throw new HubRefusal(request, 422, { key: 'hub.descriptionInvalid' });
   const fileName = (meta.filename ?? '').replace(/[^\w.-]+/g, '_').slice(0, 200) || `${description.id}.pdf`;
   return { sha256, mediaType, fileName, stationId, stationName, description };
 }
 
-/** What the file's first bytes say it is. */
-export async function sniffMediaType(file: string): Promise<string | null> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const head = Buffer.alloc(1024);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const bytes = head.subarray(0, bytesRead);
-    if (bytes.indexOf('%PDF-') >= 0) return 'application/pdf';
-    if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) && bytes.subarray(30, 58).toString('latin1') === 'mimetypeapplication/epub+zip') {
-      return 'application/epub+zip';
-    }
-    return null;
-  } finally {
-    await handle.close();
-  }
+/** The CORS headers @tus/server still sets (expose, allow methods and headers, max age) removed: they are for browsers. */
+function withoutCors(response: Response): Response {
+  for (const name of [...response.headers.keys()]) if (name.startsWith('access-control-')) response.headers.delete(name);
+  return response;
 }
 
 export interface UploadEndpointOptions {
@@ -107,11 +104,14 @@ export function createUploadEndpoint(library: Library, options: UploadEndpointOp
   const directory = hubUploadsDir(library);
   const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
   const now = options.now ?? (() => new Date());
+  const checkContent = oneAtATime(contentProblem);
   const server = new Server({
     path: UPLOADS_ROUTE,
     datastore,
     maxSize: options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     relativeLocation: true,
+    // No origin is trusted: without this @tus/server answers every request `Access-Control-Allow-Origin: *`.
+    allowedOrigins: () => false,
     onUploadCreate: async (request, upload) => {
       checkMetadata(request, upload);
       return {};
@@ -123,9 +123,10 @@ export function createUploadEndpoint(library: Library, options: UploadEndpointOp
         await datastore.remove(upload.id);
         throw new HubRefusal(request, 460, { key: 'hub.fileDamaged' });
       }
-      if ((await sniffMediaType(file)) !== checked.mediaType) {
+      const problem = await checkContent(file, checked.mediaType);
+      if (problem) {
         await datastore.remove(upload.id);
-        throw new HubRefusal(request, 415, { key: 'hub.notWhatDeclared' });
+        throw new HubRefusal(request, 415, problem);
       }
       durably(library.db, () =>
         library.db
@@ -150,8 +151,10 @@ export function createUploadEndpoint(library: Library, options: UploadEndpointOp
       return {};
     },
   });
+  // Stations only: each request signed by an approved station before anything else (./signed-uploads.ts).
+  const handle = withStationSignatures(library, datastore, withChecksums((request) => server.handleWeb(request)), now);
   return {
-    handle: withChecksums((request) => server.handleWeb(request)),
+    handle: async (request: Request) => withoutCors(await handle(request)),
     cleanUpExpired: () => server.cleanUpExpiredUploads(),
   };
 }

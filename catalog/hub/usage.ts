@@ -1,7 +1,8 @@
 /**
  * Usage counts stations send to their hub (tables hub_usage and hub_stations): each report
  * replaces the days it carries for its station (a resend never doubles), and the hub sums them
- * per station. Counts only; the station is known by its random id and the name it gives.
+ * per station. Counts only; the station is known by its random id and the name the hub approved
+ * when it enrolled (the route takes reports only from approved stations, ./routes.ts).
  */
 import type { Library } from '../library.js';
 import { durably } from '../db/durable.js';
@@ -12,7 +13,7 @@ export function recordStationUsage(library: Library, report: UsageUpload, now = 
   durably(db, () => {
     db.prepare(
       `INSERT INTO hub_stations (station_id, name, last_report_at) VALUES (?, ?, ?)
-       ON CONFLICT (station_id) DO UPDATE SET name = excluded.name, last_report_at = excluded.last_report_at`,
+       ON CONFLICT (station_id) DO UPDATE SET last_report_at = excluded.last_report_at`,
     ).run(report.stationId, report.stationName, now.toISOString());
     const clear = db.prepare('DELETE FROM hub_usage WHERE station_id = ? AND day = ?');
     const insert = db.prepare('INSERT INTO hub_usage (station_id, day, counter, count) VALUES (?, ?, ?, ?)');
@@ -27,7 +28,7 @@ export function recordStationUsage(library: Library, report: UsageUpload, now = 
 export function usageByStation(library: Library, period: { from?: string; to?: string } = {}): StationUsage[] {
   const from = period.from ?? '0000-00-00';
   const to = period.to ?? '9999-99-99';
-  const stations = library.db.prepare('SELECT station_id, name, last_report_at FROM hub_stations ORDER BY name, station_id').all() as {
+  const stations = library.db.prepare('SELECT station_id, name, last_report_at FROM hub_stations WHERE last_report_at IS NOT NULL ORDER BY name, station_id').all() as {
     station_id: string;
     name: string;
     last_report_at: string;

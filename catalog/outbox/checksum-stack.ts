@@ -1,14 +1,17 @@
 /**
- * tus checksum extension on the station's side: tus-js-client's Node HTTP stack, wrapped so that
- * each PATCH carries `Upload-Checksum: sha256 <base64>` of its chunk. The chunk (a ranged read
- * stream of the file, at most one chunkSize) is read into memory first, hashed, then sent; the hub
- * answers 460 when the bytes it received differ, keeps its offset, and the chunk is sent again.
- * A HEAD answered 5xx becomes a network error, so it is retried rather than replaced by a new upload.
+ * The station's HTTP stack for tus (tus-js-client's Node stack, wrapped): each PATCH carries
+ * `Upload-Checksum: sha256 <base64>` of its chunk — the chunk (a ranged read stream of the file,
+ * at most one chunkSize) is read into memory first, hashed, then sent; the hub answers 460 when
+ * the bytes it received differ, keeps its offset, and the chunk is sent again — and every request
+ * is signed with the station's key (./hub-signer.ts: Content-Digest, Signature-Input,
+ * Signature), the hub's Date read off each answer. A HEAD answered 5xx becomes a network error,
+ * so it is retried rather than replaced by a new upload.
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DefaultHttpStack } from 'tus-js-client';
 import type { HttpRequest, HttpResponse, HttpStack } from 'tus-js-client';
+import type { HubSigner } from './hub-signer.js';
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -20,8 +23,14 @@ export function checksumHeader(bytes: Uint8Array): string {
   return `sha256 ${createHash('sha256').update(bytes).digest('base64')}`;
 }
 
-class ChecksumRequest implements HttpRequest {
-  constructor(private readonly inner: HttpRequest) {}
+class SignedRequest implements HttpRequest {
+  /** The fields set so far, by lower-case name: what the signature covers is read here. */
+  private readonly fields = new Map<string, string>();
+
+  constructor(
+    private readonly inner: HttpRequest,
+    private readonly signer: HubSigner,
+  ) {}
 
   getMethod(): string {
     return this.inner.getMethod();
@@ -32,6 +41,7 @@ class ChecksumRequest implements HttpRequest {
   }
 
   setHeader(header: string, value: string): void {
+    this.fields.set(header.toLowerCase(), value);
     this.inner.setHeader(header, value);
   }
 
@@ -44,18 +54,21 @@ class ChecksumRequest implements HttpRequest {
   }
 
   async send(body: unknown): Promise<HttpResponse> {
-    if (this.getMethod() === 'HEAD') {
-      // tus-js-client makes a new upload after any non-2xx HEAD; a hub that is down or
-      // restarting (5xx) must be retried instead, or each outage would leave a duplicate.
-      const response = await this.inner.send(body);
-      if (response.getStatus() >= 500) throw new Error(`HEAD ${this.getURL()}: ${response.getStatus()}`);
-      return response;
+    const method = this.getMethod();
+    const hasBody = body !== null && body !== undefined;
+    const bytes = !hasBody ? new Uint8Array() : body instanceof Readable ? await readAll(body) : Buffer.from(body as Uint8Array);
+    if (method === 'PATCH' && hasBody) {
+      this.setHeader('Upload-Checksum', checksumHeader(bytes));
+      this.setHeader('Content-Length', String(bytes.length));
     }
-    if (this.getMethod() !== 'PATCH' || body === null || body === undefined) return this.inner.send(body);
-    const bytes = body instanceof Readable ? await readAll(body) : Buffer.from(body as Uint8Array);
-    this.inner.setHeader('Upload-Checksum', checksumHeader(bytes));
-    this.inner.setHeader('Content-Length', String(bytes.length));
-    return this.inner.send(bytes);
+    const signature = await this.signer.sign(method, this.getURL(), (name) => this.fields.get(name) ?? null, bytes);
+    for (const [name, value] of Object.entries(signature)) this.setHeader(name, value);
+    const response = await this.inner.send(hasBody ? bytes : body);
+    this.signer.noteAnswer(response.getHeader('date'));
+    // tus-js-client makes a new upload after any non-2xx HEAD; a hub that is down or
+    // restarting (5xx) must be retried instead, or each outage would leave a duplicate.
+    if (method === 'HEAD' && response.getStatus() >= 500) throw new Error(`HEAD ${this.getURL()}: ${response.getStatus()}`);
+    return response;
   }
 
   abort(): Promise<void> {
@@ -67,14 +80,16 @@ class ChecksumRequest implements HttpRequest {
   }
 }
 
-export class ChecksumHttpStack implements HttpStack {
+export class SignedHttpStack implements HttpStack {
   private readonly inner = new DefaultHttpStack({});
 
+  constructor(private readonly signer: HubSigner) {}
+
   createRequest(method: string, url: string): HttpRequest {
-    return new ChecksumRequest(this.inner.createRequest(method, url));
+    return new SignedRequest(this.inner.createRequest(method, url), this.signer);
   }
 
   getName(): string {
-    return 'ChecksumHttpStack';
+    return 'SignedHttpStack';
   }
 }

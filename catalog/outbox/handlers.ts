@@ -1,13 +1,15 @@
-/** Handlers of the station's outbox contract methods (shared/contract/outbox.ts). */
+/** Handlers of the station's outbox contract methods (shared/contract/outbox.ts) and of its enrolment with its hub (shared/contract/stations.ts). */
 import type { Handlers } from '../../shared/call.js';
 import type { outboxMethods } from '../../shared/contract/outbox.js';
+import type { enrolmentMethods } from '../../shared/contract/stations.js';
 import { AppError } from '../../shared/errors.js';
 import type { Services } from '../services.js';
 import { outboxCandidates } from './candidates.js';
 import { outboxSettings, setHubUrl } from './settings.js';
 import { enqueue, remove, retry } from './store.js';
+import { checkEnrolment, currentEnrolment, requestEnrolment } from './enrolment.js';
 
-export function outboxHandlers({ library, outbox }: Services): Handlers<typeof outboxMethods> {
+export function outboxHandlers({ library, outbox }: Services): Handlers<typeof outboxMethods & typeof enrolmentMethods> {
   const shown = (id: number) => {
     const item = outbox.item(id);
     if (!item) throw new AppError('not_found', { key: 'outbox.noItem' });
@@ -35,6 +37,17 @@ export function outboxHandlers({ library, outbox }: Services): Handlers<typeof o
       const settings = setHubUrl(library, input.hubUrl);
       outbox.kick();
       return settings;
+    },
+    'enrolment.get': () => currentEnrolment(library),
+    'enrolment.request': async (input) => {
+      const enrolment = await requestEnrolment(library, outbox.signer, input);
+      outbox.kick();
+      return enrolment;
+    },
+    'enrolment.check': async () => {
+      const enrolment = await checkEnrolment(library, outbox.signer);
+      outbox.kick();
+      return enrolment;
     },
   };
 }

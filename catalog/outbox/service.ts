@@ -2,17 +2,23 @@
  * The outbox at work in the background (one per running app, in catalog/services.ts): sends
  * the items due, one at a time, to the hub with tus (./tus-upload.ts); asks the hub for the
  * moderation outcome of what was sent; and sends the daily usage counts with uploads and at
- * least once a day. A failure is retried with exponential backoff (capped); a stop (dispose)
- * ends the upload in flight, which the next start resumes from the hub's offset.
+ * least once a day. Every request is signed with the station's key (./hub-signer.ts). Nothing
+ * goes while the hub has not approved the station (./enrolment.ts): the items due wait, saying
+ * why, and the hub is asked again each run while it is pending. A failure is retried with
+ * exponential backoff (capped); a refusal of the station is noted in its enrolment; a stop
+ * (dispose) ends the upload in flight, which the next start resumes from the hub's offset.
  */
 import { SETTINGS, getSetting, setSetting } from '../db/settings.js';
 import type { Library } from '../library.js';
 import { moderationStatusSchema } from '../../shared/outbox.js';
 import type { OutboxItem } from '../../shared/outbox.js';
+import type { MessageRef } from '../../shared/messages.js';
 import { effectiveHubUrl, outboxSettings } from './settings.js';
-import { awaitingDecision, getRow, listRows, nextDue, toItem, update } from './store.js';
+import { awaitingDecision, getRow, holdDue, listRows, nextDue, toItem, update } from './store.js';
 import type { OutboxRow } from './store.js';
-import { UploadFailed, UploadRefused, sendFile } from './tus-upload.js';
+import { UploadFailed, UploadRefused, hubSaid, sendFile } from './tus-upload.js';
+import { HubSigner } from './hub-signer.js';
+import { checkEnrolment, enrolmentHold, enrolmentRow, hubReasonOf, noteAccepted, noteRefusal } from './enrolment.js';
 import { countUsage } from '../usage.js';
 import { usageUpload } from './usage-report.js';
 
@@ -58,11 +64,14 @@ export class OutboxService {
   private disposed = false;
   /** A kick came while a run was going: run again as soon as it ends. */
   private again = false;
+  /** Signs every request to the hub; one per outbox, so the hub's clock it learnt is kept. */
+  readonly signer: HubSigner;
 
   constructor(
     private readonly library: Library,
     private readonly options: OutboxServiceOptions = {},
   ) {
+    this.signer = new HubSigner(library);
     if (options.background !== false) this.schedule(0);
   }
 
@@ -116,17 +125,34 @@ export class OutboxService {
     const result: OutboxRun = { sent: 0, failed: 0, rejected: 0, decided: 0, usageSent: false };
     const hub = effectiveHubUrl(this.library);
     if (!hub || this.disposed) return result;
+    const hold = await this.enrolmentHold(hub, now);
+    if (hold) {
+      holdDue(this.library.db, hold, now());
+      return result;
+    }
     const tried = new Set<number>();
     for (let row = nextDue(this.library.db, now()); row && !tried.has(row.id) && !this.disposed; row = nextDue(this.library.db, now())) {
       tried.add(row.id);
       const outcome = await this.send(row, hub, now);
       result[outcome] += 1;
+      // The hub refused the station itself (revoked, say): the rest waits, saying why.
+      const refused = outcome === 'failed' ? enrolmentHold(this.library, hub) : null;
+      if (refused) {
+        holdDue(this.library.db, refused, now());
+        return result;
+      }
     }
     if (this.disposed) return result;
     result.decided = await this.askOutcomes(hub, now);
     const lastUsage = Date.parse(getSetting(this.library.db, SETTINGS.usageSentAt) ?? '') || 0;
     if (result.sent > 0 || now().getTime() - lastUsage >= DAY_MS) result.usageSent = await this.sendUsage(hub, now);
     return result;
+  }
+
+  /** Why nothing may go to the hub (asked again while it has not decided), or null when it approved this station. */
+  private async enrolmentHold(hub: string, now: () => Date): Promise<MessageRef | null> {
+    if (enrolmentRow(this.library, hub)?.state === 'pending') await checkEnrolment(this.library, this.signer, now()).catch(() => undefined);
+    return enrolmentHold(this.library, hub);
   }
 
   private async send(row: OutboxRow, hub: string, now: () => Date): Promise<'sent' | 'failed' | 'rejected'> {
@@ -137,6 +163,7 @@ export class OutboxService {
     try {
       const url = await sendFile({
         endpoint: new URL(HUB_UPLOADS_PATH, hub).toString(),
+        signer: this.signer,
         file: this.library.files.pathOf(row.sha256),
         size: row.size,
         uploadUrl: row.upload_url,
@@ -156,6 +183,7 @@ export class OutboxService {
         onConfirmed: (offset) => update(db, row.id, { bytes_sent: offset }, now()),
       });
       update(db, row.id, { state: 'sent', upload_url: url, bytes_sent: row.size }, now());
+      noteAccepted(this.library, hub);
       countUsage(db, 'document_sent', 1, now());
       return 'sent';
     } catch (error) {
@@ -169,6 +197,7 @@ export class OutboxService {
         return 'rejected';
       }
       const reason = error instanceof UploadFailed ? error.reason : { key: 'outbox.sendFailed' as const, params: { detail: (error as Error).message } };
+      if (error instanceof UploadFailed) noteRefusal(this.library, hub, hubReasonOf(reason), now());
       const backoff = (this.options.backoffMs ?? defaultBackoff)(attempts);
       update(db, row.id, { state: 'failed', reason, next_attempt_at: new Date(now().getTime() + backoff).toISOString() }, now());
       return 'failed';
@@ -182,8 +211,12 @@ export class OutboxService {
     let decided = 0;
     for (const row of awaitingDecision(this.library.db)) {
       try {
-        const response = await fetch(new URL(HUB_STATUS_PATH + encodeURIComponent(uploadIdOf(row.upload_url as string)), hub), { signal: this.stopping.signal });
-        if (!response.ok) continue;
+        const url = new URL(HUB_STATUS_PATH + encodeURIComponent(uploadIdOf(row.upload_url as string)), hub).toString();
+        const response = await this.signer.fetch(url, { method: 'GET', signal: this.stopping.signal });
+        if (!response.ok) {
+          noteRefusal(this.library, hub, hubSaid(await response.text()), now());
+          continue;
+        }
         const status = moderationStatusSchema.parse(await response.json());
         if (status.state === 'pending') continue;
         const reason = status.reason === null ? null : { key: 'message.written' as const, params: { text: status.reason } };
@@ -199,13 +232,17 @@ export class OutboxService {
 
   private async sendUsage(hub: string, now: () => Date): Promise<boolean> {
     try {
-      const response = await fetch(new URL(HUB_USAGE_PATH, hub), {
+      const response = await this.signer.fetch(new URL(HUB_USAGE_PATH, hub).toString(), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(usageUpload(this.library, now())),
         signal: this.stopping.signal,
       });
-      if (!response.ok) return false;
+      if (!response.ok) {
+        noteRefusal(this.library, hub, hubSaid(await response.text()), now());
+        return false;
+      }
+      noteAccepted(this.library, hub);
       setSetting(this.library.db, SETTINGS.usageSentAt, now().toISOString());
       return true;
     } catch {

@@ -185,3 +185,13 @@ export function update(db: Db, id: number, change: OutboxChange, now = new Date(
 export function awaitingDecision(db: Db): OutboxRow[] {
   return db.prepare(`SELECT * FROM outbox WHERE state = 'sent' AND upload_url IS NOT NULL ORDER BY id`).all() as OutboxRow[];
 }
+
+/** What would be sent now waits, saying why (the hub has not approved this station): none is sent, none loses its turn. */
+export function holdDue(db: Db, reason: MessageRef, now = new Date()): void {
+  durably(db, () => {
+    db.prepare(
+      `UPDATE outbox SET reason = ?, state = CASE state WHEN 'sending' THEN 'waiting' ELSE state END, updated_at = ?
+       WHERE state IN ('waiting', 'sending', 'failed')`,
+    ).run(storeRef(reason), now.toISOString());
+  });
+}

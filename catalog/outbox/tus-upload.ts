@@ -1,5 +1,6 @@
 /**
- * One file sent to the hub with tus 1.0 (tus-js-client, Node file streams, checksummed chunks).
+ * One file sent to the hub with tus 1.0 (tus-js-client, Node file streams, checksummed chunks,
+ * every request signed with the station's key: ./checksum-stack.ts, ./hub-signer.ts).
  *
  * A known upload URL is first checked with our own HEAD: a sane answer (2xx, Upload-Offset not
  * past the file, Upload-Length equal to its size) resumes from the hub's offset; an upload that
@@ -9,7 +10,9 @@
  * upload tus-js-client retries (re-HEAD, then resume) after a cut link, 5xx, 409 (wrong offset),
  * 423, and 460 (checksum mismatch: the hub kept its offset, the chunk is sent again); a PATCH
  * answered 404/410 leads, through that HEAD, to a new upload. 413, 415 and 422 are the hub
- * refusing the document itself: no retry. tus-js-client forgets its retry count whenever the
+ * refusing the document itself: no retry. 401 and 403 are the hub refusing the station (not
+ * enrolled or approved, a clock far off, revoked): the item fails with the hub's reason, its
+ * upload URL kept, and is tried later. tus-js-client forgets its retry count whenever the
  * offset moves, so an attempt also ends after three new uploads (a file the hub keeps refusing
  * for its sha256 would otherwise be sent forever).
  *
@@ -21,7 +24,8 @@ import { Upload } from 'tus-js-client';
 import type { DetailedError } from 'tus-js-client';
 import { bilingual, isMessageRef } from '../../shared/messages.js';
 import type { MessageRef } from '../../shared/messages.js';
-import { ChecksumHttpStack } from './checksum-stack.js';
+import { SignedHttpStack } from './checksum-stack.js';
+import type { HubSigner } from './hub-signer.js';
 
 export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
 export const DEFAULT_RETRY_DELAYS = [0, 1000, 3000, 5000, 10_000];
@@ -73,6 +77,7 @@ const unreachable = (error: Error): MessageRef => ({ key: 'outbox.hubUnreachable
 
 export interface UploadJob {
   endpoint: string;
+  signer: HubSigner;
   file: string;
   size: number;
   uploadUrl: string | null;
@@ -89,15 +94,17 @@ export interface UploadJob {
 
 type Probe = { resume: true; offset: number } | { resume: false };
 
-/** What the hub says of a known upload; throws UploadFailed when it cannot say. */
-export async function probeUpload(url: string, size: number, signal?: AbortSignal): Promise<Probe> {
+/** What the hub says of a known upload; throws UploadFailed when it cannot say, or refuses this station. */
+export async function probeUpload(signer: HubSigner, url: string, size: number, signal?: AbortSignal): Promise<Probe> {
   let response: Response;
   try {
-    response = await fetch(url, { method: 'HEAD', headers: { 'Tus-Resumable': TUS_VERSION }, signal });
+    response = await signer.fetch(url, { method: 'HEAD', headers: { 'Tus-Resumable': TUS_VERSION }, signal });
   } catch (error) {
     throw new UploadFailed(unreachable(error as Error), { cause: error });
   }
   if (response.status >= 500 || response.status === 423) throw new UploadFailed({ key: 'outbox.hubStatus', params: { status: response.status } });
+  // The hub refuses this station (an answer to a HEAD has no body to say why): tried later, the upload kept.
+  if (response.status === 401 || response.status === 403) throw new UploadFailed({ key: 'outbox.hubStatus', params: { status: response.status } });
   if (response.status < 200 || response.status >= 300) return { resume: false };
   const offset = Number(response.headers.get('upload-offset') ?? NaN);
   const length = Number(response.headers.get('upload-length') ?? NaN);
@@ -119,7 +126,7 @@ export async function sendFile(job: UploadJob): Promise<string> {
   let uploadUrl = job.uploadUrl;
   let resumedFrom: number | null = null;
   if (uploadUrl) {
-    const probe = await probeUpload(uploadUrl, job.size, job.signal);
+    const probe = await probeUpload(job.signer, uploadUrl, job.size, job.signal);
     if (probe.resume) resumedFrom = probe.offset;
     else uploadUrl = null;
   }
@@ -140,7 +147,7 @@ export async function sendFile(job: UploadJob): Promise<string> {
       chunkSize: job.chunkSize ?? DEFAULT_CHUNK_SIZE,
       retryDelays: job.retryDelays ?? DEFAULT_RETRY_DELAYS,
       metadata: job.metadata,
-      httpStack: new ChecksumHttpStack(),
+      httpStack: new SignedHttpStack(job.signer),
       storeFingerprintForResuming: false,
       removeFingerprintOnSuccess: false,
       onShouldRetry: (error) => {

@@ -41,6 +41,14 @@ export const auditActionsVi = {
   'auditAction.outbox.updateSettings': 'Đổi địa chỉ trạm chủ',
   'auditAction.moderation.approve': 'Duyệt tài liệu gửi lên',
   'auditAction.moderation.reject': 'Từ chối tài liệu gửi lên',
+  'auditAction.stations.approve': 'Duyệt đăng ký của một trạm',
+  'auditAction.stations.refuse': 'Từ chối đăng ký của một trạm',
+  'auditAction.stations.revoke': 'Thu hồi đăng ký của một trạm',
+  'auditAction.cli.stations.approve': 'Duyệt đăng ký của một trạm (dòng lệnh)',
+  'auditAction.cli.stations.refuse': 'Từ chối đăng ký của một trạm (dòng lệnh)',
+  'auditAction.cli.stations.revoke': 'Thu hồi đăng ký của một trạm (dòng lệnh)',
+  'auditAction.enrolment.request': 'Đăng ký trạm với trạm chủ',
+  'auditAction.cli.enrolment.request': 'Đăng ký trạm với trạm chủ (dòng lệnh)',
 } as const;
 
 export const auditActionsEn: Record<keyof typeof auditActionsVi, string> = {
@@ -81,4 +89,12 @@ export const auditActionsEn: Record<keyof typeof auditActionsVi, string> = {
   'auditAction.outbox.updateSettings': 'Hub address changed',
   'auditAction.moderation.approve': 'Upload approved',
   'auditAction.moderation.reject': 'Upload rejected',
+  'auditAction.stations.approve': 'Station enrolment approved',
+  'auditAction.stations.refuse': 'Station enrolment refused',
+  'auditAction.stations.revoke': 'Station enrolment revoked',
+  'auditAction.cli.stations.approve': 'Station enrolment approved (command line)',
+  'auditAction.cli.stations.refuse': 'Station enrolment refused (command line)',
+  'auditAction.cli.stations.revoke': 'Station enrolment revoked (command line)',
+  'auditAction.enrolment.request': 'Station enrolled with the hub',
+  'auditAction.cli.enrolment.request': 'Station enrolled with the hub (command line)',
 };

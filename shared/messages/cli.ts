@@ -202,6 +202,17 @@ const cliOutputVi = {
   'cli.moderate.approved': 'Đã nhận',
   'cli.moderate.rejected': 'Đã từ chối',
   'cli.moderate.nothingWaiting': 'Không có tài liệu chờ duyệt',
+  'cli.moderate.noStations': 'Chưa trạm nào xin đăng ký',
+  'cli.moderate.stationApproved': 'Đã duyệt trạm',
+  'cli.moderate.stationRefused': 'Đã từ chối trạm',
+  'cli.moderate.stationRevoked': 'Đã thu hồi trạm; bỏ {dropped} tài liệu đang chờ hoặc đang gửi dở',
+  'cli.moderate.fingerprint': 'mã khóa',
+  'cli.moderate.lastSeen': 'gửi lần cuối',
+  // enrol.
+  'cli.enrol.station': 'Mã trạm',
+  'cli.enrol.fingerprint': 'Mã nhận dạng khóa (đọc cho cán bộ trạm chủ đối chiếu)',
+  'cli.enrol.state': 'Đăng ký',
+  'cli.enrol.refusal': 'Trạm chủ đã từ chối một yêu cầu',
 } as const;
 
 const cliOutputEn: Record<keyof typeof cliOutputVi, string> = {
@@ -380,6 +391,16 @@ const cliOutputEn: Record<keyof typeof cliOutputVi, string> = {
   'cli.moderate.approved': 'Approved',
   'cli.moderate.rejected': 'Rejected',
   'cli.moderate.nothingWaiting': 'Nothing waiting',
+  'cli.moderate.noStations': 'No station has asked to enrol yet',
+  'cli.moderate.stationApproved': 'Station approved',
+  'cli.moderate.stationRefused': 'Station refused',
+  'cli.moderate.stationRevoked': 'Station revoked; {dropped} uploads waiting or unfinished dropped',
+  'cli.moderate.fingerprint': 'key',
+  'cli.moderate.lastSeen': 'last seen',
+  'cli.enrol.station': 'Station id',
+  'cli.enrol.fingerprint': 'Key fingerprint (read it to the hub’s official to compare)',
+  'cli.enrol.state': 'Enrolment',
+  'cli.enrol.refusal': 'The hub refused a request',
 };
 
 export const cliVi = { ...cliOutputVi, ...cliHelpVi } as const;

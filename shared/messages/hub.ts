@@ -1,11 +1,13 @@
 /**
- * What a hub's upload endpoint (catalog/hub/uploads.ts, checksum.ts) answers when it refuses a
- * chunk or a document; the station keeps the reference and shows it in its reader's language.
+ * What a hub's upload endpoint (catalog/hub/uploads.ts, checksum.ts, content-check.ts) answers
+ * when it refuses a chunk or a document; the station keeps the reference and shows it in its
+ * reader's language. A refused file's {reason} is one of the hub.pdf…/hub.epub… parts below or
+ * the importer's own (shared/messages/import.ts).
  * Merged into shared/messages.ts.
  */
 
 export const hubVi = {
-  'hub.dataWithPatch': 'Hãy gửi dữ liệu bằng PATCH kèm Upload-Checksum.',
+  'hub.dataLength': 'Dữ liệu gửi kèm yêu cầu phải có Content-Length.',
   'hub.checksumRequired': 'Thiếu Upload-Checksum.',
   'hub.checksumAlgorithm': 'Thuật toán kiểm tra không được hỗ trợ.',
   'hub.chunkTooLarge': 'Phần tải lên quá lớn.',
@@ -17,11 +19,16 @@ export const hubVi = {
   'hub.stationMissing': 'Thiếu mã hoặc tên trạm.',
   'hub.descriptionInvalid': 'Mô tả văn bản không hợp lệ.',
   'hub.fileDamaged': 'Checksum Mismatch: sha256 của tệp nhận được khác mã đã khai, hãy gửi lại từ đầu.',
-  'hub.notWhatDeclared': 'Nội dung tệp không phải PDF hoặc EPUB như đã khai.',
+  'hub.notPdf': 'Tệp không phải PDF đọc được như đã khai: {reason}',
+  'hub.notEpub': 'Tệp không phải EPUB hợp lệ như đã khai: {reason}',
+  'hub.pdfHeader': 'tệp không bắt đầu bằng %PDF-',
+  'hub.pdfEnd': 'không có dấu kết thúc %%EOF, tệp có thể bị cắt cụt',
+  'hub.epubNotZip': 'tệp không phải tệp nén zip',
+  'hub.epubMimetype': 'mục đầu tiên của tệp zip phải là “mimetype”, không nén, ghi đúng application/epub+zip',
 } as const;
 
 export const hubEn: Record<keyof typeof hubVi, string> = {
-  'hub.dataWithPatch': 'Send data with PATCH and Upload-Checksum.',
+  'hub.dataLength': 'Data sent with a request needs a Content-Length.',
   'hub.checksumRequired': 'Upload-Checksum is required.',
   'hub.checksumAlgorithm': 'Unsupported checksum algorithm.',
   'hub.chunkTooLarge': 'Chunk too large.',
@@ -33,5 +40,10 @@ export const hubEn: Record<keyof typeof hubVi, string> = {
   'hub.stationMissing': 'The station id or name is missing.',
   'hub.descriptionInvalid': 'The document’s description is not valid.',
   'hub.fileDamaged': 'Checksum Mismatch: the sha256 of the received file differs from the declared one, send it again.',
-  'hub.notWhatDeclared': 'The file’s content is not the PDF or EPUB it was declared as.',
+  'hub.notPdf': 'The file is not the readable PDF it was declared as: {reason}',
+  'hub.notEpub': 'The file is not the valid EPUB it was declared as: {reason}',
+  'hub.pdfHeader': 'it does not begin with %PDF-',
+  'hub.pdfEnd': 'it has no %%EOF end marker, it may be truncated',
+  'hub.epubNotZip': 'it is not a zip file',
+  'hub.epubMimetype': 'the first entry of the zip must be “mimetype”, stored uncompressed, holding exactly application/epub+zip',
 };

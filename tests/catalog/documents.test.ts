@@ -29,7 +29,7 @@ describe('saving documents', () => {
       },
     ]);
     const row = library.db.prepare('SELECT title, issuer, description, authors FROM publications WHERE id = ?').get('esc');
-    expect(row).toEqual({ title: 'Luật ]0;pwned Đất đai 2024', issuer: 'Quốc hội', description: 'Dòng 1\nDòng [2J 2', authors: '["A B"]' });
+    expect(row).toEqual({ title: 'Luật Đất đai 2024', issuer: 'Quốc hội', description: 'Dòng 1\nDòng 2', authors: '["A B"]' });
   });
 
   it('writes nothing when one document of a batch fails', async () => {

@@ -16,11 +16,11 @@ import { listen } from '../../catalog/http/server.js';
 import type { RunningServer } from '../../catalog/http/server.js';
 import { Library } from '../../catalog/library.js';
 import { OutboxService } from '../../catalog/outbox/service.js';
-import { setHubUrl } from '../../catalog/outbox/settings.js';
 import { enqueue } from '../../catalog/outbox/store.js';
 import { getPublication } from '../../catalog/publications.js';
 import { startStation } from '../../catalog/station.js';
 import type { RunningStation } from '../../catalog/station.js';
+import { enrolApproved } from '../helpers/enrolled-station.js';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { audit } from './support/axe.js';
 import { SIZES, shoot } from './support/screens.js';
@@ -63,7 +63,8 @@ test.beforeAll(async () => {
       },
     ]);
   }
-  setHubUrl(station, `${hubServer.url}/`);
+  // Enrolled and approved first: a hub takes uploads only from the stations it approved (issue 17).
+  await enrolApproved(station, `${hubServer.url}/`, hubLibrary, { name: 'Xã Hòa Bình' });
   for (const letter of LETTERS) enqueue(station.db, letter.id);
   outbox = new OutboxService(station, { background: false, retryDelays: [0], backoffMs: () => 0 });
   expect(await outbox.runOnce()).toMatchObject({ sent: 2 });

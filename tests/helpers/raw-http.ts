@@ -1,7 +1,7 @@
-/** Sends a raw HTTP/1.1 request over a socket, so paths reach the server exactly as written. */
+/** Sends a raw HTTP/1.1 request over a socket, so paths (and a body's framing, e.g. chunked) reach the server exactly as written. */
 import net from 'node:net';
 
-export function rawRequest(port: number, requestLine: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+export function rawRequest(port: number, requestLine: string, headers: Record<string, string> = {}, body = ''): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     let data = '';
@@ -10,6 +10,6 @@ export function rawRequest(port: number, requestLine: string, headers: Record<st
     socket.on('error', reject);
     socket.on('end', () => resolve({ status: Number(data.split(' ')[1]), text: data }));
     const lines = [requestLine, 'Host: 127.0.0.1', 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
-    socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`);
   });
 }

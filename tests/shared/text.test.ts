@@ -44,8 +44,9 @@ describe('vnSortKey', () => {
 });
 
 describe('metadata without control characters', () => {
-  it('turns terminal escapes, bidi overrides and line breaks in a title into plain spaces', () => {
-    expect(plainLine('Luật\u001b[2J\u001b[31m Đất đai\r\n2024\u202e')).toBe('Luật [2J [31m Đất đai 2024');
+  it('removes terminal escape sequences whole and turns bidi overrides and line breaks in a title into plain spaces', () => {
+    expect(plainLine('Luật\u001b[2J\u001b[31m Đất đai\r\n2024\u202e')).toBe('Luật Đất đai 2024');
+    expect(plainLine('Luật\u001b]0;giả mạo\u0007 Đất\u009b1;31mđai\u2066')).toBe('Luật Đấtđai');
     expect(plainLine('\u0007\u0000')).toBe('');
   });
 

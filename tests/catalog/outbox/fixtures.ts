@@ -13,16 +13,18 @@ import { SETTINGS, setSetting } from '../../../catalog/db/settings.js';
 import { saveDocuments } from '../../../catalog/documents.js';
 import { createFeedApp } from '../../../catalog/feed/feed-server.js';
 import { mountHubRoutes } from '../../../catalog/hub/routes.js';
+import type { HubRouteOptions } from '../../../catalog/hub/routes.js';
 import { listen } from '../../../catalog/http/server.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { makePdf } from '../import/helpers.js';
 import { openTestLibrary } from '../../helpers/temp-library.js';
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-export async function startHub(options: { maxBytes?: number; libraryDir?: string } = {}) {
+export async function startHub(options: HubRouteOptions & { libraryDir?: string } = {}) {
   const library = await openTestLibrary(options.libraryDir ?? tempDir('outbox-hub-'));
   const feedDir = tempDir('outbox-feed-');
-  const app = createFeedApp(feedDir, ['127.0.0.1', 'localhost'], (hub) => void mountHubRoutes(hub, library, { maxBytes: options.maxBytes }));
+  const app = createFeedApp(feedDir, ['127.0.0.1', 'localhost'], (hub) => void mountHubRoutes(hub, library, options));
   const server = await listen(app, '127.0.0.1', 0);
   return {
     library,
@@ -35,10 +37,29 @@ export async function startHub(options: { maxBytes?: number; libraryDir?: string
   };
 }
 
-/** A PDF-looking file of `size` bytes (random after the header, so no two are alike). */
+/** A stream object holding `data`. */
+const pdfStream = (data: Buffer) => Buffer.concat([Buffer.from(`<< /Length ${data.length} >>\nstream\n`), data, Buffer.from('\nendstream')]);
+
+/**
+ * A real one-page PDF (the hub parses what it receives) of `size` bytes, or its smallest size
+ * when that is more: random bytes fill a stream of their own, so no two are alike.
+ */
 export function pdfBytes(size: number): Buffer {
-  const header = Buffer.from('%PDF-1.4\n');
-  return Buffer.concat([header, randomBytes(Math.max(0, size - header.length))]);
+  const make = (padding: number) =>
+    makePdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      pdfStream(Buffer.from('BT /F1 12 Tf 72 720 Td (Cong van cua xa) Tj ET')),
+      pdfStream(randomBytes(padding)),
+    ]);
+  let padding = size - make(0).length;
+  if (padding <= 0) return make(0);
+  let bytes = make(padding);
+  // The padding's length has digits of its own (and moves the xref): another try lands on the size.
+  for (let tries = 0; tries < 3 && bytes.length !== size; tries++) bytes = make((padding += size - bytes.length));
+  return bytes;
 }
 
 /** A station library with one document of its own (origin local) whose file holds `bytes`. */

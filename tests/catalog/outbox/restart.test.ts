@@ -9,12 +9,12 @@ import net from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { listModeration } from '../../../catalog/hub/moderation.js';
 import { OutboxService } from '../../../catalog/outbox/service.js';
-import { setHubUrl } from '../../../catalog/outbox/settings.js';
 import { enqueue, getRow } from '../../../catalog/outbox/store.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { openTestLibrary } from '../../helpers/temp-library.js';
 import { offsetOf, pdfBytes, sha256, startHub, startProxy, stationWith } from './fixtures.js';
 import { startCli } from '../../helpers/cli.js';
+import { enrolApproved } from '../../helpers/enrolled-station.js';
 
 const CHUNK = 64 * 1024;
 
@@ -60,7 +60,7 @@ describe('restarts in the middle of an upload', { timeout: 120_000 }, () => {
     const proxy = await startProxy(() => hub.url);
     const bytes = pdfBytes(10 * CHUNK);
     const station = await stationWith(bytes);
-    setHubUrl(station.library, proxy.url);
+    await enrolApproved(station.library, proxy.url, hub.library);
     const row = enqueue(station.library.db, station.id);
     onTestFinished(() => hub.close());
     onTestFinished(() => proxy.close());
@@ -97,7 +97,8 @@ describe('restarts in the middle of an upload', { timeout: 120_000 }, () => {
     const proxy = await startProxy(() => `http://127.0.0.1:${port}/`);
     const bytes = pdfBytes(10 * CHUNK);
     const station = await stationWith(bytes);
-    setHubUrl(station.library, proxy.url);
+    // The hub's library is held by its process: its official approves the station there.
+    await enrolApproved(station.library, proxy.url, hubDir);
     const row = enqueue(station.library.db, station.id);
     const service = new OutboxService(station.library, { background: false, chunkSize: CHUNK, retryDelays: [0, 0], backoffMs: () => 0 });
     onTestFinished(() => proxy.close());

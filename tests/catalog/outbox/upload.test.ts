@@ -9,9 +9,11 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { hubUploadsDir } from '../../../catalog/hub/uploads.js';
 import { listModeration, rejectUpload } from '../../../catalog/hub/moderation.js';
 import { OutboxService, uploadIdOf } from '../../../catalog/outbox/service.js';
-import { setHubUrl } from '../../../catalog/outbox/settings.js';
+import { stationId } from '../../../catalog/outbox/settings.js';
 import { enqueue, getRow } from '../../../catalog/outbox/store.js';
 import type { Library } from '../../../catalog/library.js';
+import { HubSigner } from '../../../catalog/outbox/hub-signer.js';
+import { enrolApproved } from '../../helpers/enrolled-station.js';
 import { offsetOf, pdfBytes, sha256, startHub, startProxy, stationWith } from './fixtures.js';
 import type { ProxyAction, ProxiedRequest } from './fixtures.js';
 
@@ -22,7 +24,7 @@ async function setup(size = 10 * CHUNK, options: { maxBytes?: number; bytes?: Bu
   const proxy = await startProxy(() => hub.url);
   const bytes = options.bytes ?? pdfBytes(size);
   const station = await stationWith(bytes, { name: 'Xã Tân Phú', summary: options.summary });
-  setHubUrl(station.library, proxy.url);
+  await enrolApproved(station.library, proxy.url, hub.library, { name: 'Xã Tân Phú' });
   const row = enqueue(station.library.db, station.id);
   const service = newService(station.library);
   onTestFinished(() => hub.close());
@@ -210,7 +212,7 @@ describe('the outbox sends a document to the hub with tus', () => {
     const notPdf = await setup(0, { bytes: Buffer.from('<html>không phải PDF</html>'.repeat(2000)) });
     expect(await notPdf.service.runOnce()).toMatchObject({ rejected: 1 });
     expect(notPdf.service.item(notPdf.row.id)).toMatchObject({ state: 'rejected' });
-    expect(notPdf.service.item(notPdf.row.id)?.reason).toEqual({ key: 'hub.notWhatDeclared' });
+    expect(notPdf.service.item(notPdf.row.id)?.reason).toEqual({ key: 'hub.notPdf', params: { reason: { key: 'hub.pdfHeader' } } });
     expect(listModeration(notPdf.hub.library, 'all')).toEqual([]);
 
     const large = await setup(4 * CHUNK, { maxBytes: 2 * CHUNK });
@@ -220,30 +222,32 @@ describe('the outbox sends a document to the hub with tus', () => {
   });
 
   it('refuses a PATCH without a checksum and data sent with the creating POST, in the language the request asks for', async () => {
-    const { hub } = await setup();
-    const created = await fetch(new URL('uploads', hub.url), {
-      method: 'POST',
-      headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '10' },
-    });
+    const { hub, station } = await setup();
+    // Signed by the enrolled station, as every request to the hub must be: what is refused here is the request itself.
+    const signer = new HubSigner(station.library);
+    const send = (path: string, init: Parameters<HubSigner['fetch']>[1]) => signer.fetch(new URL(path, hub.url).toString(), init);
+    const metadata = `stationId ${Buffer.from(stationId(station.library)).toString('base64')}`;
+    const created = await send('uploads', { method: 'POST', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '10', 'Upload-Metadata': metadata } });
     expect(created.status).toBe(415); // no PDF/EPUB declared
     expect(JSON.parse(await created.text()) as unknown).toMatchObject({ error: { key: 'hub.onlyPdfEpub', message: 'Chỉ nhận tệp PDF hoặc EPUB.' } });
     const options = await fetch(new URL('uploads', hub.url), { method: 'OPTIONS', headers: { 'Tus-Resumable': '1.0.0' } });
     expect(options.headers.get('tus-extension')).toContain('checksum');
     expect(options.headers.get('tus-checksum-algorithm')).toContain('sha256');
-    const patch = await fetch(new URL('uploads/0123456789abcdef0123456789abcdef', hub.url), {
+    const patch = await send('uploads/0123456789abcdef0123456789abcdef', {
       method: 'PATCH',
       headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
       body: 'abc',
     });
     expect(patch.status).toBe(400);
     expect((await patch.json()) as unknown).toMatchObject({ ok: false, error: { key: 'hub.checksumRequired', message: 'Thiếu Upload-Checksum.' } });
-    const english = await fetch(new URL('uploads/0123456789abcdef0123456789abcdef', hub.url), {
+    const english = await send('uploads/0123456789abcdef0123456789abcdef', {
       method: 'PATCH',
       headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream', 'Accept-Language': 'en' },
       body: 'abc',
     });
     expect((await english.json()) as unknown).toMatchObject({ error: { key: 'hub.checksumRequired', message: 'Upload-Checksum is required.' } });
-    const post = await fetch(new URL('uploads', hub.url), { method: 'POST', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '3' }, body: 'abc' });
+    const post = await send('uploads', { method: 'POST', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '3', 'Upload-Metadata': metadata }, body: 'abc' });
     expect(post.status).toBe(400);
+    expect((await post.json()) as unknown).toMatchObject({ error: { key: 'hub.checksumRequired' } });
   });
 });

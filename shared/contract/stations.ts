@@ -1,0 +1,117 @@
+/**
+ * Contract methods of enrolment (issue 17), both ends. At a hub (`stations.*`): the stations
+ * that asked to send to it, with their state, and an official's decisions — approve, refuse,
+ * revoke (a revoked station's uploads waiting there are dropped). At a station (`enrolment.*`):
+ * its enrolment with its hub as last known, a request to enrol (name, commune, province; signed
+ * with the station's own key), and a fresh answer from the hub. Merged into shared/contract.ts.
+ */
+import { z } from 'zod';
+import type { MessageRef } from '../messages.js';
+import { method } from './method.js';
+import type { MethodSpec } from './method.js';
+
+/** A station at a hub: 'unenrolled' reported usage before enrolment existed and has no key. */
+export const HUB_STATION_STATES = ['unenrolled', 'pending', 'approved', 'refused', 'revoked'] as const;
+export type HubStationState = (typeof HUB_STATION_STATES)[number];
+
+/** A station as the hub's stations screen shows it. */
+export interface HubStation {
+  stationId: string;
+  name: string;
+  commune: string;
+  province: string;
+  state: HubStationState;
+  /** sha256 (hex) of its public key, to compare with what the station shows; null when unenrolled. */
+  fingerprint: string | null;
+  requestedAt: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  /** Its last request the hub accepted (to the minute), and its last usage report. */
+  lastSeenAt: string | null;
+  lastReportAt: string | null;
+  /** Its uploads waiting for moderation. */
+  pendingUploads: number;
+}
+
+/** A decision on a station, and what it dropped (a revocation: its uploads waiting or unfinished). */
+export interface StationDecision {
+  station: HubStation;
+  droppedUploads: number;
+}
+
+/** A station's enrolment with a hub as it knows it: 'none' never asked, 'unknown' the hub no longer knows it. */
+export const ENROLMENT_STATES = ['none', 'pending', 'approved', 'refused', 'revoked', 'unknown'] as const;
+export type EnrolmentState = (typeof ENROLMENT_STATES)[number];
+
+export interface Enrolment {
+  /** The hub it sends to (outbox.settings' effectiveHubUrl); null when none is set. */
+  hubUrl: string | null;
+  stationId: string;
+  /** sha256 (hex) of this station's public key: the official reads it out to the hub's official. */
+  fingerprint: string;
+  state: EnrolmentState;
+  name: string | null;
+  commune: string | null;
+  province: string | null;
+  requestedAt: string | null;
+  decidedAt: string | null;
+  /** When the hub last said so. */
+  checkedAt: string | null;
+  /** The hub's last refusal of a request this station signed (a clock far off, a revocation…). */
+  refusal: MessageRef | null;
+}
+
+/** The longest station, commune or province name a hub keeps. */
+export const STATION_NAME_MAX = 200;
+
+const stationId = z.string().regex(/^[0-9a-f]{32}$/);
+const place = z.string().trim().min(1).max(STATION_NAME_MAX);
+
+/** A hub's side. */
+export const hubStationMethods = {
+  'stations.list': method<HubStation[]>()({
+    access: 'official',
+    summary: 'At a hub: the stations that asked to send to it (pending first), with their state, places, key fingerprint and when last seen.',
+    input: z.object({ state: z.enum([...HUB_STATION_STATES, 'all']).default('all') }).strict(),
+  }),
+  'stations.approve': method<StationDecision>()({
+    access: 'official',
+    summary: 'At a hub: accepts a pending station; its signed uploads and usage reports are taken from now on.',
+    input: z.object({ stationId }).strict(),
+    audited: true,
+  }),
+  'stations.refuse': method<StationDecision>()({
+    access: 'official',
+    summary: 'At a hub: refuses a pending station; it may ask again.',
+    input: z.object({ stationId }).strict(),
+    audited: true,
+  }),
+  'stations.revoke': method<StationDecision>()({
+    access: 'official',
+    summary: 'At a hub: revokes an approved station for good; its uploads waiting or unfinished are dropped.',
+    input: z.object({ stationId }).strict(),
+    audited: true,
+  }),
+} satisfies Record<string, MethodSpec>;
+
+/** A station's side. */
+export const enrolmentMethods = {
+  'enrolment.get': method<Enrolment>()({
+    access: 'official',
+    summary: 'At a station: its enrolment with its hub as last known, with its key fingerprint.',
+    input: z.object({}).strict(),
+  }),
+  'enrolment.request': method<Enrolment>()({
+    access: 'official',
+    summary: 'At a station: asks the hub (given here, else the one set) to enrol this station, signed with its own key.',
+    input: z.object({ hubUrl: z.string().trim().max(500).optional(), name: place, commune: place, province: place }).strict(),
+    audited: true,
+  }),
+  'enrolment.check': method<Enrolment>()({
+    access: 'official',
+    summary: 'At a station: asks the hub now whether this station is pending, approved, refused or revoked.',
+    input: z.object({}).strict(),
+  }),
+} satisfies Record<string, MethodSpec>;
+
+export const stationMethods = { ...hubStationMethods, ...enrolmentMethods } satisfies Record<string, MethodSpec>;
