@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { LEGAL_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
-import type { Publication } from '../../shared/domain.js';
+import type { Publication, PublicationFile } from '../../shared/domain.js';
 import type { DocumentRelations } from '../../shared/legal/relations.js';
 import { RELATION_KINDS } from '../../shared/related.js';
 import { textRefSchema } from './text-object.js';
@@ -100,8 +100,14 @@ export type FeedOp = z.infer<typeof opSchema>;
 export type FeedPage = z.infer<typeof pageSchema>;
 export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
 
+/** What a record is made from: a publication as the catalog holds it (publish reads these in batches, catalog-reader.ts). */
+export type FeedSource = Pick<
+  Publication,
+  'id' | 'kind' | 'title' | 'number' | 'docType' | 'issuer' | 'issuedDate' | 'effectiveDate' | 'legalStatus' | 'fields' | 'language' | 'authors' | 'publisher' | 'description' | 'updatedAt'
+> & { files: Pick<PublicationFile, 'sha256' | 'size' | 'mediaType' | 'role'>[] };
+
 /** What a feed says of a publication: its metadata, files, text object and the hub's reading of it, not local file states. */
-export function toFeedPublication(pub: Publication, text?: TextRef, reading?: DocumentRelations | null): FeedPublication {
+export function toFeedPublication(pub: FeedSource, text?: TextRef, reading?: DocumentRelations | null): FeedPublication {
   return {
     id: pub.id,
     kind: pub.kind,

@@ -14,8 +14,9 @@
  * publication against its PDF. Everything is also written as JSON to bench-results/ (the path is
  * printed). BENCH_PUBLICATIONS, BENCH_TEXTS, BENCH_SYNC_MB, BENCH_SYNC_PUBLICATIONS and
  * BENCH_SYNC_TEXTS shrink the generated data for a quick run; BENCH_ONLY runs only the sections
- * it names (comma-separated: foundation, search, import, sync-download, sync-apply, sync-texts, ui,
- * desk), e.g. `BENCH_ONLY=sync-texts npm run bench`.
+ * it names (comma-separated: foundation, search, import, sync-download, sync-apply, sync-texts, publish,
+ * ui, desk), e.g. `BENCH_ONLY=sync-texts npm run bench`. The publish of 10,000 and 100,000 generated
+ * publications runs by default; BENCH_PUBLISH_MAX=500000 adds 500,000 (several minutes more).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -210,6 +211,16 @@ if (!corporaMissing && section('sync-texts')) {
     `${(carriage.perPublication / 1024).toFixed(1)} KB a publication, ${(carriage.share * 100).toFixed(1)} % of its PDF`,
     `the PDFs: ${(carriage.pdfBytes / 1024 / 1024).toFixed(1)} MB`,
   ]);
+}
+
+// 5c. Publish (tests/bench/publish.ts): a hub's publish of N generated publications and of 1,000 changes after, peak memory per N, beside one streamed SELECT into gzip.
+if (section('publish')) {
+  const { PUBLISH_SIZES, benchPublish, publishRows } = await import('./publish.js');
+  const max = Number(process.env.BENCH_PUBLISH_MAX ?? 100_000);
+  const publishRuns = [];
+  for (const count of PUBLISH_SIZES.filter((n) => n <= max)) publishRuns.push(await benchPublish(count));
+  results.publish = publishRuns;
+  for (const figures of publishRuns) rows.push(...publishRows(figures));
 }
 
 // 6. UI in Chromium (tests/bench/ui.ts): cold start, first page of the 343-page gazette, page turns,
