@@ -23,7 +23,7 @@ import { problemsOf, watchPageProblems } from './support/page-problems.js';
 import { SIZES, shoot } from './support/screens.js';
 import { E2E_STAFF, signIn } from './support/staff.js';
 import { missingTools } from '../helpers/system-tools.js';
-import { corpus } from '../helpers/corpora.js';
+import { corpus, corpusMissing, corpusSkipReason } from '../helpers/corpora.js';
 import { tempDirs } from './support/temp-dirs.js';
 import { Accounts } from '../../catalog/accounts/accounts.js';
 import { Library } from '../../catalog/library.js';
@@ -32,20 +32,25 @@ import type { RunningStation } from '../../catalog/station.js';
 
 const SANE_DIR = process.env.E2E_SANE_CONFIG_DIR ?? '';
 const SCAN_FOLDER = process.env.E2E_SCAN_FOLDER ?? '';
-const OCR_PAGE = corpus('scanner/ocr-vn/nghi-dinh-so-38-2022-nd-cp-37348-p2.png');
+const OCR_PAGE_PART = 'scanner/ocr-vn/nghi-dinh-so-38-2022-nd-cp-37348-p2.png';
+const OCR_PAGE = corpus(OCR_PAGE_PART);
 /** Words printed on that page (Nghị định 38/2022/NĐ-CP, minimum wages), found nowhere else on the e2e shelf. */
 const PHRASE = 'mức lương tối thiểu giờ';
 const DEVICE = 'sane:test:0';
 /** What a page whose OCR read nothing says. */
 const UNREADABLE = 'Không đọc được chữ nào — trang có thể bị trắng/đen hoặc quét ngược';
 /** A gazette PDF not on the e2e shelf, as if on a USB drive. */
-const IMPORT_PDF = corpus('pdf/vn-congbao/nghi-dinh-so-38-2022-nd-cp-37348.pdf');
+const IMPORT_PDF_PART = 'pdf/vn-congbao/nghi-dinh-so-38-2022-nd-cp-37348.pdf';
+const IMPORT_PDF = corpus(IMPORT_PDF_PART);
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 // scanimage and tesseract with Vietnamese: a skip naming the packages, an error under CI=true.
 const toolsMissing = missingTools('scanimage', 'tesseract');
 test.skip(toolsMissing !== null, toolsMissing ?? '');
-test.skip(!fs.existsSync(path.join(SANE_DIR, 'test.conf')) || !fs.existsSync(OCR_PAGE), 'the SANE test configuration or ../shared/corpora/scanner is missing');
+// The corpora files used here (the SANE test configuration is copied by playwright.config.ts): a
+// skip naming the one missing, an error under CI=true.
+const missingPart = ['scanner/sane-config/test.conf', OCR_PAGE_PART, IMPORT_PDF_PART].find((part) => corpusMissing(part));
+test.skip(missingPart !== undefined, corpusSkipReason(missingPart));
 test.use({ viewport: SIZES.kiosk.viewport });
 watchPageProblems(test);
 

@@ -40,8 +40,9 @@ async function expectDrawn(page: Page, n: number) {
   await expect(pageView(page, n)).toHaveAttribute('data-loaded', 'true', { timeout: 10_000 });
 }
 
-/** The body text's size on page n, in CSS px: the median size of its text layer's runs. */
+/** The body text's size on page n, in CSS px: the median size of its text layer's runs (once the layer has them: it comes after the canvas). */
 async function textSize(page: Page, n: number): Promise<number> {
+  await expect(pageView(page, n).locator('.textLayer span').first()).toBeAttached({ timeout: 10_000 });
   return pageView(page, n).evaluate((el) => {
     const sizes = [...el.querySelectorAll('.textLayer span')].map((span) => parseFloat(getComputedStyle(span).fontSize)).filter((size) => size > 0);
     sizes.sort((a, b) => a - b);
@@ -227,24 +228,35 @@ test('the back button returns to the publication page', async ({ page }) => {
   await expect(page).toHaveURL(new RegExp(`#/publications/${LAW}$`));
 });
 
-test('the 343-page gazette shows its first page quickly', async ({ page }) => {
+test('the 343-page gazette opens at its first page, drawn before any page the screen does not show', async ({ page }) => {
   test.skip(corporaMissing, corpusSkipReason());
   const id = await largePdfId(page);
   // A kiosk that has opened a PDF before (the reader's code and pdf.js worker are cached), on the
-  // gazette's page: from "Đọc" to its first page drawn — what the file's size could slow down.
+  // gazette's page, opens the reader. How long page 1 takes is `npm run bench`'s figure
+  // (tests/bench/ui.ts aims at 1 s); here, the order: page 1 is drawn while the pages below the
+  // screen are not, so the first page does not wait for the other 342 to be drawn.
   await openReader(page, LAW);
   await page.goto(`/#/publications/${id}`);
   await expect(page.getByTestId('publication-title')).toBeVisible();
   const started = Date.now();
   await page.goto(`/#/read/${id}`);
-  // Watched every frame in the page (expect's polling backs off to 1 s steps and would add to the figure).
-  await page.waitForFunction(() => document.querySelector('.pdfViewer .page[data-page-number="1"][data-loaded="true"] canvas') !== null, null, { polling: 'raf', timeout: 15_000 });
-  const elapsed = Date.now() - started;
+  // Watched every frame in the page; what else is drawn is read in that same frame.
+  const drawn = await page.waitForFunction(
+    () => {
+      if (!document.querySelector('.pdfViewer .page[data-page-number="1"][data-loaded="true"] canvas')) return null;
+      return [...document.querySelectorAll<HTMLElement>('.pdfViewer .page[data-loaded="true"]')].map((view) => Number(view.dataset.pageNumber));
+    },
+    null,
+    { polling: 'raf', timeout: 15_000 },
+  );
+  const pagesDrawn = (await drawn.jsonValue()) as number[];
+  console.log(`343-page PDF: first page drawn ${Date.now() - started} ms after opening the reader (reader's own count ${await reader(page).getAttribute('data-first-page-ms')} ms), pages drawn then: ${pagesDrawn.join(', ')}`);
+  expect(pagesDrawn).toContain(1);
+  expect(pagesDrawn.every((n) => n <= 3), `pages drawn with page 1: ${pagesDrawn.join(', ')}`).toBe(true);
   await expectDrawn(page, 1);
-  console.log(`343-page PDF: first page drawn ${elapsed} ms after opening the reader (reader's own count ${await reader(page).getAttribute('data-first-page-ms')} ms)`);
-  expect(elapsed).toBeLessThan(3_000);
   await expect(page.getByTestId('pdf-total')).toHaveText('/ 343');
   await expect(pageView(page, 1).locator('.textLayer')).not.toBeEmpty();
+  await expect(pageView(page, 343)).not.toHaveAttribute('data-loaded', 'true');
 });
 
 test('paging through 100 pages keeps few canvases and the heap small', async ({ page }) => {
@@ -617,6 +629,7 @@ test.describe('on a phone', () => {
   });
 
   test('from a hit: labelled tools, the find bar in one row, the rest under “Thêm”', async ({ page }, info) => {
+    test.slow(); // about 20 s on an idle machine (a search, an axe audit): the default 30 s ran out on a busy one
     const q = 'xu phat giao thong';
     await openReader(page, LAW, `?page=40&q=${encodeURIComponent(q)}`);
     await expect(page.getByTestId('pdf-search-count')).toContainText(/Kết quả \d+ \/ \d+/, { timeout: 15_000 });

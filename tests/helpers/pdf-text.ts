@@ -1,7 +1,8 @@
 /**
  * The text of a PDF through poppler's pdftotext, for tests that read what a report prints:
- * plain, or with `layout` (columns kept side by side, pages split by form feeds). Without
- * pdftotext a test skips with the Debian package to install, except under CI=true, where it fails.
+ * plain, or with `layout` (columns kept side by side, pages split by form feeds), and its fonts
+ * through pdffonts (the same Debian package). Without pdftotext a test skips with the package to
+ * install, except under CI=true, where it fails.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -18,4 +19,11 @@ export function pdfText(pdf: Buffer, options: { layout?: boolean } = {}): string
   const result = spawnSync('pdftotext', args, { input: pdf, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
   return result.stdout.normalize('NFC');
+}
+
+/** The font table pdffonts prints for a PDF (name, type, embedded…); call after `pdftotextMissing()` said poppler-utils is here. */
+export function pdfFonts(pdf: Buffer): string {
+  const result = spawnSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' });
+  if (result.error || result.status !== 0) throw new Error(`pdffonts failed (apt-get install poppler-utils): ${result.error?.message ?? result.stderr}`);
+  return result.stdout;
 }

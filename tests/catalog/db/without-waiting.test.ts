@@ -5,7 +5,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../catalog/db/open.js';
+import { BUSY_TIMEOUT_MS, openDatabase } from '../../../catalog/db/open.js';
 import { tryWrite, writeWhenFree } from '../../../catalog/db/without-waiting.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
@@ -18,7 +18,8 @@ describe('writes that never block the thread on the lock', () => {
     const write = () => db.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run();
     const started = performance.now();
     expect(tryWrite(db, write)).toEqual({ done: false });
-    expect(performance.now() - started).toBeLessThan(100);
+    // Did not sit out the busy timeout (5 s) first: half of it is a margin no busy machine uses up.
+    expect(performance.now() - started).toBeLessThan(BUSY_TIMEOUT_MS / 2);
     let ticks = 0;
     const timer = setInterval(() => (ticks += 1), 10);
     setTimeout(() => other.prepare('COMMIT').run(), 300);

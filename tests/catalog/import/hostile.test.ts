@@ -1,6 +1,7 @@
 // Hostile and broken inputs (security notes, cases 10–12): zip bombs, zip-slip names, entity
-// bombs and deep nesting are refused quickly with memory bounded, and the catalog and the disk
-// are left as they were. Every file here is made by the test; nothing hostile is committed.
+// bombs and deep nesting are refused before they are inflated, expanded or parsed, with memory
+// bounded, and the catalog and the disk are left as they were. Every file here is made by the
+// test; nothing hostile is committed.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -58,10 +59,10 @@ describe('zip bombs (case 10)', () => {
       { name: 'mimetype', data: 'application/epub+zip' },
       { name: 'META-INF/container.xml', deflated: zeroBomb(1024), declaredSize: 1024 * 1024 * 1024 },
     ]);
-    const started = performance.now();
     const refusal = await refusalOf(extractFile(writeTemp('bomb.epub', bomb)));
     expect(refusal.code).toBe('zip-too-large');
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Refused on the size the archive declares (the reason names it), not on bytes streamed.
+    expect(refusal.info.detail).toMatch(/^META-INF\/container\.xml: 1073741824 byte > \d+$/);
   });
 
   it('aborts an entry that inflates past its under-declared size, with memory bounded', async () => {
@@ -162,11 +163,9 @@ describe('zip-slip and hostile names (case 11)', () => {
 });
 
 describe('XML attacks (case 12)', () => {
-  const timed = async (epub: Buffer): Promise<{ code: RefusalCode; ms: number }> => {
-    const started = performance.now();
-    const refusal = await refusalOf(extractFile(writeTemp('x.epub', epub)));
-    return { code: refusal.code, ms: performance.now() - started };
-  };
+  // 'xml-unsafe' and 'xml-too-deep' come only from the check that runs before any parser sees the
+  // text (catalog/import/xml.ts): those codes say nothing was expanded or parsed.
+  const refusedAs = async (epub: Buffer): Promise<RefusalCode> => (await refusalOf(extractFile(writeTemp('x.epub', epub)))).code;
 
   it('imports sloppy XHTML with 300 unclosed <br>, and its text', async () => {
     const sloppy = CHAPTER.replace('</body>', `<p>${'Dòng thơ<br>'.repeat(300)}</p></body>`);
@@ -174,29 +173,23 @@ describe('XML attacks (case 12)', () => {
     expect(extraction.text).toContain('Dòng thơ');
   });
 
-  it('refuses billion laughs in the OPF in well under a second', async () => {
-    const result = await timed(makeEpub({ opf: opf({ prolog: BILLION_LAUGHS, title: '&lol9;' }) }));
-    expect(result.code).toBe('xml-unsafe');
-    expect(result.ms).toBeLessThan(1000);
+  it('refuses billion laughs in the OPF before expanding it', async () => {
+    expect(await refusedAs(makeEpub({ opf: opf({ prolog: BILLION_LAUGHS, title: '&lol9;' }) }))).toBe('xml-unsafe');
   });
 
   it('refuses a large repeated entity, and an entity in container.xml or in a chapter', async () => {
     const big = `<!DOCTYPE package [<!ENTITY big "${'x'.repeat(100_000)}">]>`;
-    expect((await timed(makeEpub({ opf: opf({ prolog: big, title: '&big;&big;&big;&big;' }) }))).code).toBe('xml-unsafe');
+    expect(await refusedAs(makeEpub({ opf: opf({ prolog: big, title: '&big;&big;&big;&big;' }) }))).toBe('xml-unsafe');
     const container = `<?xml version="1.0"?><!DOCTYPE c [<!ENTITY x SYSTEM "file:///etc/passwd">]><container>&x;</container>`;
-    expect((await timed(makeEpub({ replace: { 'META-INF/container.xml': container } }))).code).toBe('xml-unsafe');
+    expect(await refusedAs(makeEpub({ replace: { 'META-INF/container.xml': container } }))).toBe('xml-unsafe');
     const chapter = CHAPTER.replace('<html', '<!DOCTYPE html [<!ENTITY e "e">]><html');
-    expect((await timed(makeEpub({ replace: { 'OEBPS/ch1.xhtml': chapter } }))).code).toBe('xml-unsafe');
+    expect(await refusedAs(makeEpub({ replace: { 'OEBPS/ch1.xhtml': chapter } }))).toBe('xml-unsafe');
   });
 
-  it('refuses very deep nesting in the OPF and in a chapter in well under a second', async () => {
+  it('refuses very deep nesting in the OPF and in a chapter before parsing it', async () => {
     const deep = '<x>'.repeat(100_000) + '</x>'.repeat(100_000);
-    const inOpf = await timed(makeEpub({ opf: opf({ extraMetadata: deep }) }));
-    expect(inOpf.code).toBe('xml-too-deep');
-    expect(inOpf.ms).toBeLessThan(1000);
-    const inChapter = await timed(makeEpub({ replace: { 'OEBPS/ch1.xhtml': `<html><body>${'<div>'.repeat(50_000)}x</body></html>` } }));
-    expect(inChapter.code).toBe('xml-too-deep');
-    expect(inChapter.ms).toBeLessThan(1000);
+    expect(await refusedAs(makeEpub({ opf: opf({ extraMetadata: deep }) }))).toBe('xml-too-deep');
+    expect(await refusedAs(makeEpub({ replace: { 'OEBPS/ch1.xhtml': `<html><body>${'<div>'.repeat(50_000)}x</body></html>` } }))).toBe('xml-too-deep');
   });
 
   it('accepts an ordinary external DOCTYPE (never fetched) and counts depth correctly', () => {
@@ -254,12 +247,12 @@ describe('hostile PDFs (cases 13–14)', () => {
   });
 
   it('imports a page with a giant image without decoding it', async () => {
+    // 3.6 billion pixels declared, 10 bytes given: skipped under maxImageSize (checked above); the
+    // page's text and cover still come.
     const file = writeTemp('giant.pdf', onePagePdf('Dieu 1. Pham vi', { width: 60_000, height: 60_000 }));
-    const started = performance.now();
     const result = await extractFile(file);
     expect(result.text).toContain('Dieu 1. Pham vi');
     expect(result.cover?.mediaType).toBe('image/png');
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('refuses a PDF with no pages', async () => {

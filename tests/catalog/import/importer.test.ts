@@ -136,14 +136,13 @@ describe('importFiles', () => {
     expect(files.map((f) => path.basename(f.path))).toEqual(['kieu-link.epub', 'kieu.epub']);
     expect(skipped).toBe(1);
 
-    // A pipe or a device named on the command line is refused at once, never read.
+    // A pipe or a device named on the command line is refused, never read: opening the pipe would
+    // wait for a writer for ever and /dev/zero never ends (the test's own timeout would fail either).
     if (process.platform !== 'win32') {
       const fifo = path.join(outside, 'pipe.pdf');
       spawnSync('mkfifo', [fifo]);
-      const started = performance.now();
       const specials = await collectFiles(['/dev/zero', fifo]);
       expect(specials.files.map((f) => f.refusal?.code)).toEqual(['unreadable', 'unreadable']);
-      expect(performance.now() - started).toBeLessThan(1000);
     }
 
     // A file named on the command line is read as given, but what it holds is never repeated.

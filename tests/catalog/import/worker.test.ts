@@ -33,13 +33,12 @@ describe('extraction worker', () => {
   it('terminates a worker that hangs and refuses the file as taking too long', async () => {
     const extractor = new Extractor({ timeoutMs: 300, workerEntry: FIXTURE_WORKER('hang-worker.mjs') });
     try {
-      const started = performance.now();
+      // The worker never answers: only the time limit ends the extraction (else the test's own timeout fails it).
       const outcome = await extractor.extract(DEMO('truyen-kieu.epub'));
       expect(outcome.ok).toBe(false);
       expect(!outcome.ok && outcome.refusal).toEqual({ code: 'timeout', detail: '> 0.3 s' });
       expect(!outcome.ok && say('vi', refusalReason(outcome.refusal))).toBe('Quá thời gian xử lý: > 0.3 s');
       expect(!outcome.ok && say('en', refusalReason(outcome.refusal))).toBe('took too long: > 0.3 s');
-      expect(performance.now() - started).toBeLessThan(5000);
       // The process is fine and the extractor recovers with a fresh worker.
       const again = await extractor.extract(DEMO('truyen-kieu.epub'));
       expect(!again.ok && again.refusal.code).toBe('timeout');

@@ -2,10 +2,11 @@
  * Security.md case 25 and issue 6's restarts, with real processes killed by SIGKILL: the station
  * (`bookshelf outbox --send`) killed while a chunk at 40% is in flight resumes from the hub's
  * HEAD offset in a new process, with no second upload; the hub (`bookshelf serve --hub`) killed
- * mid-upload and started again on the same port keeps what it had, and the station resumes.
+ * mid-upload and started again at the same address keeps what it had, and the station resumes.
+ * Every port is one the OS gave and its holder keeps; every wait has a time limit that says what
+ * did not happen.
  */
 import type { ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { listModeration } from '../../../catalog/hub/moderation.js';
 import { OutboxService } from '../../../catalog/outbox/service.js';
@@ -17,39 +18,49 @@ import { startCli } from '../../helpers/cli.js';
 import { enrolApproved } from '../../helpers/enrolled-station.js';
 
 const CHUNK = 64 * 1024;
+/** Starting `bookshelf` (tsx) and getting an answer from it, on a slow shared machine. */
+const START_MS = 60_000;
 
-function run(args: string[]): { child: ChildProcess; exit: Promise<number | null>; output: () => string; waitFor: (text: string) => Promise<void> } {
+/** `promise`, or a failure saying `what` did not happen within `ms`. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** `bookshelf args…` as a child process: its exit and what it prints, each awaited within START_MS. */
+function run(args: string[]): { child: ChildProcess; exit: () => Promise<number | null>; waitFor: (pattern: RegExp) => Promise<RegExpMatchArray> } {
   const child = startCli(args);
   let output = '';
-  const waiters: { text: string; resolve: () => void }[] = [];
+  const waiters: { pattern: RegExp; resolve: (match: RegExpMatchArray) => void }[] = [];
   const onData = (data: Buffer) => {
     output += data.toString();
-    for (const waiter of waiters.filter((w) => output.includes(w.text))) {
+    for (const waiter of [...waiters]) {
+      const match = output.match(waiter.pattern);
+      if (!match) continue;
       waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve();
+      waiter.resolve(match);
     }
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   onTestFinished(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
+  const said = (what: string) => `bookshelf ${args[0]} ${what} (its output: ${JSON.stringify(output.slice(-2_000))})`;
   return {
     child,
-    exit,
-    output: () => output,
-    waitFor: (text) => (output.includes(text) ? Promise.resolve() : new Promise((resolve) => waiters.push({ text, resolve }))),
+    exit: () => within(exited, START_MS, said('did not exit')),
+    waitFor: (pattern) => {
+      const match = output.match(pattern);
+      return match ? Promise.resolve(match) : within(new Promise((resolve) => waiters.push({ pattern, resolve })), START_MS, said(`did not print ${pattern}`));
+    },
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** The address a hub started with `--port 0` says it receives uploads at. */
+const UPLOADS_AT = /(http:\/\/127\.0\.0\.1:\d+\/)uploads\//;
 
 const uploadPosts = (log: { method: string; path: string }[]) => log.filter((r) => r.method === 'POST' && r.path.startsWith('/uploads'));
 
@@ -68,9 +79,9 @@ describe('restarts in the middle of an upload', { timeout: 120_000 }, () => {
     proxy.setRule((request) => (request.method === 'PATCH' && offsetOf(request) === 4 * CHUNK ? { kind: 'hold' } : { kind: 'forward' }));
     const held = proxy.nextHold();
     const first = run(['outbox', '--send', '--chunk-kb', '64', '--library', station.library.dir]);
-    await held;
+    await within(held, START_MS, 'the station never sent the chunk at 40%');
     first.child.kill('SIGKILL');
-    await first.exit;
+    await first.exit();
     proxy.release();
     const killed = getRow(station.library.db, row.id);
     expect(killed).toMatchObject({ state: 'sending', bytes_sent: 4 * CHUNK });
@@ -78,7 +89,7 @@ describe('restarts in the middle of an upload', { timeout: 120_000 }, () => {
     proxy.setRule(() => ({ kind: 'forward' }));
     const before = proxy.log.length;
     const second = run(['outbox', '--send', '--chunk-kb', '64', '--json', '--library', station.library.dir]);
-    expect(await second.exit).toBe(0);
+    expect(await second.exit()).toBe(0);
     const after = proxy.log.slice(before);
     expect(after.filter((r) => r.method === 'PATCH').map((r) => r.bytes).reduce((a, b) => a + b, 0)).toBe(6 * CHUNK);
     expect(after.find((r) => r.method === 'PATCH')).toMatchObject({ status: 204 });
@@ -87,14 +98,16 @@ describe('restarts in the middle of an upload', { timeout: 120_000 }, () => {
     expect(listModeration(hub.library).map((item) => item.sha256)).toEqual([sha256(bytes)]);
   });
 
-  it('the hub killed mid-upload and started again on the same port keeps the bytes it had; the station resumes there', async () => {
-    const port = await freePort();
+  it('the hub killed mid-upload and started again at the same address keeps the bytes it had; the station resumes there', async () => {
     const hubDir = tempDir('outbox-hub-');
     const feedDir = tempDir('outbox-feed-');
-    const hubArgs = ['serve', '--hub', '--feed', feedDir, '--library', hubDir, '--port', String(port), '--no-open'];
+    // The hub takes a port from the OS each time it starts (--port 0) and says which; the station
+    // knows the hub by the proxy's address, which this process holds throughout, so the hub
+    // comes back at the same address without a port being released and taken again.
+    const hubArgs = ['serve', '--hub', '--feed', feedDir, '--library', hubDir, '--port', '0', '--no-open'];
     let hub = run(hubArgs);
-    await hub.waitFor('/uploads/');
-    const proxy = await startProxy(() => `http://127.0.0.1:${port}/`);
+    let hubUrl = (await hub.waitFor(UPLOADS_AT))[1];
+    const proxy = await startProxy(() => hubUrl);
     const bytes = pdfBytes(10 * CHUNK);
     const station = await stationWith(bytes);
     // The hub's library is held by its process: its official approves the station there.
@@ -107,23 +120,23 @@ describe('restarts in the middle of an upload', { timeout: 120_000 }, () => {
     proxy.setRule((request) => (request.method === 'PATCH' && offsetOf(request) === 4 * CHUNK ? { kind: 'hold' } : { kind: 'forward' }));
     const held = proxy.nextHold();
     const first = service.runOnce();
-    await held;
+    await within(held, START_MS, 'the station never sent the chunk at 40%');
     hub.child.kill('SIGKILL');
-    await hub.exit;
+    await hub.exit();
     proxy.setRule(() => ({ kind: 'forward' }));
     proxy.release();
-    expect(await first).toMatchObject({ sent: 0, failed: 1 });
+    expect(await within(first, START_MS, 'the send cut by the hub’s death did not end')).toMatchObject({ sent: 0, failed: 1 });
     expect(service.item(row.id)).toMatchObject({ state: 'failed', bytesSent: 4 * CHUNK });
 
     hub = run(hubArgs);
-    await hub.waitFor('/uploads/');
+    hubUrl = (await hub.waitFor(UPLOADS_AT))[1];
     const before = proxy.log.length;
-    expect(await service.runOnce()).toMatchObject({ sent: 1 });
+    expect(await within(service.runOnce(), START_MS, 'the resumed send did not end')).toMatchObject({ sent: 1 });
     const after = proxy.log.slice(before);
     expect(after.filter((r) => r.method === 'PATCH').reduce((sum, r) => sum + r.bytes, 0)).toBe(6 * CHUNK);
     expect(uploadPosts(proxy.log)).toHaveLength(1);
     hub.child.kill('SIGTERM');
-    await hub.exit;
+    await hub.exit();
     const hubLibrary = await openTestLibrary(hubDir);
     expect(listModeration(hubLibrary).map((item) => item.sha256)).toEqual([sha256(bytes)]);
   });

@@ -96,7 +96,6 @@ describe('a bandwidth cap', () => {
     expect(result).toMatchObject({ downloaded: 1, failed: [], stopped: false });
     expect(result.bytes).toBe(files[0].size);
     expect(elapsed).toBeGreaterThanOrEqual(shortest(result.bytes));
-    expect(elapsed).toBeLessThan(3);
   });
 
   it('is shared by concurrent downloads: 4 × 150 KB at concurrency 4 take at least (600 KB − burst) / rate', async () => {
@@ -110,7 +109,6 @@ describe('a bandwidth cap', () => {
     );
     expect(result).toMatchObject({ downloaded: 4, failed: [] });
     expect(elapsed).toBeGreaterThanOrEqual(shortest(result.bytes));
-    expect(elapsed).toBeLessThan(5);
     expect(Math.max(...progress.map((p) => p.current.length))).toBe(4); // the four ran at once
   });
 });
@@ -124,23 +122,28 @@ describe('progress reports', () => {
     fs.mkdirSync(station.layout.partial, { recursive: true });
     fs.writeFileSync(part(files[1].sha256), fs.readFileSync(hub.library.files.pathOf(files[1].sha256)).subarray(0, 100_000));
     const total = files.reduce((sum, file) => sum + file.size, 0);
-    const progress: { at: number; p: DownloadProgress }[] = [];
+    const progress: DownloadProgress[] = [];
 
-    const result = await downloadPending(station, new HttpSource(server.url), {
-      concurrency: 2,
-      maxBytesPerSecond: 1_500_000,
-      onProgress: (p) => void progress.push({ at: performance.now(), p }),
-    });
+    const [elapsed, result] = await seconds(() =>
+      downloadPending(station, new HttpSource(server.url), {
+        concurrency: 2,
+        maxBytesPerSecond: 1_500_000,
+        onProgress: (p) => void progress.push(p),
+      }),
+    );
     expect(result).toMatchObject({ downloaded: 3, failed: [], bytes: total - 100_000 });
-    expect(progress[0].p).toMatchObject({ filesDone: 0, filesFailed: 0, filesTotal: 3, bytesDone: 100_000, bytesTotal: total, current: [] });
-    expect(progress.at(-1)!.p).toEqual({ filesDone: 3, filesFailed: 0, filesTotal: 3, bytesDone: total, bytesTotal: total, bytesPerSecond: expect.any(Number), secondsLeft: 0, current: [] });
+    expect(progress[0]).toMatchObject({ filesDone: 0, filesFailed: 0, filesTotal: 3, bytesDone: 100_000, bytesTotal: total, current: [] });
+    expect(progress.at(-1)).toEqual({ filesDone: 3, filesFailed: 0, filesTotal: 3, bytesDone: total, bytesTotal: total, bytesPerSecond: expect.any(Number), secondsLeft: 0, current: [] });
     expect(progress.length).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < progress.length; i += 1) {
-      expect(progress[i].p.bytesDone).toBeGreaterThanOrEqual(progress[i - 1].p.bytesDone);
-      expect(progress[i].p.filesDone).toBeGreaterThanOrEqual(progress[i - 1].p.filesDone);
+      expect(progress[i].bytesDone).toBeGreaterThanOrEqual(progress[i - 1].bytesDone);
+      expect(progress[i].filesDone).toBeGreaterThanOrEqual(progress[i - 1].filesDone);
     }
-    for (let i = 2; i < progress.length - 1; i += 1) expect(progress[i].at - progress[i - 1].at).toBeGreaterThanOrEqual(200); // about every 250 ms
-    const middle = progress.slice(1, -1).map(({ p }) => p);
+    // About every 250 ms, not once per chunk received: one report at the start, one at the end and
+    // at most one per 250 ms of the run between them (+1 for a timer firing a hair early). A busy
+    // machine only makes them rarer.
+    expect(progress.length).toBeLessThanOrEqual(2 + Math.floor((elapsed * 1000) / 250) + 1);
+    const middle = progress.slice(1, -1);
     expect(middle.some((p) => p.bytesPerSecond > 0 && p.secondsLeft !== null && p.secondsLeft > 0)).toBe(true);
     expect(middle.some((p) => p.current.length > 0)).toBe(true);
   });
@@ -155,13 +158,12 @@ describe('a stop', () => {
     const [first] = [...files].sort((a, b) => a.sha256.localeCompare(b.sha256));
     const delays: number[] = [];
 
-    const [elapsed, stopped] = await seconds(() =>
-      downloadPending(station, new HttpSource(server.url), { concurrency: 1, attempts: 5, sleep: async (ms) => void delays.push(ms), signal: controller.signal }),
-    );
+    const stopped = await downloadPending(station, new HttpSource(server.url), { concurrency: 1, attempts: 5, sleep: async (ms) => void delays.push(ms), signal: controller.signal });
     expect(stopped).toEqual({ downloaded: 0, bytes: 0, failed: [], stopped: true });
-    expect(elapsed).toBeLessThan(2);
     expect(delays).toEqual([]);
     expect(server.log.ranges).toEqual([undefined]); // one request: no retry, the second file never started
+    // The request in flight was ended: the server stopped sending the file part way.
+    expect(server.log.sent[0]).toBeLessThan(first.size);
     const kept = fs.statSync(part(first.sha256)).size;
     expect(kept).toBeGreaterThan(0);
     expect(kept).toBeLessThan(first.size);

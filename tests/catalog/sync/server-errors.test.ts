@@ -20,9 +20,9 @@ afterAll(() => closers.forEach((close) => close()));
 
 type Mode = { files503: number; root503?: boolean } | 'silent' | 'trickle';
 
-/** Serves a feed folder, misbehaving as `mode` says; counts the requests for files. */
+/** Serves a feed folder, misbehaving as `mode` says; counts the connections and the requests for files. */
 async function server(feedDir: string, mode: Mode) {
-  const requests = { files: 0, root: 0 };
+  const requests = { files: 0, root: 0, connections: 0 };
   const sockets = new Set<net.Socket>();
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const feedPath = decodeURIComponent(req.url!.slice(1));
@@ -46,6 +46,7 @@ async function server(feedDir: string, mode: Mode) {
   };
   const listener: net.Server = mode === 'silent' ? net.createServer(() => {}) : http.createServer(serve);
   listener.on('connection', (socket: net.Socket) => {
+    requests.connections += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -110,11 +111,12 @@ describe('server errors and timeouts', () => {
   it('a server that accepts and stays silent: the idle timeout fires, each attempt, and the download gives up', async () => {
     const t = await pendingStation();
     const feed = await server(t.hub.feedDir, 'silent');
-    const started = performance.now();
+    // Without the idle timeout the silent server would hold the download for ever (the test's
+    // own timeout would fail it); the reason and the retries say which timeout ended each attempt.
     const result = await downloadPending(t.station, new HttpSource(feed.url, { idleTimeoutMs: 100 }), { attempts: 3, baseDelayMs: 5, sleep: t.sleep });
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(result.downloaded).toBe(0);
     expect(result.failed[0].reason).toMatchObject({ key: 'sync.timedOut' });
+    expect(feed.requests.connections).toBe(3);
     expect(t.delays).toEqual([5, 10]);
     expect(t.station.info()).toMatchObject({ filesPending: 1 });
     expect(fs.readdirSync(t.station.layout.partial)).toEqual([]);
@@ -128,9 +130,8 @@ describe('server errors and timeouts', () => {
   it('a server that trickles a byte at a time: the total timeout fires though the idle one never does', async () => {
     const t = await pendingStation();
     const feed = await server(t.hub.feedDir, 'trickle');
-    const started = performance.now();
+    // A byte every 20 ms: the 50 KB file would take 17 minutes, and the idle timeout never fires.
     const result = await downloadPending(t.station, new HttpSource(feed.url, { idleTimeoutMs: 1_000, totalTimeoutMs: 300 }), { attempts: 2, baseDelayMs: 5, sleep: t.sleep });
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(result.downloaded).toBe(0);
     expect(result.failed[0].reason).toMatchObject({ key: 'sync.tookTooLong', params: { ms: 300 } });
     expect(t.station.info()).toMatchObject({ filesPending: 1 });

@@ -105,7 +105,8 @@ describe('the writer thread', () => {
     }
   });
 
-  it('saves a book-length document with the caller’s thread free, searchable and counted once it resolves', async () => {
+  // Two saves of 1.2 MB with their 9,000 sections: seen taking 50 s on a machine busy with other runs.
+  it('saves a book-length document with the caller’s thread free, searchable and counted once it resolves', { timeout: 180_000 }, async () => {
     const library = await tempLibrary('writer-save-');
     const writer = new WriterThread(library.dir);
     try {
