@@ -82,7 +82,8 @@ export function isIsoDay(value: string): boolean {
   return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
 }
 
-function monthsOf(from: string, to: string): string[] {
+/** Every month of a period, YYYY-MM, in order (empty ones too). */
+export function monthsOf(from: string, to: string): string[] {
   const months: string[] = [];
   let year = Number(from.slice(0, 4));
   let month = Number(from.slice(5, 7));

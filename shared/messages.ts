@@ -22,6 +22,7 @@ import { cliEn, cliVi } from './messages/cli.js';
 import { httpEn, httpVi } from './messages/http.js';
 import { hubEn, hubVi } from './messages/hub.js';
 import { stationsEn, stationsVi } from './messages/stations.js';
+import { enrolmentScreensEn, enrolmentScreensVi } from './messages/enrolment-screens.js';
 import { reportEn, reportVi } from './messages/report.js';
 import { relationsEn, relationsVi } from './messages/relations.js';
 import { formsEn, formsVi } from './messages/forms.js';
@@ -119,6 +120,7 @@ const vi = {
   ...httpVi,
   ...hubVi,
   ...stationsVi,
+  ...enrolmentScreensVi,
   ...reportVi,
   ...relationsVi,
   ...formsVi,
@@ -216,6 +218,7 @@ const en: Record<MessageKey, string> = {
   ...httpEn,
   ...hubEn,
   ...stationsEn,
+  ...enrolmentScreensEn,
   ...reportEn,
   ...relationsEn,
   ...formsEn,

@@ -119,6 +119,8 @@ export const usageUploadSchema = z.strictObject({
   days: z
     .array(z.strictObject({ day, counts: z.record(z.string().regex(/^[a-z_]{1,40}$/), z.number().int().min(0).max(1e9)) }))
     .max(USAGE_UPLOAD_MAX_DAYS),
+  /** The station's feed cursor: the highest root sequence it applied from its hub's feed, and when (issue 17; absent from older stations, or before a first sync). */
+  feed: z.strictObject({ sequence: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), appliedAt: z.iso.datetime({ offset: true }) }).optional(),
 });
 export type UsageUpload = z.infer<typeof usageUploadSchema>;
 

@@ -12,6 +12,6 @@ export function adminHandlers(services: Services): Handlers<typeof adminMethods>
     'admin.storage': () => storageReport(library),
     'admin.settings': () => stationSettings(library),
     'admin.updateSettings': (input) => updateStationSettings(library, input),
-    'usage.reportFile': (input, ctx) => reportFile(library, input.from, input.to, input.format, ctx.user?.displayName),
+    'usage.reportFile': (input, ctx) => reportFile(library, input.from, input.to, input.format, ctx.user?.displayName, new Date(), input.network),
   };
 }

@@ -1,8 +1,11 @@
 /**
  * `bookshelf moderate`: a hub's moderation queue from a terminal — list the uploads waiting (or
  * all), approve one into the hub's library (the next publish carries it), reject one with a
- * reason the station will show, and the usage counts stations reported, summed per station.
- * `--stations`: the stations enrolled and the decisions on them (./moderate-stations.ts).
+ * reason the station will show, and the usage counts stations reported, summed per station;
+ * with `--by station|province` (and `--from`, `--to`), the network's view of them
+ * (./moderate-usage.ts). `--stations`: the stations enrolled and the decisions on them
+ * (./moderate-stations.ts). `--quotas`: the stations' quotas and the disk's room, `--set` to change
+ * one (./moderate-quotas.ts).
  */
 import os from 'node:os';
 import { Library } from '../library.js';
@@ -12,6 +15,8 @@ import { AppError } from '../../shared/errors.js';
 import type { ModerationItem } from '../../shared/outbox.js';
 import { UsageError } from './usage.js';
 import { runModerateStations } from './moderate-stations.js';
+import { runModerateUsage, usagePeriod } from './moderate-usage.js';
+import { runModerateQuotas } from './moderate-quotas.js';
 import { helpSection } from './words.js';
 import { bilingual } from '../../shared/messages.js';
 import { plainLine, terminalSafe } from '../../shared/text.js';
@@ -22,6 +27,8 @@ export const MODERATE_HELP = helpSection('moderate', [
   ['--approve ID', 'cli.help.moderate.approve'],
   ['--reject ID --reason TEXT', 'cli.help.moderate.reject'],
   ['--usage', 'cli.help.moderate.usage'],
+  ['--usage --by station|province [--from D --to D]', 'cli.help.moderate.by'],
+  ['--quotas [--set NAME=VALUE]', 'cli.help.moderate.quotas'],
   ['--stations', 'cli.help.moderate.stations'],
   ['--stations --approve ID | --refuse ID | --revoke ID', 'cli.help.moderate.decideStation'],
   ['--json', 'cli.help.json'],
@@ -39,6 +46,13 @@ export interface ModerateFlags {
   stations?: boolean;
   refuse?: string;
   revoke?: string;
+  /** With --usage: the network's view, per station or province, over --from..--to. */
+  by?: string;
+  from?: string;
+  to?: string;
+  /** The quotas and the disk's room; --set changes one. */
+  quotas?: boolean;
+  set?: string;
 }
 
 /** One upload on one line; what a station or an official wrote is made plain here too, whatever the database holds. */
@@ -48,6 +62,12 @@ function line(item: ModerationItem): string {
 }
 
 export async function runModerate(flags: ModerateFlags, write: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
+  if (flags.set !== undefined && !flags.quotas) throw new UsageError(`--set ${bilingual({ key: 'cli.usage.onlyWith' })} --quotas`);
+  if (flags.quotas) {
+    const others = [flags.approve, flags.reject, flags.reason, flags.refuse, flags.revoke, flags.by, flags.from, flags.to].some((flag) => flag !== undefined);
+    if (others || flags.usage || flags.all || flags.stations) throw new UsageError(`--quotas ${bilingual({ key: 'cli.usage.onlyWith' })} --set, --json`);
+    return runModerateQuotas({ libraryDir: flags.libraryDir, set: flags.set, json: flags.json }, write);
+  }
   if (flags.stations) {
     if (flags.reject !== undefined || flags.reason !== undefined || flags.usage || flags.all) {
       throw new UsageError(`--stations ${bilingual({ key: 'cli.usage.onlyWith' })} --approve, --refuse, --revoke, --json`);
@@ -55,14 +75,18 @@ export async function runModerate(flags: ModerateFlags, write: (text: string) =>
     return runModerateStations(flags, write);
   }
   if (flags.refuse !== undefined || flags.revoke !== undefined) throw new UsageError(`--refuse, --revoke ${bilingual({ key: 'cli.usage.onlyWith' })} --stations`);
+  const period = [flags.by, flags.from, flags.to].some((flag) => flag !== undefined);
+  if (period && !flags.usage) throw new UsageError(`--by, --from, --to ${bilingual({ key: 'cli.usage.onlyWith' })} --usage`);
+  if (flags.usage && flags.by !== undefined) return runModerateUsage({ libraryDir: flags.libraryDir, by: flags.by, from: flags.from, to: flags.to, json: flags.json }, write);
   if (flags.approve !== undefined && flags.reject !== undefined) throw new UsageError(`${bilingual({ key: 'cli.usage.onlyOneOf' })} --approve, --reject`);
   if (flags.reject !== undefined && !flags.reason?.trim()) throw new UsageError(`--reject ${bilingual({ key: 'cli.usage.needs' })} --reason TEXT`);
   if (flags.reason !== undefined && flags.reject === undefined) throw new UsageError(`--reason ${bilingual({ key: 'cli.usage.onlyWith' })} --reject`);
+  const days = usagePeriod(flags.from, flags.to);
   const library = await Library.open(flags.libraryDir);
   const by = `cli:${os.userInfo().username}`;
   try {
     if (flags.usage) {
-      const stations = usageByStation(library);
+      const stations = usageByStation(library, days);
       if (flags.json) write(`${JSON.stringify(stations)}\n`);
       else if (!stations.length) write(`${bilingual({ key: 'cli.moderate.noUsage' })}\n`);
       else for (const s of stations) write(`${terminalSafe(`${s.stationName} (${s.stationId.slice(0, 8)}) ${s.firstDay ?? ''}…${s.lastDay ?? ''}: ${Object.entries(s.totals).map(([k, v]) => `${k}=${v}`).join(', ')}`)}\n`);

@@ -1,9 +1,11 @@
 /**
- * `bookshelf report --from YYYY-MM-DD --to YYYY-MM-DD --format csv|pdf [--out FILE]`: the yearly
- * usage report for the ministry (catalog/report/report.ts makes it, in Vietnamese, the same as the
- * officials' screen). This command checks its flags and puts the report where it was asked: in a
- * file, or on standard output without --out, a PDF only when that is not a terminal. While the
- * commune's name is not set, the report says so, and so does this command on standard error.
+ * `bookshelf report --from YYYY-MM-DD --to YYYY-MM-DD | --year YYYY [--network] --format csv|pdf
+ * [--out FILE]`: the yearly usage report for the ministry (catalog/report/report.ts makes it, in
+ * Vietnamese, the same as the officials' screen); at a hub, `--network` makes it for the whole
+ * network from what its stations reported. This command checks its flags and puts the report
+ * where it was asked: in a file, or on standard output without --out, a PDF only when that is not
+ * a terminal. While the unit's name is not set, the report says so, and so does this command on
+ * standard error.
  */
 import path from 'node:path';
 import { SETTINGS, getSetting } from '../db/settings.js';
@@ -20,6 +22,8 @@ import { helpSection, labelled } from './words.js';
 
 export const REPORT_HELP = helpSection('report', [
   ['--from YYYY-MM-DD --to YYYY-MM-DD', 'cli.help.report.period'],
+  ['--year YYYY', 'cli.help.report.year'],
+  ['--network', 'cli.help.report.network'],
   ['--format csv|pdf', 'cli.help.report.format'],
   ['--out FILE', 'cli.help.report.out'],
 ]);
@@ -37,6 +41,10 @@ export interface ReportFlags {
   format?: string;
   out?: string;
   now?: Date;
+  /** A whole year instead of from..to. */
+  year?: string;
+  /** At a hub: the whole network's report. */
+  network?: boolean;
 }
 
 const EXAMPLE = 'bookshelf report --from 2025-01-01 --to 2025-12-31 --format pdf --out baocao.pdf';
@@ -53,9 +61,16 @@ function checkFormat(format: string | undefined, out: string | undefined): Repor
   return format as ReportFileFormat;
 }
 
+/** The period: the year given, else --from and --to. */
+function period(flags: ReportFlags): { from: string; to: string } {
+  if (flags.year === undefined) return { from: checkDay('from', flags.from), to: checkDay('to', flags.to) };
+  if (flags.from !== undefined || flags.to !== undefined) throw new UsageError(bilingual({ key: 'cli.report.yearOrPeriod' }));
+  if (!/^\d{4}$/.test(flags.year)) throw new UsageError(`--year: "${flags.year}" ${bilingual({ key: 'cli.usage.notYear' })}`);
+  return { from: `${flags.year}-01-01`, to: `${flags.year}-12-31` };
+}
+
 export async function runReport(flags: ReportFlags, stdout: ReportOutput = process.stdout, stderr: ReportOutput = process.stderr): Promise<number> {
-  const from = checkDay('from', flags.from);
-  const to = checkDay('to', flags.to);
+  const { from, to } = period(flags);
   if (from > to) throw new UsageError(labelled('cli.report.startsAfterEnd', `${from} > ${to}`));
   if (monthsInPeriod(from, to) > USAGE_REPORT_MAX_MONTHS) throw new UsageError(bilingual({ key: 'cli.report.tooLong', params: { months: USAGE_REPORT_MAX_MONTHS } }));
   const format = checkFormat(flags.format, flags.out);
@@ -65,7 +80,7 @@ export async function runReport(flags: ReportFlags, stdout: ReportOutput = proce
   let bytes: Buffer;
   let unitMissing: boolean;
   try {
-    ({ bytes } = await usageReport(library, { from, to, format, lang: 'vi', now: flags.now }));
+    ({ bytes } = await usageReport(library, { from, to, format, lang: 'vi', now: flags.now, network: flags.network }));
     unitMissing = getSetting(library.db, SETTINGS.libraryName) === null;
   } finally {
     library.close();

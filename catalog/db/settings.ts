@@ -116,6 +116,17 @@ export const SETTINGS = {
   /** The hub's last published root sequence, and the last change it carried. */
   publishSequence: number('publish.sequence', 0),
   publishLastChange: number('publish.last_change_seq', null),
+  /**
+   * A hub's quotas (catalog/hub/quotas.ts; docs/uploads.md § Quotas says why each default fits a
+   * province hub). Per station: bytes of its unfinished uploads (three of the largest uploads),
+   * uploads created a day, usage rows written a day. Pending enrolment requests from one source
+   * address. Free space kept on the hub's disk (null: 2 GiB or 5 % of the disk, the larger).
+   */
+  hubInFlightBytes: number('hub.quota.in_flight_bytes', 600 * 1024 * 1024),
+  hubUploadsPerDay: number('hub.quota.uploads_per_day', 200),
+  hubUsageRowsPerDay: number('hub.quota.usage_rows_per_day', 50_000),
+  hubPendingPerAddress: number('hub.quota.pending_enrolments_per_address', 20),
+  hubMinFreeBytes: number('hub.quota.min_free_bytes', null),
 } as const;
 
 export function getSetting<T>(db: Db, setting: Setting<T>): T {

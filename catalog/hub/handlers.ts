@@ -1,4 +1,4 @@
-/** Handlers of a hub's contract methods (shared/contract/hub.ts, stations.ts): the moderation queue, the stations' usage, and the stations enrolled. */
+/** Handlers of a hub's contract methods (shared/contract/hub.ts, stations.ts): the moderation queue, the stations' usage (per station or province), and the stations enrolled. */
 import type { CallContext, Handlers } from '../../shared/call.js';
 import type { hubMethods } from '../../shared/contract/hub.js';
 import type { hubStationMethods } from '../../shared/contract/stations.js';
@@ -7,6 +7,7 @@ import type { Services } from '../services.js';
 import { approveUpload, listModeration, rejectUpload } from './moderation.js';
 import { usageByStation } from './usage.js';
 import { approveStation, listStations, refuseStation, revokeStation } from './stations.js';
+import { networkUsage } from './network-usage.js';
 
 /** Who decides, as the queue records it. */
 function who(ctx: CallContext): string {
@@ -24,5 +25,6 @@ export function hubHandlers({ library }: Services): Handlers<typeof hubMethods &
     'stations.approve': (input, ctx) => approveStation(library, input.stationId, who(ctx)),
     'stations.refuse': (input, ctx) => refuseStation(library, input.stationId, who(ctx)),
     'stations.revoke': (input, ctx) => revokeStation(library, input.stationId, who(ctx)),
+    'stations.usage': (input) => networkUsage(library, input),
   };
 }

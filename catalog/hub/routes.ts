@@ -4,7 +4,8 @@
  * enrolment (POST /hub/stations, GET /hub/stations/<id>, ./station-routes.ts), the moderation
  * outcome of an upload (GET /hub/uploads/<id>, JSON, for the station that sent it), and the
  * stations' usage reports (POST /hub/usage, JSON, at most 256 KB, for the signing station only,
- * its days checked by ./usage-check.ts).
+ * its days checked by ./usage-check.ts, its rows within the station's rows of the day,
+ * ./quotas.ts).
  */
 import type { Hono } from 'hono';
 import type { Library } from '../library.js';
@@ -17,7 +18,8 @@ import { mountStationRoutes } from './station-routes.js';
 import { UPLOADS_ROUTE, createUploadEndpoint } from './uploads.js';
 import type { UploadEndpointOptions } from './uploads.js';
 import { usageProblem } from './usage-check.js';
-import { recordStationUsage } from './usage.js';
+import { recordStationUsage, usageRowsOf } from './usage.js';
+import { usageRowsRefusal } from './quotas.js';
 
 export const MAX_USAGE_BODY_BYTES = 256 * 1024;
 
@@ -29,6 +31,13 @@ export interface HubRouteOptions extends UploadEndpointOptions {
 /** Mounts the hub's routes on `app`; returns the upload endpoint (for its clean-up). */
 export function mountHubRoutes(app: Hono, library: Library, options: HubRouteOptions = {}) {
   const now = options.now ?? (() => new Date());
+  // Every answer's Date is the clock the hub checks signatures and quota days by: a station whose clock is off signs by it.
+  for (const route of [UPLOADS_ROUTE, `${UPLOADS_ROUTE}/*`, '/hub/*']) {
+    app.use(route, async (c, next) => {
+      await next();
+      c.res.headers.set('Date', now().toUTCString());
+    });
+  }
   const uploads = createUploadEndpoint(library, { ...options, now });
   app.all(UPLOADS_ROUTE, (c) => uploads.handle(c.req.raw));
   app.all(`${UPLOADS_ROUTE}/*`, (c) => uploads.handle(c.req.raw));
@@ -53,6 +62,8 @@ export function mountHubRoutes(app: Hono, library: Library, options: HubRouteOpt
     if (report.stationId !== signed.station.station_id) return refusalOf(c.req.raw, { status: 403, ref: { key: 'hub.notYourStation' } });
     const problem = usageProblem(report, now());
     if (problem) return refusalOf(c.req.raw, { status: 422, ref: problem });
+    const tooMany = usageRowsRefusal(library.db, report.stationId, usageRowsOf(report), now());
+    if (tooMany) return refusalOf(c.req.raw, tooMany);
     recordStationUsage(library, report, now());
     return jsonResponse({ ok: true, days: report.days.length }, 200);
   });

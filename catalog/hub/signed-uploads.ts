@@ -6,7 +6,9 @@
  * creation must name the signing station in its metadata (else 403) and is kept under the name
  * the hub approved, whatever name it carries; a request on an upload must come from the station
  * that created it (another's is answered 404, as one that does not exist). Unsigned requests
- * are refused before a byte of their body is read.
+ * are refused before a byte of their body is read. A creation must also fit the station's
+ * quotas and the room on the hub's disk (./upload-room.ts): 429 or 507 with Retry-After, else
+ * the upload it creates counts in the station's uploads of the day.
  */
 import type { FileStore } from '@tus/file-store';
 import type { Library } from '../library.js';
@@ -15,6 +17,8 @@ import { checkStationRequest, isRefusal, refusalOf, withBody } from './station-a
 import type { Refusal } from './station-auth.js';
 import { dropStationUploads } from './station-uploads.js';
 import { stationRow } from './stations.js';
+import { countUploadCreated } from './quotas.js';
+import type { UploadRoom } from './upload-room.js';
 
 const TUS_HEADERS = { 'Tus-Resumable': '1.0.0' };
 const COVERS: Record<string, readonly string[]> = { POST: ['upload-length', 'upload-metadata'], PATCH: ['upload-offset'] };
@@ -48,7 +52,19 @@ function uploadIdIn(request: Request): string | null {
   return id ?? null;
 }
 
-export function withStationSignatures(library: Library, datastore: FileStore, next: (request: Request) => Promise<Response>, now: () => Date) {
+/** The length a creation declares, or null when it declares none tus would take (tus refuses it). */
+function declaredLength(request: Request): number | null {
+  const length = Number(request.headers.get('upload-length') ?? NaN);
+  return Number.isSafeInteger(length) && length >= 0 ? length : null;
+}
+
+export interface SignedUploadParts {
+  datastore: FileStore;
+  room: UploadRoom;
+  now: () => Date;
+}
+
+export function withStationSignatures(library: Library, { datastore, room, now }: SignedUploadParts, next: (request: Request) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
     if (request.method === 'OPTIONS') return next(request);
     const signed = await checkStationRequest(library, request, {
@@ -65,12 +81,16 @@ export function withStationSignatures(library: Library, datastore: FileStore, ne
     if (request.method === 'POST') {
       const headers = creationHeaders(request, station);
       if (isRefusal(headers)) return refusalOf(request, headers, TUS_HEADERS);
+      const length = declaredLength(request);
+      const refused = length === null ? null : await room.admit(station.station_id, length);
+      if (refused) return refusalOf(request, refused, TUS_HEADERS);
       forward = withBody(request, signed.body, headers);
     } else if (id !== null) {
       const upload = await datastore.configstore.get(id);
       if (upload && upload.metadata?.stationId !== station.station_id) return refusalOf(request, { status: 404, ref: { key: 'hub.noUpload' } }, TUS_HEADERS);
     }
     const response = await next(forward);
+    if (request.method === 'POST' && response.status === 201) countUploadCreated(library.db, station.station_id, now());
     // Revoked while this request was on its way: what it finished is dropped with the rest.
     if (stationRow(library.db, station.station_id)?.state === 'revoked') await dropStationUploads(library, station.station_id);
     return response;

@@ -29,6 +29,8 @@ export const ALWAYS_COVERED = ['@method', '@path', 'content-digest'] as const;
 export interface Refusal {
   status: number;
   ref: MessageRef;
+  /** Header fields the answer carries (a quota's Retry-After). */
+  headers?: Record<string, string>;
 }
 
 export interface SignatureCheck {
@@ -66,12 +68,13 @@ const STATE_REFUSALS: Record<HubStationState, MessageKey> = {
 function codeOf(status: number): ErrorCode {
   if (status === 401 || status === 403) return 'forbidden';
   if (status === 409) return 'conflict';
-  if (status === 503) return 'unavailable';
+  if (status === 429) return 'rate_limited';
+  if (status === 503 || status === 507) return 'unavailable';
   return 'bad_request';
 }
 
 export function refusalOf(request: Request, refusal: Refusal, headers: Record<string, string> = {}): Response {
-  return refusalResponse(request, refusal.status, codeOf(refusal.status), refusal.ref, headers);
+  return refusalResponse(request, refusal.status, codeOf(refusal.status), refusal.ref, { ...headers, ...refusal.headers });
 }
 
 export const partsOf = (request: Request): MessageParts => ({ method: request.method, url: request.url, header: (name) => request.headers.get(name) });

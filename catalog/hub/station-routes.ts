@@ -4,8 +4,9 @@
  * with the key it carries, which proves the station holds it; its words are made plain (no
  * control characters reach a terminal or a screen). Answered 202 while pending, 200 when already
  * approved with that key; refused 403 when revoked, 409 for another key, 503 when the register
- * holds too many pending requests. `GET /hub/stations/<id>`: a station asks its own state, signed
- * with its key whatever that state.
+ * holds too many pending requests, 429 (Retry-After an hour) when too many pending requests came
+ * from the request's source address (./source-address.ts). `GET /hub/stations/<id>`: a station
+ * asks its own state, signed with its key whatever that state.
  */
 import type { Hono } from 'hono';
 import type { Library } from '../library.js';
@@ -19,6 +20,7 @@ import { plainLine } from '../../shared/text.js';
 import { checkStationRequest, digestedBody, freshSignature, isRefusal, notReplayed, refusalOf, signedBy } from './station-auth.js';
 import type { Refusal } from './station-auth.js';
 import { ed25519Key, recordEnrolment } from './stations.js';
+import { sourceAddress } from './source-address.js';
 
 export interface StationRouteOptions {
   now: () => Date;
@@ -26,7 +28,9 @@ export interface StationRouteOptions {
   maxPendingEnrolments?: number;
 }
 
-const STATUS_OF: Partial<Record<ErrorCode, number>> = { forbidden: 403, conflict: 409, unavailable: 503 };
+const STATUS_OF: Partial<Record<ErrorCode, number>> = { forbidden: 403, conflict: 409, rate_limited: 429, unavailable: 503 };
+/** How long a source address with too many pending requests waits: an official decides meanwhile. */
+const PER_ADDRESS_RETRY_SECONDS = 3600;
 const invalid: Refusal = { status: 422, ref: { key: 'hub.enrolmentInvalid' } };
 
 const answerOf = (station: Pick<HubStation, 'stationId' | 'state' | 'requestedAt' | 'decidedAt'>): StationAnswer => ({
@@ -37,7 +41,7 @@ const answerOf = (station: Pick<HubStation, 'stationId' | 'state' | 'requestedAt
 });
 
 /** A station's request to enrol, checked as the module says; the station as recorded, or the refusal. */
-async function enrol(library: Library, request: Request, options: StationRouteOptions): Promise<HubStation | Refusal> {
+async function enrol(library: Library, request: Request, from: string, options: StationRouteOptions): Promise<HubStation | Refusal> {
   const now = options.now();
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const received = freshSignature(request, [], nowSeconds);
@@ -63,16 +67,17 @@ async function enrol(library: Library, request: Request, options: StationRouteOp
   const replayed = notReplayed(library, received, nowSeconds);
   if (replayed) return replayed;
   try {
-    return recordEnrolment(library, { stationId: sent.stationId, name, commune, province, publicKey: sent.publicKey }, now, options.maxPendingEnrolments);
+    return recordEnrolment(library, { stationId: sent.stationId, name, commune, province, publicKey: sent.publicKey }, now, { from, maxPending: options.maxPendingEnrolments });
   } catch (error) {
-    if (error instanceof AppError && STATUS_OF[error.code]) return { status: STATUS_OF[error.code] as number, ref: error.ref };
-    throw error;
+    if (!(error instanceof AppError) || !STATUS_OF[error.code]) throw error;
+    const wait = error.code === 'rate_limited' ? { 'Retry-After': String(PER_ADDRESS_RETRY_SECONDS) } : undefined;
+    return { status: STATUS_OF[error.code] as number, ref: error.ref, headers: wait };
   }
 }
 
 export function mountStationRoutes(app: Hono, library: Library, options: StationRouteOptions): void {
   app.post('/hub/stations', async (c) => {
-    const outcome = await enrol(library, c.req.raw, options);
+    const outcome = await enrol(library, c.req.raw, sourceAddress(c.req.raw, c.env), options);
     if (isRefusal(outcome)) return refusalOf(c.req.raw, outcome);
     return jsonResponse(answerOf(outcome), outcome.state === 'approved' ? 200 : 202);
   });

@@ -1,8 +1,10 @@
 /**
  * The hub's register of stations (table hub_stations, migration 17). A station asks to enrol
  * with its name, commune, province and public key (POST /hub/stations, ./station-routes.ts);
- * the request waits, pending, for an official — one per station id, and at most
- * MAX_PENDING_ENROLMENTS in all, so a flood of requests cannot fill the table. An official
+ * the request waits, pending, for an official — one per station id, at most
+ * MAX_PENDING_ENROLMENTS in all, and at most hub.quota.pending_enrolments_per_address from one
+ * source address (./source-address.ts), so a flood of requests cannot fill the table, nor one
+ * address take every place in it with throwaway keys. An official
  * approves or refuses a pending station and may revoke an approved one for good; a revocation
  * drops the station's uploads still waiting (./station-uploads.ts). The first key approved for
  * a station id is never swapped: a station that lost its key enrols again under a new id.
@@ -12,6 +14,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db/open.js';
 import { durably } from '../db/durable.js';
 import type { Library } from '../library.js';
+import { SETTINGS, getSetting } from '../db/settings.js';
 import { sha256Hex } from '../store/hash.js';
 import { AppError } from '../../shared/errors.js';
 import type { HubStation, HubStationState, StationDecision } from '../../shared/contract/stations.js';
@@ -32,6 +35,9 @@ export interface StationRow {
   decided_by: string | null;
   last_seen_at: string | null;
   last_report_at: string | null;
+  feed_sequence: number | null;
+  feed_applied_at: string | null;
+  requested_from: string | null;
 }
 
 /** What a station sends to enrol (its places already checked and made plain). */
@@ -68,6 +74,8 @@ function toStation(row: StationRow & { pending_uploads: number }): HubStation {
     lastSeenAt: row.last_seen_at,
     lastReportAt: row.last_report_at,
     pendingUploads: row.pending_uploads,
+    feedSequence: row.feed_sequence,
+    feedAppliedAt: row.feed_applied_at,
   };
 }
 
@@ -87,13 +95,21 @@ export function getStation(library: Library, id: string): HubStation | null {
   return row ? toStation(row) : null;
 }
 
+/** Where an enrolment request came from, and the bound on pending requests in all (tests lower it). */
+export interface EnrolmentSource {
+  /** Its source address (./source-address.ts). */
+  from: string;
+  maxPending?: number;
+}
+
 /**
  * Records a station's request to enrol: a new request, a pending one sent again with the same
  * key, or one after a refusal, waits as pending; an approved station asking again with its own
  * key is answered as it stands. Refused (AppError): a revoked station, another key for a
- * station pending or approved, the register full of pending requests.
+ * station pending or approved, the register full of pending requests, too many pending from
+ * the request's address (rate_limited: a place frees when an official decides on one).
  */
-export function recordEnrolment(library: Library, request: EnrolmentRequest, now: Date, maxPending = MAX_PENDING_ENROLMENTS): HubStation {
+export function recordEnrolment(library: Library, request: EnrolmentRequest, now: Date, source: EnrolmentSource): HubStation {
   const db = library.db;
   durably(db, () => {
     const row = stationRow(db, request.stationId);
@@ -103,16 +119,20 @@ export function recordEnrolment(library: Library, request: EnrolmentRequest, now
     if (row?.state === 'approved') return;
     if (row?.state !== 'pending') {
       const pending = db.prepare(`SELECT count(*) FROM hub_stations WHERE state = 'pending'`).pluck().get() as number;
-      if (pending >= maxPending) throw new AppError('unavailable', { key: 'hub.enrolmentsFull' });
+      if (pending >= (source.maxPending ?? MAX_PENDING_ENROLMENTS)) throw new AppError('unavailable', { key: 'hub.enrolmentsFull' });
+      const perAddress = getSetting(db, SETTINGS.hubPendingPerAddress);
+      const fromHere = db.prepare(`SELECT count(*) FROM hub_stations WHERE state = 'pending' AND requested_from = ?`).pluck().get(source.from) as number;
+      if (fromHere >= perAddress) throw new AppError('rate_limited', { key: 'hub.enrolmentsFromAddress', params: { max: perAddress } });
     }
     db.prepare(
-      `INSERT INTO hub_stations (station_id, name, commune, province, public_key, state, requested_at)
-       VALUES (@stationId, @name, @commune, @province, @publicKey, 'pending', @at)
+      `INSERT INTO hub_stations (station_id, name, commune, province, public_key, state, requested_at, requested_from)
+       VALUES (@stationId, @name, @commune, @province, @publicKey, 'pending', @at, @from)
        ON CONFLICT (station_id) DO UPDATE SET name = excluded.name, commune = excluded.commune, province = excluded.province,
          public_key = excluded.public_key, state = 'pending', decided_at = NULL, decided_by = NULL,
-         -- sent again while pending: it keeps its place in the queue
-         requested_at = CASE WHEN hub_stations.state = 'pending' THEN hub_stations.requested_at ELSE excluded.requested_at END`,
-    ).run({ ...request, at: now.toISOString() });
+         -- sent again while pending: it keeps its place in the queue (and counts where it first came from)
+         requested_at = CASE WHEN hub_stations.state = 'pending' THEN hub_stations.requested_at ELSE excluded.requested_at END,
+         requested_from = CASE WHEN hub_stations.state = 'pending' THEN hub_stations.requested_from ELSE excluded.requested_from END`,
+    ).run({ ...request, at: now.toISOString(), from: source.from });
   });
   return getStation(library, request.stationId) as HubStation;
 }

@@ -1,7 +1,8 @@
 /**
  * The hub's upload endpoint: tus 1.0 (@tus/server with @tus/file-store under
  * `<library>/hub-uploads/`, so an upload survives a hub restart and resumes from its offset),
- * checksummed chunks (./checksum.ts), a size bound, and uploads that expire after a week. An
+ * checksummed chunks (./checksum.ts), a size bound, quotas per station and a free-space floor
+ * with unfinished uploads expiring after a week, sooner when the disk is low (./upload-room.ts). An
  * upload is checked when it is created (media type, sha256, the description, the station; its
  * words made plain, ./plain-metadata.ts) and again when its last byte arrives: the sha256 of the
  * bytes must be the declared one (else 460 and the upload is dropped: the station starts a new
@@ -23,13 +24,14 @@ import { SHA256_HEX, UPLOAD_MEDIA_TYPES, uploadDescriptionSchema } from '../../s
 import { wireErrorFor } from '../http/headers.js';
 import { withChecksums } from './checksum.js';
 import { withStationSignatures } from './signed-uploads.js';
+import { UPLOAD_EXPIRY_MS, UploadRoom, statfsReader } from './upload-room.js';
+import type { DiskReader } from './upload-room.js';
 import { contentProblem, oneAtATime } from './content-check.js';
 import { plainDescription } from './plain-metadata.js';
 import { plainLine } from '../../shared/text.js';
 
 export const UPLOADS_ROUTE = '/uploads';
 export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-export const UPLOAD_EXPIRY_MS = 7 * 86_400_000;
 
 /** An answer @tus/server sends as is (its hooks read status_code and body): the error envelope in the request's language. */
 class HubRefusal extends Error {
@@ -97,6 +99,8 @@ function withoutCors(response: Response): Response {
 export interface UploadEndpointOptions {
   maxBytes?: number;
   now?: () => Date;
+  /** Reads the free space of the hub's disk (default: statfs of the library folder); tests give a reading. */
+  disk?: DiskReader;
 }
 
 /** The fetch handler for /uploads/… and what the hub must call at start (expired uploads removed). */
@@ -104,6 +108,7 @@ export function createUploadEndpoint(library: Library, options: UploadEndpointOp
   const directory = hubUploadsDir(library);
   const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
   const now = options.now ?? (() => new Date());
+  const room = new UploadRoom({ db: library.db, dir: directory, disk: options.disk ?? statfsReader(library.dir), now, remove: (id) => removeUploadFiles(library, id) });
   const checkContent = oneAtATime(contentProblem);
   const server = new Server({
     path: UPLOADS_ROUTE,
@@ -152,9 +157,10 @@ export function createUploadEndpoint(library: Library, options: UploadEndpointOp
     },
   });
   // Stations only: each request signed by an approved station before anything else (./signed-uploads.ts).
-  const handle = withStationSignatures(library, datastore, withChecksums((request) => server.handleWeb(request)), now);
+  const handle = withStationSignatures(library, { datastore, room, now }, withChecksums((request) => server.handleWeb(request)));
   return {
     handle: async (request: Request) => withoutCors(await handle(request)),
-    cleanUpExpired: () => server.cleanUpExpiredUploads(),
+    /** Removes the unfinished uploads that expired (never one waiting for moderation); returns how many. */
+    cleanUpExpired: () => room.sweep(),
   };
 }

@@ -2,21 +2,32 @@
  * Usage counts stations send to their hub (tables hub_usage and hub_stations): each report
  * replaces the days it carries for its station (a resend never doubles), and the hub sums them
  * per station. Counts only; the station is known by its random id and the name the hub approved
- * when it enrolled (the route takes reports only from approved stations, ./routes.ts).
+ * when it enrolled (the route takes reports only from approved stations, ./routes.ts). A report
+ * also says how far the station has synced (its feed cursor, kept with the station), and its rows
+ * count in the station's usage rows of the day (./quotas.ts).
  */
 import type { Library } from '../library.js';
 import { durably } from '../db/durable.js';
+import { statement } from '../db/statements.js';
 import type { StationUsage, UsageUpload } from '../../shared/outbox.js';
+import { countUsageRows } from './quotas.js';
+
+/** The rows a report writes: one per day and counter. */
+export const usageRowsOf = (report: UsageUpload) => report.days.reduce((sum, day) => sum + Object.keys(day.counts).length, 0);
 
 export function recordStationUsage(library: Library, report: UsageUpload, now = new Date()): void {
   const db = library.db;
   durably(db, () => {
-    db.prepare(
-      `INSERT INTO hub_stations (station_id, name, last_report_at) VALUES (?, ?, ?)
-       ON CONFLICT (station_id) DO UPDATE SET last_report_at = excluded.last_report_at`,
-    ).run(report.stationId, report.stationName, now.toISOString());
-    const clear = db.prepare('DELETE FROM hub_usage WHERE station_id = ? AND day = ?');
-    const insert = db.prepare('INSERT INTO hub_usage (station_id, day, counter, count) VALUES (?, ?, ?, ?)');
+    statement(
+      db,
+      `INSERT INTO hub_stations (station_id, name, last_report_at, feed_sequence, feed_applied_at) VALUES (@stationId, @name, @at, @sequence, @appliedAt)
+       ON CONFLICT (station_id) DO UPDATE SET last_report_at = excluded.last_report_at,
+         feed_sequence = coalesce(excluded.feed_sequence, feed_sequence), feed_applied_at = coalesce(excluded.feed_applied_at, feed_applied_at)`,
+    ).run({ stationId: report.stationId, name: report.stationName, at: now.toISOString(), sequence: report.feed?.sequence ?? null, appliedAt: report.feed?.appliedAt ?? null });
+    countUsageRows(db, report.stationId, usageRowsOf(report), now);
+    // Prepared once per database: a hub takes thousands of reports a day.
+    const clear = statement(db, 'DELETE FROM hub_usage WHERE station_id = ? AND day = ?');
+    const insert = statement(db, 'INSERT INTO hub_usage (station_id, day, counter, count) VALUES (?, ?, ?, ?)');
     for (const { day, counts } of report.days) {
       clear.run(report.stationId, day);
       for (const [counter, count] of Object.entries(counts)) insert.run(report.stationId, day, counter, count);

@@ -6,7 +6,11 @@
  * goes while the hub has not approved the station (./enrolment.ts): the items due wait, saying
  * why, and the hub is asked again each run while it is pending. A failure is retried with
  * exponential backoff (capped); a refusal of the station is noted in its enrolment; a stop
- * (dispose) ends the upload in flight, which the next start resumes from the hub's offset.
+ * (dispose) ends the upload in flight, which the next start resumes from the hub's offset. When
+ * the hub says "not now" (429 or 507: a quota of this station reached, its disk nearly full) the
+ * item fails with the hub's reason, is tried again no sooner than the hub's Retry-After, and the
+ * rest waits as long, saying why; a usage report refused so waits as long too. Neither is ever a
+ * rejection: nothing is lost, it goes once the hub allows.
  */
 import { SETTINGS, getSetting, setSetting } from '../db/settings.js';
 import type { Library } from '../library.js';
@@ -16,7 +20,7 @@ import type { MessageRef } from '../../shared/messages.js';
 import { effectiveHubUrl, outboxSettings } from './settings.js';
 import { awaitingDecision, getRow, holdDue, listRows, nextDue, toItem, update } from './store.js';
 import type { OutboxRow } from './store.js';
-import { UploadFailed, UploadRefused, hubSaid, sendFile } from './tus-upload.js';
+import { NOT_NOW, UploadFailed, UploadRefused, hubSaid, notNowWaitMs, sendFile } from './tus-upload.js';
 import { HubSigner } from './hub-signer.js';
 import { checkEnrolment, enrolmentHold, enrolmentRow, hubReasonOf, noteAccepted, noteRefusal } from './enrolment.js';
 import { countUsage } from '../usage.js';
@@ -37,6 +41,8 @@ export interface OutboxServiceOptions {
   chunkSize?: number;
   /** tus-js-client's own retries within one attempt. */
   retryDelays?: number[];
+  /** This computer's clock, as the signer reads it (tests move it). */
+  clock?: () => number;
 }
 
 export interface OutboxRun {
@@ -66,12 +72,16 @@ export class OutboxService {
   private again = false;
   /** Signs every request to the hub; one per outbox, so the hub's clock it learnt is kept. */
   readonly signer: HubSigner;
+  /** The hub said "not now" to an upload: nothing is sent before `at` (ms), the items due say why. */
+  private uploadsWait: { at: number; reason: MessageRef } | null = null;
+  /** The hub said "not now" to a usage report: none is sent before this (ms). */
+  private usageWaitUntil = 0;
 
   constructor(
     private readonly library: Library,
     private readonly options: OutboxServiceOptions = {},
   ) {
-    this.signer = new HubSigner(library);
+    this.signer = new HubSigner(library, options.clock);
     if (options.background !== false) this.schedule(0);
   }
 
@@ -130,8 +140,10 @@ export class OutboxService {
       holdDue(this.library.db, hold, now());
       return result;
     }
+    const wait = this.hubWaitAt(now());
+    if (wait) holdDue(this.library.db, wait.reason, now());
     const tried = new Set<number>();
-    for (let row = nextDue(this.library.db, now()); row && !tried.has(row.id) && !this.disposed; row = nextDue(this.library.db, now())) {
+    for (let row = wait ? null : nextDue(this.library.db, now()); row && !tried.has(row.id) && !this.disposed; row = nextDue(this.library.db, now())) {
       tried.add(row.id);
       const outcome = await this.send(row, hub, now);
       result[outcome] += 1;
@@ -141,12 +153,24 @@ export class OutboxService {
         holdDue(this.library.db, refused, now());
         return result;
       }
+      // The hub said "not now": the rest waits as long, saying why.
+      const asked = this.hubWaitAt(now());
+      if (asked) {
+        holdDue(this.library.db, asked.reason, now());
+        break;
+      }
     }
     if (this.disposed) return result;
     result.decided = await this.askOutcomes(hub, now);
     const lastUsage = Date.parse(getSetting(this.library.db, SETTINGS.usageSentAt) ?? '') || 0;
-    if (result.sent > 0 || now().getTime() - lastUsage >= DAY_MS) result.usageSent = await this.sendUsage(hub, now);
+    const usageDue = result.sent > 0 || now().getTime() - lastUsage >= DAY_MS;
+    if (usageDue && now().getTime() >= this.usageWaitUntil) result.usageSent = await this.sendUsage(hub, now);
     return result;
+  }
+
+  /** The hub's "not now" to uploads, while it still holds at `at`; else null. */
+  private hubWaitAt(at: Date): { at: number; reason: MessageRef } | null {
+    return this.uploadsWait && at.getTime() < this.uploadsWait.at ? this.uploadsWait : null;
   }
 
   /** Why nothing may go to the hub (asked again while it has not decided), or null when it approved this station. */
@@ -198,7 +222,9 @@ export class OutboxService {
       }
       const reason = error instanceof UploadFailed ? error.reason : { key: 'outbox.sendFailed' as const, params: { detail: (error as Error).message } };
       if (error instanceof UploadFailed) noteRefusal(this.library, hub, hubReasonOf(reason), now());
-      const backoff = (this.options.backoffMs ?? defaultBackoff)(attempts);
+      const waitMs = error instanceof UploadFailed ? error.waitMs : null;
+      if (waitMs !== null) this.uploadsWait = { at: now().getTime() + waitMs, reason };
+      const backoff = Math.max((this.options.backoffMs ?? defaultBackoff)(attempts), waitMs ?? 0);
       update(db, row.id, { state: 'failed', reason, next_attempt_at: new Date(now().getTime() + backoff).toISOString() }, now());
       return 'failed';
     } finally {
@@ -239,6 +265,7 @@ export class OutboxService {
         signal: this.stopping.signal,
       });
       if (!response.ok) {
+        if (NOT_NOW.has(response.status)) this.usageWaitUntil = now().getTime() + notNowWaitMs(response.headers.get('retry-after'), now().getTime());
         noteRefusal(this.library, hub, hubSaid(await response.text()), now());
         return false;
       }

@@ -12,7 +12,9 @@
  * answered 404/410 leads, through that HEAD, to a new upload. 413, 415 and 422 are the hub
  * refusing the document itself: no retry. 401 and 403 are the hub refusing the station (not
  * enrolled or approved, a clock far off, revoked): the item fails with the hub's reason, its
- * upload URL kept, and is tried later. tus-js-client forgets its retry count whenever the
+ * upload URL kept, and is tried later. 429 and 507 are the hub saying "not now" (a quota of the
+ * station's reached, its disk nearly full): not retried within the attempt, never a rejection —
+ * the item fails with the hub's reason and the wait its Retry-After asks. tus-js-client forgets its retry count whenever the
  * offset moves, so an attempt also ends after three new uploads (a file the hub keeps refusing
  * for its sha256 would otherwise be sent forever).
  *
@@ -34,6 +36,10 @@ const TUS_VERSION = '1.0.0';
 const REFUSED = new Set([413, 415, 422]);
 /** 4xx statuses worth retrying: a conflict, a lock, a bad chunk, an upload gone (a new one is made). */
 const RETRIED_4XX = new Set([404, 409, 410, 423, 460]);
+/** Statuses by which the hub says "not now" (a quota, its disk): tried again after its Retry-After, not within the attempt. */
+export const NOT_NOW = new Set([429, 507]);
+/** The wait when a "not now" carries no Retry-After. */
+const NOT_NOW_DEFAULT_MS = 3_600_000;
 /** New uploads one attempt may make (after uploads gone or a whole file refused for its sha256). */
 const MAX_NEW_UPLOADS = 3;
 
@@ -49,8 +55,24 @@ class UploadProblem extends Error {
 
 /** The hub refused the document: the item is rejected with the hub's reason. */
 export class UploadRefused extends UploadProblem {}
-/** The upload did not finish (no link, hub down, too many errors): tried again later. */
-export class UploadFailed extends UploadProblem {}
+/** The upload did not finish (no link, hub down, too many errors, the hub said "not now"): tried again later. */
+export class UploadFailed extends UploadProblem {
+  /** When the hub said "not now": how long it asked to wait, in ms; else null. */
+  readonly waitMs: number | null;
+
+  constructor(reason: MessageRef, options?: { cause?: unknown; waitMs?: number }) {
+    super(reason, options);
+    this.waitMs = options?.waitMs ?? null;
+  }
+}
+
+/** How long a "not now" answer asks to wait (its Retry-After: seconds, or an HTTP date), in ms. */
+export function notNowWaitMs(retryAfter: string | null | undefined, nowMs = Date.now()): number {
+  const value = retryAfter?.trim() ?? '';
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? NOT_NOW_DEFAULT_MS : Math.max(0, at - nowMs);
+}
 
 /** What the hub said in an answer's body: the reference of its error envelope, else its words, else nothing. */
 export function hubSaid(body: string | undefined): MessageRef | null {
@@ -118,6 +140,7 @@ function statusOf(error: Error): number {
 
 function shouldRetry(error: DetailedError): boolean {
   const status = statusOf(error);
+  if (NOT_NOW.has(status)) return false;
   return status === 0 || status >= 500 || RETRIED_4XX.has(status);
 }
 
@@ -172,8 +195,10 @@ export async function sendFile(job: UploadJob): Promise<string> {
       },
       onError: (error) => {
         const status = statusOf(error);
-        const body = (error as Partial<DetailedError>).originalResponse?.getBody();
+        const answer = (error as Partial<DetailedError>).originalResponse;
+        const body = answer?.getBody();
         if (REFUSED.has(status)) fail(new UploadRefused(hubSaid(body) ?? { key: 'outbox.hubStatus', params: { status } }));
+        else if (NOT_NOW.has(status)) fail(new UploadFailed(hubAnswered(status, body), { waitMs: notNowWaitMs(answer?.getHeader('Retry-After')) }));
         else fail(new UploadFailed(status ? hubAnswered(status, body) : unreachable(error)));
       },
     });

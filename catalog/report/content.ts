@@ -10,15 +10,19 @@ import { translate } from '../../shared/messages.js';
 import type { Language, MessageKey, MessageParams } from '../../shared/messages.js';
 import { vnFold } from '../../shared/text.js';
 
-/** What both formats show: the summary, the unit, who made it when and who signs it. */
-export interface ReportData {
-  /** The commune's name as its officials set it; null while unset: the report says so and invents none. */
+/** Every report's unit, who made it when and who signs it. */
+export interface ReportSigners {
+  /** The unit's name as its officials set it; null while unset: the report says so and invents none. */
   unit: string | null;
   generated: string; // YYYY-MM-DD
-  summary: UsageSummary;
   /** Who signs under "Người lập báo cáo" and "Thủ trưởng đơn vị"; null leaves a line to write the name on. */
   preparer: string | null;
   head: string | null;
+}
+
+/** What both formats of a station's report show: its summary, and who signs it. */
+export interface ReportData extends ReportSigners {
+  summary: UsageSummary;
 }
 
 /** The report's words in its language. */
@@ -51,7 +55,7 @@ export function monthLabel(month: string): string {
 export const REPORT_LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 /** The unit as the report names it: its name, or the words saying it is not set yet. */
-export function unitOf(data: ReportData, words: Words): string {
+export function unitOf(data: ReportSigners, words: Words): string {
   return data.unit ?? words('report.unitMissing');
 }
 
@@ -82,7 +86,7 @@ export function placeOf(unit: string | null): string | null {
  * "Tân Phước, ngày 05 tháng 02 năm 2025": the place and date line above the signatures, written
  * as Vietnamese administrative documents write it (a day below 10, and months 1 and 2, with a 0).
  */
-export function signedAt(data: ReportData, words: Words): string {
+export function signedAt(data: ReportSigners, words: Words): string {
   const [year, month, day] = data.generated.split('-').map(Number);
   return words('report.sign.placeDate', {
     place: placeOf(data.unit) ?? BLANK,

@@ -2,8 +2,10 @@
  * The usage report officials send to the ministry each year (before 8 December): the commune's
  * name as its officials set it (never a made-up one), the period, totals, a table per month, the
  * documents read most, reading by field, the searches that found nothing (catalog/usage.ts), and
- * who signs it, as CSV or PDF in the language its caller chooses. `bookshelf report`
- * (catalog/cli/report.ts) and the officials' screen (catalog/admin/report-file.ts) both make it here.
+ * who signs it, as CSV or PDF in the language its caller chooses. At a hub, `network` makes the
+ * report of its whole network instead (./network.ts: what its stations reported). `bookshelf
+ * report` (catalog/cli/report.ts) and the officials' screen (catalog/admin/report-file.ts) both
+ * make it here.
  */
 import { SETTINGS, getSetting } from '../db/settings.js';
 import type { Library } from '../library.js';
@@ -12,7 +14,9 @@ import { usageBetween } from '../usage.js';
 import type { ReportFileFormat } from '../../shared/contract/admin.js';
 import type { Language } from '../../shared/messages.js';
 import { wordsIn } from './content.js';
-import { reportCsv } from './csv.js';
+import { networkCsv, reportCsv } from './csv.js';
+import { networkReportData } from './network.js';
+import { networkPdf } from './network-pdf.js';
 import { reportPdf } from './pdf.js';
 
 export interface ReportRequest {
@@ -25,6 +29,8 @@ export interface ReportRequest {
   preparer?: string;
   /** When the report is made (its date), for tests. */
   now?: Date;
+  /** At a hub: the report of its whole network (its stations' counts), not of its own use. */
+  network?: boolean;
 }
 
 /** The report's bytes and the name it is saved under. */
@@ -35,13 +41,19 @@ export interface UsageReport {
 
 export async function usageReport(library: Library, request: ReportRequest): Promise<UsageReport> {
   const { from, to, format, lang } = request;
-  const data = {
+  const signers = {
     unit: getSetting(library.db, SETTINGS.libraryName),
     generated: localDay(request.now),
-    summary: usageBetween(library.db, from, to),
     preparer: request.preparer ?? null,
     head: getSetting(library.db, SETTINGS.reportHead),
   };
+  const words = wordsIn(lang);
+  if (request.network) {
+    const data = networkReportData(library, from, to, signers);
+    const bytes = format === 'csv' ? Buffer.from(networkCsv(data, lang), 'utf8') : await networkPdf(data, lang);
+    return { fileName: `${words('report.network.fileName', { from, to })}.${format}`, bytes };
+  }
+  const data = { ...signers, summary: usageBetween(library.db, from, to) };
   const bytes = format === 'csv' ? Buffer.from(reportCsv(data, lang), 'utf8') : await reportPdf(data, lang);
-  return { fileName: `${wordsIn(lang)('report.fileName', { from, to })}.${format}`, bytes };
+  return { fileName: `${words('report.fileName', { from, to })}.${format}`, bytes };
 }

@@ -2,7 +2,8 @@
  * Contract methods of the officials' administration of a station: the library's disk and what
  * it holds (`admin.storage`), the station settings the resident screens and the report read
  * (`admin.settings`, `admin.updateSettings`), and the yearly report as a file to download
- * (`usage.reportFile`, the same CSV and PDF as `bookshelf report`). Merged into shared/contract.ts.
+ * (`usage.reportFile`, the same CSV and PDF as `bookshelf report`; at a hub, for its whole
+ * network too). Merged into shared/contract.ts.
  */
 import { z } from 'zod';
 import { COMMUNE_NAME_MAX } from '../domain.js';
@@ -114,9 +115,10 @@ export const adminMethods = {
   }),
   'usage.reportFile': method<ReportFile>()({
     access: 'official',
-    summary: 'The yearly report on use between two dates (both included) as a file: CSV (Excel, UTF-8) or a printable PDF with charts, prepared by the signed-in official (named above their signature).',
+    summary:
+      'The yearly report on use between two dates (both included) as a file: CSV (Excel, UTF-8) or a printable PDF with charts, prepared by the signed-in official (named above their signature). At a hub, `network` makes it for the whole network: totals, provinces and stations, from what the stations reported.',
     input: z
-      .object({ from: z.iso.date(), to: z.iso.date(), format: z.enum(REPORT_FILE_FORMATS) })
+      .object({ from: z.iso.date(), to: z.iso.date(), format: z.enum(REPORT_FILE_FORMATS), network: z.boolean().optional() })
       .strict()
       .refine((p) => p.from <= p.to, { message: 'from <= to' })
       .refine((p) => monthIndex(p.to) - monthIndex(p.from) + 1 <= REPORT_FILE_MAX_MONTHS, { message: `at most ${REPORT_FILE_MAX_MONTHS} months` }),

@@ -1,7 +1,9 @@
 /**
  * Contract methods of enrolment (issue 17), both ends. At a hub (`stations.*`): the stations
- * that asked to send to it, with their state, and an official's decisions — approve, refuse,
- * revoke (a revoked station's uploads waiting there are dropped). At a station (`enrolment.*`):
+ * that asked to send to it, with their state, how far each has synced and when it was last
+ * seen, and an official's decisions — approve, refuse, revoke (a revoked station's uploads
+ * waiting there are dropped); and the network's use, per station or per province, over a
+ * period (`stations.usage`). At a station (`enrolment.*`):
  * its enrolment with its hub as last known, a request to enrol (name, commune, province; signed
  * with the station's own key), and a fresh answer from the hub. Merged into shared/contract.ts.
  */
@@ -31,6 +33,45 @@ export interface HubStation {
   lastReportAt: string | null;
   /** Its uploads waiting for moderation. */
   pendingUploads: number;
+  /** Its feed cursor as its last usage report said (the highest root sequence it applied, and when); null before one said it. */
+  feedSequence: number | null;
+  feedAppliedAt: string | null;
+}
+
+export const USAGE_GROUPINGS = ['station', 'province'] as const;
+export type UsageGrouping = (typeof USAGE_GROUPINGS)[number];
+
+/** One row of the network's use: a station, or the stations of one province together. */
+export interface NetworkUsageRow {
+  /** The station's id; for a province, its name folded (the same province however its stations spell it). */
+  key: string;
+  /** The station's name, or the province as most of its stations write it ('' when they gave none). */
+  name: string;
+  /** The station's commune ('' for a province). */
+  commune: string;
+  province: string;
+  /** Stations in the row (1 for a station), and those of them that reported use in the period. */
+  stations: number;
+  reporting: number;
+  /** The latest usage report; the feed cursor (for a province, the station furthest behind). */
+  lastReportAt: string | null;
+  feedSequence: number | null;
+  /** Counts summed over the period, by counter (opened, search…; only counters reported). */
+  totals: Record<string, number>;
+}
+
+/** The network's use over a period, as a hub's stations screen shows it. */
+export interface NetworkUsage {
+  /** The period (both days included); null: from the first day reported, to the last. */
+  from: string | null;
+  to: string | null;
+  by: UsageGrouping;
+  /** The hub's last published root sequence, to read each station's cursor against. */
+  publishedSequence: number;
+  /** Approved stations (those silent in the period too) and any other that reported in it. */
+  rows: NetworkUsageRow[];
+  /** Every row summed. */
+  totals: Record<string, number>;
 }
 
 /** A decision on a station, and what it dropped (a revocation: its uploads waiting or unfinished). */
@@ -91,6 +132,14 @@ export const hubStationMethods = {
     summary: 'At a hub: revokes an approved station for good; its uploads waiting or unfinished are dropped.',
     input: z.object({ stationId }).strict(),
     audited: true,
+  }),
+  'stations.usage': method<NetworkUsage>()({
+    access: 'official',
+    summary: 'At a hub: the use its stations reported, summed per station or per province between two dates (both included), with each station’s feed cursor beside the hub’s last publish.',
+    input: z
+      .object({ from: z.iso.date().optional(), to: z.iso.date().optional(), by: z.enum(USAGE_GROUPINGS).default('station') })
+      .strict()
+      .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from <= to' }),
   }),
 } satisfies Record<string, MethodSpec>;
 

@@ -47,6 +47,7 @@ export const auditActionsVi = {
   'auditAction.cli.stations.approve': 'Duyệt đăng ký của một trạm (dòng lệnh)',
   'auditAction.cli.stations.refuse': 'Từ chối đăng ký của một trạm (dòng lệnh)',
   'auditAction.cli.stations.revoke': 'Thu hồi đăng ký của một trạm (dòng lệnh)',
+  'auditAction.cli.quota.set': 'Đổi hạn mức của trạm chủ (dòng lệnh)',
   'auditAction.enrolment.request': 'Đăng ký trạm với trạm chủ',
   'auditAction.cli.enrolment.request': 'Đăng ký trạm với trạm chủ (dòng lệnh)',
 } as const;
@@ -95,6 +96,7 @@ export const auditActionsEn: Record<keyof typeof auditActionsVi, string> = {
   'auditAction.cli.stations.approve': 'Station enrolment approved (command line)',
   'auditAction.cli.stations.refuse': 'Station enrolment refused (command line)',
   'auditAction.cli.stations.revoke': 'Station enrolment revoked (command line)',
+  'auditAction.cli.quota.set': 'Hub quota changed (command line)',
   'auditAction.enrolment.request': 'Station enrolled with the hub',
   'auditAction.cli.enrolment.request': 'Station enrolled with the hub (command line)',
 };

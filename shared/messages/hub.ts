@@ -1,6 +1,7 @@
 /**
  * What a hub's upload endpoint (catalog/hub/uploads.ts, checksum.ts, content-check.ts) answers
- * when it refuses a chunk or a document; the station keeps the reference and shows it in its
+ * when it refuses a chunk or a document, or a new upload for now (its quotas and disk,
+ * catalog/hub/quotas.ts, upload-room.ts); the station keeps the reference and shows it in its
  * reader's language. A refused file's {reason} is one of the hub.pdf…/hub.epub… parts below or
  * the importer's own (shared/messages/import.ts).
  * Merged into shared/messages.ts.
@@ -25,6 +26,9 @@ export const hubVi = {
   'hub.pdfEnd': 'không có dấu kết thúc %%EOF, tệp có thể bị cắt cụt',
   'hub.epubNotZip': 'tệp không phải tệp nén zip',
   'hub.epubMimetype': 'mục đầu tiên của tệp zip phải là “mimetype”, không nén, ghi đúng application/epub+zip',
+  'hub.quotaUploadsPerDay': 'Trạm đã tạo đủ {max} lượt tải lên cho phép trong hôm nay; tài liệu sẽ được tự động gửi tiếp vào ngày mai.',
+  'hub.quotaInFlight': 'Các tài liệu trạm đang gửi dở đã chiếm đủ {megabytes} MB cho phép; tài liệu này sẽ được gửi khi chúng gửi xong hoặc hết hạn.',
+  'hub.diskFull': 'Ổ đĩa của trạm chủ sắp đầy (cần giữ trống {megabytes} MB) nên tạm thời chưa nhận tài liệu mới; tài liệu sẽ được tự động gửi lại sau.',
 } as const;
 
 export const hubEn: Record<keyof typeof hubVi, string> = {
@@ -46,4 +50,7 @@ export const hubEn: Record<keyof typeof hubVi, string> = {
   'hub.pdfEnd': 'it has no %%EOF end marker, it may be truncated',
   'hub.epubNotZip': 'it is not a zip file',
   'hub.epubMimetype': 'the first entry of the zip must be “mimetype”, stored uncompressed, holding exactly application/epub+zip',
+  'hub.quotaUploadsPerDay': 'This station has made the {max} uploads allowed today; the document will be sent on tomorrow by itself.',
+  'hub.quotaInFlight': 'This station’s unfinished uploads already take the {megabytes} MB allowed; this document goes once they finish or expire.',
+  'hub.diskFull': 'The hub’s disk is nearly full (it keeps {megabytes} MB free), so it takes no new upload for now; the document will be sent again later by itself.',
 };

@@ -15,7 +15,7 @@
  * printed). BENCH_PUBLICATIONS, BENCH_TEXTS, BENCH_SYNC_MB, BENCH_SYNC_PUBLICATIONS and
  * BENCH_SYNC_TEXTS shrink the generated data for a quick run; BENCH_ONLY runs only the sections
  * it names (comma-separated: foundation, search, import, sync-download, sync-apply, sync-texts, publish,
- * ui, desk), e.g. `BENCH_ONLY=sync-texts npm run bench`. The publish of 10,000 and 100,000 generated
+ * hub-usage, ui, desk), e.g. `BENCH_ONLY=sync-texts npm run bench`. The publish of 10,000 and 100,000 generated
  * publications runs by default; BENCH_PUBLISH_MAX=500000 adds 500,000 (several minutes more).
  */
 import fs from 'node:fs';
@@ -221,6 +221,14 @@ if (section('publish')) {
   for (const count of PUBLISH_SIZES.filter((n) => n <= max)) publishRuns.push(await benchPublish(count));
   results.publish = publishRuns;
   for (const figures of publishRuns) rows.push(...publishRows(figures));
+}
+
+// 5d. A hub's network (tests/bench/hub-usage.ts): 3,000 stations' signed usage reports over HTTP, two days running (time, catalog growth), beside the same rows into bare SQLite; signed, checked uploads beside a plain @tus/server.
+if (section('hub-usage')) {
+  const { benchHubUsage } = await import('./hub-usage.js');
+  const hubUsage = await benchHubUsage();
+  rows.push(...hubUsage.rows);
+  results.hubUsage = hubUsage.json;
 }
 
 // 6. UI in Chromium (tests/bench/ui.ts): cold start, first page of the 343-page gazette, page turns,

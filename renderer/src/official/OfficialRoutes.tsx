@@ -10,6 +10,8 @@ import { SettingsPage } from './SettingsPage.js';
 import { StoragePage } from './StoragePage.js';
 import { UsagePage } from './UsagePage.js';
 import { ModerationPage } from '../moderation/ModerationPage.js';
+import { EnrolmentPage } from '../enrolment/EnrolmentPage.js';
+import { StationsPage } from '../enrolment/StationsPage.js';
 import { UpdatesPage } from '../updates/UpdatesPage.js';
 import { SyncPage } from './sync/SyncPage.js';
 import '../styles/staff.css';
@@ -34,6 +36,8 @@ export function OfficialRoutes() {
             </OfficialLayout>
           }
         />
+        <Route path="enrolment" element={<EnrolmentPage />} />
+        <Route path="stations" element={<StationsPage />} />
         <Route
           path="moderation"
           element={

@@ -11,6 +11,7 @@ import { useCall } from '../use-call.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Loading } from '../components/Loading.js';
 import { CommuneNamePrompt } from './CommuneNamePrompt.js';
+import { EnrolmentNotice } from '../enrolment/EnrolmentNotice.js';
 import { OfficialLayout } from './OfficialLayout.js';
 import { officialPath } from './official-paths.js';
 import type { OfficialPage } from './official-paths.js';
@@ -64,6 +65,7 @@ export function OverviewPage() {
   return (
     <OfficialLayout page="overview" lead={t('overview.lead')}>
       {settings.data.communeName === null && <CommuneNamePrompt onSaved={settings.retry} />}
+      <EnrolmentNotice />
       <ul className="health-grid" data-testid="health">
         <Card title={t('overview.library')} page="storage" tone="neutral">
           <p>{t('overview.libraryCounts', { publications: formatCount(lang, info.data.publications), files: formatCount(lang, info.data.filesPresent) })}</p>

@@ -2,11 +2,11 @@
 import type { MessageKey } from '../../../shared/messages.js';
 import type { HelpTopic } from '../help/topics.js';
 
-export const OFFICIAL_PAGES = ['overview', 'sync', 'storage', 'settings', 'accounts', 'audit', 'usage', 'updates', 'moderation'] as const;
+export const OFFICIAL_PAGES = ['overview', 'sync', 'storage', 'settings', 'accounts', 'audit', 'usage', 'updates', 'enrolment', 'moderation', 'stations'] as const;
 export type OfficialPage = (typeof OFFICIAL_PAGES)[number];
 
 /** Pages only a hub has (library.info → hub): a commune station's menu leaves them out. */
-const HUB_PAGES: readonly OfficialPage[] = ['moderation'];
+const HUB_PAGES: readonly OfficialPage[] = ['moderation', 'stations'];
 
 /** The menu of a station, or of a hub. */
 export function menuPages(hub: boolean): readonly OfficialPage[] {
@@ -26,7 +26,9 @@ export const PAGE_LABEL: Record<OfficialPage, MessageKey> = {
   audit: 'official.nav.audit',
   usage: 'official.nav.usage',
   updates: 'official.nav.updates',
+  enrolment: 'official.nav.enrolment',
   moderation: 'official.nav.moderation',
+  stations: 'official.nav.stations',
 };
 
 export const PAGE_HELP: Record<OfficialPage, HelpTopic> = {
@@ -38,5 +40,7 @@ export const PAGE_HELP: Record<OfficialPage, HelpTopic> = {
   audit: 'accounts',
   usage: 'report',
   updates: 'updates',
+  enrolment: 'send',
   moderation: 'send',
+  stations: 'send',
 };

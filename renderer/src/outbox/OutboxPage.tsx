@@ -5,6 +5,7 @@
  * refreshes itself every two seconds while something is waiting or being sent.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import type { ClientError } from '../../../shared/client.js';
 import type { OutboxItem } from '../../../shared/outbox.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
@@ -16,6 +17,8 @@ import { FormError } from '../staff/FormError.js';
 import { useFormCall } from '../staff/use-form-call.js';
 import { useDocumentTitle } from '../use-document-title.js';
 import { AddToOutbox } from './AddToOutbox.js';
+import { aboutEnrolment } from '../enrolment/enrolment-words.js';
+import { officialPath } from '../official/official-paths.js';
 import './outbox.css';
 
 const REFRESH_MS = 2000;
@@ -39,6 +42,13 @@ function ItemRow({ item, onChanged }: { item: OutboxItem; onChanged: () => void 
         </div>
       )}
       {item.reason && <p className="outbox-reason">{t('outbox.reason', { reason: item.reason })}</p>}
+      {aboutEnrolment(item.reason) && (
+        <p>
+          <Link to={officialPath('enrolment')} className="staff-link">
+            {t('enrolScreen.outboxLink')}
+          </Link>
+        </p>
+      )}
       {item.state === 'failed' && item.nextAttemptAt && <p className="outbox-next">{t('outbox.nextAttempt', { time: formatDateTime(item.nextAttemptAt) })}</p>}
       <div className="outbox-actions">
         {(item.state === 'failed' || item.state === 'rejected') && (

@@ -44,6 +44,11 @@ const ON_DISK: [Setting<unknown>, string, string, unknown][] = [
   [SETTINGS.relationsRead, 'relations.read', '{"reader":1,"unread":3}', { reader: 1, unread: 3 }],
   [SETTINGS.publishSequence, 'publish.sequence', '7', 7],
   [SETTINGS.publishLastChange, 'publish.last_change_seq', '42', 42],
+  [SETTINGS.hubInFlightBytes, 'hub.quota.in_flight_bytes', '104857600', 104_857_600],
+  [SETTINGS.hubUploadsPerDay, 'hub.quota.uploads_per_day', '50', 50],
+  [SETTINGS.hubUsageRowsPerDay, 'hub.quota.usage_rows_per_day', '10000', 10_000],
+  [SETTINGS.hubPendingPerAddress, 'hub.quota.pending_enrolments_per_address', '5', 5],
+  [SETTINGS.hubMinFreeBytes, 'hub.quota.min_free_bytes', '1073741824', 1_073_741_824],
 ];
 
 describe('settings', () => {
@@ -81,6 +86,11 @@ describe('settings', () => {
     expect(getSetting(db, SETTINGS.demoRetired)).toBeNull();
     expect(getSetting(db, SETTINGS.passageTermRows)).toBe(-1);
     expect(getSetting(db, SETTINGS.publishSequence)).toBe(0);
+    expect(getSetting(db, SETTINGS.hubInFlightBytes)).toBe(600 * 1024 * 1024);
+    expect(getSetting(db, SETTINGS.hubUploadsPerDay)).toBe(200);
+    expect(getSetting(db, SETTINGS.hubUsageRowsPerDay)).toBe(50_000);
+    expect(getSetting(db, SETTINGS.hubPendingPerAddress)).toBe(20);
+    expect(getSetting(db, SETTINGS.hubMinFreeBytes)).toBeNull();
     db.close();
   });
 

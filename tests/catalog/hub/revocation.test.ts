@@ -9,9 +9,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { saveDocuments } from '../../../catalog/documents.js';
-import { createHandlers } from '../../../catalog/engine.js';
 import { listModeration } from '../../../catalog/hub/moderation.js';
 import { hubUploadsDir } from '../../../catalog/hub/uploads.js';
 import type { Library } from '../../../catalog/library.js';
@@ -19,28 +18,10 @@ import { HubSigner } from '../../../catalog/outbox/hub-signer.js';
 import { checksumHeader } from '../../../catalog/outbox/checksum-stack.js';
 import { stationId } from '../../../catalog/outbox/settings.js';
 import { enqueue } from '../../../catalog/outbox/store.js';
-import { createServices, disposeServices } from '../../../catalog/services.js';
-import { contract } from '../../../shared/contract.js';
-import { callMethod } from '../../../shared/call.js';
 import { enrolApproved } from '../../helpers/enrolled-station.js';
+import { contractOf } from '../../helpers/staff-contract.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { pdfBytes, startHub, stationWith } from '../outbox/fixtures.js';
-
-type Role = 'anyone' | 'librarian' | 'official';
-
-/** The contract of `library` as its staff call it. */
-async function contractOf(library: Library) {
-  const services = createServices(library, { outbox: { background: false, chunkSize: 64 * 1024, retryDelays: [0], backoffMs: () => 0 } });
-  onTestFinished(() => disposeServices(services));
-  const handlers = createHandlers(services);
-  const staff = {
-    librarian: await services.accounts.create({ username: 'thuthu', displayName: 'Thủ thư', role: 'librarian', password: 'mat-khau-dai-1' }),
-    official: await services.accounts.create({ username: 'canbo', displayName: 'Cán bộ', role: 'official', password: 'mat-khau-dai-2' }),
-  };
-  const call = (name: string, input: unknown, role: Role = 'official') =>
-    callMethod(contract, handlers, name, input, { role, transport: 'http', lang: 'vi', user: role === 'anyone' ? null : { ...staff[role], role } }, vi.fn());
-  return { services, call };
-}
 
 /** Starts an upload of `bytes` for `library`'s station by hand and sends its first half: an unfinished upload at the hub. */
 async function halfUpload(library: Library, hubUrl: string, bytes: Buffer): Promise<string> {
