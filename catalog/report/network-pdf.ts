@@ -4,11 +4,11 @@
  * (each station under its name, commune and province), and the signatures of the hub's unit.
  */
 import type { Language } from '../../shared/messages.js';
-import { monthLabel, monthRows, totalRows, wordsIn } from './content.js';
+import { wordsIn } from './content.js';
 import { figuresOf } from './network.js';
 import type { NetworkReportData } from './network.js';
-import { MONTH_WIDTHS, monthHeaders } from './pdf.js';
-import { BAR, BAR_2, startReportPdf } from './pdf-kit.js';
+import { monthHeaders, totalsAndMonths } from './pdf.js';
+import { startReportPdf } from './pdf-kit.js';
 
 /** Eight counters' columns beside a wider name column, within the page's 483 points: 12.345.678 fits one at the tables' 7.5 points. */
 const COUNTER_WIDTH = 48;
@@ -25,20 +25,7 @@ export function networkPdf(data: NetworkReportData, lang: Language): Promise<Buf
   pdf.note(words('report.network.stationsLine', { stations: pdf.num(data.stations.length), reporting: pdf.num(reporting) }));
   pdf.note(words('report.network.source'));
 
-  pdf.heading(words('report.pdf.totals'));
-  pdf.table([words('report.col.indicator'), words('report.col.quantity')], totalRows(s, words), [300, 110]);
-
-  pdf.heading(words('report.pdf.byMonth'));
-  pdf.monthChart(
-    words('report.pdf.monthChart'),
-    [
-      { label: words('report.col.opened'), color: BAR, values: s.months.map((m) => m.opened) },
-      { label: words('report.col.search'), color: BAR_2, values: s.months.map((m) => m.counts.search) },
-    ],
-    s.months.map((m) => monthLabel(m.month)),
-  );
-  pdf.space(0.5);
-  pdf.table(monthHeaders(words), monthRows(s), MONTH_WIDTHS, 8.5);
+  totalsAndMonths(pdf, s, words, 8.5);
 
   const nameWidth = pdf.width - 8 * COUNTER_WIDTH;
   const counterWidths = Array<number>(8).fill(COUNTER_WIDTH);

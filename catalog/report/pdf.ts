@@ -6,7 +6,9 @@
 import type { Language } from '../../shared/messages.js';
 import { monthLabel, monthRows, totalRows, wordsIn } from './content.js';
 import type { ReportData, Words } from './content.js';
+import type { UsageSummary } from '../../shared/contract.js';
 import { BAR, BAR_2, startReportPdf } from './pdf-kit.js';
+import type { ReportPdf } from './pdf-kit.js';
 
 /** The month table's columns (REPORT_COUNTERS' order), short enough for a page's width. */
 export function monthHeaders(words: Words): string[] {
@@ -26,11 +28,8 @@ export function monthHeaders(words: Words): string[] {
 /** Widths of the month table's columns (the page is 483 points wide between its margins). */
 export const MONTH_WIDTHS = [51, 54, 54, 54, 54, 54, 54, 54, 54];
 
-export function reportPdf(data: ReportData, lang: Language): Promise<Buffer> {
-  const s = data.summary;
-  const words = wordsIn(lang);
-  const pdf = startReportPdf({ ...data, from: s.from, to: s.to, lang, title: words('report.title') });
-
+/** The totals, then the months as a chart and a table: how a station's report and the network's begin. */
+export function totalsAndMonths(pdf: ReportPdf, s: UsageSummary, words: Words, monthFont?: number): void {
   pdf.heading(words('report.pdf.totals'));
   pdf.table([words('report.col.indicator'), words('report.col.quantity')], totalRows(s, words), [300, 110]);
 
@@ -44,7 +43,14 @@ export function reportPdf(data: ReportData, lang: Language): Promise<Buffer> {
     s.months.map((m) => monthLabel(m.month)),
   );
   pdf.space(0.5);
-  pdf.table(monthHeaders(words), monthRows(s), MONTH_WIDTHS);
+  pdf.table(monthHeaders(words), monthRows(s), MONTH_WIDTHS, monthFont);
+}
+
+export function reportPdf(data: ReportData, lang: Language): Promise<Buffer> {
+  const s = data.summary;
+  const words = wordsIn(lang);
+  const pdf = startReportPdf({ ...data, from: s.from, to: s.to, lang, title: words('report.title') });
+  totalsAndMonths(pdf, s, words);
 
   pdf.heading(words('report.pdf.topDocuments'));
   if (s.topDocuments.length === 0) pdf.note(words('report.pdf.noneOpened'));

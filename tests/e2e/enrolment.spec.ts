@@ -34,6 +34,8 @@ const DATE_TIME = /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/;
 let hub: RunningHub;
 let station: RunningStation;
 let other: Library;
+/** The officials' pages, each in a browser context of its own. */
+const pages: Page[] = [];
 
 test.beforeAll(async () => {
   hub = await startHub(temp('bookshelf-e2e-enrol-hub-'));
@@ -42,6 +44,8 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  // The officials' browser contexts first: their open connections would hold the servers' close.
+  await Promise.all(pages.map((page) => page.context().close()));
   await station?.close();
   await hub?.close();
   other?.close();
@@ -58,6 +62,7 @@ test('a station asks to enrol, the hub approves it by its fingerprint, then revo
   const stationUrl = station.server.url;
   const atStation = await officialPage(browser, stationUrl, RELATIONS_OFFICIAL);
   const atHub = await officialPage(browser, hub.ui.server.url, HUB_OFFICIAL);
+  pages.push(atStation, atHub);
 
   await test.step('before any request, the hub’s stations page says none asked', async () => {
     await atHub.goto(`${hub.ui.server.url}/#/official/stations`);
