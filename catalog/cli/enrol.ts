@@ -8,10 +8,9 @@
  */
 import { recordAudit } from '../accounts/audit.js';
 import { SETTINGS, getSetting } from '../db/settings.js';
-import { Library } from '../library.js';
+import { onLibrary } from './on-library.js';
 import { checkEnrolment, lastPlaces, requestEnrolment } from '../outbox/enrolment.js';
 import { HubSigner } from '../outbox/hub-signer.js';
-import { AppError } from '../../shared/errors.js';
 import type { Enrolment } from '../../shared/contract/stations.js';
 import { bilingual } from '../../shared/messages.js';
 import { plainLine } from '../../shared/text.js';
@@ -52,8 +51,7 @@ function lines(enrolment: Enrolment): string {
 
 export async function runEnrol(flags: EnrolFlags, write: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
   if (flags.status === (flags.hubUrl !== undefined)) throw new UsageError('bookshelf enrol <HUB-URL> [--name NAME] [--commune NAME] [--province NAME] | bookshelf enrol --status');
-  const library = await Library.open(flags.libraryDir);
-  try {
+  return onLibrary(flags.libraryDir, async (library) => {
     const signer = new HubSigner(library);
     let enrolment: Enrolment;
     if (flags.status) {
@@ -70,10 +68,5 @@ export async function runEnrol(flags: EnrolFlags, write: (text: string) => void 
     }
     write(flags.json ? `${JSON.stringify(enrolment)}\n` : lines(enrolment));
     return 0;
-  } catch (error) {
-    if (error instanceof AppError) throw new Error(error.message, { cause: error });
-    throw error;
-  } finally {
-    library.close();
-  }
+  });
 }

@@ -7,9 +7,8 @@
  */
 import os from 'node:os';
 import { recordAudit } from '../accounts/audit.js';
-import { Library } from '../library.js';
+import { onLibrary } from './on-library.js';
 import { approveStation, listStations, refuseStation, revokeStation } from '../hub/stations.js';
-import { AppError } from '../../shared/errors.js';
 import type { HubStation, StationDecision } from '../../shared/contract/stations.js';
 import { bilingual } from '../../shared/messages.js';
 import { plainLine } from '../../shared/text.js';
@@ -35,9 +34,8 @@ function line(station: HubStation): string {
 export async function runModerateStations(flags: StationFlags, write: (text: string) => void): Promise<number> {
   const decisions = (['approve', 'refuse', 'revoke'] as const).filter((name) => flags[name] !== undefined);
   if (decisions.length > 1) throw new UsageError(`${bilingual({ key: 'cli.usage.onlyOneOf' })} --approve, --refuse, --revoke`);
-  const library = await Library.open(flags.libraryDir);
   const by = `cli:${os.userInfo().username}`;
-  try {
+  return onLibrary(flags.libraryDir, async (library) => {
     const [decision] = decisions;
     if (decision) {
       const id = flags[decision] as string;
@@ -57,10 +55,5 @@ export async function runModerateStations(flags: StationFlags, write: (text: str
     if (flags.json) write(`${JSON.stringify(stations)}\n`);
     else write(`${stations.length ? stations.map(line).join('\n') : bilingual({ key: 'cli.moderate.noStations' })}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof AppError) throw new Error(error.message, { cause: error });
-    throw error;
-  } finally {
-    library.close();
-  }
+  });
 }

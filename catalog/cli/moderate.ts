@@ -8,10 +8,9 @@
  * one (./moderate-quotas.ts).
  */
 import os from 'node:os';
-import { Library } from '../library.js';
+import { onLibrary } from './on-library.js';
 import { approveUpload, listModeration, rejectUpload } from '../hub/moderation.js';
 import { usageByStation } from '../hub/usage.js';
-import { AppError } from '../../shared/errors.js';
 import type { ModerationItem } from '../../shared/outbox.js';
 import { UsageError } from './usage.js';
 import { runModerateStations } from './moderate-stations.js';
@@ -82,9 +81,8 @@ export async function runModerate(flags: ModerateFlags, write: (text: string) =>
   if (flags.reject !== undefined && !flags.reason?.trim()) throw new UsageError(`--reject ${bilingual({ key: 'cli.usage.needs' })} --reason TEXT`);
   if (flags.reason !== undefined && flags.reject === undefined) throw new UsageError(`--reason ${bilingual({ key: 'cli.usage.onlyWith' })} --reject`);
   const days = usagePeriod(flags.from, flags.to);
-  const library = await Library.open(flags.libraryDir);
   const by = `cli:${os.userInfo().username}`;
-  try {
+  return onLibrary(flags.libraryDir, async (library) => {
     if (flags.usage) {
       const stations = usageByStation(library, days);
       if (flags.json) write(`${JSON.stringify(stations)}\n`);
@@ -104,10 +102,5 @@ export async function runModerate(flags: ModerateFlags, write: (text: string) =>
     if (flags.json) write(`${JSON.stringify(items)}\n`);
     else write(`${items.length ? items.map(line).join('\n') : bilingual({ key: 'cli.moderate.nothingWaiting' })}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof AppError) throw new Error(error.message, { cause: error });
-    throw error;
-  } finally {
-    library.close();
-  }
+  });
 }
