@@ -1,7 +1,8 @@
 /**
  * Limits that keep one client on the commune LAN from starving the others (and the kiosk):
  * a token bucket per remote address and one for the whole LAN (429 + Retry-After; the kiosk's
- * own loopback calls are exempt; what each call costs is budgeted by ./work-budget.ts), a bound on the number of request headers (431), Range headers with more than one
+ * own loopback calls are exempt, a loopback reverse proxy's are not: ./remote-client.ts; what
+ * each call costs is budgeted by ./work-budget.ts), a bound on the number of request headers (431), Range headers with more than one
  * part refused before any file is looked up (416), and the Node server's own bounds on header
  * size and on how long a client may take to send its request (slowloris). Each refusal carries
  * the usual error envelope in the caller's language (Vietnamese unless it asks for English).
@@ -11,6 +12,7 @@ import type { Duplex } from 'node:stream';
 import { bilingual } from '../../shared/messages.js';
 import type { MessageRef } from '../../shared/messages.js';
 import { refusalResponse } from './headers.js';
+import { isStationAddress, remoteClient } from './remote-client.js';
 
 export interface HttpLimits {
   /** Requests per second a client's bucket refills with. */
@@ -39,12 +41,6 @@ export interface HttpLimits {
   checkIntervalMs: number;
 }
 
-/** The station itself (the kiosk's own browser or app): 127.0.0.1 and ::1, also IPv4-mapped. */
-export function isStationAddress(address: string): boolean {
-  const key = clientKey(address);
-  return key === '127.0.0.1' || key === '::1';
-}
-
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   ratePerSecond: 20,
   burst: 60,
@@ -62,22 +58,6 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
 
 /** Buckets kept at most; beyond it idle ones are dropped (and, if still too many, all). */
 const MAX_TRACKED_CLIENTS = 10_000;
-
-/**
- * The key a client is counted under: IPv4 (and IPv4-mapped IPv6) by address, other IPv6 by
- * its /64 prefix, since one device may hold many addresses of its network.
- */
-export function clientKey(address: string): string {
-  const plain = address.replace(/%.*$/, '').toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(plain);
-  if (mapped) return mapped[1];
-  if (!plain.includes(':') || plain === '::1') return plain;
-  const [head, tail = ''] = plain.split('::');
-  const headGroups = head === '' ? [] : head.split(':');
-  const tailGroups = plain.includes('::') ? (tail === '' ? [] : tail.split(':')) : [];
-  const groups = plain.includes('::') ? [...headGroups, ...Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups] : headGroups;
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
-}
 
 /** A token bucket per client key. */
 export class RateLimiter {
@@ -131,9 +111,9 @@ export function createRequestGuard(limits: HttpLimits): (request: Request, incom
   const limiter = new RateLimiter(limits.ratePerSecond, limits.burst);
   const lan = new RateLimiter(limits.lanRatePerSecond, limits.lanBurst);
   return (request, incoming) => {
-    const address = clientKey(incoming.socket.remoteAddress ?? 'unknown');
-    if (!limits.isExempt(address)) {
-      const wait = limiter.take(address) || lan.take('lan');
+    const client = remoteClient(incoming.socket.remoteAddress, request.headers.get('x-forwarded-for'));
+    if (client.proxied || !limits.isExempt(client.key)) {
+      const wait = limiter.take(client.key) || lan.take('lan');
       if (wait > 0) return rateLimitedResponse(request, wait);
     }
     if (incoming.rawHeaders.length / 2 > limits.maxHeaderCount) {

@@ -25,7 +25,8 @@ import { COMMON_HEADERS, jsonResponse, methodNotAllowed, refusalResponse, withHe
 import type { FetchHandler } from './files.js';
 import { isFileRoute } from './files.js';
 import { DEVICE_COOKIE, DEVICE_SESSION_SECONDS, DeviceSessions } from './device-sessions.js';
-import { DEFAULT_HTTP_LIMITS, clientKey, createRequestGuard, isStationAddress, onClientError, rateLimitedResponse } from './limits.js';
+import { DEFAULT_HTTP_LIMITS, createRequestGuard, onClientError, rateLimitedResponse } from './limits.js';
+import { remoteClientOf } from './remote-client.js';
 import { WorkBudget } from './work-budget.js';
 import type { WorkBudgetLimits } from './work-budget.js';
 import type { HttpLimits } from './limits.js';
@@ -77,10 +78,9 @@ export interface HttpAppOptions<C extends ContractTable> {
 const SESSION_COOKIE_MAX_AGE = 12 * 60 * 60;
 
 /** The LAN device a request came from (its address key), or null when it came from the station itself (the kiosk's own browser or the app). */
-function lanClientOf(env: unknown): string | null {
-  const address = (env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress;
-  if (typeof address !== 'string') return 'unknown';
-  return isStationAddress(address) ? null : clientKey(address);
+function lanClientOf(request: Request, env: unknown): string | null {
+  const client = remoteClientOf(request, env);
+  return client.station ? null : client.key;
 }
 
 function hostnameOf(hostHeader: string): string {
@@ -114,7 +114,7 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
   const devices = new DeviceSessions();
   /** A page served to a LAN device without a session of this station starts one (./device-sessions.ts). */
   const withDeviceSession = (c: Context, response: Response): Response => {
-    if (lanClientOf(c.env) === null || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+    if (lanClientOf(c.req.raw, c.env) === null || !response.headers.get('content-type')?.startsWith('text/html')) return response;
     if (devices.verify(getCookie(c, DEVICE_COOKIE)) !== null) return response;
     const started = new Response(response.body, response);
     started.headers.append('Set-Cookie', generateCookie(DEVICE_COOKIE, devices.issue(), { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: DEVICE_SESSION_SECONDS }));
@@ -140,7 +140,7 @@ export function createHttpApp<C extends ContractTable>(options: HttpAppOptions<C
         return badPart(c.req.raw, 400, 'JSON');
       }
       const method = c.req.param('method');
-      const client = lanClientOf(c.env);
+      const client = lanClientOf(c.req.raw, c.env);
       const staffAllowed = options.sessions !== undefined && (options.staffOnLan === true || client === null);
       const token = staffAllowed ? (getCookie(c, SESSION_COOKIE) ?? null) : null;
       const user = token ? (options.sessions?.lookup(token)?.user ?? null) : null;

@@ -20,7 +20,7 @@ import { plainLine } from '../../shared/text.js';
 import { checkStationRequest, digestedBody, freshSignature, isRefusal, notReplayed, refusalOf, signedBy } from './station-auth.js';
 import type { Refusal } from './station-auth.js';
 import { ed25519Key, recordEnrolment } from './stations.js';
-import { sourceAddress } from './source-address.js';
+import { remoteClientOf } from '../http/remote-client.js';
 
 export interface StationRouteOptions {
   now: () => Date;
@@ -77,7 +77,7 @@ async function enrol(library: Library, request: Request, from: string, options: 
 
 export function mountStationRoutes(app: Hono, library: Library, options: StationRouteOptions): void {
   app.post('/hub/stations', async (c) => {
-    const outcome = await enrol(library, c.req.raw, sourceAddress(c.req.raw, c.env), options);
+    const outcome = await enrol(library, c.req.raw, remoteClientOf(c.req.raw, c.env).key, options);
     if (isRefusal(outcome)) return refusalOf(c.req.raw, outcome);
     return jsonResponse(answerOf(outcome), outcome.state === 'approved' ? 200 : 202);
   });
