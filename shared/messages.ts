@@ -23,6 +23,7 @@ import { httpEn, httpVi } from './messages/http.js';
 import { hubEn, hubVi } from './messages/hub.js';
 import { stationsEn, stationsVi } from './messages/stations.js';
 import { enrolmentScreensEn, enrolmentScreensVi } from './messages/enrolment-screens.js';
+import { networkScreensEn, networkScreensVi } from './messages/network-screens.js';
 import { reportEn, reportVi } from './messages/report.js';
 import { relationsEn, relationsVi } from './messages/relations.js';
 import { formsEn, formsVi } from './messages/forms.js';
@@ -121,6 +122,7 @@ const vi = {
   ...hubVi,
   ...stationsVi,
   ...enrolmentScreensVi,
+  ...networkScreensVi,
   ...reportVi,
   ...relationsVi,
   ...formsVi,
@@ -219,6 +221,7 @@ const en: Record<MessageKey, string> = {
   ...hubEn,
   ...stationsEn,
   ...enrolmentScreensEn,
+  ...networkScreensEn,
   ...reportEn,
   ...relationsEn,
   ...formsEn,

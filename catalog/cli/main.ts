@@ -402,6 +402,8 @@ const COMMANDS: Record<string, CommandSpec> = {
       to: { type: 'string' },
       quotas: { type: 'boolean' },
       set: { type: 'string' },
+      province: { type: 'string' },
+      page: { type: 'string' },
     },
     positionals: null,
     run: (values, _args, libraryDir) =>
@@ -421,6 +423,8 @@ const COMMANDS: Record<string, CommandSpec> = {
         to: values.to as string | undefined,
         quotas: values.quotas === true,
         set: values.set as string | undefined,
+        province: values.province as string | undefined,
+        page: values.page as string | undefined,
       }),
   },
   enrol: {

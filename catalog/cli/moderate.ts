@@ -29,6 +29,7 @@ export const MODERATE_HELP = helpSection('moderate', [
   ['--usage --by station|province [--from D --to D]', 'cli.help.moderate.by'],
   ['--quotas [--set NAME=VALUE]', 'cli.help.moderate.quotas'],
   ['--stations', 'cli.help.moderate.stations'],
+  ['--stations [--province NAME] [--page N | --all]', 'cli.help.moderate.stationPages'],
   ['--stations --approve ID | --refuse ID | --revoke ID', 'cli.help.moderate.decideStation'],
   ['--json', 'cli.help.json'],
 ]);
@@ -52,6 +53,9 @@ export interface ModerateFlags {
   /** The quotas and the disk's room; --set changes one. */
   quotas?: boolean;
   set?: string;
+  /** With --stations: one province's, page N, or (with --all) every page. */
+  province?: string;
+  page?: string;
 }
 
 /** One upload on one line; what a station or an official wrote is made plain here too, whatever the database holds. */
@@ -63,17 +67,19 @@ function line(item: ModerationItem): string {
 export async function runModerate(flags: ModerateFlags, write: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
   if (flags.set !== undefined && !flags.quotas) throw new UsageError(`--set ${bilingual({ key: 'cli.usage.onlyWith' })} --quotas`);
   if (flags.quotas) {
-    const others = [flags.approve, flags.reject, flags.reason, flags.refuse, flags.revoke, flags.by, flags.from, flags.to].some((flag) => flag !== undefined);
+    const others = [flags.approve, flags.reject, flags.reason, flags.refuse, flags.revoke, flags.by, flags.from, flags.to, flags.province, flags.page].some((flag) => flag !== undefined);
     if (others || flags.usage || flags.all || flags.stations) throw new UsageError(`--quotas ${bilingual({ key: 'cli.usage.onlyWith' })} --set, --json`);
     return runModerateQuotas({ libraryDir: flags.libraryDir, set: flags.set, json: flags.json }, write);
   }
   if (flags.stations) {
-    if (flags.reject !== undefined || flags.reason !== undefined || flags.usage || flags.all) {
-      throw new UsageError(`--stations ${bilingual({ key: 'cli.usage.onlyWith' })} --approve, --refuse, --revoke, --json`);
+    if (flags.reject !== undefined || flags.reason !== undefined || flags.usage) {
+      throw new UsageError(`--stations ${bilingual({ key: 'cli.usage.onlyWith' })} --approve, --refuse, --revoke, --province, --page, --all, --json`);
     }
     return runModerateStations(flags, write);
   }
-  if (flags.refuse !== undefined || flags.revoke !== undefined) throw new UsageError(`--refuse, --revoke ${bilingual({ key: 'cli.usage.onlyWith' })} --stations`);
+  if (flags.refuse !== undefined || flags.revoke !== undefined || flags.province !== undefined || flags.page !== undefined) {
+    throw new UsageError(`--refuse, --revoke, --province, --page ${bilingual({ key: 'cli.usage.onlyWith' })} --stations`);
+  }
   const period = [flags.by, flags.from, flags.to].some((flag) => flag !== undefined);
   if (period && !flags.usage) throw new UsageError(`--by, --from, --to ${bilingual({ key: 'cli.usage.onlyWith' })} --usage`);
   if (flags.usage && flags.by !== undefined) return runModerateUsage({ libraryDir: flags.libraryDir, by: flags.by, from: flags.from, to: flags.to, json: flags.json }, write);

@@ -10,7 +10,7 @@ import { DESK_SCHEMA } from '../desk/schema.js';
 import { OUTBOX_SCHEMA } from '../outbox/schema.js';
 import { HUB_SCHEMA } from '../hub/schema.js';
 import { ENROLMENT_SCHEMA } from '../hub/enrolment-schema.js';
-import { NETWORK_SCHEMA } from '../hub/network-schema.js';
+import { NETWORK_SCHEMA, STATION_LIST_SCHEMA } from '../hub/network-schema.js';
 import { SYNC_TEXTS_SCHEMA, migrateSyncTexts } from '../sync/schema.js';
 import { noteNothingUnread } from '../relations/readings.js';
 
@@ -363,6 +363,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 17, name: 'stations enrol with their hub; signed requests', sql: ENROLMENT_SCHEMA },
   { version: 18, name: 'quotas per station; the feed cursor stations report', sql: NETWORK_SCHEMA },
+  { version: 19, name: 'indexes for pages of a hub’s stations', sql: STATION_LIST_SCHEMA },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

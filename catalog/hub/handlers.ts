@@ -6,7 +6,8 @@ import { AppError } from '../../shared/errors.js';
 import type { Services } from '../services.js';
 import { approveUpload, listModeration, rejectUpload } from './moderation.js';
 import { usageByStation } from './usage.js';
-import { approveStation, listStations, refuseStation, revokeStation } from './stations.js';
+import { approveStation, refuseStation, revokeStation } from './stations.js';
+import { listStations } from './station-list.js';
 import { networkUsage } from './network-usage.js';
 
 /** Who decides, as the queue records it. */
@@ -21,7 +22,7 @@ export function hubHandlers({ library }: Services): Handlers<typeof hubMethods &
     'moderation.approve': (input, ctx) => approveUpload(library, input.id, who(ctx)),
     'moderation.reject': (input, ctx) => rejectUpload(library, input.id, input.reason, who(ctx)),
     'moderation.usage': (input) => usageByStation(library, input),
-    'stations.list': (input) => listStations(library, input.state),
+    'stations.list': (input) => listStations(library, input),
     'stations.approve': (input, ctx) => approveStation(library, input.stationId, who(ctx)),
     'stations.refuse': (input, ctx) => refuseStation(library, input.stationId, who(ctx)),
     'stations.revoke': (input, ctx) => revokeStation(library, input.stationId, who(ctx)),

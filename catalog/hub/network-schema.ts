@@ -20,3 +20,14 @@ export const NETWORK_SCHEMA = `
   ALTER TABLE hub_stations ADD COLUMN uploads_today INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE hub_stations ADD COLUMN usage_rows_today INTEGER NOT NULL DEFAULT 0;
 `;
+
+/**
+ * Schema of migration 19 (issue 17, a hub of thousands of stations): indexes for the stations
+ * screen's pages (./station-list.ts) — a state's stations in the order listed (province, commune,
+ * name) read straight from an index, and one province's stations counted per state, and the
+ * provinces counted, from a covering index.
+ */
+export const STATION_LIST_SCHEMA = `
+  CREATE INDEX hub_stations_listed ON hub_stations (state, province, commune, name);
+  CREATE INDEX hub_stations_place ON hub_stations (province, state);
+`;

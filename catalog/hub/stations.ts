@@ -7,7 +7,8 @@
  * address take every place in it with throwaway keys. An official
  * approves or refuses a pending station and may revoke an approved one for good; a revocation
  * drops the station's uploads still waiting (./station-uploads.ts). The first key approved for
- * a station id is never swapped: a station that lost its key enrols again under a new id.
+ * a station id is never swapped: a station that lost its key enrols again under a new id. The
+ * register is read a page at a time (./station-list.ts).
  */
 import { createPublicKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
@@ -60,7 +61,7 @@ export function ed25519Key(raw: string): KeyObject {
 
 export const fingerprintOf = (raw: string) => sha256Hex(Buffer.from(raw, 'base64url'));
 
-function toStation(row: StationRow & { pending_uploads: number }): HubStation {
+export function toStation(row: StationRow & { pending_uploads: number }): HubStation {
   return {
     stationId: row.station_id,
     name: row.name,
@@ -80,15 +81,6 @@ function toStation(row: StationRow & { pending_uploads: number }): HubStation {
 }
 
 const SELECT_STATIONS = `SELECT s.*, (SELECT count(*) FROM hub_uploads u WHERE u.station_id = s.station_id AND u.state = 'pending') AS pending_uploads FROM hub_stations s`;
-
-/** Stations in a state (or all): pending first, oldest request first; then by province, commune and name. */
-export function listStations(library: Library, state: HubStationState | 'all' = 'all'): HubStation[] {
-  const where = state === 'all' ? '' : 'WHERE s.state = ?';
-  const rows = library.db
-    .prepare(`${SELECT_STATIONS} ${where} ORDER BY s.state <> 'pending', CASE WHEN s.state = 'pending' THEN s.requested_at END, s.province, s.commune, s.name, s.station_id`)
-    .all(...(state === 'all' ? [] : [state])) as (StationRow & { pending_uploads: number })[];
-  return rows.map(toStation);
-}
 
 export function getStation(library: Library, id: string): HubStation | null {
   const row = library.db.prepare(`${SELECT_STATIONS} WHERE s.station_id = ?`).get(id) as (StationRow & { pending_uploads: number }) | undefined;

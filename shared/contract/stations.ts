@@ -15,6 +15,8 @@ import type { MethodSpec } from './method.js';
 /** A station at a hub: 'unenrolled' reported usage before enrolment existed and has no key. */
 export const HUB_STATION_STATES = ['unenrolled', 'pending', 'approved', 'refused', 'revoked'] as const;
 export type HubStationState = (typeof HUB_STATION_STATES)[number];
+/** The states in the order a hub lists its stations: decisions to take first. */
+export const HUB_STATION_ORDER = ['pending', 'approved', 'refused', 'revoked', 'unenrolled'] as const satisfies readonly HubStationState[];
 
 /** A station as the hub's stations screen shows it. */
 export interface HubStation {
@@ -36,6 +38,28 @@ export interface HubStation {
   /** Its feed cursor as its last usage report said (the highest root sequence it applied, and when); null before one said it. */
   feedSequence: number | null;
   feedAppliedAt: string | null;
+}
+
+/** A page of stations (`stations.list`): 50 unless asked, at most 200 — a hub serves thousands. */
+export const STATIONS_PAGE_SIZE = 50;
+export const STATIONS_PAGE_MAX = 200;
+
+/** A province as stations wrote it, and how many stations wrote it so. */
+export interface StationProvince {
+  name: string;
+  count: number;
+}
+
+/** One page of the hub's stations, with what the filters around it need. */
+export interface StationList {
+  /** The page: pending first (oldest request first), then approved, refused, revoked, unenrolled, each by province, commune and name. */
+  stations: HubStation[];
+  /** Stations matching the state, province and query (all pages). */
+  total: number;
+  /** Stations in each state within the province and query (whatever the state asked). */
+  counts: Record<HubStationState, number>;
+  /** Every province stations wrote (exactly as written), alphabetical, with its stations (any state). */
+  provinces: StationProvince[];
 }
 
 export const USAGE_GROUPINGS = ['station', 'province'] as const;
@@ -110,10 +134,19 @@ const place = z.string().trim().min(1).max(STATION_NAME_MAX);
 
 /** A hub's side. */
 export const hubStationMethods = {
-  'stations.list': method<HubStation[]>()({
+  'stations.list': method<StationList>()({
     access: 'official',
-    summary: 'At a hub: the stations that asked to send to it (pending first), with their state, places, key fingerprint and when last seen.',
-    input: z.object({ state: z.enum([...HUB_STATION_STATES, 'all']).default('all') }).strict(),
+    summary:
+      'At a hub: a page of the stations that asked to send to it (pending first), with their state, places, key fingerprint and when last seen; filtered by state, province (exactly as written) and a search of name and commune (with or without diacritics); with the count in each state and the provinces.',
+    input: z
+      .object({
+        state: z.enum([...HUB_STATION_STATES, 'all']).default('all'),
+        province: z.string().max(STATION_NAME_MAX).optional(),
+        query: z.string().trim().max(STATION_NAME_MAX).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(STATIONS_PAGE_MAX).default(STATIONS_PAGE_SIZE),
+      })
+      .strict(),
   }),
   'stations.approve': method<StationDecision>()({
     access: 'official',

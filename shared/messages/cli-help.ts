@@ -107,6 +107,7 @@ export const cliHelpVi = {
   'cli.help.moderate.by': 'Cộng theo trạm (kèm số hiệu đồng bộ từng trạm) hoặc theo tỉnh, thành phố; --from, --to: trong một kỳ',
   'cli.help.moderate.quotas': 'Hạn mức của các trạm và chỗ trống trên ổ đĩa trạm chủ; --set TÊN=GIÁ_TRỊ (hoặc default) để đổi',
   'cli.help.moderate.stations': 'Các trạm xin đăng ký: chờ duyệt trước, kèm mã khóa',
+  'cli.help.moderate.stationPages': 'Các trạm của một tỉnh (viết đúng như các trạm đã ghi); trang N (50 trạm một trang) hoặc tất cả',
   'cli.help.moderate.decideStation': 'Duyệt, từ chối hoặc thu hồi một trạm (thu hồi: bỏ tài liệu trạm đang gửi)',
   // enrol.
   'cli.help.enrol.name': 'Tên trạm (mặc định: tên đơn vị đã đặt)',
@@ -216,6 +217,7 @@ export const cliHelpEn: Record<keyof typeof cliHelpVi, string> = {
   'cli.help.moderate.by': 'Summed per station (with how far each has synced) or per province; --from, --to: within a period',
   'cli.help.moderate.quotas': "The stations' quotas and the hub disk's room; --set NAME=VALUE (or default) to change one",
   'cli.help.moderate.stations': 'Stations that asked to enrol: pending first, with their key fingerprint',
+  'cli.help.moderate.stationPages': 'One province’s stations (spelled as the stations wrote it); page N (50 stations a page) or all of them',
   'cli.help.moderate.decideStation': 'Approve, refuse or revoke a station (revoking drops its uploads in progress)',
   'cli.help.enrol.name': 'Station name (default: the unit name set)',
   'cli.help.enrol.commune': 'Commune, ward or special zone (default: as last enrolled, or the station name)',

@@ -15,7 +15,7 @@
  * printed). BENCH_PUBLICATIONS, BENCH_TEXTS, BENCH_SYNC_MB, BENCH_SYNC_PUBLICATIONS and
  * BENCH_SYNC_TEXTS shrink the generated data for a quick run; BENCH_ONLY runs only the sections
  * it names (comma-separated: foundation, search, import, sync-download, sync-apply, sync-texts, publish,
- * hub-usage, ui, desk), e.g. `BENCH_ONLY=sync-texts npm run bench`. The publish of 10,000 and 100,000 generated
+ * hub-usage, hub-stations, ui, desk), e.g. `BENCH_ONLY=sync-texts npm run bench`. The publish of 10,000 and 100,000 generated
  * publications runs by default; BENCH_PUBLISH_MAX=500000 adds 500,000 (several minutes more).
  */
 import fs from 'node:fs';
@@ -229,6 +229,14 @@ if (section('hub-usage')) {
   const hubUsage = await benchHubUsage();
   rows.push(...hubUsage.rows);
   results.hubUsage = hubUsage.json;
+}
+
+// 5e. A hub's stations screen (tests/bench/hub-stations.ts): stations.list pages over 3,000 stations beside a bare SELECT of the same rows.
+if (section('hub-stations')) {
+  const { benchHubStations } = await import('./hub-stations.js');
+  const hubStations = await benchHubStations();
+  rows.push(...hubStations.rows);
+  results.hubStations = hubStations.json;
 }
 
 // 6. UI in Chromium (tests/bench/ui.ts): cold start, first page of the 343-page gazette, page turns,

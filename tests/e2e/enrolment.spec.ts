@@ -11,7 +11,7 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { listModeration } from '../../catalog/hub/moderation.js';
-import { listStations } from '../../catalog/hub/stations.js';
+import { listStations } from '../../catalog/hub/station-list.js';
 import { Library } from '../../catalog/library.js';
 import type { RunningStation } from '../../catalog/station.js';
 import type { Enrolment } from '../../shared/contract/stations.js';
@@ -98,7 +98,7 @@ test('a station asks to enrol, the hub approves it by its fingerprint, then revo
     await form.getByLabel('Tên trạm').fill(PLACES.name);
     await form.getByRole('button', { name: 'Gửi yêu cầu đăng ký' }).click();
     expect(await form.getByLabel('Tỉnh hoặc thành phố').evaluate((input: HTMLInputElement) => input.validationMessage)).toBe('Hãy điền vào ô này.');
-    expect(listStations(hub.library)).toEqual([]);
+    expect(listStations(hub.library).stations).toEqual([]);
 
     await form.getByLabel('Tỉnh hoặc thành phố').fill(PLACES.province);
     await form.getByRole('button', { name: 'Gửi yêu cầu đăng ký' }).click();
@@ -156,7 +156,7 @@ test('a station asks to enrol, the hub approves it by its fingerprint, then revo
     await atHub.getByRole('button', { name: `Chấp nhận trạm ${PLACES.name}` }).click();
     await expect(atHub.getByTestId('stations-said')).toHaveText(`Đã chấp nhận trạm “${PLACES.name}”.`);
     await expect(atHub.getByTestId('approved-stations').getByRole('row').filter({ hasText: PLACES.name })).toBeVisible();
-    expect(Object.fromEntries(listStations(hub.library).map((one) => [one.name, one.state]))).toEqual({ [PLACES.name]: 'approved', [OTHER.name]: 'refused' });
+    expect(Object.fromEntries(listStations(hub.library).stations.map((one) => [one.name, one.state]))).toEqual({ [PLACES.name]: 'approved', [OTHER.name]: 'refused' });
   });
 
   await test.step('“Check again” at the station says approved, and the letter goes up to the hub', async () => {

@@ -12,6 +12,7 @@ import { UsagePage } from './UsagePage.js';
 import { ModerationPage } from '../moderation/ModerationPage.js';
 import { EnrolmentPage } from '../enrolment/EnrolmentPage.js';
 import { StationsPage } from '../enrolment/StationsPage.js';
+import { NetworkUsagePage } from '../enrolment/NetworkUsagePage.js';
 import { UpdatesPage } from '../updates/UpdatesPage.js';
 import { SyncPage } from './sync/SyncPage.js';
 import '../styles/staff.css';
@@ -38,6 +39,7 @@ export function OfficialRoutes() {
         />
         <Route path="enrolment" element={<EnrolmentPage />} />
         <Route path="stations" element={<StationsPage />} />
+        <Route path="network" element={<NetworkUsagePage />} />
         <Route
           path="moderation"
           element={

@@ -6,76 +6,21 @@
  * for while it is not set (the report names its unit, and invents none).
  */
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { UsageSummary } from '../../../shared/contract.js';
-import type { ReportFileFormat } from '../../../shared/contract/admin.js';
-import { client } from '../client.js';
 import { formatCount } from '../format.js';
-import { useLanguage, useT } from '../i18n.js';
-import type { MessageKey } from '../../../shared/messages.js';
+import { useLanguage } from '../i18n.js';
 import { useCall } from '../use-call.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Loading } from '../components/Loading.js';
-import { DateField } from '../forms/DateField.js';
-import { ActionError } from './ActionError.js';
-import { useFormCall } from '../staff/use-form-call.js';
 import { CommuneNamePrompt } from './CommuneNamePrompt.js';
 import { OfficialLayout } from './OfficialLayout.js';
 import { BarList, MonthChart } from './charts.js';
-import { saveFile } from './download.js';
+import { PeriodForm, yearPeriod } from './PeriodForm.js';
+import { ReportDownload } from './ReportDownload.js';
+import { USAGE_COUNTERS } from './usage-counters.js';
 import { TableWrap } from './TableWrap.js';
 
-const TOTALS: [keyof UsageSummary['totals'], MessageKey][] = [
-  ['opened', 'usage.counter.opened'],
-  ['search', 'usage.counter.search'],
-  ['search_no_result', 'usage.counter.search_no_result'],
-  ['kiosk_session', 'usage.counter.kiosk_session'],
-  ['phone_session', 'usage.counter.phone_session'],
-  ['page_printed', 'usage.counter.page_printed'],
-  ['document_added', 'usage.counter.document_added'],
-  ['document_sent', 'usage.counter.document_sent'],
-];
-
-function yearPeriod(year: number) {
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
-}
-
 const monthLabel = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
-
-function Download({ period }: { period: { from: string; to: string } }) {
-  const t = useT();
-  const form = useFormCall();
-  const [done, setDone] = useState<string | null>(null);
-  const download = async (format: ReportFileFormat) => {
-    setDone(null);
-    const file = await form.run(() => client.call('usage.reportFile', { ...period, format }));
-    if (!file) return;
-    saveFile(file);
-    setDone(t('usage.downloaded', { name: file.fileName }));
-  };
-  return (
-    <section className="official-section report-download" aria-labelledby="download-title" aria-busy={form.busy}>
-      <h2 id="download-title">{t('usage.download')}</h2>
-      <p>{t('usage.due')}</p>
-      <div className="official-actions">
-        <button type="button" className="button primary big" disabled={form.busy} onClick={() => void download('pdf')} data-testid="download-pdf">
-          {t('usage.pdf')}
-        </button>
-        <button type="button" className="button big" disabled={form.busy} onClick={() => void download('csv')} data-testid="download-csv">
-          {t('usage.csv')}
-        </button>
-      </div>
-      {form.busy && (
-        <p className="loading" role="status">
-          <span className="spinner" aria-hidden="true" />
-          <span>{t('usage.preparing')}</span>
-        </p>
-      )}
-      {done && <p role="status">{done}</p>}
-      <ActionError error={form.error} />
-    </section>
-  );
-}
 
 function Figures({ summary: s }: { summary: UsageSummary }) {
   const { lang, t } = useLanguage();
@@ -87,7 +32,7 @@ function Figures({ summary: s }: { summary: UsageSummary }) {
       <section className="official-section" aria-labelledby="totals-title">
         <h2 id="totals-title">{t('usage.totals')}</h2>
         <dl className="totals" data-testid="usage-totals">
-          {TOTALS.map(([key, label]) => (
+          {USAGE_COUNTERS.map(([key, label]) => (
             <div key={key}>
               <dt>{t(label)}</dt>
               <dd>{count(s.totals[key])}</dd>
@@ -208,42 +153,14 @@ function SimpleTable({ head, rows }: { head: string[]; rows: string[][] }) {
 
 export function UsagePage() {
   const { t } = useLanguage();
-  const year = new Date().getFullYear();
-  const [period, setPeriod] = useState(yearPeriod(year));
-  const [draft, setDraft] = useState(period);
+  const [period, setPeriod] = useState(yearPeriod(new Date().getFullYear()));
   const report = useCall('usage.report', period);
   const station = useCall('admin.settings', {});
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setPeriod(draft);
-  };
-  const pick = (next: { from: string; to: string }) => {
-    setDraft(next);
-    setPeriod(next);
-  };
   return (
     <OfficialLayout page="usage" lead={t('usage.lead')}>
       {station.status === 'ok' && station.data.communeName === null && <CommuneNamePrompt onSaved={station.retry} />}
-      <form className="staff-form filter-form" onSubmit={submit} aria-label={t('usage.period')}>
-        <label>
-          <span>{t('usage.from')}</span>
-          <DateField name="from" required value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
-        </label>
-        <label>
-          <span>{t('usage.to')}</span>
-          <DateField name="to" required value={draft.to} min={draft.from} onChange={(to) => setDraft({ ...draft, to })} />
-        </label>
-        <button type="submit" className="button primary">
-          {t('usage.show')}
-        </button>
-        <button type="button" className="button" onClick={() => pick(yearPeriod(year))}>
-          {t('usage.thisYear')}
-        </button>
-        <button type="button" className="button" onClick={() => pick(yearPeriod(year - 1))}>
-          {t('usage.lastYear')}
-        </button>
-      </form>
-      <Download period={period} />
+      <PeriodForm period={period} onPeriod={setPeriod} />
+      <ReportDownload period={period} title={t('usage.download')} lead={t('usage.due')} />
       {report.status === 'loading' && <Loading />}
       {report.status === 'error' && <ErrorMessage error={report.error} onRetry={report.retry} />}
       {report.status === 'ok' && <Figures summary={report.data} />}

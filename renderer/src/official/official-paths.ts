@@ -2,11 +2,11 @@
 import type { MessageKey } from '../../../shared/messages.js';
 import type { HelpTopic } from '../help/topics.js';
 
-export const OFFICIAL_PAGES = ['overview', 'sync', 'storage', 'settings', 'accounts', 'audit', 'usage', 'updates', 'enrolment', 'moderation', 'stations'] as const;
+export const OFFICIAL_PAGES = ['overview', 'sync', 'storage', 'settings', 'accounts', 'audit', 'usage', 'updates', 'enrolment', 'moderation', 'stations', 'network'] as const;
 export type OfficialPage = (typeof OFFICIAL_PAGES)[number];
 
 /** Pages only a hub has (library.info → hub): a commune station's menu leaves them out. */
-const HUB_PAGES: readonly OfficialPage[] = ['moderation', 'stations'];
+const HUB_PAGES: readonly OfficialPage[] = ['moderation', 'stations', 'network'];
 
 /** The menu of a station, or of a hub. */
 export function menuPages(hub: boolean): readonly OfficialPage[] {
@@ -29,6 +29,7 @@ export const PAGE_LABEL: Record<OfficialPage, MessageKey> = {
   enrolment: 'official.nav.enrolment',
   moderation: 'official.nav.moderation',
   stations: 'official.nav.stations',
+  network: 'official.nav.network',
 };
 
 export const PAGE_HELP: Record<OfficialPage, HelpTopic> = {
@@ -43,4 +44,5 @@ export const PAGE_HELP: Record<OfficialPage, HelpTopic> = {
   enrolment: 'send',
   moderation: 'send',
   stations: 'send',
+  network: 'report',
 };

@@ -11,7 +11,8 @@ import type { KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { approveUpload, listModeration } from '../../../catalog/hub/moderation.js';
-import { approveStation, listStations, refuseStation } from '../../../catalog/hub/stations.js';
+import { listStations } from '../../../catalog/hub/station-list.js';
+import { approveStation, refuseStation } from '../../../catalog/hub/stations.js';
 import { hubUploadsDir } from '../../../catalog/hub/uploads.js';
 import { Library } from '../../../catalog/library.js';
 import { checkEnrolment } from '../../../catalog/outbox/enrolment.js';
@@ -100,7 +101,7 @@ describe('enrolment', () => {
     const station = await stationWith(bytes, { name: 'Tên đơn vị cũ' });
     const enrolment = await askToEnrol(station.library, hubbed.url, { name: 'Xã Tân Phú', commune: 'Xã Tân Phú', province: 'Tỉnh Đồng Nai' });
     expect(enrolment).toMatchObject({ state: 'pending', hubUrl: hubbed.url, stationId: stationId(station.library) });
-    const [listed] = listStations(hubbed.library);
+    const [listed] = listStations(hubbed.library).stations;
     expect(listed).toMatchObject({ stationId: enrolment.stationId, name: 'Xã Tân Phú', commune: 'Xã Tân Phú', province: 'Tỉnh Đồng Nai', state: 'pending', fingerprint: enrolment.fingerprint });
 
     const row = enqueue(station.library.db, station.id);
@@ -116,8 +117,8 @@ describe('enrolment', () => {
     const [received] = listModeration(hubbed.library);
     // Kept under the name the hub approved, whatever name the station's upload carries.
     expect(received).toMatchObject({ stationId: enrolment.stationId, stationName: 'Xã Tân Phú', size: bytes.length });
-    expect(listStations(hubbed.library)[0]).toMatchObject({ state: 'approved', decidedBy: 'chuyenvien', pendingUploads: 1 });
-    expect(listStations(hubbed.library)[0].lastSeenAt).not.toBeNull();
+    expect(listStations(hubbed.library).stations[0]).toMatchObject({ state: 'approved', decidedBy: 'chuyenvien', pendingUploads: 1 });
+    expect(listStations(hubbed.library).stations[0].lastSeenAt).not.toBeNull();
 
     await approveUpload(hubbed.library, received.id, 'chuyenvien');
     expect(await outbox.runOnce()).toMatchObject({ decided: 1 });
@@ -132,33 +133,33 @@ describe('enrolment', () => {
     await askToEnrol(b, hubbed.url, { name: 'Xã B' });
     // Asked again with the same key: the same request, its words updated.
     await askToEnrol(a, hubbed.url, { name: 'Xã A mới' });
-    expect(listStations(hubbed.library).map((s) => [s.name, s.state])).toEqual([
+    expect(listStations(hubbed.library).stations.map((s) => [s.name, s.state])).toEqual([
       ['Xã A mới', 'pending'],
       ['Xã B', 'pending'],
     ]);
     // The register is full of pending requests: a clear refusal, nothing written.
     expect(await refusal(askToEnrol(c, hubbed.url, { name: 'Xã C' }))).toEqual({ key: 'outbox.hubStatusReason', params: { status: 503, reason: { key: 'hub.enrolmentsFull' } } });
-    expect(listStations(hubbed.library)).toHaveLength(2);
+    expect(listStations(hubbed.library).stations).toHaveLength(2);
 
     // Another key for a pending station: refused, the first key kept.
     const intruder = generateKeyPairSync('ed25519').privateKey;
     const bId = stationId(b);
-    const before = listStations(hubbed.library).find((s) => s.stationId === bId)?.fingerprint;
+    const before = listStations(hubbed.library).stations.find((s) => s.stationId === bId)?.fingerprint;
     const places = { name: 'Giả mạo', commune: 'X', province: 'Y' };
     expect(await postEnrolment(hubbed.url, { stationId: bId, ...places, publicKey: rawKey(intruder) }, intruder, bId)).toMatchObject({ status: 409, body: { error: { key: 'hub.otherKey' } } });
-    expect(listStations(hubbed.library).find((s) => s.stationId === bId)).toMatchObject({ fingerprint: before, name: 'Xã B' });
+    expect(listStations(hubbed.library).stations.find((s) => s.stationId === bId)).toMatchObject({ fingerprint: before, name: 'Xã B' });
     // A key id that is not the station named, or a signature by another key than the one sent: refused.
     const own = generateKeyPairSync('ed25519').privateKey;
     const newId = 'cd'.repeat(16);
     expect((await postEnrolment(hubbed.url, { stationId: newId, ...places, publicKey: rawKey(own) }, own, 'ef'.repeat(16))).status).toBe(400);
     expect(await postEnrolment(hubbed.url, { stationId: newId, ...places, publicKey: rawKey(own) }, intruder, newId)).toMatchObject({ status: 401, body: { error: { key: 'hub.signatureInvalid' } } });
-    expect(listStations(hubbed.library)).toHaveLength(2);
+    expect(listStations(hubbed.library).stations).toHaveLength(2);
 
     // Refused: the station learns it and may ask again; the freed place takes another station, whose words are made plain.
     refuseStation(hubbed.library, stationId(a), 'chuyenvien');
     expect(await checkEnrolment(a, new HubSigner(a))).toMatchObject({ state: 'refused' });
     await askToEnrol(c, hubbed.url, { name: 'Xã C\u001b[31m\u0007', commune: 'Xã\nC', province: 'Tỉnh\u202eC' });
-    expect(listStations(hubbed.library).find((s) => s.stationId === stationId(c))).toMatchObject({ name: 'Xã C', commune: 'Xã C', province: 'Tỉnh C', state: 'pending' });
+    expect(listStations(hubbed.library).stations.find((s) => s.stationId === stationId(c))).toMatchObject({ name: 'Xã C', commune: 'Xã C', province: 'Tỉnh C', state: 'pending' });
     expect(await refusal(askToEnrol(a, hubbed.url))).toMatchObject({ params: { status: 503 } });
     refuseStation(hubbed.library, stationId(c), 'chuyenvien');
     expect(await askToEnrol(a, hubbed.url)).toMatchObject({ state: 'pending' });

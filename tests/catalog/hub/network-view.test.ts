@@ -22,7 +22,7 @@ import { syncOnce } from '../../../catalog/sync/apply.js';
 import { HttpSource } from '../../../catalog/sync/source.js';
 import { addSource } from '../../../catalog/sync/sources.js';
 import { countUsage } from '../../../catalog/usage.js';
-import type { NetworkUsage } from '../../../shared/contract/stations.js';
+import type { NetworkUsage, StationList } from '../../../shared/contract/stations.js';
 import { askToEnrol, enrolApproved } from '../../helpers/enrolled-station.js';
 import { contractOf } from '../../helpers/staff-contract.js';
 import { tempLibrary } from '../../helpers/temp-library.js';
@@ -107,7 +107,7 @@ describe('the hub’s view of its stations', () => {
     expect(((await call('stations.usage', { by: 'province' })) as { result: NetworkUsage }).result.totals.search).toBe(115);
 
     // The stations screen: cursor and when it was applied, last seen.
-    const listed = ((await call('stations.list', { state: 'approved' })) as { result: { stationId: string; feedSequence: number | null; feedAppliedAt: string | null; lastSeenAt: string | null }[] }).result;
+    const listed = ((await call('stations.list', { state: 'approved' })) as { result: StationList }).result.stations;
     const of = (library: Library) => listed.find((station) => station.stationId === stationId(library));
     expect(of(anBinh)).toMatchObject({ feedSequence: 1, feedAppliedAt: expect.any(String), lastSeenAt: expect.any(String) });
     expect(of(tanDan)).toMatchObject({ feedSequence: 2 });

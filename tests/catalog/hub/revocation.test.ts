@@ -90,7 +90,7 @@ describe('decisions on stations', () => {
       expect(await hubContract.call(name, input, 'anyone')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(await hubContract.call(name, input, 'librarian')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(await hubContract.call('stations.list', { state: 'pending' })).toMatchObject({ ok: true, result: [{ stationId: idA, province: 'Tỉnh Lâm Đồng', state: 'pending' }] });
+    expect(await hubContract.call('stations.list', { state: 'pending' })).toMatchObject({ ok: true, result: { stations: [{ stationId: idA, province: 'Tỉnh Lâm Đồng', state: 'pending' }], total: 1 } });
     expect(await hubContract.call('stations.approve', { stationId: idA })).toMatchObject({ ok: true, result: { station: { state: 'approved', decidedBy: 'canbo' } } });
     expect(await station.call('enrolment.check', {})).toMatchObject({ ok: true, result: { state: 'approved' } });
 
