@@ -8,13 +8,13 @@
  * 412 real gazette texts through the read pool against bare FTS5; import
  * throughput on the gazette PDFs against poppler's pdftotext; sync downloads against curl, and
  * a station's initial sync from a 100,000-publication snapshot (time, peak memory) and a page
- * of 1,000 changes against bare SQLite writes, and the kiosk's search while pages apply against
- * the same station idle; an initial sync of 10,000 publications with real
+ * of 1,000 changes against bare SQLite writes, and the kiosk's search while pages apply, while
+ * the LAN floods and while a CLI import writes, against the same station idle; an initial sync of 10,000 publications with real
  * texts against the same texts indexed directly, and the bytes of text a feed carries per
  * publication against its PDF. Everything is also written as JSON to bench-results/ (the path is
  * printed). BENCH_PUBLICATIONS, BENCH_TEXTS, BENCH_SYNC_MB, BENCH_SYNC_PUBLICATIONS and
  * BENCH_SYNC_TEXTS shrink the generated data for a quick run; BENCH_ONLY runs only the sections
- * it names (comma-separated: foundation, search, import, sync-download, sync-apply, sync-texts, publish,
+ * it names (comma-separated: foundation, search, import, sync-download, sync-apply, kiosk-load, sync-texts, publish,
  * hub-usage, hub-stations, ui, desk), e.g. `BENCH_ONLY=sync-texts npm run bench`. The publish of 10,000 and 100,000 generated
  * publications runs by default; BENCH_PUBLISH_MAX=500000 adds 500,000 (several minutes more).
  */
@@ -188,6 +188,17 @@ if (section('sync-apply')) {
     `p50 ${ms(kiosk.duringP50)}, p95 ${ms(kiosk.duringP95)}`,
     `idle, same station: p50 ${ms(kiosk.idleP50)}, p95 ${ms(kiosk.idleP95)} (ratio p95 ${ratio(kiosk.duringP95, kiosk.idleP95)})`,
   ]);
+}
+
+// 5a. The kiosk while the LAN floods and a CLI import writes (tests/bench/kiosk-during-load.ts), beside its idle speed in the same run.
+if (section('kiosk-load')) {
+  const { benchKioskDuringLoad } = await import('./kiosk-during-load.js');
+  const load = await benchKioskDuringLoad();
+  results.kioskDuringLoad = load;
+  for (const c of load.cases) {
+    const flood = c.sent === null ? '' : `; flood: ${c.refused} of ${c.sent} refused (429)`;
+    rows.push([`kiosk search over HTTP while ${c.name} (${c.count} searches, ${c.seconds.toFixed(1)} s)`, `p50 ${ms(c.p50)}, p95 ${ms(c.p95)}`, `idle, same station: p95 ${ms(load.idleP95)} (ratio p95 ${ratio(c.p95, load.idleP95)})${flood}`]);
+  }
 }
 
 // 5b. Sync with texts (tests/bench/sync-texts.ts): a new station syncing N publications whose text

@@ -504,8 +504,7 @@ test.describe('reading an EPUB', () => {
     // A double tap on "Trang sau" turns one page.
     await page.getByTestId('epub-next').dblclick();
     await expect(page.getByTestId('epub-progress')).toContainText(/Trang 2\/\d+/);
-    await page.waitForTimeout(600);
-    await expect(page.getByTestId('epub-progress')).toContainText(/Trang 2\/\d+/);
+    // One page back is the first (on page 2 if the double tap had turned two): "Trang trước" has its own repeat window.
     await page.getByTestId('epub-prev').click();
     await expect(page.getByTestId('epub-progress')).toContainText(/Trang 1\/\d+/);
     const stage = await page.getByTestId('epub-stage').boundingBox();

@@ -12,6 +12,7 @@ import { listen } from '../../../catalog/http/server.js';
 import type { RunningServer } from '../../../catalog/http/server.js';
 import { SyncRefusedError } from '../../../catalog/sync/errors.js';
 import { getSource } from '../../../catalog/sync/sources.js';
+import { sha256Hex } from '../../../catalog/store/hash.js';
 import type { SyncSourceRow } from '../../../catalog/sync/sources.js';
 import type { OpenWrite } from '../../../catalog/sync/stage.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -49,22 +50,49 @@ export async function serveFeed(feedDir: string): Promise<RunningServer> {
   return server;
 }
 
+/** Tables a sync writes (catalog/sync/apply.ts and what it calls), compared row by row, every column. */
+const SYNC_TABLES = [
+  'publications',
+  'files',
+  'publication_files',
+  'sections',
+  'passages',
+  'relations',
+  'relation_readings',
+  'demo_publications',
+  'text_extractions',
+  'search_docs',
+  'reads',
+  'changes',
+  'sync_keys',
+  'settings',
+  'term_stats',
+  'search_models',
+  'sqlite_sequence',
+] as const;
+/** The full-text indexes' own tables (binary segments), compared by one sha256 over their rows each. */
+const INDEX_TABLES = ['meta_fts_data', 'meta_fts_idx', 'meta_fts_docsize', 'meta_fts_config', 'passage_fts_data', 'passage_fts_idx', 'passage_fts_docsize', 'passage_fts_config'] as const;
+
+/** Columns left out: when a key was last heard from, which a run that finds the feed up to date refreshes. */
+const NOT_COMPARED: Partial<Record<string, string>> = { sync_keys: 'updated_at' };
+
+/** A row as one comparable string (blobs as hex), so rows sort the same whatever order SQLite gives them in. */
+const rowKey = (row: Record<string, unknown>) => JSON.stringify(Object.entries(row).map(([column, value]) => [column, Buffer.isBuffer(value) ? value.toString('hex') : value]));
+
 /**
- * What a sync could write, row by row: publications (every column), their files and file states,
- * texts, sections, the change log and the trust state per key. Compared before and after a
- * refused feed, so a rewritten title or file state shows, not only a changed count.
+ * What a sync could write: every row of every table it writes (texts by the sha256 of the text,
+ * NOT_COMPARED aside), the full-text indexes by a hash over their rows. Compared before and after
+ * a refused feed, so a rewritten title, file state, section, text or change shows, not only a
+ * changed count (snapshot-of.test.ts proves it).
  */
 export function snapshotOf(library: Library) {
-  const all = (sql: string) => library.db.prepare(sql).all();
-  return {
-    publications: all('SELECT * FROM publications ORDER BY id'),
-    files: all('SELECT sha256, size, media_type, state, wanted FROM files ORDER BY sha256'),
-    links: all('SELECT * FROM publication_files ORDER BY publication_id, sha256'),
-    texts: all('SELECT publication_id, length(text) AS length, object_sha256 FROM publication_texts ORDER BY publication_id'),
-    sections: library.db.prepare('SELECT count(*) FROM sections').pluck().get(),
-    changes: library.db.prepare('SELECT count(*) FROM changes').pluck().get(),
-    keys: all('SELECT key_id, last_sequence, last_root_sha256, last_change, snapshot_sha256, snapshot_offset FROM sync_keys ORDER BY key_id'),
-  };
+  const rowsOf = (table: string) =>
+    (library.db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[])
+      .map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => column !== NOT_COMPARED[table])))
+      .sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : 1));
+  const texts = (library.db.prepare('SELECT * FROM publication_texts ORDER BY publication_id').all() as { text: string }[]).map(({ text, ...row }) => ({ ...row, text: sha256Hex(text) }));
+  const indexes = Object.fromEntries(INDEX_TABLES.map((table) => [table, sha256Hex(rowsOf(table).map(rowKey).join('\n'))]));
+  return { ...Object.fromEntries(SYNC_TABLES.map((table) => [table, rowsOf(table)])), publication_texts: texts, indexes };
 }
 
 /** A sync refused with this code (and a message matching, when given), nothing written (snapshotOf); the error. */

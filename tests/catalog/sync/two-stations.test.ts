@@ -6,7 +6,8 @@
  * in pages of 10 ops to a feed folder served by the hub's HTTP app. Station A syncs (SyncService)
  * through a small proxy that can be switched to misbehave (cut file bodies, answer 503, ignore
  * Range, flip a byte in pages, 404 a file); station B syncs straight from the hub, twice in a
- * child process killed with SIGKILL at a seeded random moment and then resumed. Forged roots
+ * child process killed with SIGKILL mid-run (on a seeded progress line, before the run ends) and
+ * then resumed. Forged roots
  * (one changed byte, another key, an older root replayed, a same-sequence fork) are refused by
  * both with nothing written. Station A then exports a bundle, and station C, with the hub's key
  * only and no network, syncs from it and refuses the bundle re-signed with A's own key.
@@ -45,6 +46,8 @@ const CHILD = fileURLToPath(new URL('../../fixtures/sync/service-child.mjs', imp
 const SEED = Number(process.env.TWO_STATIONS_SEED ?? 20_260_214);
 const PAGE_OPS = 10;
 const CUT_AT = 64 * 1024;
+/** Kills of one station per round that may land after its run ended before the test gives up. */
+const KILL_TRIES = 5;
 /** SyncService's default attempts per file: a file longer than this many cut responses stays pending. */
 const ATTEMPTS = 5;
 
@@ -236,24 +239,35 @@ async function runOnce(library: Library, sourceId?: number): Promise<SyncOutcome
   }
 }
 
-/** Runs the child (a full SyncService run); kills it `killAfterMs` after "ready" when given. */
-function runChild(libraryDir: string, killAfterMs: number | null) {
-  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; runMs: number; stdout: string; stderr: string }>((resolve) => {
+interface ChildRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** The progress lines it printed (all of them, read to the end after it exited). */
+  progress: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the child (a full SyncService run); kills it with SIGKILL on its `killAtProgress`-th progress line when given. */
+function runChild(libraryDir: string, killAtProgress: number | null) {
+  return new Promise<ChildRun>((resolve) => {
     const child = spawn(process.execPath, [CHILD, libraryDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    let readyAt = 0;
-    let runMs = 0;
+    let progress = 0;
     child.stderr.on('data', (data: Buffer) => void (stderr += data.toString()));
     child.stdout.on('data', (data: Buffer) => {
+      const from = stdout.length;
       stdout += data.toString();
-      if (!readyAt && stdout.includes('ready')) {
-        readyAt = performance.now();
-        if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      const lines = stdout.slice(stdout.lastIndexOf('\n', from - 1) + 1).split('\n').slice(0, -1);
+      for (const line of lines) {
+        if (!line.startsWith('progress ')) continue;
+        progress += 1;
+        if (progress === killAtProgress) child.kill('SIGKILL');
       }
-      if (!runMs && stdout.includes('done')) runMs = performance.now() - readyAt;
     });
-    child.on('exit', (code, signal) => resolve({ code, signal, runMs, stdout, stderr }));
+    // 'close', not 'exit': all of stdout is read, so a "done" the child printed before the kill landed is seen.
+    child.on('close', (code, signal) => resolve({ code, signal, progress, stdout, stderr }));
   });
 }
 
@@ -285,10 +299,13 @@ describe('two stations and a hub on 127.0.0.1', () => {
   }
 
   /**
-   * Station B's run in a child killed with SIGKILL at a seeded random moment while it runs (aimed
-   * by a clean run of a copy, which must end in step with the hub), then checked — integrity,
-   * the catalog the signed pages give at its cursor, sound files, a run marked interrupted — and
-   * resumed to the end. Two more copies of B are killed and resumed the same way, then B itself.
+   * Station B's run in a child killed with SIGKILL mid-run: on a seeded progress line of the run
+   * (a clean run of a copy, which must end in step with the hub, counts them). A kill that lands
+   * after the run ended (the child said "done", or its run is no longer 'running') does not
+   * count: B is put back as it was and killed again at another seeded line, up to KILL_TRIES
+   * times. Then checked — integrity, the catalog the signed pages give at its cursor, sound
+   * files, a run marked interrupted — and resumed to the end. Two more copies of B are killed and
+   * resumed the same way, then B itself.
    */
   async function killAndResumeB(round: string, tries = 3): Promise<void> {
     const copyOfB = () => {
@@ -297,48 +314,62 @@ describe('two stations and a hub on 127.0.0.1', () => {
       return dir;
     };
     const clean = copyOfB();
+    const pristine = copyOfB();
     const targets = [...Array.from({ length: tries - 1 }, copyOfB), ctx.bDir];
     const calibration = await runChild(clean, null);
     expect(calibration.code, calibration.stderr).toBe(0);
     expect(calibration.stdout).toMatch(/done ok/);
+    expect(calibration.progress, `${round}: a clean run's progress lines`).toBeGreaterThanOrEqual(2);
     const reference = await openTestLibrary(clean);
     expectInStep(reference, ctx.hub, `${round}: clean copy of B`);
     expectSound(reference, `${round}: clean copy of B`, true);
     const cleanCursor = cursorOf(reference);
 
     for (const [i, dir] of targets.entries()) {
-      const delay = Math.floor(random() * Math.max(20, calibration.runMs) * 1.2);
-      const killed = await runChild(dir, delay);
       const name = dir === ctx.bDir ? 'B' : `copy ${i + 1} of B`;
-      const where = `${round}: ${name} killed ${delay} ms after start (a clean run took ${Math.round(calibration.runMs)} ms; seed ${SEED}; exit ${killed.signal ?? killed.code})`;
-      let b = await Library.open(dir);
+      const kills: string[] = [];
+      let b: Library | null = null;
+      let where = '';
+      for (let attempt = 1; attempt <= KILL_TRIES && !b; attempt += 1) {
+        if (attempt > 1) {
+          fs.rmSync(dir, { recursive: true, force: true });
+          fs.cpSync(pristine, dir, { recursive: true });
+        }
+        // A line before the last: the last comes as the run ends.
+        const at = 1 + Math.floor(random() * (calibration.progress - 1));
+        const killed = await runChild(dir, at);
+        const opened = await Library.open(dir);
+        const lastRun = opened.db.prepare('SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1').pluck().get() as string;
+        where = `${round}: ${name} killed on progress line ${at} of ${calibration.progress} (seed ${SEED}, try ${attempt}; exit ${killed.signal ?? killed.code}; run ${lastRun})`;
+        kills.push(where);
+        if (killed.signal === 'SIGKILL' && !killed.stdout.includes('done') && lastRun === 'running') b = opened;
+        else opened.close();
+      }
+      expect(b, `no kill landed mid-run:\n${kills.join('\n')}`).not.toBeNull();
+      ctx.log.push(...kills);
+      let station = b!;
       try {
-        expectSound(b, where, false);
-        const { lastChange } = cursorOf(b);
-        expectAsOfCursor(catalogOf(b), feedDir, lastChange, where);
-        const pending = Object.values(referencedFiles(b)).filter((state) => state !== 'present').length;
-        ctx.log.push(`${where}: cursor ${lastChange}, ${pending} file(s) pending, ${partFiles(b).length} .part`);
-        // Killed mid-run, the run stays 'running'; killed after its last write (closing), it is 'ok'.
-        const lastRun = b.db.prepare('SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1').pluck().get() as string;
-        expect(['running', 'ok'], where).toContain(lastRun);
-        if (lastRun === 'ok') expect(catalogOf(b), where).toEqual(catalogOf(ctx.hub));
-        const leftRunning = lastRun === 'running';
-        // A run the kill left 'running' is marked interrupted by the next service; resuming ends in step.
-        const resumed = await runOnce(b);
-        if (leftRunning) expect(b.db.prepare('SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1 OFFSET 1').pluck().get(), where).toBe('interrupted');
+        expectSound(station, where, false);
+        const { lastChange } = cursorOf(station);
+        expectAsOfCursor(catalogOf(station), feedDir, lastChange, where);
+        const pending = Object.values(referencedFiles(station)).filter((state) => state !== 'present').length;
+        ctx.log.push(`${where}: cursor ${lastChange}, ${pending} file(s) pending, ${partFiles(station).length} .part`);
+        // The run the kill cut is marked interrupted by the next service; resuming ends in step.
+        const resumed = await runOnce(station);
+        expect(station.db.prepare('SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1 OFFSET 1').pluck().get(), where).toBe('interrupted');
         expect(['ok', 'unchanged'], `${where}: ${JSON.stringify(resumed.run.message)}`).toContain(resumed.run.status);
-        b.close();
-        b = await Library.open(dir);
-        expectInStep(b, ctx.hub, `${where}, resumed`);
-        expectSound(b, `${where}, resumed`, true);
-        expect(cursorOf(b), where).toEqual(cleanCursor);
+        station.close();
+        station = await Library.open(dir);
+        expectInStep(station, ctx.hub, `${where}, resumed`);
+        expectSound(station, `${where}, resumed`, true);
+        expect(cursorOf(station), where).toEqual(cleanCursor);
       } finally {
-        b.close();
+        station.close();
       }
     }
   }
 
-  it('round 1: ~30 publications in several pages and a snapshot reach both stations', { timeout: 40_000 }, async () => {
+  it('round 1: ~30 publications in several pages and a snapshot reach both stations', { timeout: 180_000 }, async () => {
     ctx.log = [];
     ctx.hub = await Library.open(tempDir('two-hub-'));
     for (let i = 1; i <= 30; i += 1) {
@@ -362,7 +393,7 @@ describe('two stations and a hub on 127.0.0.1', () => {
     await killAndResumeB('round 1');
   });
 
-  it('round 2: adds, updates and deletes reach both; cut downloads stay pending and are completed later, Range ignored or not', { timeout: 40_000 }, async () => {
+  it('round 2: adds, updates and deletes reach both; cut downloads stay pending and are completed later, Range ignored or not', { timeout: 180_000 }, async () => {
     const { hub, a, proxy } = ctx;
     await addDocument(hub, 'moi-1', 'Luật mới 1', contentOf('moi-1', 450_000));
     await addDocument(hub, 'moi-2', 'Luật mới 2', contentOf('moi-2', 3_000));
@@ -412,7 +443,7 @@ describe('two stations and a hub on 127.0.0.1', () => {
     await killAndResumeB('round 2');
   });
 
-  it('round 3: forged roots are refused by both stations, with catalogs, cursors and caches unchanged', { timeout: 30_000 }, async () => {
+  it('round 3: forged roots are refused by both stations, with catalogs, cursors and caches unchanged', { timeout: 180_000 }, async () => {
     const { hub, a } = ctx;
     const genuine = fs.readFileSync(rootFile);
     const root: FeedRoot = rootSchema.parse(JSON.parse(genuine.toString('utf8')));
@@ -489,7 +520,7 @@ describe('two stations and a hub on 127.0.0.1', () => {
     }
   });
 
-  it('round 4: after a legit publish (with a new snapshot) both catch up, through a forged page and cut files on A', { timeout: 30_000 }, async () => {
+  it('round 4: after a legit publish (with a new snapshot) both catch up, through a forged page and cut files on A', { timeout: 180_000 }, async () => {
     const { hub, a, proxy } = ctx;
     await addDocument(hub, 'r4-1', 'Nghị định vòng 4', contentOf('r4-1', 500_000), { docType: 'Nghị định' });
     await addDocument(hub, 'r4-2', 'Thông tư vòng 4', contentOf('r4-2', 1_000), { docType: 'Thông tư', fields: ['Thuế'] });
@@ -535,7 +566,7 @@ describe('two stations and a hub on 127.0.0.1', () => {
     }
   });
 
-  it('round 5: a USB bundle from A carries the catalog and A’s files to C with no network; a station key is never accepted', { timeout: 30_000 }, async () => {
+  it('round 5: a USB bundle from A carries the catalog and A’s files to C with no network; a station key is never accepted', { timeout: 180_000 }, async () => {
     const { hub, a, proxy } = ctx;
     // One more publication whose file A cannot get: A exports it as "not yet downloaded".
     await addDocument(hub, 'r5-1', 'Quyết định vòng 5', contentOf('r5-1', 250_000));
