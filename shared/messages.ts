@@ -29,6 +29,7 @@ import { relationsEn, relationsVi } from './messages/relations.js';
 import { formsEn, formsVi } from './messages/forms.js';
 import { relatedEn, relatedVi } from './messages/related.js';
 import { textViewEn, textViewVi } from './messages/text-view.js';
+import { usbBundlesEn, usbBundlesVi } from './messages/usb-bundles.js';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -128,6 +129,7 @@ const vi = {
   ...formsVi,
   ...relatedVi,
   ...textViewVi,
+  ...usbBundlesVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -227,6 +229,7 @@ const en: Record<MessageKey, string> = {
   ...formsEn,
   ...relatedEn,
   ...textViewEn,
+  ...usbBundlesEn,
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };

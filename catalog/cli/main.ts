@@ -22,6 +22,7 @@ import { REPORT_HELP, runReport } from './report.js';
 import { SCAN_HELP, runScan } from './scan.js';
 import { OUTBOX_HELP, runOutbox } from './outbox.js';
 import { MODERATE_HELP, runModerate } from './moderate.js';
+import { runExportUploads, runImportUploads } from './usb-bundles.js';
 import { ENROL_HELP, runEnrol } from './enrol.js';
 import { UsageError, notOneOf } from './usage.js';
 import type { SearchFilters } from '../search/filters.js';
@@ -372,17 +373,19 @@ const COMMANDS: Record<string, CommandSpec> = {
       }),
   },
   outbox: {
-    options: { ...COMMON, add: { type: 'string' }, hub: { type: 'string' }, send: { type: 'boolean' }, 'chunk-kb': { type: 'string' }, json: { type: 'boolean' } },
+    options: { ...COMMON, add: { type: 'string' }, hub: { type: 'string' }, send: { type: 'boolean' }, 'chunk-kb': { type: 'string' }, json: { type: 'boolean' }, 'export-bundle': { type: 'string' } },
     positionals: null,
     run: (values, _args, libraryDir) =>
-      runOutbox({
-        libraryDir,
-        add: values.add as string | undefined,
-        hub: values.hub as string | undefined,
-        send: values.send === true,
-        chunkKb: values['chunk-kb'] as string | undefined,
-        json: values.json === true,
-      }),
+      values['export-bundle'] !== undefined
+        ? runExportUploads({ libraryDir, folder: values['export-bundle'] as string, json: values.json === true })
+        : runOutbox({
+            libraryDir,
+            add: values.add as string | undefined,
+            hub: values.hub as string | undefined,
+            send: values.send === true,
+            chunkKb: values['chunk-kb'] as string | undefined,
+            json: values.json === true,
+          }),
   },
   moderate: {
     options: {
@@ -404,28 +407,31 @@ const COMMANDS: Record<string, CommandSpec> = {
       set: { type: 'string' },
       province: { type: 'string' },
       page: { type: 'string' },
+      'import-bundle': { type: 'string' },
     },
     positionals: null,
     run: (values, _args, libraryDir) =>
-      runModerate({
-        libraryDir,
-        all: values.all === true,
-        approve: values.approve as string | undefined,
-        reject: values.reject as string | undefined,
-        reason: values.reason as string | undefined,
-        usage: values.usage === true,
-        json: values.json === true,
-        stations: values.stations === true,
-        refuse: values.refuse as string | undefined,
-        revoke: values.revoke as string | undefined,
-        by: values.by as string | undefined,
-        from: values.from as string | undefined,
-        to: values.to as string | undefined,
-        quotas: values.quotas === true,
-        set: values.set as string | undefined,
-        province: values.province as string | undefined,
-        page: values.page as string | undefined,
-      }),
+      values['import-bundle'] !== undefined
+        ? runImportUploads({ libraryDir, folder: values['import-bundle'] as string, json: values.json === true })
+        : runModerate({
+            libraryDir,
+            all: values.all === true,
+            approve: values.approve as string | undefined,
+            reject: values.reject as string | undefined,
+            reason: values.reason as string | undefined,
+            usage: values.usage === true,
+            json: values.json === true,
+            stations: values.stations === true,
+            refuse: values.refuse as string | undefined,
+            revoke: values.revoke as string | undefined,
+            by: values.by as string | undefined,
+            from: values.from as string | undefined,
+            to: values.to as string | undefined,
+            quotas: values.quotas === true,
+            set: values.set as string | undefined,
+            province: values.province as string | undefined,
+            page: values.page as string | undefined,
+          }),
   },
   enrol: {
     options: { ...COMMON, name: { type: 'string' }, commune: { type: 'string' }, province: { type: 'string' }, status: { type: 'boolean' }, json: { type: 'boolean' } },

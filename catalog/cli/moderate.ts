@@ -27,6 +27,7 @@ export const MODERATE_HELP = helpSection('moderate', [
   ['--reject ID --reason TEXT', 'cli.help.moderate.reject'],
   ['--usage', 'cli.help.moderate.usage'],
   ['--usage --by station|province [--from D --to D]', 'cli.help.moderate.by'],
+  ['--import-bundle DIR', 'cli.help.moderate.importBundle'],
   ['--quotas [--set NAME=VALUE]', 'cli.help.moderate.quotas'],
   ['--stations', 'cli.help.moderate.stations'],
   ['--stations [--province NAME] [--page N | --all]', 'cli.help.moderate.stationPages'],

@@ -17,6 +17,7 @@ export const OUTBOX_HELP = helpSection('outbox', [
   ['--add ID', 'cli.help.outbox.add'],
   ['--hub URL|none', 'cli.help.outbox.hub'],
   ['--send', 'cli.help.outbox.send'],
+  ['--export-bundle DIR', 'cli.help.outbox.exportBundle'],
   ['--chunk-kb N', 'cli.help.outbox.chunkKb'],
   ['--json', 'cli.help.json'],
 ]);

@@ -9,6 +9,7 @@ import { usageByStation } from './usage.js';
 import { approveStation, refuseStation, revokeStation } from './stations.js';
 import { listStations } from './station-list.js';
 import { networkUsage } from './network-usage.js';
+import { importBundles } from './bundle-import.js';
 
 /** Who decides, as the queue records it. */
 function who(ctx: CallContext): string {
@@ -22,6 +23,7 @@ export function hubHandlers({ library }: Services): Handlers<typeof hubMethods &
     'moderation.approve': (input, ctx) => approveUpload(library, input.id, who(ctx)),
     'moderation.reject': (input, ctx) => rejectUpload(library, input.id, input.reason, who(ctx)),
     'moderation.usage': (input) => usageByStation(library, input),
+    'moderation.importBundle': (input) => importBundles(library, input.folder),
     'stations.list': (input) => listStations(library, input),
     'stations.approve': (input, ctx) => approveStation(library, input.stationId, who(ctx)),
     'stations.refuse': (input, ctx) => refuseStation(library, input.stationId, who(ctx)),

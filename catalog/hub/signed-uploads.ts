@@ -24,7 +24,7 @@ const TUS_HEADERS = { 'Tus-Resumable': '1.0.0' };
 const COVERS: Record<string, readonly string[]> = { POST: ['upload-length', 'upload-metadata'], PATCH: ['upload-offset'] };
 
 /** The tus Upload-Metadata pairs (`key base64value`, comma separated), decoded; null when malformed. */
-function readMetadata(header: string): Map<string, string> | null {
+export function readMetadata(header: string): Map<string, string> | null {
   const pairs = new Map<string, string>();
   for (const pair of header.split(',')) {
     const [key, value, extra] = pair.trim().split(' ');
@@ -34,7 +34,7 @@ function readMetadata(header: string): Map<string, string> | null {
   return pairs;
 }
 
-const encodeMetadata = (pairs: Map<string, string>) => [...pairs].map(([key, value]) => `${key} ${Buffer.from(value, 'utf8').toString('base64')}`).join(',');
+export const encodeMetadata = (pairs: Map<string, string>) => [...pairs].map(([key, value]) => `${key} ${Buffer.from(value, 'utf8').toString('base64')}`).join(',');
 
 /** A creation's metadata with the signing station's id checked and the name the hub approved; or the refusal. */
 function creationHeaders(request: Request, station: { station_id: string; name: string }): Headers | Refusal {

@@ -57,7 +57,7 @@ export interface SignedRequest {
 
 const refused = (status: number, key: MessageKey, params?: MessageRef['params']): Refusal => ({ status, ref: params ? { key, params } : { key } });
 
-const STATE_REFUSALS: Record<HubStationState, MessageKey> = {
+export const STATE_REFUSALS: Record<HubStationState, MessageKey> = {
   unenrolled: 'hub.stationUnknown',
   pending: 'hub.stationPending',
   refused: 'hub.stationRefused',

@@ -24,6 +24,8 @@ import { SHA256_HEX, UPLOAD_MEDIA_TYPES, uploadDescriptionSchema } from '../../s
 import { wireErrorFor } from '../http/headers.js';
 import { withChecksums } from './checksum.js';
 import { withStationSignatures } from './signed-uploads.js';
+import { isRefusal } from './station-auth.js';
+import type { Refusal } from './station-auth.js';
 import { UPLOAD_EXPIRY_MS, UploadRoom, statfsReader } from './upload-room.js';
 import type { DiskReader } from './upload-room.js';
 import { contentProblem, oneAtATime } from './content-check.js';
@@ -59,7 +61,7 @@ export async function removeUploadFiles(library: Library, id: string): Promise<v
   await Promise.all([fs.rm(path.join(dir, id), { force: true }), fs.rm(path.join(dir, `${id}.json`), { force: true })]);
 }
 
-interface Checked {
+export interface CheckedMetadata {
   sha256: string;
   mediaType: string;
   fileName: string;
@@ -68,26 +70,45 @@ interface Checked {
   description: ReturnType<typeof uploadDescriptionSchema.parse>;
 }
 
-function checkMetadata(request: Request, upload: Upload): Checked {
-  const meta = upload.metadata ?? {};
-  if (upload.size === undefined) throw new HubRefusal(request, 400, { key: 'hub.lengthRequired' });
+const refused = (status: number, ref: MessageRef): Refusal => ({ status, ref });
+
+/** An upload's metadata (tus Upload-Metadata, decoded) checked and made plain, or why it is refused; a network upload's and a USB bundle item's alike. */
+export function checkedMetadata(meta: Record<string, string | null | undefined>, size: number | undefined): CheckedMetadata | Refusal {
+  if (size === undefined) return refused(400, { key: 'hub.lengthRequired' });
   const mediaType = meta.filetype ?? '';
-  if (!(UPLOAD_MEDIA_TYPES as readonly string[]).includes(mediaType)) throw new HubRefusal(request, 415, { key: 'hub.onlyPdfEpub' });
+  if (!(UPLOAD_MEDIA_TYPES as readonly string[]).includes(mediaType)) return refused(415, { key: 'hub.onlyPdfEpub' });
   const sha256 = meta.sha256 ?? '';
-  if (!SHA256_HEX.test(sha256)) throw new HubRefusal(request, 422, { key: 'hub.sha256Missing' });
+  if (!SHA256_HEX.test(sha256)) return refused(422, { key: 'hub.sha256Missing' });
   const stationId = meta.stationId ?? '';
   const stationName = plainLine(meta.stationName ?? '');
-  if (!/^[0-9a-f]{32}$/.test(stationId) || !stationName || stationName.length > 200) throw new HubRefusal(request, 422, { key: 'hub.stationMissing' });
+  if (!/^[0-9a-f]{32}$/.test(stationId) || !stationName || stationName.length > 200) return refused(422, { key: 'hub.stationMissing' });
   let description;
   try {
     description = uploadDescriptionSchema.parse(plainDescription(uploadDescriptionSchema.parse(JSON.parse(meta.description ?? ''))));
   } catch {
-    throw new HubRefusal(request, 422, { key: 'hub.descriptionInvalid' });
+    return refused(422, { key: 'hub.descriptionInvalid' });
   }
   // The id is the station's publication id: refused, never altered, when it holds control characters.
-  if (plainLine(description.id) !== description.id) throw new HubRefusal(request, 422, { key: 'hub.descriptionInvalid' });
+  if (plainLine(description.id) !== description.id) return refused(422, { key: 'hub.descriptionInvalid' });
   const fileName = (meta.filename ?? '').replace(/[^\w.-]+/g, '_').slice(0, 200) || `${description.id}.pdf`;
   return { sha256, mediaType, fileName, stationId, stationName, description };
+}
+
+function checkMetadata(request: Request, upload: Upload): CheckedMetadata {
+  const checked = checkedMetadata(upload.metadata ?? {}, upload.size);
+  if (isRefusal(checked)) throw new HubRefusal(request, checked.status, checked.ref);
+  return checked;
+}
+
+/** A whole, checked upload enters the moderation queue, pending (in the caller's transaction); false when that id is there already. */
+export function queueForModeration(library: Library, id: string, checked: CheckedMetadata, size: number, at: Date): boolean {
+  const inserted = library.db
+    .prepare(
+      `INSERT OR IGNORE INTO hub_uploads (id, station_id, station_name, publication_id, title, description, sha256, size, media_type, file_name, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(id, checked.stationId, checked.stationName, checked.description.id, checked.description.title, JSON.stringify(checked.description), checked.sha256, size, checked.mediaType, checked.fileName, at.toISOString());
+  return inserted.changes === 1;
 }
 
 /** The CORS headers @tus/server still sets (expose, allow methods and headers, max age) removed: they are for browsers. */
@@ -133,26 +154,7 @@ export function createUploadEndpoint(library: Library, options: UploadEndpointOp
         await datastore.remove(upload.id);
         throw new HubRefusal(request, 415, problem);
       }
-      durably(library.db, () =>
-        library.db
-          .prepare(
-            `INSERT OR IGNORE INTO hub_uploads (id, station_id, station_name, publication_id, title, description, sha256, size, media_type, file_name, received_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            upload.id,
-            checked.stationId,
-            checked.stationName,
-            checked.description.id,
-            checked.description.title,
-            JSON.stringify(checked.description),
-            checked.sha256,
-            upload.size,
-            checked.mediaType,
-            checked.fileName,
-            now().toISOString(),
-          ),
-      );
+      durably(library.db, () => queueForModeration(library, upload.id, checked, upload.size as number, now()));
       return {};
     },
   });

@@ -8,6 +8,7 @@ import { outboxCandidates } from './candidates.js';
 import { outboxSettings, setHubUrl } from './settings.js';
 import { enqueue, remove, retry } from './store.js';
 import { checkEnrolment, currentEnrolment, requestEnrolment } from './enrolment.js';
+import { exportBundle } from './bundle-export.js';
 
 export function outboxHandlers({ library, outbox }: Services): Handlers<typeof outboxMethods & typeof enrolmentMethods> {
   const shown = (id: number) => {
@@ -32,6 +33,8 @@ export function outboxHandlers({ library, outbox }: Services): Handlers<typeof o
       remove(library.db, input.id);
       return { removed: true };
     },
+    // Not while the outbox sends: an item going over the network is not also carried.
+    'outbox.exportBundle': (input) => outbox.exclusive(() => exportBundle(library, input.folder)),
     'outbox.settings': () => outboxSettings(library),
     'outbox.updateSettings': (input) => {
       const settings = setHubUrl(library, input.hubUrl);

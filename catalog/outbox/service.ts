@@ -109,6 +109,25 @@ export class OutboxService {
     return this.running;
   }
 
+  /**
+   * Runs `work` while no run of the outbox goes (a USB export reads what waits and marks it
+   * carried): waits for the run in progress; a run asked for meanwhile does nothing.
+   */
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    while (this.running) await this.running.catch(() => undefined);
+    const done = work();
+    const idle: OutboxRun = { sent: 0, failed: 0, rejected: 0, decided: 0, usageSent: false };
+    this.running = done
+      .then(
+        () => idle,
+        () => idle,
+      )
+      .finally(() => {
+        this.running = null;
+      });
+    return done;
+  }
+
   async dispose(): Promise<void> {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);

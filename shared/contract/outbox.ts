@@ -6,6 +6,17 @@ import type { MethodSpec } from './method.js';
 
 const itemId = z.number().int().positive();
 
+/** A folder on this computer (a USB drive), as typed or chosen. */
+export const folderInput = z.string().trim().min(1).max(1000);
+
+/** What a copy of the outbox to a USB drive made: the bundle's folder (null when nothing was waiting), its items and bytes. */
+export interface BundleExport {
+  bundle: string | null;
+  folder: string | null;
+  items: number;
+  bytes: number;
+}
+
 export const outboxMethods = {
   'outbox.list': method<OutboxItem[]>()({
     access: 'librarian',
@@ -34,6 +45,13 @@ export const outboxMethods = {
     access: 'librarian',
     summary: 'Takes an item out of the outbox before any of it was sent (or after the hub rejected it).',
     input: z.object({ id: itemId }).strict(),
+    audited: true,
+  }),
+  'outbox.exportBundle': method<BundleExport>()({
+    access: 'librarian',
+    summary:
+      'Copies the items waiting to be sent into a new signed bundle in `folder` (a USB drive) for a hub to take in; they are then marked carried and not sent over the network.',
+    input: z.object({ folder: folderInput }).strict(),
     audited: true,
   }),
   'outbox.settings': method<OutboxSettings>()({

@@ -2,7 +2,8 @@
  * The hub's moderation screen, for officials: uploads from stations waiting for a decision (or
  * already decided), each with its description, the station that sent it and its file; approve
  * puts it into the hub's bookshelf for the next publish, reject asks for the reason the station
- * will read. Below, the use each station reported, summed. On an ordinary station both are empty.
+ * will read; "Nhận từ USB" takes in the bundles a station without network carried on a drive
+ * (UsbImport.tsx). Below, the use each station reported, summed. On an ordinary station both are empty.
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -18,6 +19,7 @@ import { FormError } from '../staff/FormError.js';
 import { useFormCall } from '../staff/use-form-call.js';
 import { useCall } from '../use-call.js';
 import { useDocumentTitle } from '../use-document-title.js';
+import { UsbImport } from './UsbImport.js';
 import '../outbox/outbox.css';
 import '../styles/staff.css';
 
@@ -134,6 +136,7 @@ export function ModerationPage() {
     <section className="outbox" aria-labelledby="moderation-title">
       <h1 id="moderation-title">{t('moderationUi.title')}</h1>
       <p className="staff-lead">{t('moderationUi.lead')}</p>
+      <UsbImport onImported={changed} />
       <fieldset className="staff-form">
         <legend>{t('moderationUi.filter')}</legend>
         <div className="outbox-actions">

@@ -1,7 +1,8 @@
 /**
  * The librarians' outbox screen: add a document to send (chosen from the station's own
  * documents not sent yet, AddToOutbox.tsx), and every item with its state, a progress bar while
- * sending, the hub's reason when rejected, and "try again" / "remove" where they apply. The list
+ * sending, the hub's reason when rejected, and "try again" / "remove" where they apply; "Chép ra
+ * USB" copies what waits onto a drive (UsbExport.tsx), those items then said carried. The list
  * refreshes itself every two seconds while something is waiting or being sent.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -17,6 +18,7 @@ import { FormError } from '../staff/FormError.js';
 import { useFormCall } from '../staff/use-form-call.js';
 import { useDocumentTitle } from '../use-document-title.js';
 import { AddToOutbox } from './AddToOutbox.js';
+import { UsbExport } from './UsbExport.js';
 import { aboutEnrolment } from '../enrolment/enrolment-words.js';
 import { officialPath } from '../official/official-paths.js';
 import './outbox.css';
@@ -30,18 +32,20 @@ function ItemRow({ item, onChanged }: { item: OutboxItem; onChanged: () => void 
   const act = async (send: () => Promise<unknown>) => {
     if ((await form.run(send)) !== undefined) onChanged();
   };
+  // Carried on a USB drive (catalog/outbox/bundle-export.ts): said as such, not as a reason.
+  const carried = item.state === 'sent' && item.reason?.key === 'usbBundle.carried' ? item.reason : null;
   const canRemove = item.state === 'waiting' || item.state === 'rejected' || (item.state === 'failed' && item.bytesSent === 0);
   return (
     <li className={`outbox-item outbox-${item.state}`} aria-labelledby={`outbox-item-${item.id}`}>
       <h3 id={`outbox-item-${item.id}`}>{item.title}</h3>
-      <p className="outbox-state">{t(`outbox.state.${item.state}`, { percent: item.percent })}</p>
+      <p className="outbox-state">{carried ? t('usbBundle.carried', carried.params) : t(`outbox.state.${item.state}`, { percent: item.percent })}</p>
       {(item.state === 'sending' || item.state === 'waiting' || item.state === 'failed') && (
         <div className="outbox-progress">
           <progress max={100} value={item.percent} aria-label={t('outbox.state.sending', { percent: item.percent })} />
           <span>{t('outbox.progress', { sent: formatSize(lang, item.bytesSent), total: formatSize(lang, item.bytesTotal) })}</span>
         </div>
       )}
-      {item.reason && <p className="outbox-reason">{t('outbox.reason', { reason: item.reason })}</p>}
+      {item.reason && !carried && <p className="outbox-reason">{t('outbox.reason', { reason: item.reason })}</p>}
       {aboutEnrolment(item.reason) && (
         <p>
           <Link to={officialPath('enrolment')} className="staff-link">
@@ -94,6 +98,7 @@ export function OutboxPage() {
       <h1 id="outbox-title">{t('outbox.title')}</h1>
       <p className="staff-lead">{t('outbox.intro')}</p>
       <AddToOutbox outboxKey={items?.map((item) => `${item.id}:${item.state}`).join() ?? ''} onAdded={load} />
+      <UsbExport onExported={load} />
       <div className="outbox-list-head">
         <h2 id="outbox-list-title">{t('outbox.listLabel')}</h2>
         <button type="button" className="button" onClick={load}>
