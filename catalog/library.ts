@@ -1,11 +1,15 @@
 /**
  * A library: one data directory holding the catalog database and the file store. Opening it
- * creates what is missing, migrates the schema and clears temporary files left by a crash.
+ * creates what is missing, migrates the schema and clears temporary files left by a crash. A
+ * program that writes to it for as long as it runs (the app, `bookshelf serve`, `sync`) opens it
+ * as that `writer`, which takes the folder's lock first (library-lock.ts) and refuses a second one.
  */
 import fs from 'node:fs';
 import { openDatabase, schemaVersion } from './db/open.js';
 import type { Db } from './db/open.js';
 import { SETTINGS, getSetting, setSetting } from './db/settings.js';
+import { acquireLibraryLock } from './library-lock.js';
+import type { LibraryLock } from './library-lock.js';
 import { libraryLayout } from './paths.js';
 import type { LibraryLayout } from './paths.js';
 import { FileStore } from './store/file-store.js';
@@ -22,7 +26,15 @@ import type { DisplayDefaults, KioskSettings, LibraryInfo } from '../shared/doma
  */
 export const DEFAULT_LIBRARY_NAME = translate('vi', 'feed.defaultLibraryName');
 
+export interface OpenOptions {
+  /** The program opening the library to run on it ('app', 'serve', 'sync'): takes the folder's writer lock. */
+  writer?: string;
+}
+
 export class Library {
+  /** The writer lock, for a library opened as a writer. */
+  private lock: LibraryLock | null = null;
+
   private constructor(
     readonly layout: LibraryLayout,
     readonly db: Db,
@@ -34,15 +46,23 @@ export class Library {
   /** Where phones on the LAN reach this library while it is served with LAN serving on (set by catalog/station.ts). */
   lanUrl: string | null = null;
 
-  static async open(dir: string): Promise<Library> {
+  static async open(dir: string, options: OpenOptions = {}): Promise<Library> {
     const layout = libraryLayout(dir);
     fs.mkdirSync(layout.files, { recursive: true });
-    const db = openDatabase(layout.database);
-    const files = new FileStore(layout.files, layout.temp);
-    const texts = new FileStore(layout.texts, layout.textsTemp);
-    await files.clearTemp();
-    await texts.clearTemp();
-    return new Library(layout, db, files, texts);
+    const lock = options.writer ? acquireLibraryLock(layout.dir, options.writer) : null;
+    try {
+      const db = openDatabase(layout.database);
+      const files = new FileStore(layout.files, layout.temp);
+      const texts = new FileStore(layout.texts, layout.textsTemp);
+      const library = new Library(layout, db, files, texts);
+      library.lock = lock;
+      await files.clearTemp();
+      await texts.clearTemp();
+      return library;
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
   }
 
   get dir(): string {
@@ -103,5 +123,7 @@ export class Library {
 
   close(): void {
     this.db.close();
+    this.lock?.release();
+    this.lock = null;
   }
 }

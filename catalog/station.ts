@@ -106,7 +106,8 @@ export function stationLanUrl(host: string, port: number, lanName?: string): str
 
 export async function startStation(options: StationOptions): Promise<RunningStation> {
   checkServeHost(options.host, options.lan === true);
-  const library = await Library.open(options.libraryDir);
+  // The folder's writer lock (catalog/library-lock.ts): one app, server or sync at a time.
+  const library = await Library.open(options.libraryDir, { writer: 'serve' });
   try {
     const lan = options.lan === true || (options.lanFromSettings === true && lanEnabled(library));
     const host = lan && !options.lan ? '0.0.0.0' : options.host;

@@ -3,6 +3,7 @@
  * tell the app's own pages apart from anything else. Custom schemes have an opaque origin in
  * WHATWG URL ("null"), so the checks compare scheme and host, never `URL.origin`.
  */
+import { isFileRoute } from '../catalog/http/files.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'bookshelf';
@@ -35,6 +36,19 @@ export function isAppUrl(url: string): boolean {
     parsed.username === '' &&
     parsed.password === ''
   );
+}
+
+/**
+ * Where the window itself may go: the UI's pages (index.html and its routes, which have no file
+ * extension), never a catalog file (a PDF in the main frame is a blank sandboxed page with no
+ * idle reset) nor one of the UI's scripts or images.
+ */
+export function isAppPageUrl(url: string): boolean {
+  if (!isAppUrl(url)) return false;
+  const { pathname } = new URL(url);
+  if (isFileRoute(pathname)) return false;
+  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+  return last === 'index.html' || !last.includes('.');
 }
 
 /**

@@ -3,10 +3,13 @@
  * its input and the window's language (for the words of an error) over its own IPC channel and
  * returns the main process's envelope;
  * the renderer never sees ipcRenderer, require, process or a generic "send anything" function.
+ * Beside it, the shell's own bridge (shared/shell-bridge.ts): the kiosk's print, on its one channel.
  */
 import type { Envelope } from '../shared/errors.js';
 import { isLanguage } from '../shared/messages.js';
 import type { Language } from '../shared/messages.js';
+import { SHELL_PRINT_CHANNEL } from '../shared/shell-bridge.js';
+import type { PrintOutcome, ShellBridge } from '../shared/shell-bridge.js';
 import { channelOf } from './channels.js';
 
 /** What the preload is given to reach the main process (ipcRenderer.invoke, narrowed). */
@@ -30,4 +33,9 @@ export function createBridge<M extends string>(invoke: Invoke, methodNames: read
     bridge[name] = async (input?: unknown, lang?: unknown) => (await invoke(channel, input, isLanguage(lang) ? lang : 'vi')) as Envelope<unknown>;
   }
   return Object.freeze(bridge) as BookshelfBridge<M>;
+}
+
+/** `window.bookshelfShell`: the kiosk's print and nothing else; no argument crosses. */
+export function createShellBridge(invoke: (channel: string) => Promise<unknown>): ShellBridge {
+  return Object.freeze({ print: async () => (await invoke(SHELL_PRINT_CHANNEL)) as PrintOutcome });
 }

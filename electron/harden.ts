@@ -1,11 +1,11 @@
 /**
- * Lockdown of every web contents and of the window's session: no navigation away from
- * app://bookshelf, no new windows (and never shell.openExternal), no <webview>, every
+ * Lockdown of every web contents and of the window's session: no navigation away from the
+ * app's pages on app://bookshelf (nor to its raw files), no new windows (and never shell.openExternal), no <webview>, every
  * permission denied, remote requests cancelled, DevTools shortcuts off in production, and in
  * kiosk mode the reload/close/open/print/new-window shortcuts swallowed too.
  */
 import type { Input, Session, WebContents } from 'electron';
-import { isAllowedRequestUrl, isAllowedSubframeUrl, isAppUrl } from './app-origin.js';
+import { isAllowedRequestUrl, isAllowedSubframeUrl, isAppPageUrl } from './app-origin.js';
 
 export type HardenableWebContents = Pick<WebContents, 'on' | 'setWindowOpenHandler' | 'closeDevTools'>;
 export type HardenableSession = Pick<
@@ -51,7 +51,10 @@ export const KIOSK_SHORTCUTS: readonly Shortcut[] = [
   { key: 'f11' }, // leave full screen
   { key: 'w', ctrl: true }, // close window / tab
   { key: 'f4', ctrl: true },
-  { key: 'f4', alt: true }, // Alt+F4 (Windows may still handle it: use Assigned Access there)
+  { key: 'f4', alt: true }, // Alt+F4 (when focus is outside the page Windows still sees it: kiosk-window.ts vetoes the close)
+  { key: ' ', alt: true }, // Alt+Space: the window's system menu, with Close
+  { key: 'f10' }, // the menu bar's keyboard mode
+  { key: 'alt' }, // a lone Alt: the same menu mode (Alt with another key still reaches the page)
   { key: 'q', ctrl: true }, // quit
   { key: 'o', ctrl: true }, // open file
   { key: 's', ctrl: true }, // save page
@@ -78,6 +81,7 @@ function codeKeyOf(input: KeyInput): string | null {
   if (/^Key[A-Z]$/.test(code)) return code.slice(3).toLowerCase();
   if (/^F\d{1,2}$/.test(code)) return code.toLowerCase();
   if (code === 'Delete') return 'delete';
+  if (code === 'Space') return ' ';
   return null;
 }
 
@@ -102,13 +106,13 @@ export function hardenWebContents(contents: HardenableWebContents, options: Hard
   const log = options.log ?? (() => undefined);
 
   contents.on('will-navigate', (event) => {
-    if (!isAppUrl(event.url)) {
+    if (!isAppPageUrl(event.url)) {
       event.preventDefault();
       log(`navigation blocked: ${event.url}`);
     }
   });
   contents.on('will-redirect', (event) => {
-    const allowed = event.isMainFrame ? isAppUrl(event.url) : isAllowedSubframeUrl(event.url);
+    const allowed = event.isMainFrame ? isAppPageUrl(event.url) : isAllowedSubframeUrl(event.url);
     if (!allowed) {
       event.preventDefault();
       log(`redirect blocked: ${event.url}`);

@@ -1,8 +1,12 @@
 /**
  * Auto-update of the packaged app (electron-updater, generic provider on the hub). Looks once at
  * start and every 6 hours, downloads in the background, and installs only when the app quits:
- * no forced restart, no dialog, no notification over a reader or the kiosk. Errors (offline
- * station, unreachable hub, refused signature or downgrade) are logged, never shown.
+ * no forced restart, no dialog, no notification over a reader or the kiosk. In kiosk mode not
+ * even then: a per-machine install asks for elevation, and a kiosk's quit (a restart by Shell
+ * Launcher, a shutdown) would put an administrator prompt in front of the public; a downloaded
+ * version waits for an official. On Windows the installer's signature is checked by
+ * update-signature.ts, which refuses when it cannot check. Errors (offline station, unreachable
+ * hub, refused signature or downgrade) are logged, never shown.
  *
  * `electron-updater` is loaded lazily (`await import`) and only from here: reading its
  * `autoUpdater` loads the electron package, so the module must never load outside Electron.
@@ -15,6 +19,7 @@ import { UPDATE_CHECK_INTERVAL_MS, resolveUpdateConfig, selfUpdating } from './u
 import type { UpdateConfig } from './update-config.js';
 import type { StoredUpdateSettings } from '../catalog/updates/settings.js';
 import type { UpdaterState } from '../shared/updates.js';
+import { verifyUpdateSignature } from './update-signature.js';
 
 /** electron-updater's logger interface. */
 export interface UpdaterLogger {
@@ -40,6 +45,9 @@ export interface AutoUpdaterLike {
   on(event: 'update-available', listener: (info: { version: string }) => void): unknown;
   on(event: 'update-not-available', listener: () => void): unknown;
   on(event: 'download-progress', listener: (progress: { percent: number }) => void): unknown;
+  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
+  /** NsisUpdater (Windows) only: null accepts the installer, a string is why it is refused. */
+  verifyUpdateCodeSignature?: (publisherNames: string[], file: string) => Promise<string | null>;
 }
 
 export type Log = (message: string, error?: unknown) => void;
@@ -53,6 +61,8 @@ export interface StartUpdaterOptions {
   platform?: NodeJS.Platform;
   env?: NodeJS.ProcessEnv;
   intervalMs?: number;
+  /** A kiosk: downloaded updates never install at quit. */
+  kiosk?: boolean;
 }
 
 export interface UpdaterHandle {
@@ -60,6 +70,8 @@ export interface UpdaterHandle {
   check(): Promise<void>;
   /** What the updater is doing, for the officials' screen (catalog/updates/handlers.ts). */
   state(): UpdaterState;
+  /** Quits and installs the downloaded version (the officials' "Install now"); false when none is ready. */
+  install(): boolean;
   /** Stops the periodic checks. */
   stop(): void;
 }
@@ -74,13 +86,13 @@ function text(message: unknown): string {
   return message instanceof Error ? message.message : String(message);
 }
 
-/** Sets electron-updater up from the config; the channel first, since setting it allows downgrades. */
-export function applyUpdateConfig(updater: AutoUpdaterLike, config: UpdateConfig): void {
+/** Sets electron-updater up from the config; the channel first, since setting it allows downgrades. In kiosk mode nothing installs at quit. */
+export function applyUpdateConfig(updater: AutoUpdaterLike, config: UpdateConfig, kiosk = false): void {
   if (config.url !== null) updater.setFeedURL({ provider: config.provider, url: config.url, channel: config.channel });
   updater.channel = config.channel;
   updater.allowPrerelease = config.allowPrerelease;
   updater.autoDownload = config.autoDownload;
-  updater.autoInstallOnAppQuit = config.autoInstallOnAppQuit;
+  updater.autoInstallOnAppQuit = config.autoInstallOnAppQuit && !kiosk;
   updater.allowDowngrade = config.allowDowngrade;
 }
 
@@ -103,6 +115,8 @@ export async function startUpdater(options: StartUpdaterOptions): Promise<Update
     log('updates: electron-updater could not be loaded', error);
     return null;
   }
+  // Fail closed where electron-updater's own check passes when PowerShell cannot run.
+  if (platform === 'win32') updater.verifyUpdateCodeSignature = (names, file) => verifyUpdateSignature(names, file);
   updater.logger = {
     info: (message) => log(`updates: ${text(message)}`),
     warn: (message) => log(`updates: ${text(message)}`),
@@ -122,9 +136,9 @@ export async function startUpdater(options: StartUpdaterOptions): Promise<Update
   });
   updater.on('update-not-available', () => state.phase !== 'ready' && set({ phase: 'current', error: null }));
   updater.on('download-progress', (progress) => set({ phase: 'downloading', percent: Math.round(progress.percent) }));
-  // Deliberately no quitAndInstall(): a reader is never interrupted; it installs on quit.
+  // quitAndInstall() only when an official asks (install below): a reader is never interrupted.
   updater.on('update-downloaded', (info) => {
-    log(`updates: version ${info.version} downloaded; it installs when the app quits`);
+    log(`updates: version ${info.version} downloaded; ${options.kiosk ? 'a kiosk installs it only when an official does' : 'it installs when the app quits'}`);
     set({ phase: 'ready', version: info.version, percent: 100, error: null });
   });
 
@@ -138,10 +152,13 @@ export async function startUpdater(options: StartUpdaterOptions): Promise<Update
         log(`updates: settings refused, not checking: ${resolved.reason}`);
         return;
       }
-      applyUpdateConfig(updater, resolved.config);
+      applyUpdateConfig(updater, resolved.config, options.kiosk === true);
       if (state.phase !== 'ready' && state.phase !== 'downloading') set({ phase: 'checking' });
       set({ checkedAt: new Date().toISOString() });
-      await updater.checkForUpdates();
+      const found = (await updater.checkForUpdates()) as { downloadPromise?: Promise<unknown> | null } | null;
+      // A failed download (a wrong sha512, a refused signature) is told by the 'error' event; its
+      // promise must not reject unhandled: before the window shows, the start-up guard exits on that.
+      found?.downloadPromise?.catch(() => undefined);
       // electron-updater says 'update-not-available' before it resolves; without a word, nothing was found.
       if (state.phase === 'checking') set({ phase: 'current' });
     } catch (error) {
@@ -155,5 +172,12 @@ export async function startUpdater(options: StartUpdaterOptions): Promise<Update
   const timer = setInterval(() => void check(), options.intervalMs ?? UPDATE_CHECK_INTERVAL_MS);
   timer.unref?.();
   void check();
-  return { check, state: () => state, stop: () => clearInterval(timer) };
+  const install = (): boolean => {
+    if (state.phase !== 'ready') return false;
+    log(`updates: installing version ${state.version ?? '?'} at an official's request`);
+    // Not silent: the installer shows its progress (and Windows its elevation prompt) to the official.
+    updater.quitAndInstall(false, true);
+    return true;
+  };
+  return { check, install, state: () => state, stop: () => clearInterval(timer) };
 }

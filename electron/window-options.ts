@@ -1,7 +1,8 @@
 /**
  * The main window's options: the renderer is isolated and sandboxed with no Node.js, no
  * webview, no insecure content and no DevTools in production or kiosk; a kiosk window is
- * full screen without a menu bar.
+ * full screen without a menu bar, and cannot be closed, minimised, maximised, moved or resized
+ * from the window manager (kiosk-window.ts vetoes what still gets through).
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { translate } from '../shared/messages.js';
@@ -32,6 +33,11 @@ export function mainWindowOptions({ preload, kiosk, production }: MainWindowSett
     kiosk,
     fullscreen: kiosk,
     autoHideMenuBar: kiosk,
+    closable: !kiosk,
+    minimizable: !kiosk,
+    maximizable: !kiosk,
+    movable: !kiosk,
+    resizable: !kiosk,
     webPreferences: {
       preload,
       contextIsolation: true,

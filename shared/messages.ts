@@ -29,6 +29,7 @@ import { relationsEn, relationsVi } from './messages/relations.js';
 import { formsEn, formsVi } from './messages/forms.js';
 import { relatedEn, relatedVi } from './messages/related.js';
 import { textViewEn, textViewVi } from './messages/text-view.js';
+import { electronShellEn, electronShellVi } from './messages/electron-shell.js';
 import { usbBundlesEn, usbBundlesVi } from './messages/usb-bundles.js';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -129,6 +130,7 @@ const vi = {
   ...formsVi,
   ...relatedVi,
   ...textViewVi,
+  ...electronShellVi,
   ...usbBundlesVi,
 };
 
@@ -229,6 +231,7 @@ const en: Record<MessageKey, string> = {
   ...formsEn,
   ...relatedEn,
   ...textViewEn,
+  ...electronShellEn,
   ...usbBundlesEn,
 };
 

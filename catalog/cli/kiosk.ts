@@ -1,8 +1,10 @@
 /**
- * `bookshelf kiosk [--on | --off] [--idle SECONDS]`: the station's kiosk settings — whether the
- * app always starts as a kiosk (without --kiosk), and how long without a touch before the screen
- * goes back home and forgets the last reader. With no flag, prints them. Output is bilingual.
+ * `bookshelf kiosk [--on | --off] [--idle SECONDS] [--printer NAME]`: the station's kiosk
+ * settings — whether the app always starts as a kiosk (without --kiosk), how long without a touch
+ * before the screen goes back home and forgets the last reader, and the printer the kiosk prints
+ * to without a dialog ("" for the default printer). With no flag, prints them. Output is bilingual.
  */
+import { SETTINGS, deleteSetting, getSetting, setSetting } from '../db/settings.js';
 import { Library } from '../library.js';
 import { UsageError } from './usage.js';
 import { labelled } from './words.js';
@@ -13,6 +15,8 @@ export interface KioskFlags {
   on: boolean;
   off: boolean;
   idle?: string;
+  /** The kiosk's printer, as the system names it; '' goes back to the default printer. */
+  printer?: string;
 }
 
 export async function runKiosk(flags: KioskFlags, write: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
@@ -30,10 +34,17 @@ export async function runKiosk(flags: KioskFlags, write: (text: string) => void 
       flags.on || flags.off || idleSeconds !== undefined
         ? library.updateKioskSettings({ ...(flags.on || flags.off ? { enabled: flags.on } : {}), ...(idleSeconds === undefined ? {} : { idleSeconds }) })
         : library.kioskSettings();
+    if (flags.printer !== undefined) {
+      const printer = flags.printer.trim();
+      if (printer === '') deleteSetting(library.db, SETTINGS.kioskPrinter);
+      else setSetting(library.db, SETTINGS.kioskPrinter, printer);
+    }
+    const printer = getSetting(library.db, SETTINGS.kioskPrinter);
     write(
       [
         labelled('cli.kiosk.atStart', settings.enabled ? bilingual({ key: 'cli.kiosk.on' }) : `${bilingual({ key: 'cli.kiosk.off' })} (${bilingual({ key: 'cli.kiosk.oneRun' })})`),
         labelled('cli.kiosk.backHome', `${settings.idleSeconds} ${bilingual({ key: 'cli.kiosk.secondsIdle' })}`),
+        labelled('cli.kiosk.printer', printer ?? bilingual({ key: 'cli.kiosk.defaultPrinter' })),
       ].join('\n') + '\n',
     );
     return 0;

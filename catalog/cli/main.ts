@@ -48,6 +48,7 @@ export const HELP = [
     ['update [--url URL|none] [--channel latest|beta]', 'cli.help.update'],
     ['accounts [--add U --role R --name N | --reset U]', 'cli.help.accounts'],
     ['kiosk [--on|--off] [--idle S]', 'cli.help.kiosk'],
+    ['  --printer NAME', 'cli.help.kioskPrinter'],
     ['keygen --out DIR', 'cli.help.keygen'],
     ['publish', 'cli.help.publish'],
     ['scan', 'cli.help.scan'],
@@ -256,10 +257,16 @@ const COMMANDS: Record<string, CommandSpec> = {
       }),
   },
   kiosk: {
-    options: { ...COMMON, on: { type: 'boolean' }, off: { type: 'boolean' }, idle: { type: 'string' } },
+    options: { ...COMMON, on: { type: 'boolean' }, off: { type: 'boolean' }, idle: { type: 'string' }, printer: { type: 'string' } },
     positionals: null,
     run: (values, _args, libraryDir) =>
-      runKiosk({ libraryDir, on: values.on === true, off: values.off === true, idle: typeof values.idle === 'string' ? values.idle : undefined }),
+      runKiosk({
+        libraryDir,
+        on: values.on === true,
+        off: values.off === true,
+        idle: typeof values.idle === 'string' ? values.idle : undefined,
+        printer: typeof values.printer === 'string' ? values.printer : undefined,
+      }),
   },
   sync: {
     options: { ...COMMON, trust: { type: 'string', multiple: true } },

@@ -70,7 +70,7 @@ function showProgress(bar: cliProgress.SingleBar | null, progress: SyncProgressI
 }
 
 export async function runSync(flags: SyncFlags, write: Write = stdout): Promise<number> {
-  const library = await Library.open(flags.libraryDir);
+  const library = await Library.open(flags.libraryDir, { writer: 'sync' });
   const tty = write === stdout && process.stderr.isTTY;
   const shown: { bar: cliProgress.SingleBar | null } = { bar: null };
   const service = new SyncService(library, {

@@ -81,6 +81,8 @@ export const SETTINGS = {
   displayPrintingAllowed: flag('display.printing_allowed', DEFAULT_DISPLAY.printingAllowed),
   kioskEnabled: flag('kiosk.enabled', false),
   kioskIdleSeconds: number('kiosk.idle_seconds', DEFAULT_KIOSK_IDLE_SECONDS),
+  /** The printer a kiosk prints to without a dialog (electron/kiosk-print.ts); null: the default printer. */
+  kioskPrinter: text('kiosk.printer'),
   /** Serve the LAN at the next start. */
   lanEnabled: flag('lan.enabled', false),
   /** The update server (null: the installer's own) and release line, read raw: the updater refuses a typo. */

@@ -14,6 +14,8 @@ import { readUpdateSettings, saveUpdateSettings } from './settings.js';
 export interface UpdaterPort {
   state(): UpdaterState;
   check(): Promise<void>;
+  /** Quits and installs the downloaded version; false when none is ready. */
+  install?(): boolean;
 }
 
 const NOT_IN_APP: UpdaterState = { phase: 'not_in_app', version: null, percent: null, checkedAt: null, error: null };
@@ -33,6 +35,11 @@ export function updateHandlers(services: Services): Handlers<typeof updateMethod
     'updates.check': async () => {
       if (!services.updater) throw new AppError('unavailable', { key: 'updates.notInApp' });
       await services.updater.check();
+      return status();
+    },
+    'updates.install': () => {
+      if (!services.updater?.install) throw new AppError('unavailable', { key: 'updates.notInApp' });
+      if (!services.updater.install()) throw new AppError('unavailable', { key: 'updates.nothingToInstall' });
       return status();
     },
   };

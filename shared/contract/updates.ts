@@ -1,4 +1,4 @@
-/** Contract methods of app updates: the official sees what the updater does, sets its server and channel, and asks for a check. */
+/** Contract methods of app updates: the official sees what the updater does, sets its server and channel, asks for a check, and installs a downloaded version. */
 import { z } from 'zod';
 import { UPDATE_CHANNELS, updateUrlProblem } from '../update-settings.js';
 import type { UpdateStatus } from '../updates.js';
@@ -26,6 +26,12 @@ export const updateMethods = {
   'updates.check': method<UpdateStatus>()({
     access: 'official',
     summary: 'Looks for an update now, inside the installed app; a found version downloads in the background and installs when the app quits.',
+    input: z.object({}).strict(),
+    audited: true,
+  }),
+  'updates.install': method<UpdateStatus>()({
+    access: 'official',
+    summary: 'Installs the downloaded version now: the app quits, the installer runs (on Windows asking for an administrator) and the app starts again. The only way a kiosk installs an update.',
     input: z.object({}).strict(),
     audited: true,
   }),

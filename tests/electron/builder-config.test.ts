@@ -2,7 +2,8 @@
  * build/electron-builder.yml, the installer and update half (issue 7, "Updates and installers"):
  * per-machine NSIS with elevation, the publisher name electron-updater checks update installers
  * against, AppImage and deb, the placeholder generic update server, and native modules rebuilt
- * for Electron's ABI, and the search word lists packaged. The fuses and the validation of the whole file against electron-builder's
+ * for Electron's ABI and every native file of the runtime dependencies unpacked from the asar
+ * (issue 18: sharp's libvips), x64-only Windows installers, and the search word lists packaged. The fuses and the validation of the whole file against electron-builder's
  * schema are in shell-case-6-fuses.test.ts; this file adds the schema's verdict on where the
  * publisher name may live.
  */
@@ -32,6 +33,53 @@ interface BuilderConfig {
 
 const config = yaml.load(fs.readFileSync(CONFIG_PATH, 'utf8')) as BuilderConfig;
 
+/** The minimatch electron-builder itself matches asarUnpack with (app-builder-lib's own dependency). */
+const fromBuilderLib = createRequire(createRequire(require.resolve('electron-builder')).resolve('app-builder-lib/package.json'));
+const { minimatch } = fromBuilderLib('minimatch') as { minimatch: (file: string, pattern: string, options: { dot: boolean }) => boolean };
+
+/** Whether electron-builder unpacks `file` (relative to the app folder) from the asar: minimatch with dot, as app-builder-lib's fileMatcher.js. */
+function unpacked(file: string): boolean {
+  return config.asarUnpack.some((pattern) => minimatch(file, pattern, { dot: true }));
+}
+
+/** Native code a process loads from disk: Node modules, shared libraries (versioned ones too), DLLs, executables. */
+const NATIVE_FILE = /\.(node|dll|dylib|exe)$|\.so(\.\d+)*$/;
+
+/** The installed folders of package.json's runtime dependencies and of theirs (optional ones included when installed). */
+function runtimePackageDirs(): string[] {
+  const seen = new Set<string>();
+  const visit = (fromDir: string, name: string) => {
+    let dir: string;
+    try {
+      dir = path.dirname(createRequire(path.join(fromDir, 'package.json')).resolve(`${name}/package.json`));
+    } catch {
+      // Exports without ./package.json: find the folder the way Node looks for packages.
+      const candidates = [];
+      for (let at = fromDir; ; at = path.dirname(at)) {
+        candidates.push(path.join(at, 'node_modules', name));
+        if (path.dirname(at) === at) break;
+      }
+      const found = candidates.find((candidate) => fs.existsSync(path.join(candidate, 'package.json')));
+      if (!found) return; // an optional dependency for another platform
+      dir = found;
+    }
+    if (seen.has(dir)) return;
+    seen.add(dir);
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) visit(dir, dep);
+  };
+  const root = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  for (const dep of Object.keys(root.dependencies)) visit(PACKAGE_ROOT, dep);
+  return [...seen];
+}
+
+/** Native files in one package's folder (its own node_modules are visited as packages), relative to the app folder. */
+function nativeFilesIn(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((entry) => !entry.split(path.sep).includes('node_modules') && NATIVE_FILE.test(entry))
+    .map((entry) => path.relative(PACKAGE_ROOT, path.join(dir, entry)).split(path.sep).join('/'));
+}
+
 async function validate(candidate: unknown): Promise<void> {
   // As in shell case 6: app-builder-lib's validator, reached through electron-builder.
   const fromBuilder = createRequire(require.resolve('electron-builder'));
@@ -44,6 +92,8 @@ async function validate(candidate: unknown): Promise<void> {
 describe('installers and updates in build/electron-builder.yml', () => {
   it('installs per machine on Windows, with a choice of folder and elevation', () => {
     expect(config.win.target.map((target) => target.target)).toEqual(['nsis']);
+    // @napi-rs/canvas has no win32-ia32 build and npm installs only the x64 sharp: no 32-bit installer.
+    expect(config.win.target.map((target) => target.arch)).toEqual([['x64']]);
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: true, allowElevation: true, deleteAppDataOnUninstall: false });
   });
 
@@ -76,7 +126,27 @@ describe('installers and updates in build/electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(true);
     expect(config.buildDependenciesFromSource).toBe(false);
     expect(config.nodeGypRebuild).toBe(false);
-    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/build/Release/*.node');
+    expect(unpacked('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
+  });
+
+  it("unpacks every native file the runtime dependencies ship, sharp's versioned libvips included", () => {
+    const natives = runtimePackageDirs().flatMap(nativeFilesIn);
+    // The packages this machine installed for the app: SQLite, sharp and its libvips, the canvas.
+    const names = natives.map((file) => file.split('/').slice(0, -1).join('/'));
+    expect(names.some((dir) => dir.startsWith('node_modules/better-sqlite3/'))).toBe(true);
+    expect(names.some((dir) => /^node_modules\/@img\/sharp-libvips-[^/]+\/lib$/.test(dir))).toBe(true);
+    expect(names.some((dir) => dir.startsWith('node_modules/@napi-rs/canvas'))).toBe(true);
+    const missed = natives.filter((file) => !unpacked(file));
+    expect(missed).toEqual([]);
+    // electron-builder's own automatic unpacking takes .node/.so/.dll, not libvips-cpp.so.8.17.3.
+    expect(natives.some((file) => /\.so\.\d+(\.\d+)*$/.test(file))).toBe(true);
+  });
+
+  it('would miss libvips with the old patterns (the check can fail)', () => {
+    const old = ['**/node_modules/better-sqlite3/build/Release/*.node', '**/node_modules/@napi-rs/canvas*/**/*.node'];
+    const libvips = runtimePackageDirs().flatMap(nativeFilesIn).filter((file) => file.includes('libvips'));
+    expect(libvips.length).toBeGreaterThan(0);
+    for (const file of libvips) expect(old.some((pattern) => minimatch(file, pattern, { dot: true }))).toBe(false);
   });
 
   it('keeps the fuses that make the installed app refuse run-as-node, NODE_OPTIONS, --inspect and a changed asar', () => {
@@ -102,6 +172,12 @@ describe('installers and updates in build/electron-builder.yml', () => {
     const wordList = path.relative(PACKAGE_ROOT, require.resolve('@vntk/dictionary/data/Viet74K.txt'));
     expect(config.files.filter((glob) => glob.startsWith('!')).some((glob) => path.matchesGlob(wordList, glob.slice(1)))).toBe(false);
     expect(packaged('node_modules/@vntk/dictionary/data/dictionary.json')).toBe(false);
+  });
+
+  it('leaves tsx and esbuild, which only load the TypeScript sources, out of the package', () => {
+    const excluded = (file: string) => config.files.filter((glob) => glob.startsWith('!')).some((glob) => minimatch(file, glob.slice(1), { dot: true }));
+    for (const file of ['node_modules/tsx/dist/cli.mjs', 'node_modules/esbuild/lib/main.js', 'node_modules/@esbuild/linux-x64/bin/esbuild']) expect(excluded(file), file).toBe(true);
+    expect(excluded('node_modules/sharp/lib/index.js')).toBe(false);
   });
 
   it('ships electron-updater as a runtime dependency, pinned, and has npm run dist', () => {

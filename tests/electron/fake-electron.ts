@@ -39,6 +39,10 @@ export function createFakeElectron() {
     exit(code: number) {
       fake.calls.push(`exit ${code}`);
     }
+    setAppUserModelId(id: string) {
+      fake.calls.push(`setAppUserModelId ${id}`);
+    }
+    readonly commandLine = { appendSwitch: (name: string, value?: string) => fake.calls.push(`appendSwitch ${name} ${value ?? ''}`.trim()) };
   }
   class BrowserWindow extends EventEmitter {
     readonly webContents = new FakeWebContents();
@@ -57,9 +61,18 @@ export function createFakeElectron() {
     isMinimized() {
       return false;
     }
-    show() {}
+    shown = 0;
+    restored = 0;
+    show() {
+      this.shown++;
+    }
     focus() {}
-    restore() {}
+    restore() {
+      this.restored++;
+    }
+    setKiosk(flag: boolean) {
+      fake.calls.push(`setKiosk ${flag}`);
+    }
   }
   const app = new App();
   const electron = {

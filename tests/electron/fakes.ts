@@ -28,9 +28,19 @@ export function fakeEvent<P extends object>(params: P = {} as P): FakeEvent & P 
   };
 }
 
+let nextWebContentsId = 1;
+
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
   devToolsClosed = 0;
+  crashedOnPurpose = 0;
+  readonly id: number = nextWebContentsId++;
+
+  /** Electron ends the renderer; the real one then emits render-process-gone ('killed'). */
+  forcefullyCrashRenderer(): void {
+    this.crashedOnPurpose++;
+    this.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+  }
 
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
     this.windowOpenHandler = handler;

@@ -1,6 +1,6 @@
 /**
- * The rules of the electron/ folder, read from its sources: only main.ts and preload.ts import
- * the `electron` module at run time (everything else takes Electron objects as parameters and
+ * The rules of the electron/ folder, read from its sources: only main.ts (the entry), desktop-app.ts
+ * (the wiring it loads) and preload.ts import the `electron` module at run time (everything else takes Electron objects as parameters and
  * imports types only, so it runs under plain Node and in these tests); the preload imports only
  * what its bundle can carry. That electron/ never reaches into renderer/ is the layer rule
  * (tests/layers.test.ts), whose import parser these checks share.
@@ -17,9 +17,9 @@ const sources = fs
   .map((name) => ({ name, text: fs.readFileSync(path.join(ELECTRON_DIR, name), 'utf8') }));
 
 describe('electron/ layering', () => {
-  it('only main.ts and preload.ts import electron at run time', () => {
+  it('only main.ts, desktop-app.ts and preload.ts import electron at run time', () => {
     const runtime = sources.filter(({ text }) => importsOf(text).some((entry) => entry.specifier === 'electron' && !entry.typeOnly));
-    expect(runtime.map(({ name }) => name).sort()).toEqual(['main.ts', 'preload.ts']);
+    expect(runtime.map(({ name }) => name).sort()).toEqual(['desktop-app.ts', 'main.ts', 'preload.ts']);
   });
 
   it('uses .js extensions on relative imports (NodeNext output)', () => {

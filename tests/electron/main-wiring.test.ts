@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { METHOD_NAMES } from '../../shared/contract.js';
 import { channelOf } from '../../electron/channels.js';
+import { SHELL_PRINT_CHANNEL } from '../../shared/shell-bridge.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { fake } from './fake-electron.js';
 import { FakeIpcMain, FakeSession, FakeWebContents, subFrame, topFrame } from './fakes.js';
@@ -22,6 +23,7 @@ interface FakeWindow extends EventEmitter {
   options: BrowserWindowConstructorOptions;
   webContents: FakeWebContents;
   loaded: string[];
+  shown: number;
 }
 
 let tmp: string;
@@ -62,6 +64,10 @@ describe('electron/main.ts wiring', () => {
     expect(order.indexOf('registerSchemesAsPrivileged app')).toBeLessThan(order.indexOf('whenReady'));
     expect(order.indexOf('protocol.handle app')).toBeGreaterThan(order.indexOf('whenReady'));
     expect(order.some((call) => call.startsWith('showErrorBox'))).toBe(false);
+    // On Linux the cookie-encryption fuse must not ask a kiosk session for a keyring.
+    expect(order.indexOf('appendSwitch password-store basic')).toBeGreaterThan(-1);
+    expect(order.indexOf('appendSwitch password-store basic')).toBeLessThan(order.indexOf('whenReady'));
+    expect(order.some((call) => call.startsWith('setAppUserModelId'))).toBe(false); // Windows only
     expect(logged).toContain(`[bookshelf] library: ${tmp}`);
     expect(logged.some((line) => line.startsWith('[bookshelf] demo library loaded'))).toBe(true);
   });
@@ -71,10 +77,13 @@ describe('electron/main.ts wiring', () => {
     expect(path.basename(window.options.webPreferences?.preload ?? '')).toBe('preload.cjs');
     expect(window.loaded).toEqual(['app://bookshelf/index.html']);
     expect(fake.calls).not.toContain('setApplicationMenu'); // not kiosk
+    expect(window.shown).toBe(0); // shown on its first paint, never half drawn
+    window.emit('ready-to-show');
+    expect(window.shown).toBe(1);
   });
 
   it('binds every contract method over IPC, with the sender check, on a library with the demo set', async () => {
-    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort());
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([...METHOD_NAMES.map(channelOf), SHELL_PRINT_CHANNEL].sort());
     const info = (await electron.ipcMain.invoke(channelOf('library.info'), topFrame(), {})) as { ok: boolean; result: { publications: number } };
     expect(info.ok).toBe(true);
     expect(info.result.publications).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 /**
  * Shell case 1 (shared/notes/security.md): an injected script probing `require`, `process` and
- * the bridge finds the first two undefined and only the contract's methods on the bridge.
+ * the bridge finds the first two undefined and only the contract's methods on the bridge (and the
+ * kiosk's print alone on the shell's bridge, issue 18).
  * Checked on the window options, on createBridge, and on the real preload bundle, built with
  * its Vite config and run in an empty V8 context whose `require` knows only a fake `electron`.
  */
@@ -114,7 +115,7 @@ describe('shell case 1: no Node in the renderer, only allow-listed bridge method
       vm.runInNewContext(code, { require: sandboxRequire, module, exports: module.exports }, { filename: PRELOAD_FILE_NAME });
 
       expect(requested).toEqual(['electron']);
-      expect([...exposed.keys()]).toEqual(['bookshelf']);
+      expect([...exposed.keys()]).toEqual(['bookshelf', 'bookshelfShell']);
       const bridge = exposed.get('bookshelf') as Record<string, (input: unknown) => Promise<unknown>>;
       expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES].sort());
       for (const name of FORBIDDEN_NAMES) expect(name in bridge).toBe(false);
@@ -122,6 +123,12 @@ describe('shell case 1: no Node in the renderer, only allow-listed bridge method
         ok: true,
         result: { channel: 'bookshelf:publications.get', input: { id: 'x' } },
       });
+      // The shell's bridge: the kiosk's print alone, on its own channel, with nothing from the page.
+      const shell = exposed.get('bookshelfShell') as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      expect(Object.keys(shell)).toEqual(['print']);
+      invoke.mockClear();
+      await shell.print({ deviceName: 'Microsoft Print to PDF' });
+      expect(invoke.mock.calls).toEqual([['bookshelf-shell:print']]);
     });
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Shell case 2 (shared/notes/security.md): a link or window.open to https://evil, file:///…
  * or javascript: is blocked, shell.openExternal is never called, and there is still one
- * window. Runs hardenWebContents on a fake web contents and emits the events Electron would.
+ * window; the window itself never goes to one of the app's raw files or scripts (issue 18: a PDF
+ * in the main frame is a blank page with no idle reset). Runs hardenWebContents on a fake web
+ * contents and emits the events Electron would.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,6 +49,24 @@ describe('shell case 2: navigation and new windows are denied', () => {
     for (const url of ['app://bookshelf/index.html', 'app://bookshelf/index.html#/publications/luat-69', 'app://bookshelf/']) {
       expect(contents.navigate('will-navigate', url)).toBe(false);
       expect(contents.navigate('will-redirect', url)).toBe(false);
+    }
+  });
+
+  it("the window stays on the app's pages: its routes, never a raw catalog file, script or image", () => {
+    const { contents } = hardened({ kiosk: true, production: true });
+    for (const url of ['app://bookshelf/index.html?kiosk=1', 'app://bookshelf/publications/luat-69', 'app://bookshelf/read/luat-69', 'app://bookshelf/official/kiosk']) {
+      expect(contents.navigate('will-navigate', url), url).toBe(false);
+    }
+    const raw = [
+      'app://bookshelf/files/' + 'a'.repeat(64),
+      'app://bookshelf/publications/luat-69/file',
+      'app://bookshelf/assets/index-3f2a.js',
+      'app://bookshelf/pdf.worker.min.mjs',
+      'app://bookshelf/icons/app.png',
+    ];
+    for (const url of raw) {
+      expect(contents.navigate('will-navigate', url), url).toBe(true);
+      expect(contents.navigate('will-redirect', url), url).toBe(true);
     }
   });
 

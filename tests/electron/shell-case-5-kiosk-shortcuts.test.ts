@@ -1,7 +1,8 @@
 /**
  * Shell case 5 (shared/notes/security.md): in kiosk mode F12, Ctrl+Shift+I, Ctrl+R, F5, Ctrl+W,
- * Ctrl+O, Ctrl+P (and the rest of the list in harden.ts) have no effect, while typing, copying,
- * finding and zooming still work. Emits before-input-event on a hardened fake web contents.
+ * Ctrl+O, Ctrl+P (and the rest of the list in harden.ts) have no effect, nor do the keys that reach
+ * the window manager on Windows (Alt+Space, F10, a lone Alt, Alt+F4; issue 18), while typing,
+ * copying, finding and zooming still work. Emits before-input-event on a hardened fake web contents.
  */
 import { describe, expect, it } from 'vitest';
 import type { Input } from 'electron';
@@ -62,6 +63,10 @@ const KIOSK_ONLY: Record<string, Keys> = {
   'Ctrl+W': { key: 'w', code: 'KeyW', control: true },
   'Ctrl+F4': { key: 'F4', code: 'F4', control: true },
   'Alt+F4': { key: 'F4', code: 'F4', alt: true },
+  'Alt+Space (system menu)': { key: ' ', code: 'Space', alt: true },
+  F10: { key: 'F10', code: 'F10' },
+  'Alt alone (menu mode)': { key: 'Alt', code: 'AltLeft', alt: true },
+  'right Alt alone': { key: 'Alt', code: 'AltRight', alt: true },
   'Ctrl+Q': { key: 'q', code: 'KeyQ', control: true },
   'Cmd+Q': { key: 'q', code: 'KeyQ', meta: true },
   'Ctrl+O': { key: 'o', code: 'KeyO', control: true },
@@ -92,6 +97,8 @@ const ALLOWED: Record<string, Keys> = {
   'Ctrl+Minus (zoom)': { key: '-', code: 'Minus', control: true },
   'AltGr+C (Ctrl+Alt+C on Windows)': { key: 'ć', code: 'KeyC', control: true, alt: true },
   'r (plain)': { key: 'r', code: 'KeyR' },
+  Space: { key: ' ', code: 'Space' },
+  'Shift+Space': { key: ' ', code: 'Space', shift: true },
   F1: { key: 'F1', code: 'F1' },
 };
 

@@ -1,12 +1,18 @@
 /**
  * electron/updater.ts with an injected stand-in for electron-updater's autoUpdater (the real one
  * loads only inside Electron). The stand-in's `channel` setter turns allowDowngrade on, as
- * electron-updater 6's does, so the test shows the updater sets it back off afterwards.
+ * electron-updater 6's does, so the test shows the updater sets it back off afterwards. Issue 18:
+ * a kiosk never installs at quit (the elevation prompt would face the public), and on Windows the
+ * installer's signature check is update-signature.ts's, which refuses when PowerShell cannot run.
  */
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UPDATE_CHANNEL_KEY, UPDATE_CHECK_INTERVAL_MS, UPDATE_URL_KEY } from '../../electron/update-config.js';
+import { updateHandlers } from '../../catalog/updates/handlers.js';
+import type { Services } from '../../catalog/services.js';
+import { AppError } from '../../shared/errors.js';
 import { startUpdater } from '../../electron/updater.js';
+import { tempLibrary } from '../helpers/temp-library.js';
 import type { AutoUpdaterLike, UpdaterHandle, UpdaterLogger } from '../../electron/updater.js';
 
 class FakeAutoUpdater extends EventEmitter {
@@ -57,13 +63,14 @@ const log = (message: string, error?: unknown) => {
   logged.push(error === undefined ? message : `${message}: ${error instanceof Error ? error.message : String(error)}`);
 };
 
-async function start(extra: { env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform } = {}) {
+async function start(extra: { env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; kiosk?: boolean } = {}) {
   handle = await startUpdater({
     settings: () => ({ url: values[UPDATE_URL_KEY] ?? null, channel: values[UPDATE_CHANNEL_KEY] ?? null }),
     log,
     loadUpdater: () => Promise.resolve(updater.asUpdater()),
     platform: extra.platform ?? 'win32',
     env: extra.env ?? {},
+    kiosk: extra.kiosk,
   });
   await vi.advanceTimersByTimeAsync(0);
   return handle;
@@ -91,6 +98,56 @@ describe('electron/updater.ts', () => {
     expect(updater.allowPrerelease).toBe(true);
     expect(updater.autoDownload).toBe(true);
     expect(updater.autoInstallOnAppQuit).toBe(true);
+  });
+
+  it('in kiosk mode downloads but never installs at quit, and says an official installs it', async () => {
+    await start({ kiosk: true });
+    expect(updater.autoDownload).toBe(true);
+    expect(updater.autoInstallOnAppQuit).toBe(false);
+    updater.emit('update-downloaded', { version: '1.2.0' });
+    expect(handle?.state()).toMatchObject({ phase: 'ready', version: '1.2.0' });
+    expect(logged.at(-1)).toMatch(/a kiosk installs it only when an official does/);
+    expect(updater.quitAndInstalls).toBe(0);
+    // The officials' "Install now" is the one way it installs.
+    expect(handle?.install()).toBe(true);
+    expect(updater.quitAndInstalls).toBe(1);
+  });
+
+  it("the officials' updates.install installs the ready version, and says when none is ready", async () => {
+    await start({ kiosk: true });
+    const library = await tempLibrary('updates-install-');
+    const handlers = updateHandlers({ library, updater: handle } as unknown as Services);
+    const install = () => handlers['updates.install']({}, {} as never);
+    let refused: unknown = null;
+    try {
+      install();
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).ref).toEqual({ key: 'updates.nothingToInstall' });
+    updater.emit('update-downloaded', { version: '1.2.0' });
+    expect(install()).toMatchObject({ phase: 'ready', version: '1.2.0' });
+    expect(updater.quitAndInstalls).toBe(1);
+    library.close();
+  });
+
+  it('installs on request only a downloaded version', async () => {
+    await start({ kiosk: true });
+    expect(handle?.install()).toBe(false);
+    updater.emit('update-available', { version: '1.2.0' });
+    expect(handle?.install()).toBe(false);
+    expect(updater.quitAndInstalls).toBe(0);
+  });
+
+  it("on Windows replaces electron-updater's signature check with one that refuses when PowerShell cannot run", async () => {
+    await start();
+    const verify = (updater as unknown as AutoUpdaterLike).verifyUpdateCodeSignature;
+    expect(verify).toBeTypeOf('function');
+    vi.useRealTimers();
+    // No powershell.exe here: exactly the AppLocker case, where electron-updater 6 resolves null (a pass).
+    const verdict = await verify!(['CN=Bộ Tư pháp, O=Bộ Tư pháp, C=VN'], 'C:\\Temp\\tu-sach-phap-luat-1.2.0-win-x64.exe');
+    expect(verdict).toMatch(/could not run, so the update is refused/);
   });
 
   it('uses the build-time feed when no URL is set', async () => {

@@ -1,8 +1,9 @@
 /**
  * Staff sessions in the Electron app: the real contract and engine bound to a fake ipcMain with
  * electron/window-sessions.ts deciding who calls. Signing in opens a session for that window
- * only, the token never reaches the page, a closed window ends its session, and every staff
- * method refuses a window nobody signed in on.
+ * only, the token never reaches the page, a closed window ends its session, so does a crash or a
+ * reload of its page (issue 18: the kiosk reloaded after a crash is not the librarian's), and
+ * every staff method refuses a window nobody signed in on.
  */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +61,24 @@ describe('staff sessions per Electron window', () => {
     expect(library.db.prepare('SELECT COUNT(*) FROM sessions').pluck().get()).toBe(0);
     // A new window that gets the same id later starts anonymous.
     expect(await call(new FakeWindow(7), 'auth.state')).toMatchObject({ ok: true, result: { user: null } });
+  });
+
+  it.each([
+    ['its renderer crashes', 'render-process-gone'],
+    ['its page is loaded again', 'did-navigate'],
+  ])('ends the session when %s, and keeps listening after a new sign-in', async (_name, event) => {
+    const { call, library } = await app();
+    const window = new FakeWindow(9);
+    const sessions = () => library.db.prepare('SELECT COUNT(*) FROM sessions').pluck().get();
+    for (let round = 0; round < 2; round++) {
+      await call(window, 'auth.signIn', { username: 'canbo', password: 'mat-khau-can-bo' });
+      expect(await call(window, 'auth.state')).toMatchObject({ ok: true, result: { user: { username: 'canbo' } } });
+      window.emit(event, {}, { reason: 'crashed', exitCode: 133 });
+      expect(sessions()).toBe(0);
+      expect(await call(window, 'accounts.list')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    // One listener per page event, however many sign-ins.
+    expect(window.listenerCount(event)).toBe(1);
   });
 
   it('refuses every librarian and official method to a window nobody signed in on', async () => {

@@ -1,7 +1,9 @@
 /**
  * The officials' update panel: the version in use, what the updater is doing (checking,
- * downloading with a percentage, ready to install when the app quits), a check on demand, and
- * the update server and channel. Inside the installed app only; a browser says so.
+ * downloading with a percentage, ready to install), a check on demand, "Install now" for a
+ * downloaded version (the only way a kiosk installs one: never at quit, where Windows' elevation
+ * prompt would face the public), and the update server and channel. Inside the installed app
+ * only; a browser says so.
  */
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -19,6 +21,7 @@ import { useFormCall } from '../staff/use-form-call.js';
 import { useCall } from '../use-call.js';
 import { useDocumentTitle } from '../use-document-title.js';
 import '../styles/staff.css';
+import '../styles/official.css';
 
 const BUSY = new Set<UpdateStatus['phase']>(['checking', 'downloading']);
 
@@ -77,6 +80,7 @@ export function UpdatesPage() {
   const first = useCall('updates.status', {});
   const [status, setStatus] = useState<UpdateStatus | null>(null);
   const check = useFormCall();
+  const install = useFormCall();
   const current = status ?? (first.status === 'ok' ? first.data : null);
   const busy = current !== null && BUSY.has(current.phase);
 
@@ -96,15 +100,29 @@ export function UpdatesPage() {
       <p>{t('updates.version', { version: shown.appVersion })}</p>
       <PhaseLine status={shown} />
       {shown.phase !== 'not_in_app' && (
-        <button
-          type="button"
-          className="button big"
-          disabled={busy || check.busy}
-          onClick={() => void check.run(() => client.call('updates.check', {})).then((next) => next && setStatus(next))}
-        >
-          {t('updates.check')}
-        </button>
+        <div className="official-actions">
+          {shown.phase === 'ready' && (
+            <button
+              type="button"
+              className="button primary big"
+              disabled={install.busy}
+              onClick={() => void install.run(() => client.call('updates.install', {})).then((next) => next && setStatus(next))}
+            >
+              {t('updates.install')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button big"
+            disabled={busy || check.busy}
+            onClick={() => void check.run(() => client.call('updates.check', {})).then((next) => next && setStatus(next))}
+          >
+            {t('updates.check')}
+          </button>
+        </div>
       )}
+      {shown.phase === 'ready' && <p className="staff-lead">{t('updates.installNote')}</p>}
+      <FormError error={install.error} />
       <FormError error={check.error} />
       <SettingsForm status={shown} onSaved={setStatus} />
       <p className="staff-lead">{t('updates.windowsNote')}</p>

@@ -1,14 +1,16 @@
 /**
  * "In" (print): choose the current page, all pages or a list such as "1-3, 5"; the pages are
  * drawn at print resolution with progress, put in a print-only container (pdf.css hides
- * everything else when printing) and window.print() opens the system dialog. The images are
- * released as soon as the dialog returns, or when the dialog is closed or the reader leaves.
+ * everything else when printing) and printed (print-page.ts: the system dialog, or at a desktop
+ * kiosk the station's printer with no dialog). The images are released as soon as printing
+ * returns, or when the dialog is closed or the reader leaves; a kiosk print that fails says so.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useT } from '../../i18n.js';
+import { printPage } from '../../print-page.js';
 import { recordUsage } from '../../usage.js';
 import { MAX_PRINT_PAGES, allPages, parsePageRange } from './page-range.js';
 import type { PageRangeResult } from './page-range.js';
@@ -39,19 +41,24 @@ export function PrintDialog({ doc, currentPage, onClose }: { doc: PDFDocumentPro
     let live = true;
     const root = document.querySelector('.pdf-print-root');
     const pending = [...(root?.querySelectorAll('img') ?? [])].map((img) => img.decode().catch(() => undefined));
-    void Promise.all(pending).then(() => {
-      if (!live) return;
-      window.print();
-      recordUsage('page_printed', images.length);
-      releasePrintImages(images);
-      setImages([]);
-      setProgress(null);
-      onClose();
-    });
+    void Promise.all(pending)
+      .then(() => (live ? printPage() : null))
+      .then((outcome) => {
+        if (!live || !outcome) return;
+        releasePrintImages(images);
+        setImages([]);
+        setProgress(null);
+        if (!outcome.ok) {
+          setProblem(t(outcome.error.key, outcome.error.params));
+          return;
+        }
+        recordUsage('page_printed', images.length);
+        onClose();
+      });
     return () => {
       live = false;
     };
-  }, [images, onClose]);
+  }, [images, onClose, t]);
 
   useEffect(() => () => releasePrintImages(images), [images]);
 
