@@ -159,6 +159,13 @@ export interface ServeFlags {
   open: boolean;
 }
 
+/** The folder of --export-bundle or --import-bundle, which go only with --json (and --library): a usage error names any other flag given. */
+function bundleFolder(values: Values, flag: 'export-bundle' | 'import-bundle'): string {
+  const others = Object.keys(values).filter((name) => values[name] !== undefined && ![flag, 'json', 'library', 'help'].includes(name));
+  if (others.length > 0) throw new UsageError(`--${flag} ${bilingual({ key: 'cli.usage.onlyWith' })} --json (--${others.join(', --')})`);
+  return values[flag] as string;
+}
+
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 4800;
   const port = Number(value);
@@ -384,7 +391,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     positionals: null,
     run: (values, _args, libraryDir) =>
       values['export-bundle'] !== undefined
-        ? runExportUploads({ libraryDir, folder: values['export-bundle'] as string, json: values.json === true })
+        ? runExportUploads({ libraryDir, folder: bundleFolder(values, 'export-bundle'), json: values.json === true })
         : runOutbox({
             libraryDir,
             add: values.add as string | undefined,
@@ -419,7 +426,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     positionals: null,
     run: (values, _args, libraryDir) =>
       values['import-bundle'] !== undefined
-        ? runImportUploads({ libraryDir, folder: values['import-bundle'] as string, json: values.json === true })
+        ? runImportUploads({ libraryDir, folder: bundleFolder(values, 'import-bundle'), json: values.json === true })
         : runModerate({
             libraryDir,
             all: values.all === true,

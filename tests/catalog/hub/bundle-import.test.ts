@@ -184,6 +184,11 @@ describe('a USB bundle taken in at the hub', () => {
     const first = manifestOf(dir).items[0];
     fs.rmSync(path.join(dir, FILES_DIR, itemFileName(first.uploadId, first.mediaType)));
     await hub.close();
+    // Another flag beside it is a usage error (exit 2), naming it; nothing is taken.
+    const mixed = runCli(['moderate', '--import-bundle', dir, '--approve', first.uploadId], { library: hub.library.dir });
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toContain(`--import-bundle ${say('vi', { key: 'cli.usage.onlyWith' })}`);
+    expect(mixed.stderr).toContain('--json (--approve)');
     const run = runCli(['moderate', '--import-bundle', dir], { library: hub.library.dir });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
