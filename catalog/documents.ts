@@ -140,11 +140,14 @@ export function logChange(db: Db, publicationId: string, op: 'put' | 'delete', n
   statement(db, 'INSERT INTO changes (publication_id, op, changed_at) VALUES (?, ?, ?)').run(publicationId, op, now);
 }
 
+/** Writes documents in the caller's transaction (a sync's slice: no savepoint per document). */
+export function writeDocuments(db: Db, records: DocumentRecord[], now = new Date().toISOString()): void {
+  for (const record of records) writeDocument(db, record, now);
+}
+
 /** Saves documents atomically: all of them or none. */
 export function saveDocuments(db: Db, records: DocumentRecord[], now = new Date().toISOString()): void {
-  db.transaction(() => {
-    for (const record of records) writeDocument(db, record, now);
-  })();
+  db.transaction(() => writeDocuments(db, records, now))();
 }
 
 /** Removes a publication with its text, structure and index rows. */

@@ -52,11 +52,13 @@ export function relink(db: Db, id: string): Set<string> {
     changed.add(id);
     for (const other of relinkRows(db, gone)) changed.add(other);
   }
-  if (key) {
+  // Rows waiting for its number: looked for first (an index probe), as most numbers have none and an UPDATE costs ten times more.
+  const keys = key ? JSON.stringify(printedKeys(key)) : null;
+  if (keys && statement(db, 'SELECT 1 FROM relations WHERE target_id IS NULL AND publication_id != ? AND target_key IN (SELECT value FROM json_each(?)) LIMIT 1').get(id, keys)) {
     const waiting = statement(db,
       `UPDATE relations SET target_id = ? WHERE target_id IS NULL AND publication_id != ?
          AND target_key IN (SELECT value FROM json_each(?))`,
-    ).run(id, id, JSON.stringify(printedKeys(key)));
+    ).run(id, id, keys);
     if (waiting.changes > 0) changed.add(id);
   }
   return changed;

@@ -24,7 +24,7 @@ export function relationsAfterWrite(db: Db, id: string, text: TextChange, now: s
   const affected = new Set<string>([id, ...targetsOf(db, id)]);
   if (text === 'unread') markUnread(db, id);
   else if (text !== 'same') storeReading(db, id, text.reading, text.source);
-  for (const target of targetsOf(db, id)) affected.add(target);
+  if (text !== 'same') for (const target of targetsOf(db, id)) affected.add(target); // the same text: the same targets
   for (const changed of relink(db, id)) affected.add(changed);
   deriveStatuses(db, affected, localDay(new Date(now)));
 }

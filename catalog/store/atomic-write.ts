@@ -20,7 +20,7 @@ const TEMP_SUFFIX = '.tmp';
 /** Whether a file name is one of the temporary names below (a write in progress, or one a crash cut off). */
 export const isTempName = (name: string) => name.endsWith(TEMP_SUFFIX);
 
-async function fsyncFile(file: string): Promise<void> {
+export async function fsyncFile(file: string): Promise<void> {
   const handle = await fs.open(file, 'r+');
   try {
     await handle.sync();

@@ -19,7 +19,7 @@
 import { createPublicKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import fs from 'node:fs/promises';
-import { deletePublication, saveDocuments, storedText } from '../documents.js';
+import { deletePublication, storedText, writeDocuments } from '../documents.js';
 import type { DocumentRecord } from '../documents.js';
 import type { Library } from '../library.js';
 import { retireDemo } from '../demo.js';
@@ -43,6 +43,7 @@ import type { SyncSourceRow } from './sources.js';
 import { parseSnapshotLine, readPage, readSnapshotHeader, snapshotLines, stage, validateSnapshot, writeAtomic, yieldToEventLoop } from './stage.js';
 import type { DocRef, OpenWrite } from './stage.js';
 import { fetchTexts, heldTextObject, textWanted } from './texts.js';
+import { statement } from '../db/statements.js';
 import { writeWhenFree } from '../db/without-waiting.js';
 import { stageThesaurus, storeThesaurus } from './thesaurus.js';
 
@@ -236,6 +237,8 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
       }
       return arrived;
     };
+    /** The files a publication links (the statement cached: it runs for every update and delete). */
+    const filesOf = (id: string) => statement(db, 'SELECT sha256 FROM publication_files WHERE publication_id = ?').pluck().all(id) as string[];
     const put = (publications: FeedPublication[], texts: Map<string, Arrived>) => {
       const records = publications.map((pub): DocumentRecord => {
         const existing = findExisting(db, pub);
@@ -260,17 +263,17 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
         } else if (existing) {
           if (existing.demo) adoptDemoRow(db, pub.id);
           // Files the hub replaced are dropped after commit (only those nothing links any more).
-          filesToDrop.push(...(db.prepare('SELECT sha256 FROM publication_files WHERE publication_id = ?').pluck().all(pub.id) as string[]));
+          filesToDrop.push(...filesOf(pub.id));
           result.updated += 1;
         } else result.added += 1;
         return record;
       });
-      saveDocuments(db, records, stamp);
+      writeDocuments(db, records, stamp); // in the slice's transaction
     };
     const remove = (id: string) => {
-      const origin = db.prepare('SELECT origin FROM publications WHERE id = ?').pluck().get(id) as string | undefined;
+      const origin = statement(db, 'SELECT origin FROM publications WHERE id = ?').pluck().get(id) as string | undefined;
       if (origin !== 'national') return; // not here, or made at this station (the feed never carried it here)
-      filesToDrop.push(...(db.prepare('SELECT sha256 FROM publication_files WHERE publication_id = ?').pluck().all(id) as string[]));
+      filesToDrop.push(...filesOf(id));
       deletePublication(db, id, stamp);
       result.deleted += 1;
     };

@@ -4,28 +4,28 @@
  * `<library>/files/partial/<sha256>.part` (kept across restarts); after a cut the next attempt asks for the rest with a
  * Range request, and starts over when the source answers with the whole file (200), a 416 or a
  * Content-Range that does not continue the bytes on disk. Bytes are hashed as they arrive (the
- * bytes already on disk first), and what was received before a cut or a stop is flushed to the
- * .part, so a resume asks only for what is missing. Only a file whose sha256 and size match is
- * renamed into the store and marked 'present' — a bad one is deleted and stays 'pending', and one
- * that selective sync left out while it downloaded is deleted from the store and stays pending
- * with wanted = 0. Bodies flow into the .part through one 'data' handler (hash, count, write).
+ * bytes already on disk first), and every byte received before a cut or a stop — those the body
+ * still held included (body-copy.ts) — is written to the .part, which is then fsynced: the next
+ * Range request asks from that durable length, so a cut costs no byte fetched twice. Only a file
+ * whose sha256 and size match is renamed into the store and marked 'present' — a bad one is
+ * deleted and stays 'pending', and one that selective sync left out while it downloaded is
+ * deleted from the store and stays pending with wanted = 0. Bodies flow into the .part through
+ * one 'data' handler (hash, count, write).
  * Bounded concurrency; retries back off exponentially; an optional bandwidth cap shared by the
  * whole run; progress reports; an AbortSignal stops the run and keeps the .part files. Why a
  * file failed, and a full disk, are said by reference.
  */
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Library } from '../library.js';
 import type { MessageRef } from '../../shared/messages.js';
 import { moveIntoPlace } from '../store/atomic-write.js';
 import { hashFileInto } from '../store/hash.js';
+import { copyBody, endWrite, fsyncPart } from './body-copy.js';
 import { SyncError, isDiskFull, refOf } from './errors.js';
 import { RangeMismatchError, SourceError } from './source.js';
 import type { FeedSource } from './source.js';
@@ -143,55 +143,6 @@ interface Run {
   signal?: AbortSignal;
 }
 
-/** Ends `out` so what it holds reaches the disk; its own error (a full disk) wins over `cause`. */
-async function close(out: Writable, cause: unknown): Promise<unknown> {
-  if (!out.errored) out.end();
-  return finished(out).then(
-    () => cause,
-    (error: unknown) => out.errored ?? error,
-  );
-}
-
-/**
- * Moves `body` into `out` in flowing mode — a 'data' event per chunk, no promise per chunk —
- * passing each chunk to `take` first (which counts and hashes it, or throws to refuse it). The
- * body pauses while `out` is full or the bandwidth cap makes it wait. Resolves when the body
- * ends; rejects when it fails, `take` throws or `out` fails (the body is then destroyed). `out`
- * is left open for the caller to end, so what it holds still reaches the .part.
- */
-function copyBody(body: Readable, out: Writable, take: (chunk: Uint8Array) => void, bucket: TokenBucket | null, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      body.off('data', onData);
-      out.off('error', settle);
-      if (error === undefined) return resolve();
-      body.destroy();
-      reject(error);
-    };
-    const onData = (chunk: Uint8Array) => {
-      try {
-        take(chunk);
-      } catch (error) {
-        return settle(error);
-      }
-      const full = !out.write(chunk);
-      const capped = bucket?.take(chunk.length, signal);
-      if (!full && !capped) return;
-      body.pause();
-      waiting = Promise.all([full ? once(out, 'drain') : null, capped]);
-      waiting.then(() => body.resume(), settle);
-    };
-    // The body may end while the cap still holds its last chunk: the copy ends when that wait does.
-    let waiting: Promise<unknown> = Promise.resolve();
-    out.on('error', settle);
-    body.on('data', onData);
-    finished(body).then(() => waiting).then(() => settle(), settle);
-  });
-}
-
 /**
  * One attempt: continue (or start) the .part, hashing the bytes on disk and then those that
  * arrive, and check its size and sha256. Returns the bytes received.
@@ -220,14 +171,15 @@ async function receive(run: Run, file: PendingFile, part: string): Promise<numbe
       run.progress.reach(file.sha256, written);
     };
     let failure: unknown = null;
-    await copyBody(read.body instanceof Readable ? read.body : Readable.from(read.body), out, take, run.bucket, run.signal).catch((error: unknown) => (failure = error));
+    await copyBody(read.body, out, take, run.bucket, run.signal).catch((error: unknown) => (failure = error));
     if (failure instanceof Rejected) out.destroy();
-    failure = failure instanceof Rejected ? failure : await close(out, failure);
+    failure = failure instanceof Rejected ? failure : await endWrite(out, failure);
     if (isDiskFull(failure)) {
       await fs.rm(part, { force: true });
       throw new DiskFull();
     }
     if (failure instanceof Rejected) await fs.rm(part, { force: true });
+    else if (failure) await fsyncPart(part); // the next attempt asks from this length
     if (failure) throw failure;
   }
   const size = (await fs.stat(part)).size;

@@ -2,16 +2,15 @@
  * Staging a feed's documents in a station's feed cache before anything of them is applied
  * (docs/feed.md § The station side): pages and snapshots, each checked against the sha256 and size
  * the root gives, and against the bounds of the format before a byte is fetched. A small document
- * is read whole; a snapshot streams to a `.part` that a cut resumes with a Range request. A full
- * disk removes the `.part` and stops the run with a clear message; the catalog is untouched.
+ * is read whole; a snapshot streams to a `.part` that a cut resumes with a Range request from the
+ * length it reached (every byte received is kept, body-copy.ts). A full disk removes the `.part`
+ * and stops the run with a clear message; the catalog is untouched.
  * Reading staged documents back checks them again (the cache is a disk, not a promise).
  */
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { MAX_PAGE_BYTES, feedPublicationSchema, pageSchema, snapshotHeaderSchema } from '../feed/pages.js';
 import type { FeedPage, SnapshotHeader } from '../feed/pages.js';
 import { moveIntoPlace, writeFileAtomic } from '../store/atomic-write.js';
@@ -23,8 +22,9 @@ import type { MessageRef } from '../../shared/messages.js';
 import { SyncDiskFullError, SyncRefusedError, isDiskFull } from './errors.js';
 import type { DocCode } from './errors.js';
 import { feedFileIn } from './feed-cache.js';
+import { copyBody, endWrite, fsyncPart } from './body-copy.js';
 import { RangeMismatchError, SourceError } from './source.js';
-import type { FeedSource } from './source.js';
+import type { FeedSource, RangeRead } from './source.js';
 
 /** Documents up to this size are read whole; larger ones (snapshots) are streamed to disk, resumably. */
 const MAX_IN_MEMORY_DOC = MAX_PAGE_BYTES;
@@ -64,6 +64,28 @@ export async function readVerified(source: FeedSource, ref: DocRef, code: DocCod
 }
 
 /**
+ * Writes a read's body to `part` from the offset it starts at (a refusal when it brings more than
+ * the root gives); after a cut, what arrived is all in the `.part`, fsynced (body-copy.ts).
+ */
+async function continuePart(part: string, read: RangeRead, ref: DocRef, code: DocCode, openWrite: OpenWrite): Promise<void> {
+  let written = read.start;
+  const out = openWrite(part, read.start === 0 ? 'w' : 'a');
+  out.on('error', () => undefined); // kept in out.errored, which endWrite reports
+  const take = (chunk: Uint8Array) => {
+    written += chunk.length;
+    if (written > ref.size) throw refused(code, 'feed.largerThanSigned', { path: ref.path });
+  };
+  let failure: unknown = await copyBody(read.body, out, take).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  if (failure instanceof SyncRefusedError) out.destroy();
+  else failure = await endWrite(out, failure);
+  if (failure && !(failure instanceof SyncRefusedError) && !isDiskFull(failure)) await fsyncPart(part);
+  if (failure) throw failure;
+}
+
+/**
  * Stages a document in the cache (unless already there, verified) and returns its path. A page
  * larger than the format allows is refused before it is fetched; a large snapshot resumes a cut
  * download from its `.part`.
@@ -81,19 +103,7 @@ export async function stage(source: FeedSource, cacheDir: string, ref: DocRef, c
   let have = Math.min((await fs.stat(part).catch(() => null))?.size ?? 0, ref.size);
   for (let restart = 0; ; restart += 1) {
     try {
-      const read = await source.readRange(ref.path, have);
-      let written = read.start;
-      await pipeline(
-        Readable.from(read.body),
-        async function* (chunks: AsyncIterable<Uint8Array>) {
-          for await (const chunk of chunks) {
-            written += chunk.length;
-            if (written > ref.size) throw refused(code, 'feed.largerThanSigned', { path: ref.path });
-            yield chunk;
-          }
-        },
-        openWrite(part, read.start === 0 ? 'w' : 'a'),
-      );
+      await continuePart(part, await source.readRange(ref.path, have), ref, code, openWrite);
       break;
     } catch (error) {
       if (error instanceof RangeMismatchError && restart === 0) {

@@ -107,13 +107,18 @@ export interface SyncApplyFigures {
   publications: number;
   snapshotMB: number;
   snapshotSeconds: number;
+  /** CPU time (user + system) of the measuring process over the same span: what the apply costs on a shared machine. */
+  snapshotCpuSeconds: number;
   snapshotPerSecond: number;
   snapshotPeakRssMB: number;
   /** RSS of the child after opening the library, before the sync. */
   startRssMB: number;
   bareSnapshotSeconds: number;
+  bareSnapshotCpuSeconds: number;
   pageMs: number;
+  pageCpuMs: number;
   barePageMs: number;
+  barePageCpuMs: number;
 }
 
 /** Builds a feed of `count` publications and measures it in a child process. */

@@ -8,23 +8,24 @@
  * process on 127.0.0.1 (this module run as a script) shapes everything the hub sends to one
  * shared 10 MB/s, so both clients are link-bound and the ratio says whether the downloader keeps
  * a real link busy. Third: the bytes fetched again after a cut — a node:http server with Range
- * support cuts the connection part-way through a large file on the first request; a second
- * run finishes it; everything sent beyond the file's size was fetched twice.
+ * support (tests/helpers/cutting-server.ts) cuts the connection part-way through a large file on
+ * the first request; a second run finishes it; everything sent beyond the file's size was
+ * fetched twice (the target: at most one chunk, 64 KiB).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Library } from '../../catalog/library.js';
 import { downloadPending } from '../../catalog/sync/download.js';
 import { HttpSource } from '../../catalog/sync/source.js';
 import { TokenBucket } from '../../catalog/sync/throttle.js';
 import { BOOKSHELF_BIN } from '../helpers/cli.js';
+import { cuttingServer } from '../helpers/cutting-server.js';
+import { stationWithPending } from '../helpers/pending-files.js';
 
 const FILES = 40;
 const ROUNDS = Math.max(1, Number(process.env.BENCH_SYNC_ROUNDS ?? 3));
@@ -57,16 +58,6 @@ function writeFeed(feedDir: string, count: number, total: number): FeedFile[] {
     files.push({ sha256, size: bytes.length, feedPath });
   }
   return files;
-}
-
-/** A fresh station library with `files` registered as pending downloads. */
-async function stationWith(dir: string, files: FeedFile[]): Promise<Library> {
-  const library = await Library.open(dir);
-  const insert = library.db.prepare("INSERT INTO files (sha256, size, media_type, state, created_at) VALUES (?, ?, 'application/pdf', 'pending', ?)");
-  library.db.transaction(() => {
-    for (const file of files) insert.run(file.sha256, file.size, new Date().toISOString());
-  })();
-  return library;
 }
 
 /** A child process that prints `http://127.0.0.1:PORT/…` once it listens; resolves with that URL and a way to stop it. */
@@ -148,34 +139,6 @@ async function curlAll(url: string, files: FeedFile[], dir: string): Promise<num
   return (performance.now() - started) / 1000;
 }
 
-/**
- * A server for one file, with Range support, that cuts the connection after `cutAfter` bytes of
- * the first request; counts the body bytes it sends.
- */
-async function cuttingServer(file: string, cutAfter: number) {
-  const bytes = fs.readFileSync(file);
-  const log = { requests: 0, sent: 0, ranges: [] as (string | undefined)[] };
-  const server = http.createServer((req, res) => {
-    log.requests += 1;
-    log.ranges.push(req.headers.range);
-    const start = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
-    const partial = start > 0;
-    res.writeHead(partial ? 206 : 200, {
-      'Content-Length': bytes.length - start,
-      ...(partial ? { 'Content-Range': `bytes ${start}-${bytes.length - 1}/${bytes.length}` } : {}),
-    });
-    if (log.requests === 1) {
-      log.sent += cutAfter;
-      res.write(bytes.subarray(0, cutAfter), () => setTimeout(() => res.socket?.destroy(), 20));
-      return;
-    }
-    log.sent += bytes.length - start;
-    res.end(bytes.subarray(start));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, log, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 const mbps = (bytes: number, seconds: number) => bytes / MiB / seconds;
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -200,7 +163,7 @@ async function rounds(root: string, url: string, files: FeedFile[], withCurl: bo
       fs.rmSync(dir, { recursive: true, force: true });
     }
     const dir = fs.mkdtempSync(path.join(root, 'station-'));
-    const station = await stationWith(dir, files);
+    const station = await stationWithPending(dir, files);
     const started = performance.now();
     const result = await downloadPending(station, new HttpSource(url), { concurrency: 2 });
     ours.push((performance.now() - started) / 1000);
@@ -255,9 +218,9 @@ export async function benchSyncDownload(megabytes: number): Promise<SyncDownload
     fs.writeFileSync(big, randomBytes(bigSize));
     const sha256 = createHash('sha256').update(fs.readFileSync(big)).digest('hex');
     const cutAfter = Math.floor(bigSize * 0.4) + 12_345;
-    const server = await cuttingServer(big, cutAfter);
+    const server = await cuttingServer(fs.readFileSync(big), [cutAfter]);
     const stationDir = path.join(root, 'station-cut');
-    const station = await stationWith(stationDir, [{ sha256, size: bigSize, feedPath: '' }]);
+    const station = await stationWithPending(stationDir, [{ sha256, size: bigSize }]);
     const first = await downloadPending(station, new HttpSource(server.url), { attempts: 1 });
     const kept = fs.statSync(path.join(station.layout.partial, `${sha256}.part`)).size;
     const second = await downloadPending(station, new HttpSource(server.url));
@@ -284,7 +247,7 @@ export async function benchSyncDownload(megabytes: number): Promise<SyncDownload
       ],
       [
         `bytes fetched again after a cut at ${cutAfter} of ${bigSize}`,
-        `${refetched} bytes (.part kept: ${kept}, resumed with ${server.log.ranges[1] ?? 'no Range'})`,
+        `${refetched} bytes (.part kept: ${kept}, resumed with ${server.log.ranges[1] ?? 'no Range'})${refetched <= CHUNK ? ' ✓' : ' ✗'}`,
         `one chunk: ${CHUNK} bytes (target ≤ one chunk)`,
       ],
     ];
