@@ -1,5 +1,6 @@
 /**
- * The app's own command line: `--library DIR` (or `--library=DIR`), `--kiosk`, `--no-demo`.
+ * The app's own command line: `--library DIR` (or `--library=DIR`), `--kiosk`, `--no-demo`,
+ * `--self-test` (electron/self-test.ts: checks the installation and exits, no window).
  * Everything else — the executable, the app folder in development, Chromium and Electron
  * switches such as `--no-sandbox` or `--enable-logging` — is ignored. This is what
  * `bookshelf start` passes (catalog/cli/serve.ts).
@@ -11,14 +12,17 @@ export interface AppArgs {
   kiosk: boolean;
   /** False with --no-demo: an empty library stays empty. */
   demo: boolean;
+  /** --self-test: check the installation, print the report and exit (0 when every part works). */
+  selfTest: boolean;
 }
 
 export function parseAppArgs(argv: readonly string[]): AppArgs {
-  const args: AppArgs = { kiosk: false, demo: true };
+  const args: AppArgs = { kiosk: false, demo: true, selfTest: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--kiosk') args.kiosk = true;
     else if (arg === '--no-demo') args.demo = false;
+    else if (arg === '--self-test') args.selfTest = true;
     else if (arg.startsWith('--library=')) {
       const value = arg.slice('--library='.length);
       if (value !== '') args.library = value;

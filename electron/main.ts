@@ -4,7 +4,8 @@
  * load — a native library missing from the package, say — logs and exits with status 1 for Shell
  * Launcher or systemd to restart, instead of leaving a windowless process. Outside kiosk mode the
  * failure is also shown in an error box. Run as `electron <package root> [--library DIR]
- * [--kiosk] [--no-demo]`; this file is ESM (package.json "type": "module").
+ * [--kiosk] [--no-demo]`, or with `--self-test [--json]` to check the installation and exit
+ * (self-test.ts); this file is ESM (package.json "type": "module").
  */
 import { app, dialog } from 'electron';
 import { translate } from '../shared/messages.js';
@@ -32,4 +33,10 @@ const guard = guardStartup(process, {
   },
 });
 
-import('./desktop-app.js').then(({ runDesktopApp }) => runDesktopApp({ args, guard, log, lockdown })).catch(guard.fail);
+if (args.selfTest) {
+  import('./self-test.js')
+    .then(({ runShellSelfTest }) => runShellSelfTest({ json: process.argv.includes('--json'), exit: (code) => app.exit(code) }))
+    .catch(guard.fail);
+} else {
+  import('./desktop-app.js').then(({ runDesktopApp }) => runDesktopApp({ args, guard, log, lockdown })).catch(guard.fail);
+}

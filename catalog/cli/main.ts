@@ -24,6 +24,7 @@ import { OUTBOX_HELP, runOutbox } from './outbox.js';
 import { MODERATE_HELP, runModerate } from './moderate.js';
 import { runExportUploads, runImportUploads } from './usb-bundles.js';
 import { ENROL_HELP, runEnrol } from './enrol.js';
+import { runSelfTestCommand } from './self-test.js';
 import { UsageError, notOneOf } from './usage.js';
 import type { SearchFilters } from '../search/filters.js';
 import { DOCUMENT_STATUSES, PUBLICATION_KINDS } from '../../shared/domain.js';
@@ -38,6 +39,7 @@ export const HELP = [
     ['start', 'cli.help.start'],
     ['serve', 'cli.help.serve'],
     ['info', 'cli.help.info'],
+    ['self-test [--json]', 'cli.help.selfTest'],
     ['import <FILE|DIR>…', 'cli.help.import'],
     ['sync <URL|DIR>', 'cli.help.sync'],
     ['  --trust FILE', 'cli.help.sync.trust'],
@@ -232,6 +234,11 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: { ...COMMON, json: { type: 'boolean' } },
     positionals: null,
     run: (values, _args, libraryDir) => runInfo(libraryDir, values.json === true),
+  },
+  'self-test': {
+    options: { ...COMMON, json: { type: 'boolean' } },
+    positionals: null,
+    run: (values) => runSelfTestCommand(values.json === true),
   },
   serve: {
     options: { ...SERVE, hub: { type: 'boolean' }, feed: { type: 'string' } },

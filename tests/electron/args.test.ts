@@ -6,8 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { parseAppArgs } from '../../electron/args.js';
 
 describe('parseAppArgs', () => {
+  it('--self-test asks for the installation check', () => {
+    expect(parseAppArgs(['C:\\Program Files\\Tu sach\\tu-sach-phap-luat.exe', '--self-test', '--json'])).toEqual({ kiosk: false, demo: true, selfTest: true });
+  });
+
   it('defaults: no library, no kiosk, demo on', () => {
-    expect(parseAppArgs(['/usr/bin/electron', '/opt/app'])).toEqual({ kiosk: false, demo: true });
+    expect(parseAppArgs(['/usr/bin/electron', '/opt/app'])).toEqual({ kiosk: false, demo: true, selfTest: false });
   });
 
   it('reads what catalog/cli/serve.ts passes', () => {
@@ -15,6 +19,7 @@ describe('parseAppArgs', () => {
       library: '/srv/tu-sach',
       kiosk: true,
       demo: false,
+      selfTest: false,
     });
   });
 
@@ -23,19 +28,20 @@ describe('parseAppArgs', () => {
       library: 'D:\\Thư viện xã',
       kiosk: false,
       demo: true,
+      selfTest: false,
     });
   });
 
   it('ignores Chromium and Electron switches and positional arguments', () => {
     expect(
       parseAppArgs(['electron', '.', '--no-sandbox', '--enable-logging', '--inspect=9229', '--lang=vi', 'extra', '--kiosk', '--library', 'lib']),
-    ).toEqual({ library: 'lib', kiosk: true, demo: true });
+    ).toEqual({ library: 'lib', kiosk: true, demo: true, selfTest: false });
   });
 
   it('a --library without a value leaves the default in place', () => {
-    expect(parseAppArgs(['electron', '.', '--library'])).toEqual({ kiosk: false, demo: true });
-    expect(parseAppArgs(['electron', '.', '--library', '--kiosk'])).toEqual({ kiosk: true, demo: true });
-    expect(parseAppArgs(['electron', '.', '--library='])).toEqual({ kiosk: false, demo: true });
+    expect(parseAppArgs(['electron', '.', '--library'])).toEqual({ kiosk: false, demo: true, selfTest: false });
+    expect(parseAppArgs(['electron', '.', '--library', '--kiosk'])).toEqual({ kiosk: true, demo: true, selfTest: false });
+    expect(parseAppArgs(['electron', '.', '--library='])).toEqual({ kiosk: false, demo: true, selfTest: false });
   });
 
   it('the last --library wins', () => {
