@@ -6,12 +6,15 @@
  * writer thread, HTTP) answering a search. Each check is named, timed and, when it fails, says
  * why in the module's own words; nothing outside the temporary folder is touched. For whoever
  * installs a kiosk or builds a release: a native library left out of a package fails here, not
- * in front of a resident.
+ * in front of a resident. writeSelfTest prints the report: one line per check and the verdict in
+ * both languages, or one JSON line.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_DIR } from './package-root.js';
+import { bilingual } from '../shared/messages.js';
+import { terminalSafe } from '../shared/text.js';
 
 export interface SelfTestCheck {
   /** What was tried: a module's name, or a part of the app ('station'). */
@@ -131,4 +134,14 @@ export async function runSelfTest(first: SelfTestCheck[] = []): Promise<SelfTest
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Writes a report as the command shows it (`bookshelf self-test` and the desktop app's --self-test); the exit status. */
+export function writeSelfTest(report: SelfTestReport, json: boolean, write: (text: string) => void): number {
+  if (json) write(`${JSON.stringify(report)}\n`);
+  else {
+    for (const check of report.checks) write(`${check.ok ? '✓' : '✗'} ${check.name.padEnd(18)} ${String(check.ms).padStart(6)} ms  ${terminalSafe(check.detail)}\n`);
+    write(`${bilingual({ key: report.ok ? 'cli.selfTest.passed' : 'cli.selfTest.failed', params: { failed: report.checks.filter((check) => !check.ok).length } })}\n`);
+  }
+  return report.ok ? 0 : 1;
 }

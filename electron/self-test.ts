@@ -5,8 +5,7 @@
  * this process — Electron's Node — prints the report on stdout and exits: 0 when every part
  * works, 1 otherwise. No window opens and the station's library is not touched.
  */
-import { check, runSelfTest } from '../catalog/self-test.js';
-import { writeSelfTest } from '../catalog/cli/self-test.js';
+import { check, runSelfTest, writeSelfTest } from '../catalog/self-test.js';
 
 export async function runShellSelfTest(options: { json: boolean; exit(code: number): void; write?: (text: string) => void }): Promise<void> {
   const app = await check('electron/desktop-app', async () => {
