@@ -7,6 +7,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { durably } from '../db/durable.js';
 import type { Library } from '../library.js';
 import type { StoredFile } from './file-store.js';
 import { sha256Hex } from './hash.js';
@@ -67,11 +68,13 @@ export class FilesOfSave {
 
 /**
  * Drops the rows of these files when no publication links them any more (a publication that left
- * or merged into another), then their blobs. Call after the transaction that unlinked them.
+ * or merged into another), then their blobs. Call after (outside) the transaction that unlinked
+ * them. The rows go durably (synchronous=FULL), which also syncs every commit before it: a power
+ * cut after a blob is removed must not roll the catalog back to a row that calls it present.
  */
 export async function dropUnlinkedFiles(library: Library, sha256s: Iterable<string>): Promise<string[]> {
   const unlinked = library.db.prepare('DELETE FROM files WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM publication_files WHERE sha256 = ?)');
-  const dropped = [...new Set(sha256s)].filter((sha256) => unlinked.run(sha256, sha256).changes > 0);
+  const dropped = durably(library.db, () => [...new Set(sha256s)].filter((sha256) => unlinked.run(sha256, sha256).changes > 0));
   return removeUnreferencedFiles(library, dropped);
 }
 

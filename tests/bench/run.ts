@@ -15,7 +15,7 @@
  * printed). BENCH_PUBLICATIONS, BENCH_TEXTS, BENCH_SYNC_MB, BENCH_SYNC_PUBLICATIONS and
  * BENCH_SYNC_TEXTS shrink the generated data for a quick run; BENCH_ONLY runs only the sections
  * it names (comma-separated: foundation, search, import, sync-download, sync-apply, kiosk-load, sync-texts, publish,
- * hub-usage, hub-stations, ui, desk), e.g. `BENCH_ONLY=sync-texts npm run bench`. The publish of 10,000 and 100,000 generated
+ * hub-usage, hub-stations, ui, desk, powercut), e.g. `BENCH_ONLY=sync-texts npm run bench`. The publish of 10,000 and 100,000 generated
  * publications runs by default; BENCH_PUBLISH_MAX=500000 adds 500,000 (several minutes more).
  */
 import fs from 'node:fs';
@@ -271,6 +271,9 @@ if (section('desk')) {
     results.desk = desk.json;
   }
 }
+
+// 8. Power cuts at a station on the FUSE power-cut layer (tests/bench/powercut.ts): runs, failures (must be 0), time.
+if (section('powercut')) results.powercut = await (await import('./powercut.js')).benchPowercut(rows);
 
 const rss = process.memoryUsage().rss / 1024 / 1024;
 rows.push(['resident memory of this process at the end', `${rss.toFixed(0)} MB`, '—']);

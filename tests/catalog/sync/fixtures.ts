@@ -118,17 +118,8 @@ export function copyFeed(feedDir: string): string {
   return copy;
 }
 
-/** mulberry32: a small seeded PRNG, so a random fault schedule reproduces from its seed. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The seeded PRNG lives in tests/helpers/prng.ts (child processes load it too); re-exported for the sync tests. */
+export { prng } from '../../helpers/prng.js';
 
 /** A writer that fails like a full disk once `limit` bytes were written through it to the files `which` names. */
 export function diskFull(limit: number, which: (file: string) => boolean = () => true): { openWrite: OpenWrite; opened: string[] } {
