@@ -234,15 +234,16 @@ export function upsertPublication(db: Db, pub: NewPublication, files: NewFileLin
     textSize: pub.textSize ?? null,
     now,
   });
-  const insertFile = statement(db,
+  statement(db, 'DELETE FROM publication_files WHERE publication_id = ?').run(pub.id);
+  for (const file of files) linkFile(db, pub.id, file, now);
+}
+
+/** Records a file and links it to a publication (a cover rendered after the import's save). Call inside a transaction. */
+export function linkFile(db: Db, publicationId: string, file: NewFileLink, now = new Date().toISOString()): void {
+  statement(db,
     `INSERT INTO files (sha256, size, media_type, state, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (sha256) DO UPDATE SET state = CASE WHEN files.state = 'present' THEN 'present' ELSE excluded.state END,
        wanted = CASE WHEN excluded.state = 'present' THEN 1 ELSE files.wanted END`,
-  );
-  const link = statement(db, `INSERT OR REPLACE INTO publication_files (publication_id, sha256, role) VALUES (?, ?, ?)`);
-  statement(db, 'DELETE FROM publication_files WHERE publication_id = ?').run(pub.id);
-  for (const file of files) {
-    insertFile.run(file.sha256, file.size, file.mediaType, file.state, now);
-    link.run(pub.id, file.sha256, file.role);
-  }
+  ).run(file.sha256, file.size, file.mediaType, file.state, now);
+  statement(db, `INSERT OR REPLACE INTO publication_files (publication_id, sha256, role) VALUES (?, ?, ?)`).run(publicationId, file.sha256, file.role);
 }

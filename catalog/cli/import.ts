@@ -79,6 +79,8 @@ export async function runImport(args: ImportArgs, io: ImportIo = process): Promi
   const library = await Library.open(args.libraryDir);
   const tty = Boolean(io.stderr.isTTY) && !args.json;
   let bar: cliProgress.SingleBar | null = null;
+  // Files finish in any order (two are extracted side by side, largest first): count them.
+  let finished = 0;
   const onProgress = (event: ImportProgress) => {
     if (args.json) return;
     if (event.phase === 'scanned') {
@@ -92,10 +94,11 @@ export async function runImport(args: ImportArgs, io: ImportIo = process): Promi
         io.stdout.write(`${bilingual({ key: 'cli.import.toImport', params: { total: event.total, skipped: event.skipped } })}\n`);
       }
     } else if (event.phase === 'file') {
-      bar?.update(event.index, { file: terminalSafe(path.basename(event.path).slice(0, 60)) });
+      bar?.update(finished, { file: terminalSafe(path.basename(event.path).slice(0, 60)) });
     } else {
-      if (bar) bar.update(event.index + 1);
-      else io.stdout.write(`[${event.index + 1}/${event.total}] ${terminalSafe(event.path)}: ${describeOutcome(event.outcome)}\n`);
+      finished++;
+      if (bar) bar.update(finished);
+      else io.stdout.write(`[${finished}/${event.total}] ${terminalSafe(event.path)}: ${describeOutcome(event.outcome)}\n`);
     }
   };
   let summary: ImportSummary;

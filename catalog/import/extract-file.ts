@@ -1,6 +1,7 @@
 /**
  * One file, in process: read it (bounded), hash the bytes that will be parsed, tell PDF from
- * EPUB by extension and magic bytes, and run the matching extractor. The importer never calls
+ * EPUB by extension and magic bytes, and run the matching extractor; or render a PDF's cover
+ * alone (coverOfFile). The importer never calls
  * this directly — it runs inside the extraction worker (extract-worker.ts); tests and the
  * benchmark may.
  */
@@ -9,10 +10,10 @@ import path from 'node:path';
 import { extractEpub } from './epub.js';
 import { ImportRefusal, refuse } from './errors.js';
 import type { RefusalDetail } from './errors.js';
-import { extractPdf, hasPdfHeader } from './pdf.js';
+import { extractPdf, hasPdfHeader, renderPdfCover } from './pdf.js';
 import { sha256Hex } from '../store/hash.js';
 import { DEFAULT_LIMITS } from './types.js';
-import type { ExtractLimits, Extraction, SourceFormat } from './types.js';
+import type { ExtractLimits, ExtractedCover, Extraction, SourceFormat } from './types.js';
 import { isSplitZipSegment } from './zip.js';
 
 export interface ExtractFileOptions {
@@ -36,19 +37,24 @@ export function sniffFormat(name: string, head: Uint8Array): SourceFormat | 'spl
   return 'unknown';
 }
 
-export async function extractFile(file: string, options: ExtractFileOptions = {}): Promise<Extraction> {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  let data: Buffer;
+/** The file's bytes, refused when it is not a regular file or is larger than the limit. */
+async function readBounded(file: string, limits: ExtractLimits): Promise<Buffer> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) refuse('unreadable', { key: 'import.detail.notRegularFile' });
     if (stat.size > limits.maxFileBytes) refuse('too-large', `${stat.size} > ${limits.maxFileBytes} byte`);
-    data = await fs.readFile(file);
+    const data = await fs.readFile(file);
     if (data.byteLength > limits.maxFileBytes) refuse('too-large', `${data.byteLength} > ${limits.maxFileBytes} byte`);
+    return data;
   } catch (error) {
     if (error instanceof ImportRefusal) throw error;
     refuse('unreadable', (error as Error).message);
   }
+}
+
+export async function extractFile(file: string, options: ExtractFileOptions = {}): Promise<Extraction> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const data = await readBounded(file, limits);
   const meta = { sha256: sha256Hex(data), size: data.byteLength };
   const format = sniffFormat(file, data.subarray(0, 1024));
   if (format === 'split-zip') refuse('zip-split');
@@ -61,6 +67,15 @@ export async function extractFile(file: string, options: ExtractFileOptions = {}
     return extractEpub(data, meta, { limits });
   }
   refuse('unsupported', describe(data));
+}
+
+/** A PDF's cover on its own, with the sha256 of the bytes it was rendered from. */
+export async function coverOfFile(file: string, options: ExtractFileOptions = {}): Promise<{ sha256: string; cover: ExtractedCover }> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const data = await readBounded(file, limits);
+  // Hashed first: pdf.js takes the bytes over (their buffer is detached once it has them).
+  const sha256 = sha256Hex(data);
+  return { sha256, cover: await renderPdfCover(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), limits) };
 }
 
 /** A short description of what the bytes look like, for refusals. */

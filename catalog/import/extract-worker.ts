@@ -1,6 +1,7 @@
 /**
  * The body of the extraction worker (a worker_threads Worker started by extract.ts): receives
- * one job at a time, runs extractFile and posts back the extraction or a refusal. A crash or
+ * one job at a time, runs extractFile (or coverOfFile for a cover alone) and posts back the
+ * extraction, the cover, or a refusal. A crash or
  * an out-of-memory here ends this thread only; the main process sees an 'error' event.
  *
  * How it is loaded: from the TypeScript sources (CLI through tsx, vitest), extract.ts starts
@@ -11,24 +12,30 @@
 import { parentPort } from 'node:worker_threads';
 import { ImportRefusal, refusal } from './errors.js';
 import type { RefusalInfo } from './errors.js';
-import { extractFile } from './extract-file.js';
+import { coverOfFile, extractFile } from './extract-file.js';
 import type { ExtractFileOptions } from './extract-file.js';
-import type { Extraction } from './types.js';
+import type { ExtractedCover, Extraction } from './types.js';
 
 export interface WorkerJob {
   id: number;
+  /** 'extract': the whole file; 'cover': a PDF's page 1 as a picture, nothing else. */
+  task: 'extract' | 'cover';
   file: string;
   options: ExtractFileOptions;
 }
 
+/** What a job found: the extraction, or a cover with the sha256 of the bytes it was drawn from. */
+export type JobResult = { extraction: Extraction } | { cover: ExtractedCover; sha256: string };
+
 export type WorkerReply =
   | { type: 'ready' }
-  | { type: 'result'; id: number; ok: true; extraction: Extraction }
+  | ({ type: 'result'; id: number; ok: true } & JobResult)
   | { type: 'result'; id: number; ok: false; refusal: RefusalInfo };
 
 export async function runJob(job: WorkerJob): Promise<WorkerReply> {
   try {
-    return { type: 'result', id: job.id, ok: true, extraction: await extractFile(job.file, job.options) };
+    const result: JobResult = job.task === 'cover' ? await coverOfFile(job.file, job.options) : { extraction: await extractFile(job.file, job.options) };
+    return { type: 'result', id: job.id, ok: true, ...result };
   } catch (error) {
     const refused = error instanceof ImportRefusal ? error.info : refusal('crashed', (error as Error)?.message ?? String(error));
     return { type: 'result', id: job.id, ok: false, refusal: refused };

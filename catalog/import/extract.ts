@@ -6,7 +6,9 @@
  * the file and a fresh worker takes the next one. The main process never parses a file.
  *
  * One worker is reused across files (starting one costs ~0.2 s) and replaced every
- * `maxJobsPerWorker` files, so memory a parser leaks cannot pile up.
+ * `maxJobsPerWorker` files, so memory a parser leaks cannot pile up. An Extractor runs one job
+ * at a time; extract-pool.ts runs a few side by side. A job is a whole extraction, or a PDF's
+ * cover alone (the importer renders covers after the texts are saved).
  *
  * Worker entry: from the TypeScript sources (this module's URL ends in .ts: tsx or vitest) the
  * worker starts extract-worker-tsx.mjs, which registers tsx and imports extract-worker.ts;
@@ -17,8 +19,8 @@ import { Worker } from 'node:worker_threads';
 import { refusal } from './errors.js';
 import type { RefusalInfo } from './errors.js';
 import type { ExtractFileOptions } from './extract-file.js';
-import type { WorkerJob, WorkerReply } from './extract-worker.js';
-import type { ExtractLimits, Extraction } from './types.js';
+import type { JobResult, WorkerJob, WorkerReply } from './extract-worker.js';
+import type { ExtractLimits, ExtractedCover, Extraction } from './types.js';
 import { workerEntry } from '../threads/worker-entry.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -49,6 +51,9 @@ export interface ExtractorOptions {
 }
 
 export type ExtractOutcome = { ok: true; extraction: Extraction; ms: number } | { ok: false; refusal: RefusalInfo; ms: number };
+/** A PDF's cover rendered alone, with the sha256 of the bytes it was drawn from. */
+export type CoverOutcome = { ok: true; cover: ExtractedCover; sha256: string; ms: number } | { ok: false; refusal: RefusalInfo; ms: number };
+type JobOutcome = ({ ok: true } & JobResult) | { ok: false; refusal: RefusalInfo };
 
 export class Extractor {
   private worker: Worker | null = null;
@@ -74,30 +79,43 @@ export class Extractor {
 
   /** Extracts one file; never throws for a bad file, only reports a refusal. */
   async extract(file: string): Promise<ExtractOutcome> {
+    const { outcome, ms } = await this.run('extract', file);
+    return outcome.ok ? { ok: true, extraction: (outcome as { extraction: Extraction }).extraction, ms } : { ...outcome, ms };
+  }
+
+  /** Renders a PDF's page 1 alone, under the same limits as an extraction. */
+  async cover(file: string): Promise<CoverOutcome> {
+    const { outcome, ms } = await this.run('cover', file);
+    return outcome.ok ? { ok: true, ...(outcome as { cover: ExtractedCover; sha256: string }), ms } : { ...outcome, ms };
+  }
+
+  /** Runs one job in the worker, within the time, heap and memory limits. */
+  private async run(task: WorkerJob['task'], file: string): Promise<{ outcome: JobOutcome; ms: number }> {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     let worker: Worker;
     try {
       worker = await this.ready();
     } catch (error) {
-      return { ok: false, refusal: refusal('crashed', { key: 'import.detail.workerDidNotStart', params: { error: (error as Error).message } }), ms: ms() };
+      return { outcome: { ok: false, refusal: refusal('crashed', { key: 'import.detail.workerDidNotStart', params: { error: (error as Error).message } }) }, ms: ms() };
     }
     const id = this.nextId++;
     this.jobs++;
     worker.ref();
-    const outcome = await new Promise<ExtractOutcome>((resolve) => {
-      const done = (result: { ok: true; extraction: Extraction } | { ok: false; refusal: RefusalInfo }, kill: boolean) => {
+    const outcome = await new Promise<JobOutcome>((resolve) => {
+      const done = (result: JobOutcome, kill: boolean) => {
         clearTimeout(timer);
         clearInterval(watch);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
         if (kill) this.discard(worker);
-        resolve({ ...result, ms: ms() });
+        resolve(result);
       };
       const onMessage = (reply: WorkerReply) => {
         if (reply.type !== 'result' || reply.id !== id) return;
-        done(reply.ok ? { ok: true, extraction: reply.extraction } : { ok: false, refusal: reply.refusal }, false);
+        const { type: _type, id: _id, ...result } = reply;
+        done(result, false);
       };
       const onError = (error: Error & { code?: string }) => {
         const oom = error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap limit/i.test(error.message);
@@ -115,13 +133,13 @@ export class Extractor {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, file, options: this.fileOptions } satisfies WorkerJob);
+      worker.postMessage({ id, task, file, options: this.fileOptions } satisfies WorkerJob);
     });
     if (this.worker === worker) {
       if (this.jobs >= this.maxJobsPerWorker) this.discard(worker);
       else worker.unref();
     }
-    return outcome;
+    return { outcome, ms: ms() };
   }
 
   /** The last lines the worker printed (pdf.js warnings), for diagnostics. */

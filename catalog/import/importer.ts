@@ -1,8 +1,9 @@
 /**
  * Importing files into a library: walks the given files and folders, and for each PDF or EPUB
- * hashes it, skips it when a publication already links those bytes, extracts it in the worker
- * (extract.ts), stores the file and its cover in the file store, and writes the publication,
- * text, structure and search index with ONE saveDocuments call. A refused file, a crash or a
+ * hashes it, skips it when a publication already links those bytes, extracts it in a worker
+ * (extract-pool.ts: two files side by side), stores the file (and an EPUB's cover) in the file
+ * store, and writes the publication, text, structure and search index with ONE saveDocuments
+ * call. Once every text is saved and searchable, PDF covers are drawn and linked (covers.ts). A refused file, a crash or a
  * failed save leaves no rows; files stored for a save that failed are removed again unless
  * something else references them (catalog/store/gc.ts).
  */
@@ -17,8 +18,10 @@ import type { MessageRef } from '../../shared/messages.js';
 import { refusal, refusalReason } from './errors.js';
 import type { RefusalCode, RefusalInfo } from './errors.js';
 import { SPLIT_SEGMENT_NAME } from './extract-file.js';
-import { Extractor } from './extract.js';
-import type { ExtractorOptions } from './extract.js';
+import type { ExtractOutcome } from './extract.js';
+import { ExtractorPool } from './extract-pool.js';
+import type { PoolOptions } from './extract-pool.js';
+import { addPdfCovers } from './covers.js';
 import { buildRecord } from './record.js';
 import type { Extraction } from './types.js';
 
@@ -76,7 +79,7 @@ export type ImportProgress =
   | { phase: 'file'; index: number; total: number; path: string }
   | { phase: 'done'; index: number; total: number; path: string; outcome: ImportOutcome };
 
-export interface ImportOptions extends ExtractorOptions {
+export interface ImportOptions extends PoolOptions {
   onProgress?: (event: ImportProgress) => void;
   /** Stop after the current file. */
   signal?: AbortSignal;
@@ -157,22 +160,40 @@ const refused = (file: string, info: RefusalInfo): ImportOutcome => ({
   item: { path: file, code: info.code, reason: refusalReason(info) },
 });
 
-/** Imports one file with an extractor the caller owns. */
-export async function importFile(library: Library, file: string, extractor: Extractor): Promise<ImportOutcome> {
+/** What extracts a file: one Extractor, or a pool of them. */
+interface Extracts {
+  extract(file: string): Promise<ExtractOutcome>;
+}
+
+/**
+ * Imports one file with an extractor the caller owns. `claims` (sha256 → the import holding those
+ * bytes) lets files imported side by side wait for a copy of the same bytes, which then counts as
+ * a duplicate instead of a second publication.
+ */
+export async function importFile(library: Library, file: string, extractor: Extracts, claims = new Map<string, Promise<unknown>>()): Promise<ImportOutcome> {
   let hashed: { sha256: string; size: number };
   try {
     hashed = await sha256File(file);
   } catch (error) {
     return refused(file, refusal('unreadable', (error as Error).message));
   }
+  while (claims.has(hashed.sha256)) await claims.get(hashed.sha256)?.catch(() => undefined);
   const existing = publicationWithFile(library, hashed.sha256);
   if (existing) return { status: 'duplicate', item: { path: file, sha256: hashed.sha256, publicationId: existing } };
+  const work = extractAndSave(library, file, hashed, extractor);
+  claims.set(hashed.sha256, work);
+  try {
+    return await work;
+  } finally {
+    claims.delete(hashed.sha256);
+  }
+}
 
+async function extractAndSave(library: Library, file: string, hashed: { sha256: string; size: number }, extractor: Extracts): Promise<ImportOutcome> {
   const outcome = await extractor.extract(file);
   if (!outcome.ok) return refused(file, outcome.refusal);
   const extraction = outcome.extraction;
   if (extraction.sha256 !== hashed.sha256) return refused(file, refusal('file-changed'));
-
   // Files first (content-addressed and atomic), then every row in one transaction.
   const stored = new FilesOfSave(library);
   try {
@@ -214,26 +235,45 @@ export async function importFile(library: Library, file: string, extractor: Extr
   }
 }
 
-/** Imports files and folders; see the module comment. Never throws for a bad file. */
+/** Files by size, largest first: the long ones start early and the short ones fill in beside them. */
+async function largestFirst(files: Candidate[]): Promise<number[]> {
+  const sizes = await Promise.all(files.map(async (file) => (file.refusal ? 0 : ((await fs.stat(file.path).catch(() => null))?.size ?? 0))));
+  return files.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b);
+}
+
+/**
+ * Imports files and folders; see the module comment. Never throws for a bad file. Files are
+ * extracted side by side (extract-pool.ts), largest first; the summary keeps the order given.
+ * Progress events come as files start and finish, so two files may be in progress at once.
+ */
 export async function importFiles(library: Library, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const { files, skipped } = await collectFiles(paths);
-  const summary: ImportSummary = { imported: [], duplicates: [], refused: [], skipped };
   options.onProgress?.({ phase: 'scanned', total: files.length, skipped });
-  const extractor = new Extractor(options);
+  // PDF covers wait until every text is saved (covers.ts); an EPUB's cover is a file it holds and comes with it.
+  const pool = new ExtractorPool({ ...options, cover: false });
+  const outcomes: ImportOutcome[] = [];
+  const claims = new Map<string, Promise<unknown>>();
   try {
-    for (const [index, candidate] of files.entries()) {
-      if (options.signal?.aborted) break;
-      options.onProgress?.({ phase: 'file', index, total: files.length, path: candidate.path });
-      const outcome = candidate.refusal
-        ? refused(candidate.path, candidate.refusal)
-        : await importFile(library, candidate.path, extractor);
+    const order = await largestFirst(files);
+    const next = async (): Promise<void> => {
+      for (let index = order.shift(); index !== undefined && !options.signal?.aborted; index = order.shift()) {
+        const candidate = files[index];
+        options.onProgress?.({ phase: 'file', index, total: files.length, path: candidate.path });
+        const outcome = candidate.refusal ? refused(candidate.path, candidate.refusal) : await importFile(library, candidate.path, pool, claims);
+        outcomes[index] = outcome;
+        options.onProgress?.({ phase: 'done', index, total: files.length, path: candidate.path, outcome });
+      }
+    };
+    await Promise.all(Array.from({ length: pool.size }, next));
+    const summary: ImportSummary = { imported: [], duplicates: [], refused: [], skipped };
+    for (const outcome of outcomes.filter(Boolean)) {
       if (outcome.status === 'imported') summary.imported.push(outcome.item);
       else if (outcome.status === 'duplicate') summary.duplicates.push(outcome.item);
       else summary.refused.push(outcome.item);
-      options.onProgress?.({ phase: 'done', index, total: files.length, path: candidate.path, outcome });
     }
+    if (options.cover !== false) await addPdfCovers(library, pool, summary.imported, options.signal);
+    return summary;
   } finally {
-    await extractor.close();
+    await pool.close();
   }
-  return summary;
 }

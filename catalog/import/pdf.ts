@@ -1,6 +1,7 @@
 /**
  * PDF extraction with pdf.js (the legacy build, which is the one that runs in Node 20): page
- * count, document info, outline, text per page, and a small PNG of page 1 as the cover.
+ * count, document info, outline, text per page, and a small PNG of page 1 as the cover (in the
+ * same pass, or later on its own with renderPdfCover).
  * Runs inside the extraction worker (extract-worker.ts), never in the main process.
  *
  * pdf.js is opened with `isEvalSupported: false` (CVE-2024-4367), a `maxImageSize` bound, no
@@ -321,6 +322,28 @@ async function destPage(doc: PdfDocument, dest: unknown): Promise<number | null>
 
 interface NodeCanvas {
   toBuffer(mime: 'image/png'): Buffer;
+}
+
+/**
+ * Page 1 of a PDF as its cover, opened on its own: the importer renders covers after the texts
+ * are saved and searchable (importer.ts), each in a short job of its own.
+ */
+export async function renderPdfCover(data: Uint8Array, limits: ExtractLimits = DEFAULT_LIMITS): Promise<ExtractedCover> {
+  if (!hasPdfHeader(data)) refuse('not-pdf', { key: 'import.detail.noPdfHeader' });
+  const { getDocument } = await loadPdfJs();
+  const task = getDocument(documentOptions(data, limits));
+  let doc: PdfDocument;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw openError(error);
+  }
+  try {
+    return await renderCover(doc, limits.coverWidth);
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
 }
 
 /** Page 1 as a PNG `width` pixels wide (height capped at 2× A4-ish proportions). */

@@ -15,7 +15,7 @@ import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { audit } from './support/axe.js';
 import { watchPageProblems } from './support/page-problems.js';
-import { LARGE_PDF_NUMBER } from './support/e2e-documents.js';
+import { largePdfId } from './support/large-pdf.js';
 import { expectReaderFitsWindow } from './support/reader-layout.js';
 import { corporaMissing, corpus, corpusMissing, corpusSkipReason } from '../helpers/corpora.js';
 import { REPEAT_MS } from '../../renderer/src/reader/shared/steady.js';
@@ -50,19 +50,6 @@ async function textSize(page: Page, n: number): Promise<number> {
     sizes.sort((a, b) => a - b);
     return sizes[Math.floor(sizes.length / 2)] ?? 0;
   });
-}
-
-type Hit = { publication: { id: string; number?: string; title: string } };
-
-/** The gazette's id: by its number, or (while the importer does not read that number) by its title among the VBHN-BTC hits. */
-async function largePdfId(page: Page): Promise<string> {
-  for (const q of [LARGE_PDF_NUMBER, 'VBHN-BTC']) {
-    const response = await page.request.post('/api/search', { data: { q } });
-    const items = ((await response.json()).result?.items ?? []) as Hit[];
-    const hit = items.find((item) => item.publication.number === LARGE_PDF_NUMBER) ?? items.find((item) => /^Văn bản hợp nhất/.test(item.publication.title));
-    if (hit) return hit.publication.id;
-  }
-  throw new Error(`no publication found for ${LARGE_PDF_NUMBER}`);
 }
 
 test('the 45-page law opens at page 1 with its Vietnamese text, turns pages, jumps and zooms', async ({ page }, info) => {
@@ -234,7 +221,7 @@ test('the back button returns to the publication page', async ({ page }) => {
 
 test('the 343-page gazette opens at its first page, drawn before any page the screen does not show', async ({ page }) => {
   test.skip(corporaMissing, corpusSkipReason());
-  const id = await largePdfId(page);
+  const id = await largePdfId(page.request);
   // A kiosk that has opened a PDF before (the reader's code and pdf.js worker are cached), on the
   // gazette's page, opens the reader. How long page 1 takes is `npm run bench`'s figure
   // (tests/bench/ui.ts aims at 1 s); here, the order: page 1 is drawn while the pages below the
@@ -266,7 +253,7 @@ test('the 343-page gazette opens at its first page, drawn before any page the sc
 test('paging through 100 pages keeps few canvases and the heap small', async ({ page }) => {
   test.skip(corporaMissing, corpusSkipReason());
   test.setTimeout(180_000);
-  const id = await largePdfId(page);
+  const id = await largePdfId(page.request);
   await openReader(page, id);
   await page.getByTestId('pdf-mode').click();
   await page.getByTestId('pdf-fit-page').click();

@@ -1,5 +1,5 @@
 // The pdf.js options the reader always passes (notes/security.md cases 13 and 14): no eval,
-// a finite image budget, no XFA, range loading; a pdf.js that has the CVE-2024-4367 fix; a UI
+// a finite image budget, no XFA, range loading with page 1 first; a pdf.js that has the CVE-2024-4367 fix; a UI
 // CSP without 'unsafe-eval'; and the reader opens every document through these options.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,8 @@ function versionAtLeast(version: string, minimum: string): boolean {
 }
 
 describe('pdf.js options of the reader', () => {
-  const options = documentOptions({ url: '/publications/x/file' });
+  const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+  const options = documentOptions({ source: { data: bytes } });
 
   it('never lets pdf.js evaluate strings as code', () => {
     expect(options.isEvalSupported).toBe(false);
@@ -35,18 +36,20 @@ describe('pdf.js options of the reader', () => {
     expect(MAX_CANVAS_PIXELS).toBeGreaterThan(0);
   });
 
-  it('keeps XFA off and loads by ranges and streaming', () => {
+  it('keeps XFA off and loads by ranges, only what is shown (no stream, no auto-fetch: page 1 first)', () => {
     expect(options.enableXfa).toBe(false);
     expect(options.disableRange).toBe(false);
-    expect(options.disableStream).toBe(false);
+    expect(options.disableStream).toBe(true);
+    expect(options.disableAutoFetch).toBe(true);
     expect(options.rangeChunkSize).toBeGreaterThanOrEqual(65_536);
-    expect(options.url).toBe('/publications/x/file');
+    expect(options).toMatchObject({ data: bytes });
+    expect(options).not.toHaveProperty('url');
     expect(options.withCredentials).toBe(false);
   });
 
   it('gets fonts, CMaps and wasm from the build, not from URLs pdf.js would build', () => {
     const factory = class {};
-    const withFactory = documentOptions({ url: '/f', BinaryDataFactory: factory });
+    const withFactory = documentOptions({ source: { data: bytes }, BinaryDataFactory: factory });
     expect(withFactory.useWorkerFetch).toBe(false);
     expect((withFactory as { BinaryDataFactory?: unknown }).BinaryDataFactory).toBe(factory);
     expect(withFactory).not.toHaveProperty('standardFontDataUrl');

@@ -4,12 +4,16 @@
  * - isEvalSupported: false, always (CVE-2024-4367: /FontMatrix reaching `new Function`);
  * - maxImageSize: a finite pixel budget, so a giant image is skipped rather than exhausting memory;
  * - enableXfa: false (XFA forms stay inert);
- * - range and streaming loading on, so the first page of a 343-page gazette shows before the rest arrives;
+ * - first page first: the bytes come by ranges (range-source.ts), streaming and auto-fetch off,
+ *   so pdf.js asks only for what page 1 needs and draws it before the rest of a 343-page
+ *   gazette is fetched (with streaming or auto-fetch on, the whole file flows in beside those
+ *   ranges and, on a slow link, delays page 1); later pages are fetched as they are shown;
  * - useWorkerFetch: false, so standard fonts, CMaps and wasm come from the build through
  *   `BinaryDataFactory` (their file names are hashed by Vite; see binary-data.ts).
  */
 
 import type { PDFWorker } from 'pdfjs-dist';
+import type { PdfSource } from './range-source.js';
 
 /** 16 million pixels (e.g. 4000 × 4000): more than any scanned A4 page at 300 dpi needs. */
 export const MAX_IMAGE_PIXELS = 16 * 1024 * 1024;
@@ -17,29 +21,34 @@ export const MAX_IMAGE_PIXELS = 16 * 1024 * 1024;
 /** Largest canvas the viewer draws a page into (CSS zoom takes over beyond it). */
 export const MAX_CANVAS_PIXELS = 8 * 1024 * 1024;
 
-/** Range request size: 128 KiB, two of pdf.js's default chunks per request. */
-export const RANGE_CHUNK_SIZE = 128 * 1024;
+/**
+ * pdf.js's chunk: 256 KiB (its default is 64). Page 1 of the 343-page gazette needs the file's
+ * tail (cross-reference), the page objects pdf.js checks on opening (spread over the file), the
+ * page's content and fonts: with small chunks, dozens of round trips one after another.
+ */
+export const RANGE_CHUNK_SIZE = 256 * 1024;
 
 /** pdf.js's VerbosityLevel.ERRORS: keeps warnings about odd fonts out of the console. */
 const VERBOSITY_ERRORS = 0;
 
 export interface DocumentOptionsInput {
-  url: string;
+  /** The file's bytes by ranges, or whole (range-source.ts). */
+  source: PdfSource;
   /** A BinaryDataFactory class (pdf.js instantiates it); omitted in unit tests. */
   BinaryDataFactory?: object;
   /** A pdf.js worker kept between documents (saves starting one per document). */
   worker?: PDFWorker;
 }
 
-export function documentOptions({ url, BinaryDataFactory, worker }: DocumentOptionsInput) {
+export function documentOptions({ source, BinaryDataFactory, worker }: DocumentOptionsInput) {
   return {
-    url,
+    ...source,
     isEvalSupported: false,
     maxImageSize: MAX_IMAGE_PIXELS,
     enableXfa: false,
     disableRange: false,
-    disableStream: false,
-    disableAutoFetch: false,
+    disableStream: true,
+    disableAutoFetch: true,
     rangeChunkSize: RANGE_CHUNK_SIZE,
     withCredentials: false,
     stopAtErrors: false,

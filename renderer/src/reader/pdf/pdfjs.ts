@@ -7,6 +7,7 @@ import * as pdfjsLib from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { BundledBinaryDataFactory } from './binary-data.js';
 import { documentOptions } from './options.js';
+import { pdfSource } from './range-source.js';
 
 pdfjsLib.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -23,7 +24,13 @@ function worker(): pdfjsLib.PDFWorker {
   return sharedWorker;
 }
 
-/** Starts loading a PDF with the reader's fixed options (isEvalSupported: false, bounded images, range loading). */
-export function openPdf(url: string): pdfjsLib.PDFDocumentLoadingTask {
-  return pdfjsLib.getDocument(documentOptions({ url, BinaryDataFactory: BundledBinaryDataFactory, worker: worker() }));
+/**
+ * Starts loading a PDF with the reader's fixed options (isEvalSupported: false, bounded images,
+ * range loading) by ranges (range-source.ts). The shared worker is asked for first, so it starts
+ * while the first chunk is fetched. `onRangeError`: a later range failed.
+ */
+export async function openPdf(url: string, onRangeError: (error: unknown) => void): Promise<pdfjsLib.PDFDocumentLoadingTask> {
+  const pdfWorker = worker();
+  const source = await pdfSource(url, onRangeError);
+  return pdfjsLib.getDocument(documentOptions({ source, BinaryDataFactory: BundledBinaryDataFactory, worker: pdfWorker }));
 }

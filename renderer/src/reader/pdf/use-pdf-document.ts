@@ -1,6 +1,6 @@
 /**
- * A PDF open for reading: loaded by URL with range requests (the first page of a long gazette
- * shows before the rest arrives) into pdf.js's viewer (viewer.ts), and torn down on leaving
+ * A PDF open for reading: loaded by range requests, page 1 first (options.ts, range-source.ts;
+ * the outline is asked for once page 1 is drawn) into pdf.js's viewer (viewer.ts), and torn down on leaving
  * (canvases, worker, pages). Gives the reader its state — loading with progress, ready, or the
  * problem that stopped it; the page, scale and mode shown — and what it can do: turn, jump, zoom,
  * fit, page by page or continuous. It opens at a readable zoom (readable-zoom.ts: fit width, or
@@ -12,6 +12,7 @@ import type { RefObject } from 'react';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { DamagedPdfError, pdfProblem } from './errors.js';
 import type { PdfProblem } from './errors.js';
+import { OPEN_MARKS } from './open-marks.js';
 import { openPdf } from './pdfjs.js';
 import { COLUMN_GAP, columnLeftPx, readableScale, textMetrics } from './readable-zoom.js';
 import type { TextMetrics } from './readable-zoom.js';
@@ -132,6 +133,7 @@ export function usePdfDocument({ url, initialPage, container: containerRef, view
     setStatus({ kind: 'loading', percent: null });
     setFirstPageMs(null);
     const started = performance.now();
+    performance.mark(OPEN_MARKS.open);
     const created = createViewer(container, viewerElement, (link) => outsideLink.current(link), afterTurn);
     kioskRef.current = created;
     setKiosk(created);
@@ -142,8 +144,14 @@ export function usePdfDocument({ url, initialPage, container: containerRef, view
     eventBus.on('scalechanging', ({ scale: value }: { scale: number }) => setScale(value));
     metricsRef.current = null;
     let measured = false;
+    let drawnOnce = false;
+    let pageDrawn = () => undefined as void;
+    const firstPageDrawn = new Promise<void>((resolve) => (pageDrawn = resolve));
     eventBus.on('pagerendered', ({ pageNumber, error, source }: { pageNumber: number; error: unknown; source?: { pdfPage?: PDFPageProxy } }) => {
       setFirstPageMs((ms) => ms ?? Math.round(performance.now() - started));
+      if (!drawnOnce) performance.mark(OPEN_MARKS.drawn);
+      drawnOnce = true;
+      pageDrawn();
       if (error) setBrokenPages((pages) => (pages.includes(pageNumber) ? pages : [...pages, pageNumber]));
       // Once the first page is drawn (never before: a long gazette's first page comes first), its
       // text gives the size of the body text, and the zoom to read it at.
@@ -174,21 +182,36 @@ export function usePdfDocument({ url, initialPage, container: containerRef, view
 
     (async () => {
       try {
-        task = openPdf(url);
+        const opened = await openPdf(url, (error) => {
+          if (!live) return;
+          console.warn('PDF reader: a range of the file could not be fetched', error);
+          setStatus({ kind: 'error', problem: pdfProblem(error) });
+        });
+        if (!live) {
+          void opened.destroy();
+          return;
+        }
+        task = opened;
         task.onProgress = ({ loaded, total }: { loaded: number; total: number }) => {
           if (live && total > 0) setStatus((s) => (s.kind === 'loading' ? { kind: 'loading', percent: Math.min(100, Math.round((loaded / total) * 100)) } : s));
         };
         const loaded = await task.promise;
         if (!live) return;
+        performance.mark(OPEN_MARKS.document);
         if (loaded.numPages < 1) throw new DamagedPdfError('no pages');
         // The first page must be readable, or the file is treated as damaged.
         await loaded.getPage(1);
         if (!live) return;
+        performance.mark(OPEN_MARKS.page);
         setDoc(loaded);
         linkService.setDocument(loaded, null);
         // The viewer hands the document to the find controller itself, after the first page is drawn;
         // a search dispatched before then (the `query` one, at pagesinit) waits for it.
         viewer.setDocument(loaded);
+        // The outline waits for page 1: with auto-fetch off its objects are fetched by ranges,
+        // which would otherwise queue beside page 1's.
+        await firstPageDrawn;
+        if (!live) return;
         loaded
           .getOutline()
           .then((nodes) => live && setOutline((nodes ?? []) as OutlineNode[]))

@@ -1,0 +1,90 @@
+/**
+ * Page 1 first, by ranges (renderer/src/reader/pdf/range-source.ts): pdf.js is given a range
+ * transport, in the desktop app (app://) and in a browser alike; the app:// handler and the HTTP
+ * server both answer `Range` with 206, so it is checked here in Chromium over HTTP: the 45-page
+ * law and the 343-page gazette open with every request for the file a range answered 206 (never
+ * the whole file streamed beside them), later pages come the same way, a server that ignores
+ * ranges still works, and a refused file is worded as unavailable.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
+import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
+import { problemsOf, watchPageProblems } from './support/page-problems.js';
+import { largePdfId } from './support/large-pdf.js';
+import { say } from '../../shared/messages.js';
+
+test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
+watchPageProblems(test);
+
+const LAW = 'luat-so-69-2020-qh14-32699';
+
+const reader = (page: Page) => page.getByTestId('pdf-reader');
+const pageView = (page: Page, n: number) => page.locator(`.pdfViewer .page[data-page-number="${n}"]`);
+
+async function expectDrawn(page: Page, n: number) {
+  await expect(pageView(page, n).locator('canvas').first()).toBeVisible({ timeout: 20_000 });
+  await expect(pageView(page, n)).toHaveAttribute('data-loaded', 'true', { timeout: 20_000 });
+}
+
+/** Every request for a publication's file from now on, with its Range header and status. */
+function fileRequests(page: Page): { range: string | undefined; status: number | null }[] {
+  const seen: { request: Request; range: string | undefined; status: number | null }[] = [];
+  page.on('request', (request) => {
+    if (/\/publications\/[^/]+\/file$/.test(new URL(request.url()).pathname)) seen.push({ request, range: request.headers().range, status: null });
+  });
+  page.on('response', (response) => {
+    const entry = seen.find((s) => s.request === response.request());
+    if (entry) entry.status = response.status();
+  });
+  return seen;
+}
+
+test('the law opens at page 1 by ranges, every request a range answered 206, later pages the same way', async ({ page }, info) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const requests = fileRequests(page);
+  await page.goto(`/#/read/${LAW}`);
+  await expect(reader(page)).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  await expectDrawn(page, 1);
+  await expect(pageView(page, 1).locator('.textLayer')).toContainText('NGƯỜI LAO ĐỘNG VIỆT NAM ĐI LÀM VIỆC Ở NƯỚC NGOÀI', { timeout: 20_000 });
+  await expectDrawn(page, 1);
+  await page.screenshot({ path: info.outputPath('law-by-ranges-kiosk.png') });
+  await page.getByTestId('pdf-page-input').fill('30');
+  await page.getByTestId('pdf-page-input').press('Enter');
+  await expectDrawn(page, 30);
+  await expect(reader(page)).toHaveAttribute('data-page', '30');
+  expect(requests.length).toBeGreaterThan(1);
+  for (const request of requests) {
+    expect(request.range, 'each request asks for a range').toMatch(/^bytes=\d+-\d+$/);
+    expect(request.status, request.range).toBe(206);
+  }
+});
+
+test('the 343-page gazette draws page 1 by ranges on a phone', async ({ page }, info) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const id = await largePdfId(page.request);
+  const requests = fileRequests(page);
+  await page.goto(`/#/read/${encodeURIComponent(id)}`);
+  await expectDrawn(page, 1);
+  await expect(reader(page)).toHaveAttribute('data-state', 'ready');
+  await page.screenshot({ path: info.outputPath('gazette-by-ranges-phone.png') });
+  expect(requests.every((request) => request.range !== undefined && request.status === 206)).toBe(true);
+});
+
+test('a server that answers a range with the whole file still opens the document', async ({ page }) => {
+  const whole = await (await page.request.get(`/publications/${LAW}/file`)).body();
+  await page.route(`**/publications/${LAW}/file`, (route) => route.fulfill({ status: 200, contentType: 'application/pdf', body: whole }));
+  await page.goto(`/#/read/${LAW}`);
+  await expectDrawn(page, 1);
+  await expect(reader(page)).toHaveAttribute('data-state', 'ready');
+});
+
+test('a file the server refuses is worded as unavailable, with a way back', async ({ page }) => {
+  await page.route(`**/publications/${LAW}/file`, (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(`/#/read/${LAW}`);
+  await expect(reader(page)).toHaveAttribute('data-state', 'error', { timeout: 20_000 });
+  await expect(reader(page)).toHaveAttribute('data-problem', 'unavailable');
+  await expect(page.getByTestId('pdf-error')).toContainText(say('vi', { key: 'pdf.error.unavailable' }));
+  await expect(page.getByTestId('pdf-back')).toBeVisible();
+  // The 404 provoked here is logged by Chromium as a failed resource.
+  problemsOf(page).splice(0, problemsOf(page).length, ...problemsOf(page).filter((text) => !/404/.test(text)));
+});
