@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../shared/errors.js';
+import { processAlive } from './process-alive.js';
 
 export const LOCK_FILE_NAME = 'bookshelf.lock';
 
@@ -59,16 +60,6 @@ function parseHolder(raw: string | null): LockHolder | null {
     return { pid: value.pid, program: value.program, host: String(value.host ?? ''), since: String(value.since ?? ''), token: value.token };
   } catch {
     return null;
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, under another user (the kiosk account's app seen from an administrator's).
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

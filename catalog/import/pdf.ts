@@ -48,18 +48,22 @@ export interface PdfOptions {
   cover?: boolean;
 }
 
-export async function extractPdf(data: Uint8Array, meta: { sha256: string; size: number }, options: PdfOptions = {}): Promise<Extraction> {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+/** Opens a PDF under the limits (a file without the header, or one pdf.js cannot open, is refused). */
+async function openPdf(data: Uint8Array, limits: ExtractLimits): Promise<PdfDocument> {
   if (!hasPdfHeader(data)) refuse('not-pdf', { key: 'import.detail.noPdfHeader' });
   const { getDocument } = await loadPdfJs();
   const task = getDocument(documentOptions(data, limits));
-  let doc: PdfDocument;
   try {
-    doc = await task.promise;
+    return await task.promise;
   } catch (error) {
     await task.destroy().catch(() => undefined);
     throw openError(error);
   }
+}
+
+export async function extractPdf(data: Uint8Array, meta: { sha256: string; size: number }, options: PdfOptions = {}): Promise<Extraction> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const doc = await openPdf(data, limits);
   try {
     const pageCount = doc.numPages;
     if (!Number.isInteger(pageCount) || pageCount < 1) refuse('no-pages');
@@ -329,16 +333,7 @@ interface NodeCanvas {
  * are saved and searchable (importer.ts), each in a short job of its own.
  */
 export async function renderPdfCover(data: Uint8Array, limits: ExtractLimits = DEFAULT_LIMITS): Promise<ExtractedCover> {
-  if (!hasPdfHeader(data)) refuse('not-pdf', { key: 'import.detail.noPdfHeader' });
-  const { getDocument } = await loadPdfJs();
-  const task = getDocument(documentOptions(data, limits));
-  let doc: PdfDocument;
-  try {
-    doc = await task.promise;
-  } catch (error) {
-    await task.destroy().catch(() => undefined);
-    throw openError(error);
-  }
+  const doc = await openPdf(data, limits);
   try {
     return await renderCover(doc, limits.coverWidth);
   } finally {

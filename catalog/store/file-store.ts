@@ -15,6 +15,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { SHA256_PATTERN } from '../../shared/urls.js';
 import { moveIntoPlace } from './atomic-write.js';
+import { processAlive } from '../process-alive.js';
 
 export interface StoredFile {
   sha256: string;
@@ -23,16 +24,6 @@ export interface StoredFile {
 
 /** A temporary folder's owner: `<pid>-<random>`. */
 const OWNED = /^(\d+)-[0-9a-f]+$/;
-
-/** Whether a process with this id is running (one we may not signal is running too). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export class FileStore {
   /** This store's own temporary folder: another process (an import, a sync) has its own. */
