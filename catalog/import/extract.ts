@@ -19,7 +19,7 @@ import { Worker } from 'node:worker_threads';
 import { refusal } from './errors.js';
 import type { RefusalInfo } from './errors.js';
 import type { ExtractFileOptions } from './extract-file.js';
-import type { JobResult, WorkerJob, WorkerReply } from './extract-worker.js';
+import type { JobResult, PageJob, WorkerJob, WorkerReply } from './extract-worker.js';
 import type { ExtractLimits, ExtractedCover, Extraction } from './types.js';
 import { workerEntry } from '../threads/worker-entry.js';
 
@@ -53,6 +53,8 @@ export interface ExtractorOptions {
 export type ExtractOutcome = { ok: true; extraction: Extraction; ms: number } | { ok: false; refusal: RefusalInfo; ms: number };
 /** A PDF's cover rendered alone, with the sha256 of the bytes it was drawn from. */
 export type CoverOutcome = { ok: true; cover: ExtractedCover; sha256: string; ms: number } | { ok: false; refusal: RefusalInfo; ms: number };
+/** A page drawn, and how many the document has. */
+export type PageOutcome = { ok: true; pages: number } | { ok: false; refusal: RefusalInfo };
 type JobOutcome = ({ ok: true } & JobResult) | { ok: false; refusal: RefusalInfo };
 
 export class Extractor {
@@ -89,8 +91,14 @@ export class Extractor {
     return outcome.ok ? { ok: true, ...(outcome as { cover: ExtractedCover; sha256: string }), ms } : { ...outcome, ms };
   }
 
+  /** Draws one page of a PDF as a PNG (scan/pdf-pages.ts), under the same limits; the document's page count. */
+  async page(file: string, page: PageJob): Promise<PageOutcome> {
+    const { outcome } = await this.run('page', file, page);
+    return outcome.ok ? { ok: true, pages: (outcome as { pages: number }).pages } : outcome;
+  }
+
   /** Runs one job in the worker, within the time, heap and memory limits. */
-  private async run(task: WorkerJob['task'], file: string): Promise<{ outcome: JobOutcome; ms: number }> {
+  private async run(task: WorkerJob['task'], file: string, page?: PageJob): Promise<{ outcome: JobOutcome; ms: number }> {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     let worker: Worker;
@@ -133,7 +141,7 @@ export class Extractor {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, task, file, options: this.fileOptions } satisfies WorkerJob);
+      worker.postMessage({ id, task, file, options: this.fileOptions, ...(page ? { page } : {}) } satisfies WorkerJob);
     });
     if (this.worker === worker) {
       if (this.jobs >= this.maxJobsPerWorker) this.discard(worker);
