@@ -9,6 +9,7 @@ import { outboxSettings, setHubUrl } from './settings.js';
 import { enqueue, remove, retry } from './store.js';
 import { checkEnrolment, currentEnrolment, requestEnrolment } from './enrolment.js';
 import { exportBundle } from './bundle-export.js';
+import { listDrives } from './drives.js';
 
 export function outboxHandlers({ library, outbox }: Services): Handlers<typeof outboxMethods & typeof enrolmentMethods> {
   const shown = (id: number) => {
@@ -33,6 +34,7 @@ export function outboxHandlers({ library, outbox }: Services): Handlers<typeof o
       remove(library.db, input.id);
       return { removed: true };
     },
+    'outbox.drives': () => listDrives(),
     // Not while the outbox sends: an item going over the network is not also carried.
     'outbox.exportBundle': (input) => outbox.exclusive(() => exportBundle(library, input.folder)),
     'outbox.settings': () => outboxSettings(library),

@@ -67,6 +67,8 @@ export class OutboxService {
   private running: Promise<OutboxRun> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly stopping = new AbortController();
+  /** The run in progress's own stop: a USB export interrupts it rather than wait for a hub that does not answer. */
+  private interrupt: AbortController | null = null;
   private disposed = false;
   /** A kick came while a run was going: run again as soon as it ends. */
   private again = false;
@@ -111,9 +113,12 @@ export class OutboxService {
 
   /**
    * Runs `work` while no run of the outbox goes (a USB export reads what waits and marks it
-   * carried): waits for the run in progress; a run asked for meanwhile does nothing.
+   * carried): the run in progress is interrupted — an upload stopped so is waiting again, as
+   * when the app closes, not failed — and waited for; a run asked for meanwhile does nothing.
+   * A station with no network is why a drive is used: its hub would not answer for a long time.
    */
   async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    this.interrupt?.abort(new Error('outbox interrupted'));
     while (this.running) await this.running.catch(() => undefined);
     const done = work();
     const idle: OutboxRun = { sent: 0, failed: 0, rejected: 0, decided: 0, usageSent: false };
@@ -151,6 +156,16 @@ export class OutboxService {
   }
 
   private async run(now: () => Date): Promise<OutboxRun> {
+    const interrupt = new AbortController();
+    this.interrupt = interrupt;
+    try {
+      return await this.runUntil(AbortSignal.any([this.stopping.signal, interrupt.signal]), now);
+    } finally {
+      if (this.interrupt === interrupt) this.interrupt = null;
+    }
+  }
+
+  private async runUntil(signal: AbortSignal, now: () => Date): Promise<OutboxRun> {
     const result: OutboxRun = { sent: 0, failed: 0, rejected: 0, decided: 0, usageSent: false };
     const hub = effectiveHubUrl(this.library);
     if (!hub || this.disposed) return result;
@@ -162,9 +177,9 @@ export class OutboxService {
     const wait = this.hubWaitAt(now());
     if (wait) holdDue(this.library.db, wait.reason, now());
     const tried = new Set<number>();
-    for (let row = wait ? null : nextDue(this.library.db, now()); row && !tried.has(row.id) && !this.disposed; row = nextDue(this.library.db, now())) {
+    for (let row = wait ? null : nextDue(this.library.db, now()); row && !tried.has(row.id) && !signal.aborted; row = nextDue(this.library.db, now())) {
       tried.add(row.id);
-      const outcome = await this.send(row, hub, now);
+      const outcome = await this.send(row, hub, signal, now);
       result[outcome] += 1;
       // The hub refused the station itself (revoked, say): the rest waits, saying why.
       const refused = outcome === 'failed' ? enrolmentHold(this.library, hub) : null;
@@ -179,11 +194,11 @@ export class OutboxService {
         break;
       }
     }
-    if (this.disposed) return result;
-    result.decided = await this.askOutcomes(hub, now);
+    if (signal.aborted) return result;
+    result.decided = await this.askOutcomes(hub, signal, now);
     const lastUsage = Date.parse(getSetting(this.library.db, SETTINGS.usageSentAt) ?? '') || 0;
     const usageDue = result.sent > 0 || now().getTime() - lastUsage >= DAY_MS;
-    if (usageDue && now().getTime() >= this.usageWaitUntil) result.usageSent = await this.sendUsage(hub, now);
+    if (usageDue && now().getTime() >= this.usageWaitUntil) result.usageSent = await this.sendUsage(hub, signal, now);
     return result;
   }
 
@@ -198,7 +213,7 @@ export class OutboxService {
     return enrolmentHold(this.library, hub);
   }
 
-  private async send(row: OutboxRow, hub: string, now: () => Date): Promise<'sent' | 'failed' | 'rejected'> {
+  private async send(row: OutboxRow, hub: string, signal: AbortSignal, now: () => Date): Promise<'sent' | 'failed' | 'rejected'> {
     const db = this.library.db;
     const attempts = row.attempts + 1;
     update(db, row.id, { state: 'sending', attempts, reason: null, next_attempt_at: null }, now());
@@ -220,7 +235,7 @@ export class OutboxService {
         },
         chunkSize: this.options.chunkSize,
         retryDelays: this.options.retryDelays,
-        signal: this.stopping.signal,
+        signal,
         onUrl: (url, resumedFrom) => update(db, row.id, { upload_url: url, bytes_sent: resumedFrom ?? 0 }, now()),
         onProgress: (sent) => this.live.set(row.id, sent),
         onConfirmed: (offset) => update(db, row.id, { bytes_sent: offset }, now()),
@@ -230,8 +245,8 @@ export class OutboxService {
       countUsage(db, 'document_sent', 1, now());
       return 'sent';
     } catch (error) {
-      if (this.stopping.signal.aborted) {
-        // Stopped, not failed: the next start resumes it first.
+      if (signal.aborted) {
+        // Stopped, not failed: the next run resumes it first.
         update(db, row.id, { state: 'waiting', attempts: row.attempts }, now());
         return 'failed';
       }
@@ -252,12 +267,12 @@ export class OutboxService {
   }
 
   /** Asks the hub what became of each item sent; returns how many were decided. */
-  private async askOutcomes(hub: string, now: () => Date): Promise<number> {
+  private async askOutcomes(hub: string, signal: AbortSignal, now: () => Date): Promise<number> {
     let decided = 0;
     for (const row of awaitingDecision(this.library.db)) {
       try {
         const url = new URL(HUB_STATUS_PATH + encodeURIComponent(uploadIdOf(row.upload_url as string)), hub).toString();
-        const response = await this.signer.fetch(url, { method: 'GET', signal: this.stopping.signal });
+        const response = await this.signer.fetch(url, { method: 'GET', signal });
         if (!response.ok) {
           noteRefusal(this.library, hub, hubSaid(await response.text()), now());
           continue;
@@ -268,20 +283,20 @@ export class OutboxService {
         update(this.library.db, row.id, status.state === 'approved' ? { state: 'accepted', reason: null } : { state: 'rejected', reason }, now());
         decided += 1;
       } catch {
-        if (this.stopping.signal.aborted) break;
+        if (signal.aborted) break;
         // the hub is unreachable or answered nonsense: asked again next run
       }
     }
     return decided;
   }
 
-  private async sendUsage(hub: string, now: () => Date): Promise<boolean> {
+  private async sendUsage(hub: string, signal: AbortSignal, now: () => Date): Promise<boolean> {
     try {
       const response = await this.signer.fetch(new URL(HUB_USAGE_PATH, hub).toString(), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(usageUpload(this.library, now())),
-        signal: this.stopping.signal,
+        signal,
       });
       if (!response.ok) {
         if (NOT_NOW.has(response.status)) this.usageWaitUntil = now().getTime() + notNowWaitMs(response.headers.get('retry-after'), now().getTime());

@@ -10,6 +10,15 @@ const itemId = z.number().int().positive();
 export const folderInput = z.string().trim().min(1).max(1000);
 
 /** What a copy of the outbox to a USB drive made: the bundle's folder (null when nothing was waiting), its items and bytes. */
+/** A drive plugged into the station (a USB drive), as the USB screens offer it. */
+export interface Drive {
+  /** Where it is: E:\ on Windows, /media/<user>/<label> on Linux. */
+  path: string;
+  label: string;
+  freeBytes: number;
+  totalBytes: number;
+}
+
 export interface BundleExport {
   bundle: string | null;
   folder: string | null;
@@ -46,6 +55,11 @@ export const outboxMethods = {
     summary: 'Takes an item out of the outbox before any of it was sent (or after the hub rejected it).',
     input: z.object({ id: itemId }).strict(),
     audited: true,
+  }),
+  'outbox.drives': method<Drive[]>()({
+    access: 'librarian',
+    summary: 'The drives plugged into this computer (USB drives; on Windows every drive but the system’s), with their free space, for the USB screens to choose from.',
+    input: z.object({}).strict(),
   }),
   'outbox.exportBundle': method<BundleExport>()({
     access: 'librarian',

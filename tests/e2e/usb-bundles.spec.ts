@@ -87,6 +87,9 @@ test('the librarian copies the outbox to a USB drive and the hub’s official ta
   expect(librarian.status()).toBe(200);
   await page.goto(`${stationUi.server.url}/#/outbox`);
   const copy = page.getByRole('region', { name: 'Chép ra USB (khi không có mạng)' });
+  // The drives plugged in are offered first (none on a test machine: it says so), with a way to look again.
+  const drives = copy.getByRole('group', { name: 'Các ổ đĩa đang cắm vào máy' });
+  await expect(drives.getByRole('button', { name: 'Tìm lại ổ USB' })).toBeEnabled();
   await copy.getByLabel('Thư mục của USB').fill(drive);
   await copy.getByRole('button', { name: 'Chép ra USB' }).click();
   // The outbox keeps trying the unreachable hub in the background: the copy waits for its try to end.

@@ -1,6 +1,7 @@
 /**
- * The form both USB screens share: a heading and what it does, the drive's folder typed (a path
- * on the computer running the bookshelf: E:\ on Windows, /media/usb on Linux), one large button,
+ * The form both USB screens share: a heading and what it does, the drives plugged in to pick from
+ * (./DriveChoices.tsx) or the drive's folder typed (a path on the computer running the bookshelf:
+ * E:\ on Windows, /media/usb on Linux), one large button,
  * and while the engine works a bar that says so and asks not to pull the drive; the engine's
  * refusal in the reader's words. What came of it is the caller's (children).
  */
@@ -8,6 +9,7 @@ import { useId, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { MessageKey } from '../../../shared/messages.js';
 import { useLanguage } from '../i18n.js';
+import { DriveChoices } from './DriveChoices.js';
 import { FormError } from '../staff/FormError.js';
 import { useFormCall } from '../staff/use-form-call.js';
 
@@ -35,6 +37,7 @@ export function UsbFolderForm({ title, lead, button, working, send, children }: 
       <h2 id={`${id}-title`}>{t(title)}</h2>
       <p className="staff-lead">{t(lead)}</p>
       <form onSubmit={submit}>
+        <DriveChoices chosen={folder} onChoose={setFolder} />
         <div className="staff-field">
           <label htmlFor={`${id}-folder`}>{t('usbBundleUi.folder')}</label>
           <input
