@@ -24,6 +24,7 @@ const ON_DISK: [Setting<unknown>, string, string, unknown][] = [
   [SETTINGS.displayPrintingAllowed, 'display.printing_allowed', '0', false],
   [SETTINGS.kioskEnabled, 'kiosk.enabled', '1', true],
   [SETTINGS.kioskIdleSeconds, 'kiosk.idle_seconds', '90', 90],
+  [SETTINGS.kioskPrinter, 'kiosk.printer', 'HP LaserJet P1102 (tầng 1)', 'HP LaserJet P1102 (tầng 1)'],
   [SETTINGS.lanEnabled, 'lan.enabled', '1', true],
   [SETTINGS.updateUrl, 'update.url', 'https://hub.example.vn/updates', 'https://hub.example.vn/updates'],
   [SETTINGS.updateChannel, 'update.channel', 'beta', 'beta'],
