@@ -6,8 +6,8 @@
  * Beside it, the shell's own bridge (shared/shell-bridge.ts): the kiosk's print, on its one channel.
  */
 import type { Envelope } from '../shared/errors.js';
-import { isLanguage } from '../shared/messages.js';
-import type { Language } from '../shared/messages.js';
+import { isLanguage } from '../shared/languages.js';
+import type { Language } from '../shared/languages.js';
 import { SHELL_PRINT_CHANNEL } from '../shared/shell-bridge.js';
 import type { PrintOutcome, ShellBridge } from '../shared/shell-bridge.js';
 import { channelOf } from './channels.js';

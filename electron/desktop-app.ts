@@ -1,7 +1,8 @@
 /**
  * The desktop app itself, loaded by main.ts once its start-up guard is in place: one instance;
- * the privileged app:// scheme; on ready, the library (locked against a second writer, with the
- * demo set when empty), the app:// protocol, the hardened session, the contract and the kiosk's
+ * the privileged app:// scheme; on ready, the library (locked against a second writer — while
+ * another program holds it, a page says who and the app waits: library-wait.ts — with the demo
+ * set when empty), the app:// protocol, the hardened session, the contract and the kiosk's
  * print over IPC, and one sandboxed window on app://bookshelf/index.html (…?kiosk=1 in kiosk
  * mode: the renderer's kiosk mode, a locked window). A window that never paints, a start that
  * throws and a quit that hangs all end the process (startup-guard.ts), so that Shell Launcher or
@@ -31,6 +32,7 @@ import { hardenSession, hardenWebContents } from './harden.js';
 import { bindContract } from './ipc-binding.js';
 import { bindKioskPrint, kioskPrintHandler } from './kiosk-print.js';
 import { lockKioskWindow } from './kiosk-window.js';
+import { openWhenFree, waitingPageUrl } from './library-wait.js';
 import { settledWithin, showWhenReady } from './startup-guard.js';
 import type { GuardLog, StartupGuard } from './startup-guard.js';
 import { startUpdater } from './updater.js';
@@ -59,6 +61,30 @@ export function runDesktopApp({ args, guard, log, lockdown: state }: DesktopAppO
   let library: Library | null = null;
   let services: Services | null = null;
   let mainWindow: BrowserWindow | null = null;
+  /** The page saying who holds the library folder, while the app waits for it. */
+  let waitWindow: BrowserWindow | null = null;
+  let waitUrl = '';
+
+  function showWaiting(holder: Parameters<typeof waitingPageUrl>[1]): void {
+    const url = waitingPageUrl('vi', holder);
+    if (url === waitUrl) return;
+    waitUrl = url;
+    log(`library held by another program (${String(holder.program)}, pid ${String(holder.pid)}); waiting`);
+    if (!waitWindow) {
+      const options = mainWindowOptions({ preload: '', kiosk: args.kiosk, production });
+      // No preload, no script: the page is static words.
+      waitWindow = new BrowserWindow({ ...options, show: true, webPreferences: { ...options.webPreferences, preload: undefined } });
+      if (args.kiosk) lockKioskWindow(waitWindow, app, log);
+    }
+    waitWindow.loadURL(url).catch((error: unknown) => log('showing the waiting page failed', error));
+  }
+
+  /** Closes the waiting page once the app's window has painted over it. */
+  function endWaiting(window: BrowserWindow): void {
+    const waiting = waitWindow;
+    waitWindow = null;
+    if (waiting) window.once('ready-to-show', () => waiting.destroy());
+  }
 
   function createMainWindow(): void {
     const window = new BrowserWindow(mainWindowOptions({ preload: path.join(here, 'preload.cjs'), kiosk: lockdown.kiosk, production }));
@@ -71,6 +97,7 @@ export function runDesktopApp({ args, guard, log, lockdown: state }: DesktopAppO
       if (mainWindow === window) mainWindow = null;
     });
     if (lockdown.kiosk) lockKioskWindow(window, app, log);
+    endWaiting(window);
     // A crashed renderer comes back on the home screen; at a kiosk a hung one too.
     recoverWindow(window, { home: () => home, log, restartWhenHung: lockdown.kiosk });
     window.loadURL(home).catch((error: unknown) => log('loading the UI failed', error));
@@ -78,9 +105,13 @@ export function runDesktopApp({ args, guard, log, lockdown: state }: DesktopAppO
 
   async function start(): Promise<void> {
     const appPath = app.getAppPath();
-    // The library folder is this program's while it runs (catalog/library-lock.ts): a second app
-    // in another Windows session, `bookshelf serve` or `sync` is refused with the holder's name.
-    const opened = await Library.open(resolveLibraryDir(args.library), { writer: 'app' });
+    // The library folder is this program's while it runs (catalog/library-lock.ts): while a second
+    // app in another Windows session, `bookshelf serve` or `sync` holds it, a page names the holder
+    // and the app waits, rather than exit and be restarted again and again by Shell Launcher.
+    const libraryDir = resolveLibraryDir(args.library);
+    const opened = await openWhenFree(() => Library.open(libraryDir, { writer: 'app' }), {
+      onWaiting: showWaiting,
+    });
     library = opened;
     log(`library: ${opened.dir}`);
     lockdown.kiosk = args.kiosk || opened.kioskSettings().enabled;

@@ -32,8 +32,10 @@ import { textViewEn, textViewVi } from './messages/text-view.js';
 import { electronShellEn, electronShellVi } from './messages/electron-shell.js';
 import { usbBundlesEn, usbBundlesVi } from './messages/usb-bundles.js';
 
-export const LANGUAGES = ['vi', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { Language } from './languages.js';
+
+export { LANGUAGES, isLanguage } from './languages.js';
+export type { Language } from './languages.js';
 
 const coreVi = {
   'app.title': 'Tủ sách pháp luật điện tử',
@@ -278,10 +280,6 @@ export function isMessageRef(value: unknown): value is MessageRef {
   if (params === undefined) return true;
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return false;
   return Object.values(params).every((v) => typeof v === 'string' || typeof v === 'number' || isMessageRef(v));
-}
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
 /** The language for a caller's Accept-Language header: English only when preferred, else Vietnamese. */

@@ -55,8 +55,13 @@ export function createFakeElectron() {
       this.loaded.push(url);
       return Promise.resolve();
     }
+    destroyed = false;
+    destroy() {
+      this.destroyed = true;
+      this.emit('closed');
+    }
     isDestroyed() {
-      return false;
+      return this.destroyed;
     }
     isMinimized() {
       return false;

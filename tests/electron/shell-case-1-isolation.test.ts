@@ -3,7 +3,8 @@
  * the bridge finds the first two undefined and only the contract's methods on the bridge (and the
  * kiosk's print alone on the shell's bridge, issue 18).
  * Checked on the window options, on createBridge, and on the real preload bundle, built with
- * its Vite config and run in an empty V8 context whose `require` knows only a fake `electron`.
+ * its Vite config and run in an empty V8 context whose `require` knows only a fake `electron`
+ * (the bundle holds the method names written in at build time, not the contract).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import type { InlineConfig } from 'vite';
 import { METHOD_NAMES } from '../../shared/contract.js';
 import { createBridge } from '../../electron/bridge.js';
 import { mainWindowOptions } from '../../electron/window-options.js';
+import { translate } from '../../shared/messages.js';
 import preloadConfig, { PRELOAD_FILE_NAME } from '../../electron/vite.preload.config.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -96,6 +98,14 @@ describe('shell case 1: no Node in the renderer, only allow-listed bridge method
       const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]);
       expect(new Set(required)).toEqual(new Set(['electron']));
       expect(code).not.toMatch(/\brequire\(\s*[^"'`\s]/); // no computed require
+    });
+
+    it('carries the method names, not the contract: no zod, no schema, no message table', () => {
+      // Issue 18: the preload runs before every page load of an old kiosk PC.
+      expect(code.length).toBeLessThan(16 * 1024);
+      expect(code).not.toMatch(/_zod|zod\//);
+      expect(code).not.toContain(translate('vi', 'app.tagline'));
+      for (const name of METHOD_NAMES) expect(code).toContain(JSON.stringify(name));
     });
 
     it('exposes window.bookshelf with exactly the contract methods, over their own channels', async () => {
