@@ -176,11 +176,11 @@ export async function requestEnrolment(library: Library, signer: HubSigner, inpu
 }
 
 /** Asks the hub now what this station is there, and keeps the answer. */
-export async function checkEnrolment(library: Library, signer: HubSigner, now = new Date()): Promise<Enrolment> {
+export async function checkEnrolment(library: Library, signer: HubSigner, now = new Date(), signal?: AbortSignal): Promise<Enrolment> {
   const hubUrl = effectiveHubUrl(library);
   if (!hubUrl) throw new AppError('invalid_input', { key: 'enrolment.noHub' });
   const key = await stationKey(library);
-  const response = await ask(signer, new URL(`${HUB_STATIONS_PATH}/${key.keyId}`, hubUrl).toString(), { method: 'GET' });
+  const response = await ask(signer, new URL(`${HUB_STATIONS_PATH}/${key.keyId}`, hubUrl).toString(), { method: 'GET', signal });
   if (!response.ok) {
     const { error, said } = await hubError(response);
     noteRefusal(library, hubUrl, said, now);

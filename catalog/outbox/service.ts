@@ -169,7 +169,7 @@ export class OutboxService {
     const result: OutboxRun = { sent: 0, failed: 0, rejected: 0, decided: 0, usageSent: false };
     const hub = effectiveHubUrl(this.library);
     if (!hub || this.disposed) return result;
-    const hold = await this.enrolmentHold(hub, now);
+    const hold = await this.enrolmentHold(hub, signal, now);
     if (hold) {
       holdDue(this.library.db, hold, now());
       return result;
@@ -208,8 +208,8 @@ export class OutboxService {
   }
 
   /** Why nothing may go to the hub (asked again while it has not decided), or null when it approved this station. */
-  private async enrolmentHold(hub: string, now: () => Date): Promise<MessageRef | null> {
-    if (enrolmentRow(this.library, hub)?.state === 'pending') await checkEnrolment(this.library, this.signer, now()).catch(() => undefined);
+  private async enrolmentHold(hub: string, signal: AbortSignal, now: () => Date): Promise<MessageRef | null> {
+    if (enrolmentRow(this.library, hub)?.state === 'pending') await checkEnrolment(this.library, this.signer, now(), signal).catch(() => undefined);
     return enrolmentHold(this.library, hub);
   }
 

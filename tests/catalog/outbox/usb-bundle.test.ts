@@ -9,8 +9,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { importBundles } from '../../../catalog/hub/bundle-import.js';
 import { approveUpload, rejectUpload } from '../../../catalog/hub/moderation.js';
 import { ed25519Key } from '../../../catalog/hub/stations.js';
@@ -107,6 +108,25 @@ describe('the outbox copied to a USB drive', () => {
       ['sent', 'usbBundle.carried'],
       ['sent', 'usbBundle.carried'],
     ]);
+  });
+
+  it('interrupts a run asking a hub that never answers whether the station is approved yet', async () => {
+    const { hub, station } = await stationWithQueued();
+    const port = Number(new URL(hub.url).port);
+    await hub.close();
+    station.db.prepare("UPDATE station_enrolment SET state = 'pending'").run();
+    // The hub's address now takes the connection and never answers (a hub behind a dead proxy).
+    let connected = () => undefined as void;
+    const asked = new Promise<void>((resolve) => (connected = resolve));
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => void (sockets.push(socket), connected()));
+    await new Promise<void>((resolve) => silent.listen(port, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => (silent.close(() => resolve()), sockets.forEach((socket) => socket.destroy()))));
+    const contract = await contractOf(station);
+    const run = contract.services.outbox.runOnce();
+    await asked;
+    expect(await contract.call('outbox.exportBundle', { folder: tempDir('usb-drive-') }, 'librarian')).toMatchObject({ ok: true, result: { items: 2 } });
+    expect(await run).toMatchObject({ sent: 0, rejected: 0 });
   });
 
   it('says a missing folder in the caller’s words and leaves the outbox as it was', async () => {
