@@ -9,7 +9,7 @@ import { useId, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { MessageKey } from '../../../shared/messages.js';
 import { useLanguage } from '../i18n.js';
-import { DriveChoices } from './DriveChoices.js';
+import { DriveChoices } from '../staff/DriveChoices.js';
 import { FormError } from '../staff/FormError.js';
 import { useFormCall } from '../staff/use-form-call.js';
 

@@ -1,7 +1,8 @@
 /**
  * The sources a station syncs from, each with its trusted keys and last outcome, a button to sync
- * it and one to remove it (asked twice); below, the form that adds a source (a URL or a folder)
- * with a pasted PEM public key, or adds a key to a source already there.
+ * it and one to remove it (asked twice); below, the form that adds a source (a URL, or a folder:
+ * the drives plugged in are offered as buttons, staff/DriveChoices.tsx) with a pasted PEM public
+ * key, or adds a key to a source already there.
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -9,6 +10,7 @@ import type { SyncSourceInfo } from '../../../../shared/sync-status.js';
 import { client } from '../../client.js';
 import { useT } from '../../i18n.js';
 import { ActionError } from '../ActionError.js';
+import { DriveChoices } from '../../staff/DriveChoices.js';
 import { useFormCall } from '../../staff/use-form-call.js';
 import { formatDateTime } from '../../format.js';
 import { SyncMessage } from './SyncMessage.js';
@@ -103,6 +105,7 @@ function AddSource({ onChanged }: { onChanged(): void }) {
     <form className="staff-form official-form" onSubmit={(event) => void submit(event)} aria-labelledby="add-source-title">
       <h3 id="add-source-title">{t('sync.addTitle')}</h3>
       <p className="hint">{t('sync.addLead')}</p>
+      <DriveChoices chosen={location} onChoose={setLocation} />
       <label>
         <span>{t('sync.addLocation')}</span>
         <input name="location" required value={location} onChange={(event) => setLocation(event.target.value)} placeholder="https://… /  E:\tusach" />
