@@ -1,5 +1,5 @@
 /**
- * Which counts the station accepts, and how often (docs/kiosk.md § Use counts): what a real
+ * Which counts the station accepts, and how often (docs/lan.md § Use counts from the LAN): what a real
  * reader can do, no more. Kiosk sessions and printed pages are the station's own (its kiosk
  * window or browser prints; a phone's printer is not the station's), so a LAN device cannot add
  * them; a phone counts one session per half hour and a few document openings a minute; the
