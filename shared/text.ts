@@ -71,6 +71,10 @@ const LETTER_AFTER_BASE: Record<string, string> = {
   ă: 'a{', â: 'a|', đ: 'd{', ê: 'e{', ô: 'o{', ơ: 'o|', ư: 'u{',
 };
 
+/** Each character's sort form, worked out once (three normalisations a character otherwise), for the first characters met. */
+const SORT_FORMS = new Map<string, string>();
+const MAX_SORT_FORMS = 4096;
+
 /**
  * A key whose plain (binary) order is Vietnamese alphabetical order by letter, ignoring tones:
  * "anh" < "ăn" < "ân" < "bà" < "đá". SQLite cannot load a Vietnamese collation, so the catalog
@@ -79,8 +83,13 @@ const LETTER_AFTER_BASE: Record<string, string> = {
 export function vnSortKey(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC').toLowerCase()) {
-    const toneless = ch.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC');
-    out += LETTER_AFTER_BASE[toneless] ?? toneless.normalize('NFD').replace(COMBINING_MARKS, '');
+    let form = SORT_FORMS.get(ch);
+    if (form === undefined) {
+      const toneless = ch.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC');
+      form = LETTER_AFTER_BASE[toneless] ?? toneless.normalize('NFD').replace(COMBINING_MARKS, '');
+      if (SORT_FORMS.size < MAX_SORT_FORMS) SORT_FORMS.set(ch, form);
+    }
+    out += form;
   }
   return out.trim().replace(/\s+/g, ' ');
 }

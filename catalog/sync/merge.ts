@@ -31,7 +31,9 @@ export function findExisting(db: Db, pub: FeedPublication): Existing {
     | undefined;
   if (row) return { how: 'same-id', id: row.id, demo: row.demo === 1 };
   // The very same file: a demo row, or a document this station made from these bytes.
-  const contents = pub.files.filter((file) => file.role === 'content').map((file) => file.sha256);
+  // (A file no row links, as most of a snapshot's, is passed over after one index probe.)
+  const linked = statement(db, 'SELECT EXISTS (SELECT 1 FROM publication_files WHERE sha256 = ?)').pluck();
+  const contents = pub.files.filter((file) => file.role === 'content' && linked.get(file.sha256) === 1).map((file) => file.sha256);
   if (contents.length > 0) {
     const byFile = statement(db,
       `SELECT p.id, EXISTS (SELECT 1 FROM demo_publications d WHERE d.publication_id = p.id) AS demo
@@ -43,7 +45,7 @@ export function findExisting(db: Db, pub: FeedPublication): Existing {
     if (byFile) return { how: 'duplicate', id: byFile.id, demo: byFile.demo === 1 };
   }
   // The same number, type and issuer: a demo row only (a station's own scan stays its own).
-  if (pub.number) {
+  if (pub.number && statement(db, 'SELECT EXISTS (SELECT 1 FROM demo_publications)').pluck().get() === 1) {
     const candidates = statement(db,
       `SELECT p.id, p.doc_type, p.issuer, p.issued_date FROM publications p JOIN demo_publications d ON d.publication_id = p.id
        WHERE p.number_key = ?`,
