@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n.js';
-import { useDisplay } from '../kiosk/display.js';
+import { readingOverLan, useDisplay } from '../kiosk/display.js';
 import { qrDataUrl } from '../qr.js';
 
 export function lanPublicationUrl(lanUrl: string, id: string): string {
@@ -15,8 +15,7 @@ export function lanPublicationUrl(lanUrl: string, id: string): string {
 export function LanQr({ id }: { id: string }) {
   const t = useT();
   const { lanUrl } = useDisplay();
-  const onLan = lanUrl !== null && window.location.origin === new URL(lanUrl).origin;
-  const url = lanUrl && !onLan ? lanPublicationUrl(lanUrl, id) : null;
+  const url = lanUrl && !readingOverLan(lanUrl) ? lanPublicationUrl(lanUrl, id) : null;
   const [image, setImage] = useState<{ url: string; src: string } | null>(null);
   useEffect(() => {
     if (!url) return;

@@ -110,6 +110,11 @@ export function DisplayProvider({ children }: { children: ReactNode }) {
   return <DisplayContext.Provider value={value}>{children}</DisplayContext.Provider>;
 }
 
+/** Whether this page is a phone reading over the commune LAN (it was loaded from the station's LAN address). */
+export function readingOverLan(lanUrl: string | null): boolean {
+  return lanUrl !== null && window.location.origin === new URL(lanUrl).origin;
+}
+
 export function useDisplay(): DisplayContextValue {
   const value = useContext(DisplayContext);
   if (!value) throw new Error('useDisplay outside DisplayProvider');

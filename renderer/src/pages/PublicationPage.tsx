@@ -4,11 +4,13 @@
  * "Xem chữ to" (its text in large type, read aloud on request: also where its file is not here
  * but its text is) and "In" (print), the documents related to it, its table of contents (each
  * article opens the reader at its page), and the way back to the results or list she came from.
+ * While it is shown, the PDF reader readies itself and the document for "Đọc" (reader/pdf/warm-up.ts).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { ReactNode } from 'react';
 import type { Publication, PublicationDetail, PublicationFile } from '../../../shared/domain.js';
+import { publicationFileUrl } from '../../../shared/urls.js';
 import { formatDate, formatSize, languageName, machineDate, mediaTypeName } from '../format.js';
 import { useLanguage } from '../i18n.js';
 import type { MessageKey } from '../../../shared/messages.js';
@@ -23,7 +25,7 @@ import { LanQr } from '../components/LanQr.js';
 import { Loading } from '../components/Loading.js';
 import { NotFound } from '../components/NotFound.js';
 import { TableOfContents } from '../components/TableOfContents.js';
-import { useDisplay } from '../kiosk/display.js';
+import { readingOverLan, useDisplay } from '../kiosk/display.js';
 import { RelatedSection } from '../related/RelatedSection.js';
 import { LargeTextIcon } from '../text/icons.js';
 import { StatusBanner } from '../related/StatusBanner.js';
@@ -86,7 +88,25 @@ function PublicationDetails({ publication: p, onCorrected }: { publication: Publ
       <span>{t('textView.open')}</span>
     </Link>
   );
-  const { printingAllowed } = useDisplay();
+  const { printingAllowed, lanUrl } = useDisplay();
+  // "Đọc" opens page 1 at once: the PDF reader's code, pdf.js's worker and the document are readied
+  // now (on a phone over the LAN, the code only: the Wi-Fi is shared).
+  const warmPdf = readable && content?.mediaType === PDF;
+  const codeOnly = readingOverLan(lanUrl);
+  useEffect(() => {
+    if (!warmPdf) return;
+    let left = false;
+    let leave: (() => void) | undefined;
+    import('../reader/pdf/warm-up.js')
+      .then(({ warmUpPdfReader }) => {
+        if (!left) leave = warmUpPdfReader(publicationFileUrl(p.id), { codeOnly });
+      })
+      .catch(() => undefined);
+    return () => {
+      left = true;
+      leave?.();
+    };
+  }, [warmPdf, codeOnly, p.id]);
   const rows: Array<[MessageKey, ReactNode]> = [];
   const add = (key: MessageKey, value: ReactNode) => {
     if (value !== null && value !== undefined && value !== '' && value !== false) rows.push([key, value]);

@@ -5,9 +5,9 @@
  * - maxImageSize: a finite pixel budget, so a giant image is skipped rather than exhausting memory;
  * - enableXfa: false (XFA forms stay inert);
  * - first page first: the bytes come by ranges (range-source.ts), streaming and auto-fetch off,
- *   so pdf.js asks only for what page 1 needs and draws it before the rest of a 343-page
- *   gazette is fetched (with streaming or auto-fetch on, the whole file flows in beside those
- *   ranges and, on a slow link, delays page 1); later pages are fetched as they are shown;
+ *   so pdf.js asks only for what page 1 needs (with streaming or auto-fetch on, the whole file
+ *   flows in beside those ranges and, on a slow link, delays page 1); a file of up to 16 MB is
+ *   fetched whole at once in a few parallel ranges, as pdf.js reads most of it before page 1;
  * - useWorkerFetch: false, so standard fonts, CMaps and wasm come from the build through
  *   `BinaryDataFactory` (their file names are hashed by Vite; see binary-data.ts).
  */

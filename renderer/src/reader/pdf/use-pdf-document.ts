@@ -1,13 +1,14 @@
 /**
  * A PDF open for reading: loaded by range requests, page 1 first (options.ts, range-source.ts;
- * the outline is asked for once page 1 is drawn) into pdf.js's viewer (viewer.ts), and torn down on leaving
+ * the outline is asked for once page 1 is drawn) — or taken over from the publication page, which
+ * opened it early (warm-up.ts) — into pdf.js's viewer (viewer.ts), and torn down on leaving
  * (canvases, worker, pages). Gives the reader its state — loading with progress, ready, or the
  * problem that stopped it; the page, scale and mode shown — and what it can do: turn, jump, zoom,
  * fit, page by page or continuous. It opens at a readable zoom (readable-zoom.ts: fit width, or
  * larger where that leaves the text too small, or with the station's large text), scrolled to the
  * start of the text column; that zoom, "fit width" and "fit page" stay true when the space changes.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { DamagedPdfError, pdfProblem } from './errors.js';
@@ -124,8 +125,9 @@ export function usePdfDocument({ url, initialPage, container: containerRef, view
     requestAnimationFrame(() => showColumn(true));
   }, [containerRef, showColumn]);
 
-  // Load the document and build the viewer; tear both down when leaving.
-  useEffect(() => {
+  // Load the document and build the viewer, before the reader is first painted (the file's ranges
+  // are in flight while it is); tear both down when leaving.
+  useLayoutEffect(() => {
     const container = containerRef.current;
     const viewerElement = viewerRef.current;
     if (!container || !viewerElement) return;
