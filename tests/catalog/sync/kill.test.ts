@@ -108,7 +108,7 @@ function runChild(libraryDir: string, feedDir: string, kill: { delayMs: number; 
 }
 
 describe('kill -9 while applying a large change set', () => {
-  it(`leaves each publication as of its cursor or the next page's end, and a resumed sync equals a clean one (seed ${SEED})`, { timeout: 120_000 }, async () => {
+  it(`leaves each publication as of its cursor or the next page's end, and a resumed sync equals a clean one (seed ${SEED})`, { timeout: 600_000 }, async () => {
     const random = prng(SEED);
     const { hub, key, feedDir, titleAt, finalChange } = await bigHub(random);
     expect(hub.db.prepare('SELECT count(*) FROM changes').pluck().get()).toBe(PAGES * OPS_PER_PAGE);
@@ -176,7 +176,7 @@ describe('kill -9 while applying a large change set', () => {
     expect(landed.after, log.join('; ')).toBeGreaterThan(0);
   });
 
-  it(`leaves a new station with the first publications of the snapshot, and resumes it (seed ${SEED})`, { timeout: 120_000 }, async () => {
+  it(`leaves a new station with the first publications of the snapshot, and resumes it (seed ${SEED})`, { timeout: 600_000 }, async () => {
     const random = prng(SEED + 1);
     const hub = await tempLibrary('kill-snap-hub-');
     const records = Array.from({ length: SNAPSHOT_PUBLICATIONS }, (_, i) => {

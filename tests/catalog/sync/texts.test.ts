@@ -72,7 +72,8 @@ function expectSameTexts(station: Library, hub: Hub) {
   }
 }
 
-describe.skipIf(corporaMissing)('texts travel with the feed', () => {
+// Each test syncs real gazette texts between real stations: minutes on a busy machine, not a speed claim.
+describe.skipIf(corporaMissing)('texts travel with the feed', { timeout: 240_000 }, () => {
   let hub: Hub;
   const running: RunningStation[] = [];
   beforeAll(async () => {
