@@ -4,7 +4,7 @@
  * unknown publication and a damaged PDF) — and on home with the display modes on. No
  * 'serious' or 'critical' violation may remain; lesser ones are printed for the record.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/station.js';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';

@@ -1,7 +1,7 @@
 /**
- * The librarian's desk in Chromium against the real station: the SANE `test` backend (from a
- * copy of its configuration, E2E_SANE_CONFIG_DIR, set up by playwright.config.ts), a watched
- * folder (E2E_SCAN_FOLDER) and real tesseract. A librarian scans three pages from the feeder,
+ * The librarian's desk in Chromium against the real station: the SANE `test` backend (from the
+ * spec's station's own copy of its configuration, support/station.ts), the station's watched
+ * folder and real tesseract. A librarian scans three pages from the feeder,
  * reorders and rotates them, adds a page of Vietnamese text from the network-scanner folder (the
  * test device draws solid black pages), recognises the text — the black pages are flagged as
  * unreadable, the text page is read —, accepts the pre-filled description, saves, and finds the
@@ -15,7 +15,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, withEnv } from './support/station.js';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { audit } from './support/axe.js';
@@ -30,8 +30,6 @@ import { Library } from '../../catalog/library.js';
 import { startStation } from '../../catalog/station.js';
 import type { RunningStation } from '../../catalog/station.js';
 
-const SANE_DIR = process.env.E2E_SANE_CONFIG_DIR ?? '';
-const SCAN_FOLDER = process.env.E2E_SCAN_FOLDER ?? '';
 const OCR_PAGE_PART = 'scanner/ocr-vn/nghi-dinh-so-38-2022-nd-cp-37348-p2.png';
 const OCR_PAGE = corpus(OCR_PAGE_PART);
 /** Words printed on that page (Nghị định 38/2022/NĐ-CP, minimum wages), found nowhere else on the e2e shelf. */
@@ -47,7 +45,7 @@ test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 // scanimage and tesseract with Vietnamese: a skip naming the packages, an error under CI=true.
 const toolsMissing = missingTools('scanimage', 'tesseract');
 test.skip(toolsMissing !== null, toolsMissing ?? '');
-// The corpora files used here (the SANE test configuration is copied by playwright.config.ts): a
+// The corpora files used here (the SANE test configuration is copied by support/station.ts): a
 // skip naming the one missing, an error under CI=true.
 const missingPart = ['scanner/sane-config/test.conf', OCR_PAGE_PART, IMPORT_PDF_PART].find((part) => corpusMissing(part));
 test.skip(missingPart !== undefined, corpusSkipReason(missingPart));
@@ -55,12 +53,12 @@ test.use({ viewport: SIZES.kiosk.viewport });
 watchPageProblems(test);
 
 /**
- * Changes options of the SANE test backend, which reads test.conf at every scan ("read-status-code"
- * other than "Default" makes each page fail with that status; "read-delay" slows the data down);
- * the returned function puts the configuration back.
+ * Changes options of the SANE test backend in the station's configuration `saneConfigDir`, which it
+ * reads at every scan ("read-status-code" other than "Default" makes each page fail with that
+ * status; "read-delay" slows the data down); the returned function puts the configuration back.
  */
-function configureTestDevice(options: Record<string, string>): () => void {
-  const file = path.join(SANE_DIR, 'test.conf');
+function configureTestDevice(saneConfigDir: string, options: Record<string, string>): () => void {
+  const file = path.join(saneConfigDir, 'test.conf');
   const original = fs.readFileSync(file, 'utf8');
   let conf = original;
   for (const [key, value] of Object.entries(options)) conf = conf.replace(new RegExp(`^${key} .*$`, 'm'), `${key} ${value}`);
@@ -90,7 +88,7 @@ function pageIds(page: Page): Promise<string[]> {
   return page.getByTestId('page').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-page-id') ?? ''));
 }
 
-test('scan, arrange, recognise, describe, save, and find it at the kiosk', async ({ page }) => {
+test('scan, arrange, recognise, describe, save, and find it at the kiosk', async ({ page, station }) => {
   test.setTimeout(240_000);
   await newBatch(page);
 
@@ -123,12 +121,12 @@ test('scan, arrange, recognise, describe, save, and find it at the kiosk', async
   await expect.poll(shape).toBe('landscape');
 
   // A page of Vietnamese text from the network scanner's folder, added to the same batch.
-  const arrived = path.join(SCAN_FOLDER, 'trang-001.png');
+  const arrived = path.join(station.scanFolder, 'trang-001.png');
   fs.copyFileSync(OCR_PAGE, arrived);
   const settled = new Date(Date.now() - 60_000);
   fs.utimesSync(arrived, settled, settled);
   await page.getByRole('button', { name: 'Tìm lại máy quét' }).click();
-  await scanFromFeeder(page, `folder:${SCAN_FOLDER}`, '');
+  await scanFromFeeder(page, `folder:${station.scanFolder}`, '');
   await expect(page.getByTestId('page')).toHaveCount(4, { timeout: 60_000 });
   await expect.poll(() => pageIds(page)).toEqual([second, first, third, expect.any(String)]);
 
@@ -179,13 +177,13 @@ test('scan, arrange, recognise, describe, save, and find it at the kiosk', async
   await expect(page.getByRole('heading', { level: 1 })).toContainText(savedTitle.trim());
 });
 
-test('a paper jam half way through a batch says so, keeps the pages, and the batch continues', async ({ page }) => {
+test('a paper jam half way through a batch says so, keeps the pages, and the batch continues', async ({ page, station }) => {
   test.setTimeout(120_000);
   await newBatch(page);
   await scanFromFeeder(page, DEVICE, '2');
   await expect(page.getByTestId('page')).toHaveCount(2, { timeout: 60_000 });
 
-  const restore = configureTestDevice({ 'read-status-code': '"SANE_STATUS_JAMMED"' });
+  const restore = configureTestDevice(station.saneConfigDir, { 'read-status-code': '"SANE_STATUS_JAMMED"' });
   try {
     await page.getByTestId('scan').click();
     const fault = page.getByTestId('scan-fault');
@@ -207,7 +205,7 @@ test('a paper jam half way through a batch says so, keeps the pages, and the bat
   await expect(page.getByTestId('scan-fault')).toBeHidden();
 });
 
-test('pages are deleted after asking, rescanned in place, split into another batch; a scan can be stopped', async ({ page }) => {
+test('pages are deleted after asking, rescanned in place, split into another batch; a scan can be stopped', async ({ page, station }) => {
   test.setTimeout(120_000);
   await newBatch(page);
   await scanFromFeeder(page, DEVICE, '3');
@@ -241,7 +239,7 @@ test('pages are deleted after asking, rescanned in place, split into another bat
   expect(first).not.toBe(second);
 
   // A slow scan (the test device delays its data) stops on "Dừng"; pages already there stay.
-  const restore = configureTestDevice({ 'read-delay': 'true', 'read-delay-duration': '200000' });
+  const restore = configureTestDevice(station.saneConfigDir, { 'read-delay': 'true', 'read-delay-duration': '200000' });
   try {
     await page.getByTestId('scan').click();
     await expect(page.getByTestId('scan-progress')).toBeVisible();
@@ -443,9 +441,9 @@ test('a PDF file chosen from a USB drive or folder is sent, imported, described 
  * pressed again and again leaves one empty batch, not a pile.
  */
 test.describe('a station with no scanner', () => {
-  let station: RunningStation;
+  let noScanner: RunningStation;
   test.afterAll(async () => {
-    await station?.close();
+    await noScanner?.close();
   });
   const tempDir = tempDirs(test);
   const LIBRARIAN = { username: 'thuthu-moi', displayName: 'Thủ thư mới', password: 'mat-khau-thu-thu-moi', role: 'librarian' as const };
@@ -458,23 +456,15 @@ test.describe('a station with no scanner', () => {
     const sane = tempDir('e2e-sane-none-');
     fs.writeFileSync(path.join(sane, 'dll.conf'), '# no backend enabled\n');
     // The desk reads its environment when the station starts: no backend, no scan folder.
-    const saved = { SANE_CONFIG_DIR: process.env.SANE_CONFIG_DIR, BOOKSHELF_SCAN_FOLDERS: process.env.BOOKSHELF_SCAN_FOLDERS };
-    process.env.SANE_CONFIG_DIR = sane;
-    delete process.env.BOOKSHELF_SCAN_FOLDERS;
-    try {
-      station = await startStation({ libraryDir: dir, host: '127.0.0.1', port: 0, demo: false, rendererDir: process.env.BOOKSHELF_RENDERER_DIR ?? 'dist/renderer' });
-    } finally {
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
-    }
+    noScanner = await withEnv({ SANE_CONFIG_DIR: sane, BOOKSHELF_SCAN_FOLDERS: undefined }, () =>
+      startStation({ libraryDir: dir, host: '127.0.0.1', port: 0, demo: false, rendererDir: process.env.BOOKSHELF_RENDERER_DIR ?? 'dist/renderer' }),
+    );
   });
 
   test('with no scanner the scan screen says why and what to do, and "new scan" piles up no batches', async ({ page }) => {
-    const signedIn = await page.request.post(`${station.server.url}/api/auth.signIn`, { data: { username: LIBRARIAN.username, password: LIBRARIAN.password } });
+    const signedIn = await page.request.post(`${noScanner.server.url}/api/auth.signIn`, { data: { username: LIBRARIAN.username, password: LIBRARIAN.password } });
     expect(signedIn.status()).toBe(200);
-    await page.goto(`${station.server.url}/#/desk`);
+    await page.goto(`${noScanner.server.url}/#/desk`);
     await page.getByTestId('new-scan').click();
     const none = page.getByTestId('no-scanner');
     await expect(none).toBeVisible({ timeout: 30_000 });
@@ -496,8 +486,8 @@ test.describe('a station with no scanner', () => {
       await page.getByTestId('new-scan').click();
       await expect(page).toHaveURL(batchUrl);
     }
-    expect(station.services.desk.batches()).toHaveLength(1);
-    await page.goto(`${station.server.url}/#/desk`);
+    expect(noScanner.services.desk.batches()).toHaveLength(1);
+    await page.goto(`${noScanner.server.url}/#/desk`);
     await expect(page.getByText('Không có việc nào đang làm dở.')).toBeVisible();
   });
 });

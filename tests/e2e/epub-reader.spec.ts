@@ -8,7 +8,7 @@
  * and word marked in the book, the page turning with it and on into the next chapter (a system
  * voice's queue, stubbed) and real audio from the app's own voice on a phone.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/station.js';
 import type { APIRequestContext, Frame, Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { audit } from './support/axe.js';

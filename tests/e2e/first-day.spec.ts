@@ -8,7 +8,7 @@
  * of the screens changed, axe on each; a book’s page is headed as a publication, not a legal document.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/station.js';
 import type { Locator, Page } from '@playwright/test';
 import { Accounts } from '../../catalog/accounts/accounts.js';
 import { recordStationUsage } from '../../catalog/hub/usage.js';

@@ -8,7 +8,7 @@
  * (69/2020/QH14), in the demo set. There is no Luật Đất đai in the demo set or the corpora, so
  * the land-law journey the design mentions cannot be run here; this one has the same shape.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/station.js';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';

@@ -7,7 +7,7 @@
  * for a downloaded update (the one way a kiosk installs one), with the status answered by a
  * stand-in updater. Screenshots at the kiosk's 1366×768.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/station.js';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { watchPageProblems } from './support/page-problems.js';

@@ -7,7 +7,7 @@
  * link, keyboard-only navigation with a visible focus ring, and touch targets of 44 px.
  * `&idle=N` shortens the station's idle delay (minimum 5 s) for these tests.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/station.js';
 import type { Locator, Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';
@@ -108,12 +108,11 @@ test.describe('kiosk mode', () => {
     await expectFreshHome(page);
   });
 
-  test('the countdown is cancelled by a touch, and by a key', async ({ browser }) => {
+  test('the countdown is cancelled by a touch, and by a key', async ({ browser, baseURL }) => {
     const context = await browser.newContext({ hasTouch: true, viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     const page = await context.newPage();
     try {
-      const base = test.info().project.use.baseURL;
-      await page.goto(`${base}/?kiosk=1&idle=5`);
+      await page.goto(`${baseURL}/?kiosk=1&idle=5`);
       await page.getByTestId('search-input').first().fill('lao động');
       await page.getByTestId('search-input').first().press('Enter');
       await expect(page.getByTestId('search-hit').first()).toBeVisible();

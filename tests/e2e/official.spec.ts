@@ -10,7 +10,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/station.js';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { audit } from './support/axe.js';
@@ -74,13 +74,17 @@ test.describe('an official at work', () => {
     await page.goto('/#/official/settings');
     const idle = page.getByLabel('Số giây không dùng trước khi về trang đầu');
     await expect(idle).toHaveValue(String(before.kiosk.idleSeconds));
-    await idle.fill(String(next));
-    await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
-    await expect(page.getByTestId('settings-saved')).toBeVisible();
-    expect((await api<{ kiosk: { idleSeconds: number } }>(page, 'library.info')).kiosk.idleSeconds).toBe(next);
-    await page.reload();
-    await expect(page.getByLabel('Số giây không dùng trước khi về trang đầu')).toHaveValue(String(next));
-    await api(page, 'kiosk.updateSettings', { idleSeconds: before.kiosk.idleSeconds });
+    try {
+      await idle.fill(String(next));
+      await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+      await expect(page.getByTestId('settings-saved')).toBeVisible();
+      expect((await api<{ kiosk: { idleSeconds: number } }>(page, 'library.info')).kiosk.idleSeconds).toBe(next);
+      await page.reload();
+      await expect(page.getByLabel('Số giây không dùng trước khi về trang đầu')).toHaveValue(String(next));
+    } finally {
+      // The file's later tests see the station's own idle delay.
+      await api(page, 'kiosk.updateSettings', { idleSeconds: before.kiosk.idleSeconds });
+    }
   });
 
   test('the display defaults and printing reach the residents’ screens', async ({ page, browser }) => {

@@ -3,10 +3,11 @@
  * transport, in the desktop app (app://) and in a browser alike; the app:// handler and the HTTP
  * server both answer `Range` with 206, so it is checked here in Chromium over HTTP: the 45-page
  * law and the 343-page gazette open with every request for the file a range answered 206 (never
- * the whole file streamed beside them), later pages come the same way, a server that ignores
- * ranges still works, and a refused file is worded as unavailable.
+ * the whole file streamed beside them), later pages come the same way, no byte is fetched twice
+ * (the first chunk, fetched while the publication's page is shown, included), a server that
+ * ignores ranges still works, and a refused file is worded as unavailable.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/station.js';
 import type { Page, Request } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { problemsOf, watchPageProblems } from './support/page-problems.js';
@@ -68,6 +69,30 @@ test('the 343-page gazette draws page 1 by ranges on a phone', async ({ page }, 
   await expect(reader(page)).toHaveAttribute('data-state', 'ready');
   await page.screenshot({ path: info.outputPath('gazette-by-ranges-phone.png') });
   expect(requests.every((request) => request.range !== undefined && request.status === 206)).toBe(true);
+});
+
+/** The [first, last] bytes of a `Range: bytes=a-b` header. */
+function span(range: string | undefined): [number, number] {
+  const [, first, last] = /^bytes=(\d+)-(\d+)$/.exec(range ?? '') ?? [];
+  return [Number(first), Number(last)];
+}
+
+test('the publication page readies the reader: after "Đọc" the gazette is drawn with no byte of its file fetched twice', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const id = await largePdfId(page.request);
+  const requests = fileRequests(page);
+  await page.goto(`/#/publications/${encodeURIComponent(id)}`);
+  // The first chunk is fetched while the page is shown, before "Đọc" is pressed.
+  await expect.poll(() => requests.filter((request) => span(request.range)[0] === 0 && request.status === 206).length, { timeout: 20_000 }).toBe(1);
+  await page.getByTestId('read-button').click();
+  await expectDrawn(page, 1);
+  await expect(reader(page)).toHaveAttribute('data-state', 'ready');
+  const spans = requests.map((request) => span(request.range)).sort((a, b) => a[0] - b[0]);
+  for (const [i, [first, last]] of spans.entries()) {
+    expect(last, `bytes=${first}-${last}`).toBeGreaterThanOrEqual(first);
+    if (i > 0) expect(first, `bytes=${first}-${last} after bytes=${spans[i - 1].join('-')}`).toBeGreaterThan(spans[i - 1][1]);
+  }
+  expect(requests.every((request) => request.status === 206)).toBe(true);
 });
 
 test('a server that answers a range with the whole file still opens the document', async ({ page }) => {

@@ -6,7 +6,7 @@
  * E2E_OUTPUT_DIR says otherwise). Each test also checks the screen is there and, on the phone,
  * that nothing scrolls sideways.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/station.js';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';

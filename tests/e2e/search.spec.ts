@@ -4,7 +4,7 @@
  * Each test runs at the kiosk's size (1366×768) and at a phone's (390×844, touch), both in the
  * 'kiosk' project (the 'phone' project's testMatch takes served.spec.ts only).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/station.js';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { watchPageProblems } from './support/page-problems.js';

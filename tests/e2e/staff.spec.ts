@@ -6,7 +6,7 @@
  * librarian and an official each see, signing out. axe on each screen; screenshots at kiosk and
  * phone size.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/station.js';
 import type { Page } from '@playwright/test';
 import { startStation } from '../../catalog/station.js';
 import type { RunningStation } from '../../catalog/station.js';

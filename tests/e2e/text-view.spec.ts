@@ -8,7 +8,7 @@
  * way from the publication page, the table of contents across parts, a document without text,
  * large text and high contrast; screenshots of each screen and axe on each.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/station.js';
 import type { Page } from '@playwright/test';
 import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
