@@ -174,6 +174,9 @@ test.describe('an official at work', () => {
     const folder = temp('official-usb-');
     const pem = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
     await page.goto('/#/official/sync');
+    // The drives plugged in are offered to pick (whatever this machine has under /media or /mnt), a folder may still be typed.
+    const drives = page.getByRole('group', { name: 'Các ổ đĩa đang cắm vào máy' });
+    await expect(drives.getByRole('button', { name: 'Tìm lại ổ USB' })).toBeEnabled();
     await page.getByLabel('Địa chỉ hoặc thư mục').fill(folder);
     await page.getByRole('button', { name: 'Thêm nguồn' }).click();
     // A new source without a key is refused, with the reason in words.

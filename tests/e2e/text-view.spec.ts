@@ -192,7 +192,7 @@ for (const size of ['kiosk', 'phone'] as ScreenSize[]) {
 
     test('a document without text says so and offers the reader', async ({ page }) => {
       test.skip(corporaMissing, corpusSkipReason());
-      // A damaged PDF placed as a sync delivers it (tests/e2e/support/serve-e2e.ts): its file is here, no text.
+      // A damaged PDF placed as a sync delivers it (tests/e2e/support/e2e-library.ts): its file is here, no text.
       await page.goto('/#/text/e2e-hong');
       await expect(page.getByTestId('no-text')).toContainText('chưa có phần chữ');
       await expect(page.getByTestId('read-original')).toHaveAttribute('href', '#/read/e2e-hong');

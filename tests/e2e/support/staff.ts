@@ -1,5 +1,5 @@
 /**
- * Staff accounts of the e2e station (made by serve-e2e.ts) and signing in as one of them. A
+ * Staff accounts of the e2e station (made by e2e-library.ts) and signing in as one of them. A
  * sign-in through the API sets the same HttpOnly cookie as the sign-in screen, in the page's
  * browser context.
  */
