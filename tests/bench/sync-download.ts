@@ -3,8 +3,11 @@
  * (BENCH_SYNC_MB in all, 200 by default) served by `bookshelf serve --hub` in its own process
  * on 127.0.0.1, fetched by `downloadPending` (concurrency 2, into a fresh station library:
  * written, hashed, fsynced, renamed, marked present) and, as the baseline in the same run, by
- * curl with the same concurrency, in alternating rounds (BENCH_SYNC_ROUNDS, 3 by default; best
- * and median). Second figure: the same over a 10 MB/s link — a throttling TCP proxy in a child
+ * curl with the same concurrency into the same disk, in alternating rounds (BENCH_SYNC_ROUNDS, 3
+ * by default, curl first in even rounds, downloadPending first in odd ones; best and median).
+ * curl leaves its files in the page cache (they are deleted before they reach the disk) while
+ * downloadPending makes each one durable, so curl is also timed with an fsync of each of its
+ * files and their folder afterwards (the same durability), printed beside. Second figure: the same over a 10 MB/s link — a throttling TCP proxy in a child
  * process on 127.0.0.1 (this module run as a script) shapes everything the hub sends to one
  * shared 10 MB/s, so both clients are link-bound and the ratio says whether the downloader keeps
  * a real link busy. Third: the bytes fetched again after a cut — a node:http server with Range
@@ -126,8 +129,17 @@ function curlVersion(): string | null {
   }
 }
 
-/** curl fetching every file into `dir`, two transfers at a time; resolves with the seconds it took. */
-async function curlAll(url: string, files: FeedFile[], dir: string): Promise<number> {
+/** fsyncs each of `files` and then `dir`. */
+async function fsyncAll(files: string[], dir: string): Promise<void> {
+  for (const file of [...files, dir]) {
+    const handle = await fs.promises.open(file, 'r');
+    await handle.sync();
+    await handle.close();
+  }
+}
+
+/** curl fetching every file into `dir`, two transfers at a time; resolves with the seconds it took, and with an fsync of its files after. */
+async function curlAll(url: string, files: FeedFile[], dir: string): Promise<{ seconds: number; durable: number }> {
   const args = ['--silent', '--show-error', '--no-progress-meter', '--fail', '--parallel', '--parallel-max', '2'];
   for (const file of files) args.push('-o', path.join(dir, file.sha256), `${url}${file.feedPath}`);
   const started = performance.now();
@@ -136,7 +148,9 @@ async function curlAll(url: string, files: FeedFile[], dir: string): Promise<num
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`curl exited with ${code}`))));
   });
-  return (performance.now() - started) / 1000;
+  const seconds = (performance.now() - started) / 1000;
+  await fsyncAll(files.map((file) => path.join(dir, file.sha256)), dir);
+  return { seconds, durable: (performance.now() - started) / 1000 };
 }
 
 const mbps = (bytes: number, seconds: number) => bytes / MiB / seconds;
@@ -147,41 +161,53 @@ const median = (values: number[]) => {
 };
 
 interface Rounds {
-  /** Seconds per round. */
+  /** Seconds per round: downloadPending's, curl's, and curl's with the fsyncs after. */
   ours: number[];
   theirs: number[];
+  theirsDurable: number[];
 }
 
-/** `count` rounds from `url`, curl first then downloadPending into a fresh station, alternating. */
+/** `count` rounds from `url` of curl and of downloadPending into a fresh station, which goes first alternating. */
 async function rounds(root: string, url: string, files: FeedFile[], withCurl: boolean, count: number): Promise<Rounds> {
-  const ours: number[] = [];
-  const theirs: number[] = [];
-  for (let round = 0; round < count; round += 1) {
-    if (withCurl) {
-      const dir = fs.mkdtempSync(path.join(root, 'curl-'));
-      theirs.push(await curlAll(url, files, dir));
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+  const all: Rounds = { ours: [], theirs: [], theirsDurable: [] };
+  const curlRound = async () => {
+    const dir = fs.mkdtempSync(path.join(root, 'curl-'));
+    const { seconds, durable } = await curlAll(url, files, dir);
+    all.theirs.push(seconds);
+    all.theirsDurable.push(durable);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const ourRound = async () => {
     const dir = fs.mkdtempSync(path.join(root, 'station-'));
     const station = await stationWithPending(dir, files);
     const started = performance.now();
     const result = await downloadPending(station, new HttpSource(url), { concurrency: 2 });
-    ours.push((performance.now() - started) / 1000);
+    all.ours.push((performance.now() - started) / 1000);
     station.close();
     if (result.downloaded !== files.length) throw new Error(`downloadPending: ${result.downloaded} of ${files.length} (${JSON.stringify(result.failed[0])})`);
     fs.rmSync(dir, { recursive: true, force: true });
+  };
+  for (let round = 0; round < count; round += 1) {
+    if (withCurl && round % 2 === 0) await curlRound();
+    await ourRound();
+    if (withCurl && round % 2 === 1) await curlRound();
   }
-  return { ours, theirs };
+  return all;
 }
 
-/** MiB/s, best and median, and the ratios to curl's (best to best, median to median). */
-function figures({ ours, theirs }: Rounds, bytes: number) {
-  const oursBest = mbps(bytes, Math.min(...ours));
-  const oursMedian = mbps(bytes, median(ours));
-  if (!theirs.length) return { oursBest, oursMedian, curl: null };
+/** MiB/s, best and median, of `theirs` and the ratios of `ours` to them (best to best, median to median). */
+function against(ours: number[], theirs: number[], bytes: number) {
   const best = mbps(bytes, Math.min(...theirs));
   const middle = mbps(bytes, median(theirs));
-  return { oursBest, oursMedian, curl: { best, median: middle, ratioBest: oursBest / best, ratioMedian: oursMedian / middle } };
+  return { best, median: middle, ratioBest: mbps(bytes, Math.min(...ours)) / best, ratioMedian: mbps(bytes, median(ours)) / middle };
+}
+
+/** MiB/s, best and median, and the ratios to curl's and to curl's with the fsyncs after. */
+function figures({ ours, theirs, theirsDurable }: Rounds, bytes: number) {
+  const oursBest = mbps(bytes, Math.min(...ours));
+  const oursMedian = mbps(bytes, median(ours));
+  if (!theirs.length) return { oursBest, oursMedian, curl: null, curlDurable: null };
+  return { oursBest, oursMedian, curl: against(ours, theirs, bytes), curlDurable: against(ours, theirsDurable, bytes) };
 }
 
 export async function benchSyncDownload(megabytes: number): Promise<SyncDownloadBench> {
@@ -235,7 +261,8 @@ export async function benchSyncDownload(megabytes: number): Promise<SyncDownload
         `sync download, ${FILES} files, ${(total / MiB).toFixed(0)} MiB, concurrency 2`,
         `best ${fastFigures.oursBest.toFixed(0)} MiB/s, median ${fastFigures.oursMedian.toFixed(0)} MiB/s (${fast.ours.map((t) => t.toFixed(2)).join(', ')} s)`,
         fastFigures.curl
-          ? `curl --parallel-max 2: best ${fastFigures.curl.best.toFixed(0)} MiB/s, median ${fastFigures.curl.median.toFixed(0)} MiB/s (${fast.theirs.map((t) => t.toFixed(2)).join(', ')} s), ratio best ${fastFigures.curl.ratioBest.toFixed(2)}×, median ${fastFigures.curl.ratioMedian.toFixed(2)}× (target ≥ 0.9×)`
+          ? `curl --parallel-max 2: best ${fastFigures.curl.best.toFixed(0)} MiB/s, median ${fastFigures.curl.median.toFixed(0)} MiB/s (${fast.theirs.map((t) => t.toFixed(2)).join(', ')} s), ratio best ${fastFigures.curl.ratioBest.toFixed(2)}×, median ${fastFigures.curl.ratioMedian.toFixed(2)}× (target ≥ 0.9×); ` +
+            `with an fsync of its files after (durable, like ours): median ${fastFigures.curlDurable!.median.toFixed(0)} MiB/s (${fast.theirsDurable.map((t) => t.toFixed(2)).join(', ')} s), ratio best ${fastFigures.curlDurable!.ratioBest.toFixed(2)}×, median ${fastFigures.curlDurable!.ratioMedian.toFixed(2)}×`
           : 'curl missing (Debian package `curl`): skipped',
       ],
       [
@@ -265,6 +292,9 @@ export async function benchSyncDownload(megabytes: number): Promise<SyncDownload
       curlMedianMiBps: fastFigures.curl?.median ?? null,
       ratio: fastFigures.curl?.ratioBest ?? null,
       ratioMedian: fastFigures.curl?.ratioMedian ?? null,
+      curlDurableSeconds: fast.theirsDurable,
+      ratioDurable: fastFigures.curlDurable?.ratioBest ?? null,
+      ratioDurableMedian: fastFigures.curlDurable?.ratioMedian ?? null,
       link: {
         bytesPerSecond: LINK,
         files: linkFiles.length,
