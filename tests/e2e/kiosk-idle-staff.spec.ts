@@ -7,6 +7,7 @@
  * a page loaded from there is, to the renderer, a phone reading over the LAN.
  */
 import { expect, test } from './support/station.js';
+import { openByNumber } from './support/open-by-number.js';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { E2E_STAFF, signIn } from './support/staff.js';
@@ -55,13 +56,7 @@ test('the QR code shows on the kiosk while the station serves the LAN, not to a 
   try {
     // The kiosk (loaded from 127.0.0.1, in kiosk mode): the QR code, with the document's LAN address.
     await page.goto('/?kiosk=1');
-    const input = page.getByTestId('search-input').first();
-    await input.fill(DECREE_NUMBER);
-    await input.press('Enter');
-    const title = page.getByTestId('publication-title');
-    await expect(page.getByTestId('hit-link').or(title).first()).toBeVisible();
-    if (!(await title.isVisible())) await page.getByTestId('hit-link').first().click();
-    await expect(title).toBeVisible();
+    await openByNumber(page, DECREE_NUMBER);
     const qr = page.getByTestId('lan-qr');
     await expect(qr).toBeVisible();
     await expect(page.getByTestId('lan-qr-url')).toHaveText(`${lanUrl}/#/publications/${DECREE}`);

@@ -8,6 +8,7 @@
  * `&idle=N` shortens the station's idle delay (minimum 5 s) for these tests.
  */
 import { expect, test } from './support/station.js';
+import { openByNumber } from './support/open-by-number.js';
 import type { Locator, Page } from '@playwright/test';
 import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { corporaMissing, corpusSkipReason } from '../helpers/corpora.js';
@@ -26,13 +27,7 @@ async function expectFreshHome(page: Page) {
 
 /** Search by number, open the decree's page (a number may lead straight to it), then its reader. */
 async function searchAndOpen(page: Page) {
-  const input = page.getByTestId('search-input').first();
-  await input.fill(DECREE_NUMBER);
-  await input.press('Enter');
-  const title = page.getByTestId('publication-title');
-  await expect(page.getByTestId('hit-link').or(title).first()).toBeVisible();
-  if (!(await title.isVisible())) await page.getByTestId('hit-link').first().click();
-  await expect(title).toBeVisible();
+  await openByNumber(page, DECREE_NUMBER);
   await page.getByRole('link', { name: 'Đọc', exact: true }).click();
   // The reader replaces the publication page (its own markup belongs to the PDF reader).
   await expect(page.getByTestId('publication-title')).toHaveCount(0);
