@@ -49,10 +49,18 @@ async function startOnFreePort(flags: ServeFlags, kiosk: boolean, rendererDir: s
     return await startStation(options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' && !flags.portGiven) return startStation({ ...options, port: 0 });
+    if (code === 'EADDRINUSE' && !flags.portGiven) {
+      sayPortTaken(flags.port);
+      return startStation({ ...options, port: 0 });
+    }
     if (code === 'EADDRINUSE') throw new Error(bilingual({ key: 'cli.serve.portInUse', params: { port: flags.port } }), { cause: error });
     throw error;
   }
+}
+
+/** Says that the default port was taken, so the address printed next is another one (phones need the new one). */
+function sayPortTaken(port: number): void {
+  console.log(bilingual({ key: 'cli.serve.portFallback', params: { port } }));
 }
 
 function untilSignal(): Promise<void> {
@@ -77,8 +85,9 @@ export async function runHub(flags: ServeFlags, feedDir: string): Promise<number
   await uploads?.cleanUpExpired().catch(() => 0);
   const limits = { requestTimeoutMs: HUB_REQUEST_TIMEOUT_MS };
   const server = await listen(app, flags.host, flags.port, limits).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE' && !flags.portGiven) return listen(app, flags.host, 0, limits);
-    throw error;
+    if (error.code !== 'EADDRINUSE' || flags.portGiven) throw error;
+    sayPortTaken(flags.port);
+    return listen(app, flags.host, 0, limits);
   });
   const url = localUrlOf(flags.host, server.url, server.port);
   console.log(labelled('cli.serve.feed', path.resolve(feedDir)));

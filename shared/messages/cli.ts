@@ -45,6 +45,7 @@ const cliOutputVi = {
   'cli.info.filesNotKept': 'Tệp không lưu tại trạm này',
   // serve and start.
   'cli.serve.portInUse': 'Cổng {port} đang được dùng',
+  'cli.serve.portFallback': 'Cổng {port} đang được dùng: tủ sách dùng một cổng còn trống, địa chỉ in dưới đây',
   'cli.serve.demoLoaded': 'Đã nạp thư viện mẫu: {publications} văn bản, {files} tệp',
   'cli.serve.library': 'Thư viện',
   'cli.serve.serving': 'Tủ sách đang phục vụ tại',
@@ -265,6 +266,7 @@ const cliOutputEn: Record<keyof typeof cliOutputVi, string> = {
   'cli.info.filesPending': 'Files pending',
   'cli.info.filesNotKept': 'Files not kept at this station',
   'cli.serve.portInUse': 'Port {port} is already in use',
+  'cli.serve.portFallback': 'Port {port} is in use: the bookshelf takes a free port, at the address below',
   'cli.serve.demoLoaded': 'Demo library loaded: {publications} publications, {files} files',
   'cli.serve.library': 'Library',
   'cli.serve.serving': 'Serving at',

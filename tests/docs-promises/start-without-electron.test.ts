@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findElectronRuntime } from '../../catalog/cli/electron-runtime.js';
 import { bilingual } from '../../shared/messages.js';
-import { startCli } from '../helpers/cli.js';
+import { whileServing } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 function builtUi(): string {
@@ -23,28 +23,9 @@ function builtUi(): string {
 
 const ENV = { ELECTRON_OVERRIDE_DIST_PATH: tempDir('no-electron-'), BOOKSHELF_RENDERER_DIR: builtUi() };
 
-/** Runs `body` with `bookshelf start ARGS` serving at the 127.0.0.1 address it printed (and its standard output); stops it after, expecting exit 0. */
-async function whileStarted(args: string[], body: (url: string, stdout: string) => Promise<void>): Promise<void> {
-  const child = startCli(['start', ...args, '--port', '0', '--no-open', '--library', tempDir('start-library-')], { env: ENV });
-  let out = '';
-  let stderr = '';
-  child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (data: Buffer) => {
-        out += data.toString();
-        const found = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-        if (found) resolve(found[1]);
-      });
-      void exited.then(() => reject(new Error(`bookshelf start exited:\n${out}\n${stderr}`)));
-    });
-    await body(url, out);
-  } finally {
-    child.kill('SIGTERM');
-  }
-  expect(await exited).toBe(0);
-}
+/** Runs `body` while `bookshelf start ARGS` serves a fresh library on a free port. */
+const whileStarted = (args: string[], body: (url: string, stdout: string) => Promise<void>) =>
+  whileServing(['start', ...args, '--port', '0', '--no-open', '--library', tempDir('start-library-')], { env: ENV }, body);
 
 /** The status of GET / sent with this Host header. */
 const statusFor = (url: string, host: string) =>

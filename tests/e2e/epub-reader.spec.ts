@@ -256,7 +256,7 @@ test.describe('reading an EPUB', () => {
     }
   });
 
-  test('Nghe reads from the top of the page: the sentence and the word marked in the book, pages turning with the voice, on into the next chapter', async ({ page, request }, info) => {
+  test('Nghe reads from the top of the page: the sentence and the word marked in the book, pages turning with the voice, on into the next chapter; a chapter chosen by hand stops it', async ({ page, request }, info) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1366, height: 768 });
     await systemVoice(page);
@@ -333,7 +333,19 @@ test.describe('reading an EPUB', () => {
     await expectBookText(page, 'Lão Hạc thổi cái mồi rơm');
     await expect(bar).toHaveAttribute('data-status', 'playing');
     await expect.poll(async () => folded((await spokenMarks(page)).sentence)).toBe(folded((await queued()).at(-1)?.text ?? ''));
-    await page.getByTestId('speech-stop').click();
+
+    // Another chapter turned to by hand stops the reading at once: the voice is cancelled, the marks go, the page bar comes back.
+    const cancels = async () => (await page.evaluate(() => window.calls)).filter((call) => call === 'cancel').length;
+    const cancelled = await cancels();
+    const spoken = (await queued()).length;
+    await page.getByTestId('epub-tool-toc').click();
+    await page.getByTestId('epub-panel-toc').getByRole('button', { name: 'Giới thiệu', exact: true }).click();
+    await expectBookText(page, 'dự án sách');
+    await expect(page.getByTestId('epub-next')).toBeVisible();
+    await expect(page.getByTestId('epub-listen')).toHaveAttribute('aria-pressed', 'false');
+    await expect.poll(cancels).toBeGreaterThan(cancelled);
+    await expect.poll(() => spokenMarks(page)).toEqual({ sentence: null, word: null });
+    expect((await queued()).length).toBe(spoken); // nothing more given to the voice
   });
 
   test('Nghe with the app’s own voice on a phone: real audio, the sentence marked, the controls within the screen', async ({ page, request }, info) => {
