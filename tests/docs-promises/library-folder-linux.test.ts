@@ -2,7 +2,7 @@
  * README § Where data lives, on Linux: with neither `--library` nor `BOOKSHELF_HOME`, a library is
  * `$XDG_DATA_HOME/tu-sach-phap-luat`, usually `~/.local/share/tu-sach-phap-luat` — the rule the
  * CLI and the desktop app share (catalog/paths.ts). Checked in the function and by `bookshelf info`
- * making its library there. (Windows and macOS folders come from env-paths on those systems.)
+ * making its library there. (Windows and macOS: library-folder-other-systems.test.ts.)
  */
 import fs from 'node:fs';
 import os from 'node:os';
