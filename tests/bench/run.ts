@@ -11,11 +11,11 @@
  * of 1,000 changes against bare SQLite writes, and the kiosk's search while pages apply, while
  * the LAN floods and while a CLI import writes, against the same station idle; an initial sync of 10,000 publications with real
  * texts against the same texts indexed directly, and the bytes of text a feed carries per
- * publication against its PDF. Everything is also written as JSON to bench-results/ (the path is
+ * publication against its PDF; a refused sign-in for an unknown name beside a wrong password. Everything is also written as JSON to bench-results/ (the path is
  * printed). BENCH_PUBLICATIONS, BENCH_TEXTS, BENCH_SYNC_MB, BENCH_SYNC_PUBLICATIONS and
  * BENCH_SYNC_TEXTS shrink the generated data for a quick run; BENCH_ONLY runs only the sections
  * it names (comma-separated: foundation, search, import, sync-download, sync-apply, kiosk-load, sync-texts, publish,
- * hub-usage, hub-stations, ui, desk, powercut), e.g. `BENCH_ONLY=sync-texts npm run bench`. The publish of 10,000 and 100,000 generated
+ * hub-usage, hub-stations, ui, desk, sign-in, powercut), e.g. `BENCH_ONLY=sync-texts npm run bench`. The publish of 10,000 and 100,000 generated
  * publications runs by default; BENCH_PUBLISH_MAX=500000 adds 500,000 (several minutes more).
  */
 import fs from 'node:fs';
@@ -271,6 +271,9 @@ if (section('desk')) {
     results.desk = desk.json;
   }
 }
+
+// 7a. Sign-in (tests/bench/sign-in.ts): a refused sign-in for an unknown name beside a wrong password for a real one.
+if (section('sign-in')) results.signIn = await (await import('./sign-in.js')).benchSignIn(rows);
 
 // 8. Power cuts at a station on the FUSE power-cut layer (tests/bench/powercut.ts): runs, failures (must be 0), time.
 if (section('powercut')) results.powercut = await (await import('./powercut.js')).benchPowercut(rows);
