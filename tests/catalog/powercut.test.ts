@@ -39,7 +39,7 @@ describe.skipIf(missing)('a power cut at a commune station', () => {
     uncut = await run(SEED, {});
   }, 120_000);
 
-  it('an uncut run acknowledges every kind of write, and keeps them all', { timeout: 60_000 }, async () => {
+  it('an uncut run acknowledges every kind of write, and keeps them all', async () => {
     expect(uncut.finished, uncut.stderr).toBe(true);
     const kinds = new Set(uncut.acks.map((ack) => ack.t));
     expect([...kinds].sort()).toEqual(['downloaded', 'open', 'outbox', 'page', 'stored']);
@@ -80,7 +80,7 @@ describe.skipIf(missing)('a power cut at a commune station', () => {
     expect(midDownload).toBeGreaterThan(0);
   });
 
-  it('says so when a catalog that never syncs loses an acknowledged outbox item', { timeout: 60_000 }, async () => {
+  it('says so when a catalog that never syncs loses an acknowledged outbox item', async () => {
     const cut = await run(SEED, { cutWhen: (ack) => ack.t === 'outbox' }, { [BROKEN_SYNCHRONOUS_ENV]: '1' });
     const queued = cut.acks.filter((ack) => ack.t === 'outbox');
     expect(queued.length).toBeGreaterThan(0);
@@ -88,7 +88,7 @@ describe.skipIf(missing)('a power cut at a commune station', () => {
     expect(checked.problems).toContainEqual(expect.stringMatching(/^outbox item \d+ \(local-\S+\) lost$/));
   });
 
-  it('says so when the store moves a file into place without syncing it', { timeout: 60_000 }, async () => {
+  it('says so when the store moves a file into place without syncing it', async () => {
     const cut = await run(SEED, { cutWhen: (ack) => ack.t === 'outbox' }, { [BROKEN_FILE_SYNC_ENV]: '1' });
     const stored = cut.acks.flatMap((ack) => (ack.t === 'stored' ? [ack.sha256] : []));
     expect(stored.length).toBeGreaterThan(0);

@@ -51,7 +51,7 @@ describe('the default port 4800', () => {
     });
   });
 
-  it('--port 4800 given and taken is an error naming the port', { timeout: 60_000 }, () => {
+  it('--port 4800 given and taken is an error naming the port', () => {
     const result = runCli(['serve', '--port', String(DEFAULT_PORT), '--library', tempDir('port-given-')]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(bilingual({ key: 'cli.serve.portInUse', params: { port: DEFAULT_PORT } }));

@@ -23,7 +23,7 @@ const settingsOf = async (dir: string) => {
 };
 
 describe('the hub the outbox sends to', () => {
-  it('is the first http(s) sync source until officials set one; `outbox --hub` sets it and `--hub none` goes back', { timeout: 60_000 }, async () => {
+  it('is the first http(s) sync source until officials set one; `outbox --hub` sets it and `--hub none` goes back', async () => {
     const dir = tempDir('outbox-hub-');
     const library = await Library.open(dir);
     expect(outboxSettings(library).effectiveHubUrl).toBeNull();

@@ -36,7 +36,7 @@ async function setup(role: Role, chosen: { canceled: boolean; filePaths: string[
   return { library, desk, ipc, shown, show };
 }
 
-describe('the app’s open dialog for importing a file', { timeout: 60_000 }, () => {
+describe('the app’s open dialog for importing a file', () => {
   it('asks for one PDF or EPUB, in the window’s language, and imports the file chosen', async () => {
     const { library, desk, ipc, shown } = await setup('librarian', { canceled: false, filePaths: [DECREE] });
     const reply = (await ipc.invoke(CHANNEL, topFrame(), {}, 'vi')) as { ok: boolean; result: { id: string; origin: string; file: { name: string } } };

@@ -13,7 +13,7 @@ vi.mock('electron', async () => (await import('./fake-electron.js')).createFakeE
 afterAll(() => quitMain());
 
 describe('the desktop app given --lan', () => {
-  it('opens its window and listens on no port', { timeout: 60_000 }, async () => {
+  it('opens its window and listens on no port', async () => {
     const listen = vi.spyOn(net.Server.prototype, 'listen');
     const window = (await startMain(['--lan', '--host', '0.0.0.0', '--no-demo'])) as { loaded: string[] };
     await vi.waitFor(() => expect(window.loaded.length).toBeGreaterThan(0));

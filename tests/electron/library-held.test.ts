@@ -40,7 +40,7 @@ describe('a library folder held by another program', () => {
     await import('../../electron/main.js');
     electron.markReady();
 
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 20_000 });
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 60_000 });
     const waiting = fake.windows[0] as FakeWindow;
     expect(waiting.loaded).toHaveLength(1);
     const page = decodeURIComponent(waiting.loaded[0].replace(/^data:text\/html;charset=utf-8,/, ''));
@@ -58,7 +58,7 @@ describe('a library folder held by another program', () => {
     expect(logged.filter((line) => line.includes('library held by another program (sync'))).toHaveLength(1);
 
     holder.close();
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(2), { timeout: 20_000 });
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2), { timeout: 60_000 });
     const main = fake.windows[1] as FakeWindow;
     expect(main.loaded).toEqual([KIOSK_HOME_URL]);
     // The waiting page stays until the app's window has painted over it.

@@ -46,7 +46,7 @@ beforeAll(async () => {
   await import('../../electron/main.js');
   expect(fake.windows).toHaveLength(0); // nothing happens before ready
   electron.markReady();
-  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 20_000 });
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 60_000 });
   window = fake.windows[0] as FakeWindow;
 }, 30_000);
 

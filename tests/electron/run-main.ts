@@ -20,7 +20,7 @@ export async function startMain(args: string[], prepare: (libraryDir: string) =>
   const electron = (await import('electron')) as unknown as { markReady(): void };
   await import('../../electron/main.js');
   electron.markReady();
-  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 20_000 });
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 60_000 });
   return fake.windows[0];
 }
 

@@ -2,8 +2,8 @@
  * The `bookshelf` command as the tests run it, from the TypeScript sources: `runCli` waits for it
  * (status, stdout and stderr as text, or as bytes with `binary`), `startCli` starts it and hands
  * back the child (a server, imports running side by side). CI=1 keeps `serve` from opening a
- * browser; `library` adds `--library DIR`. `whileServing` runs a body while `serve` or `start`
- * serves at the 127.0.0.1 address it printed, then stops it with SIGTERM and expects exit 0.
+ * browser; `library` adds `--library DIR`. `startServing` waits for `serve` or `start` to print
+ * its 127.0.0.1 address; `whileServing` runs a body meanwhile, then stops it and expects exit 0.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams, SpawnSyncReturns } from 'node:child_process';
@@ -36,25 +36,41 @@ export function startCli(args: string[], options: Omit<CliOptions, 'input' | 'ti
   return spawn(process.execPath, argv(args, options), { env: envOf(options) });
 }
 
-/** Runs `body` with `bookshelf ARGS` serving at the 127.0.0.1 address it printed (and its standard output so far); stops it after, expecting exit 0. */
-export async function whileServing(args: string[], options: Omit<CliOptions, 'input' | 'timeoutMs'>, body: (url: string, stdout: string) => Promise<void>): Promise<void> {
+export interface Serving {
+  /** The 127.0.0.1 address it printed. */
+  url: string;
+  /** Its standard output and error so far. */
+  output: () => string;
+  /** Stops it with SIGTERM; resolves with its exit status. */
+  stop: () => Promise<number | null>;
+}
+
+/** Starts `bookshelf ARGS` (`serve`, `start`) and waits, however long a busy machine takes, for the 127.0.0.1 address it prints; rejects if it exits first. */
+export function startServing(args: string[], options: Omit<CliOptions, 'input' | 'timeoutMs'> = {}): Promise<Serving> {
   const child = startCli(args, options);
-  let out = '';
-  let stderr = '';
-  child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (found) resolve({ url: found[1], output: () => output, stop: () => (child.kill('SIGTERM'), exited) });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => reject(new Error(`bookshelf ${args[0]} exited ${code}:\n${output}`)));
+  });
+}
+
+/** Runs `body` with `bookshelf ARGS` serving at the address it printed (and its output so far); stops it after, expecting exit 0. */
+export async function whileServing(args: string[], options: Omit<CliOptions, 'input' | 'timeoutMs'>, body: (url: string, output: string) => Promise<void>): Promise<void> {
+  const serving = await startServing(args, options);
+  let stopped = false;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (data: Buffer) => {
-        out += data.toString();
-        const found = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-        if (found) resolve(found[1]);
-      });
-      void exited.then(() => reject(new Error(`bookshelf ${args[0]} exited:\n${out}\n${stderr}`)));
-    });
-    await body(url, out);
+    await body(serving.url, serving.output());
+    stopped = true;
+    expect(await serving.stop()).toBe(0);
   } finally {
-    child.kill('SIGTERM');
+    if (!stopped) await serving.stop();
   }
-  expect(await exited).toBe(0);
 }

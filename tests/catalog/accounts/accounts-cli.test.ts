@@ -15,7 +15,7 @@ import { runCli } from '../../helpers/cli.js';
 const run = (libraryDir: string, args: string[], input = '') => runCli(['accounts', ...args], { library: libraryDir, input });
 
 describe('bookshelf accounts', () => {
-  it('adds, lists and resets accounts; the reset lifts a lock and re-enables the account', { timeout: 90_000 }, async () => {
+  it('adds, lists and resets accounts; the reset lifts a lock and re-enables the account', async () => {
     const libraryDir = tempDir('accounts-cli-');
     expect(run(libraryDir, []).stdout).toContain('Chưa có tài khoản');
     const added = run(libraryDir, ['--add', 'CanBo', '--role', 'official', '--name', 'Nguyễn Văn Cán'], 'mat-khau-dau-tien\n');

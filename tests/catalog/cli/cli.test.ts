@@ -5,33 +5,12 @@ import { say } from '../../../shared/messages.js';
 import { SCHEMA_VERSION } from '../../../catalog/db/migrations.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { jsonBody } from '../../helpers/json-body.js';
-import { runCli, startCli } from '../../helpers/cli.js';
+import { runCli, startServing } from '../../helpers/cli.js';
 
-const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env, timeoutMs: 30_000 });
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
-/** Starts `bookshelf serve`, waits for its address line, returns it and a stop function. */
-function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
-  const child = startCli(['serve', '--port', '0', ...args], { env });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no address printed:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({
-          url: match[1],
-          output: () => output,
-          stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
-        });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
-}
+/** Starts `bookshelf serve` on a free port and waits for its address line. */
+const serve = (args: string[], env: NodeJS.ProcessEnv = {}) => startServing(['serve', '--port', '0', ...args], { env });
 
 describe('bookshelf CLI', () => {
   it('lists its commands with --help', () => {

@@ -33,7 +33,7 @@ const ok = async (running: Promise<Ran>) => {
   return result.stdout;
 };
 
-describe('bookshelf enrol and bookshelf moderate --stations', { timeout: 60_000 }, () => {
+describe('bookshelf enrol and bookshelf moderate --stations', () => {
   it('enrol, list, approve, ask, revoke — the fingerprint the same at both ends, each decision audited', async () => {
     const hub = await startHub();
     onTestFinished(() => hub.close());

@@ -38,7 +38,7 @@ const outboxRows = (library: Library) => library.db.prepare('SELECT * FROM outbo
 function exportOntoTmpfs(libraryDir: string, mountOptions: string): { status: number | null; stderr: string; folder: string; drive: string[] } | null {
   const mountPoint = tempDir('usb-mount-');
   const script = 'mount -t tmpfs -o "$1" tmpfs "$2" || exit 90; "$3" "$4" outbox --export-bundle "$2" --library "$5"; status=$?; echo "drive:$(ls -A "$2")"; exit $status';
-  const run = spawnSync('unshare', ['-rm', 'sh', '-c', script, 'sh', mountOptions, mountPoint, process.execPath, BOOKSHELF_BIN, libraryDir], { encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 60_000 });
+  const run = spawnSync('unshare', ['-rm', 'sh', '-c', script, 'sh', mountOptions, mountPoint, process.execPath, BOOKSHELF_BIN, libraryDir], { encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 180_000 });
   if (run.error || run.status === 90 || /unshare:/.test(run.stderr)) {
     const why = `a tmpfs in a user and mount namespace is needed (unshare from util-linux, user namespaces enabled): ${run.error?.message ?? run.stderr.trim()}`;
     if (process.env.CI === 'true') throw new Error(why);
