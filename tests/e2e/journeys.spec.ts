@@ -68,7 +68,6 @@ async function readTheLaw(page: Page) {
 }
 
 test('by words without diacritics: "luat nguoi lao dong" → the law → read, an article, search inside, home', async ({ page }) => {
-  test.setTimeout(90_000);
   await page.goto('/?kiosk=1');
   await search(page, 'luat nguoi lao dong');
   const hit = page.getByTestId('search-hit').filter({ hasText: LAW_TITLE }).first();
@@ -81,7 +80,6 @@ test('by words without diacritics: "luat nguoi lao dong" → the law → read, a
 });
 
 test('by number: "69/2020/QH14" → the law → read, an article, search inside, home', async ({ page }) => {
-  test.setTimeout(90_000);
   await page.goto('/?kiosk=1');
   await search(page, LAW_NUMBER);
   // A number leads to the document itself: straight to its page, or it is the first result.
@@ -107,7 +105,6 @@ test('typing shows suggestions, and one opens the law', async ({ page }) => {
 
 test('a Vietnamese book in the EPUB reader: "lao hac" → Lão Hạc → read and turn pages', async ({ page }) => {
   test.skip(corporaMissing, corpusSkipReason());
-  test.setTimeout(60_000);
   await page.goto('/?kiosk=1');
   await search(page, 'lao hac');
   const hit = page.getByTestId('search-hit').filter({ hasText: /Lão Hạc/i }).first();
@@ -128,7 +125,6 @@ test('a Vietnamese book in the EPUB reader: "lao hac" → Lão Hạc → read an
 });
 
 test('after reading, the kiosk goes home by itself and forgets the reader', async ({ page }) => {
-  test.setTimeout(60_000);
   await page.goto('/?kiosk=1&idle=12');
   await search(page, LAW_NUMBER);
   const title = page.getByTestId('publication-title');

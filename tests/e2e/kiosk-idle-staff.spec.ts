@@ -27,7 +27,6 @@ async function signedInAs(page: Page): Promise<string | null> {
 }
 
 test('the kiosk’s idle reset signs out staff who walked away from it', async ({ page }) => {
-  test.setTimeout(90_000);
   await signIn(page, 'official');
   expect(await signedInAs(page)).toBe(E2E_STAFF.official.username);
   await page.goto('/?kiosk=1&idle=5');

@@ -64,7 +64,6 @@ test.describe('kiosk mode', () => {
   });
 
   test('idle reset after searching and reading forgets everything the last reader did', async ({ page }) => {
-    test.setTimeout(90_000);
     await page.goto('/?kiosk=1&idle=12');
     await expectFreshHome(page);
     const start = { url: page.url(), length: await page.evaluate(() => history.length) };
@@ -133,7 +132,6 @@ test.describe('kiosk mode', () => {
 
   test('reading inside the EPUB frame counts as input: no countdown while the reader moves', async ({ page }) => {
     test.skip(corporaMissing, corpusSkipReason());
-    test.setTimeout(60_000);
     await page.goto('/?kiosk=1&idle=8');
     const input = page.getByTestId('search-input').first();
     await input.fill('lao hac');

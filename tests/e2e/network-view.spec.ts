@@ -138,7 +138,6 @@ async function downloadedCsv(button: Locator): Promise<string[][]> {
 }
 
 test('the network’s use per station and per province, over a period, and the CSV with the same totals', async () => {
-  test.setTimeout(90_000);
   const url = hub.ui.server.url;
   const table = page.getByTestId('network-table');
 
@@ -238,7 +237,6 @@ test('the network’s use per station and per province, over a period, and the C
 });
 
 test('the stations page: 50 of 123, then more; a province; a search without diacritics', async () => {
-  test.setTimeout(90_000);
   generateStations(hub.library.db, 120);
   const url = hub.ui.server.url;
   const shown = page.getByTestId('stations-shown');

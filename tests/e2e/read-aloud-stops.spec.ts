@@ -69,7 +69,6 @@ test('turning to another part stops reading aloud', async ({ page }) => {
 });
 
 test('the kiosk’s idle reset stops reading aloud', async ({ page }) => {
-  test.setTimeout(90_000);
   await page.goto('/?kiosk=1&idle=5');
   const box = page.getByRole('combobox', { name: 'Bạn cần tìm gì?' });
   await box.fill(QUERY);

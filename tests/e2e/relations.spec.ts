@@ -128,7 +128,6 @@ test('a law and the law replacing it, imported in either order, say the same: th
 });
 
 test('the same after an official syncs a hub\'s feed holding both laws', async ({ page }) => {
-  test.setTimeout(90_000);
   const url = synced.server.url;
   await signInAt(page, url);
   await page.goto(`${url}/#/official/sync`);

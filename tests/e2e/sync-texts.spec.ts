@@ -61,7 +61,6 @@ test.afterAll(async () => {
 const temp = tempDirs(test); // after the station's hook: its library is in one of these folders
 
 test('the official syncs a USB feed; the demo set gives way; a resident finds a sentence of a synced law and opens the one record by number', async ({ page }) => {
-  test.setTimeout(90_000);
   const url = station.server.url;
   const signIn = await page.request.post(`${url}/api/auth.signIn`, { data: { username: OFFICIAL.username, password: OFFICIAL.password } });
   expect(signIn.status()).toBe(200);

@@ -121,7 +121,6 @@ for (const size of ['kiosk', 'phone'] as ScreenSize[]) {
     });
 
     test('with a Vietnamese system voice, Nghe queues the text to it sentence by sentence, in vi-VN, at the speed chosen', async ({ page }) => {
-      test.setTimeout(60_000);
       await systemVoice(page);
       await page.goto(`/#/publications/${LAW_ID}`);
       await expect(page.getByTestId('text-view-button')).toBeVisible();
@@ -164,7 +163,6 @@ for (const size of ['kiosk', 'phone'] as ScreenSize[]) {
     });
 
     test('the contents lead to an article of another part; parts turn; large text and high contrast reach the text', async ({ page }) => {
-      test.setTimeout(60_000);
       await page.goto(`/#/text/${LAW_ID}`);
       await expect(page.getByText('Phần 1/3').first()).toBeVisible();
       if (size === 'phone') {
