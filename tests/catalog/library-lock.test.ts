@@ -80,7 +80,7 @@ describe('the library folder has one writer', () => {
     expect(second.stderr).toContain(`(app, process id ${process.pid}`);
     app.close();
     expect(fs.existsSync(lockPath(dir))).toBe(false);
-  }, 90_000);
+  });
 
   it('a second writer in the same process is refused too, and release leaves a newer holder alone', async () => {
     const dir = tempDir('library-lock-same-');

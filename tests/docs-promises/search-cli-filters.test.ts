@@ -25,7 +25,7 @@ beforeAll(async () => {
   const opened = await Library.open(library);
   await loadDemoIfEmpty(opened);
   opened.close();
-}, 60_000);
+});
 
 /** Runs `bookshelf ARGS --library <the demo library>`: its exit code and standard output. */
 async function cli(args: string[]): Promise<{ code: number; stdout: string }> {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await import('../../electron/desktop-app.js');
   Object.defineProperty(process, 'platform', { ...platform, value: 'win32' });
   await startMain(['--no-demo']);
-}, 30_000);
+});
 
 afterAll(async () => {
   Object.defineProperty(process, 'platform', platform);

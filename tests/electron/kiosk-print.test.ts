@@ -43,7 +43,7 @@ beforeAll(async () => {
     await runKiosk({ libraryDir: dir, on: false, off: false, printer: 'HP LaserJet P1102 (UBND xã)' }, quiet);
   });
   ipcMain = ((await import('electron')) as unknown as { ipcMain: FakeIpcMain }).ipcMain;
-}, 30_000);
+});
 
 afterAll(() => quitMain());
 

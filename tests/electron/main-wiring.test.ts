@@ -48,7 +48,7 @@ beforeAll(async () => {
   electron.markReady();
   await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 60_000 });
   window = fake.windows[0] as FakeWindow;
-}, 30_000);
+});
 
 afterAll(() => {
   vi.restoreAllMocks();

@@ -91,7 +91,7 @@ describe('shell case 1: no Node in the renderer, only allow-listed bridge method
       const config = preloadConfig as InlineConfig;
       await build({ ...config, configFile: false, logLevel: 'silent', build: { ...config.build, outDir } });
       code = await fs.readFile(path.join(outDir, PRELOAD_FILE_NAME), 'utf8');
-    }, 60_000);
+    });
 
     it('is CommonJS and requires nothing but electron', () => {
       expect(code).not.toMatch(/^\s*(import|export)\s/m);

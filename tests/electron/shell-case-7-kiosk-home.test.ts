@@ -23,7 +23,7 @@ let window: FakeWindow;
 
 beforeAll(async () => {
   window = (await startMain(['--kiosk', '--no-demo'])) as FakeWindow;
-}, 30_000);
+});
 
 afterAll(() => quitMain());
 

@@ -23,7 +23,7 @@ beforeAll(async () => {
   window = (await startMain(['--no-demo'], async (dir) => {
     (await openTestLibrary(dir)).updateKioskSettings({ enabled: true });
   })) as FakeWindow;
-}, 30_000);
+});
 
 afterAll(() => quitMain());
 

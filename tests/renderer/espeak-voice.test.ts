@@ -20,7 +20,7 @@ beforeAll(async () => {
   const bytes = data.bytes.buffer.slice(data.bytes.byteOffset, data.bytes.byteOffset + data.bytes.length) as ArrayBuffer;
   const { default: create } = (await import(PACKAGE)) as { default: EspeakFactory };
   espeak = await startEspeak(create, { bytes, size: data.size, ranges: data.ranges });
-}, 60_000);
+});
 
 const peak = (samples: Int16Array) => samples.reduce((m, s) => Math.max(m, Math.abs(s)), 0) / 32768;
 

@@ -31,7 +31,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'document.body.textContent = "Tủ sách";');
   station = await startStation({ libraryDir: tempDir('lan-limits-'), host: '127.0.0.1', port: 0, demo: true, rendererDir });
   base = station.server.url;
-}, 60_000);
+});
 afterAll(async () => station?.close());
 
 describe('counts from the LAN', () => {

@@ -272,7 +272,7 @@ describe('limits', () => {
       // Cut by the timeouts set here (1.5 s for the headers), not left to Node's own (60 s).
       expect(ms).toBeLessThan(20_000);
     }
-  }, 30_000);
+  });
 
   it('rate-limits a flood from one client with 429 and Retry-After, while another is served in its midst', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
@@ -313,7 +313,7 @@ describe('limits', () => {
     } finally {
       agent.destroy();
     }
-  }, 30_000);
+  });
 });
 
 describe('the rate limiter', () => {

@@ -195,5 +195,5 @@ describe('a USB bundle taken in at the hub', () => {
     expect(run.stdout).toContain(say('vi', { key: 'usbBundleUi.refused', params: { reason: { key: 'usbBundle.fileMissing' } } }));
     expect(run.stdout).toContain(say('en', { key: 'usbBundleUi.accepted' }));
     expect(run.stdout).toContain(say('vi', { key: 'cli.usbBundle.imported', params: { accepted: 1, refused: 1 } }));
-  }, 90_000); // the CLI starts from the TypeScript sources
+  });
 });

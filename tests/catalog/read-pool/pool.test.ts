@@ -20,7 +20,7 @@ beforeAll(async () => {
   library = await tempLibrary('read-pool-');
   await loadDemoIfEmpty(library);
   pool = new ReadPool(library.layout.database, library.db, { workers: 2 });
-}, 60_000);
+});
 afterAll(() => pool.close());
 
 describe('the read pool', () => {
@@ -62,7 +62,7 @@ describe('the read pool', () => {
     } finally {
       await fresh.close();
     }
-  }, 30_000);
+  });
 
   it('goes on after a worker dies: the read it ran fails, the next one is answered', async () => {
     const lone = new ReadPool(library.layout.database, library.db, { workers: 1, log: () => undefined });
@@ -75,6 +75,6 @@ describe('the read pool', () => {
     } finally {
       await lone.close();
     }
-  }, 30_000);
+  });
 });
 

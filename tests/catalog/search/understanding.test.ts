@@ -48,7 +48,7 @@ beforeAll(async () => {
     ...records,
     { publication: { id: 'truyen-kieu', kind: 'book', title: 'Truyện thơ' }, files: [], text: { text: POEM, pageStarts: [0], pageCount: 1 } },
   ]);
-}, 60_000);
+});
 
 const read = (q: string) => understandQuery(library.db, q);
 const ask = (q: string, asTyped = false) => search(library.db, { q, offset: 0, limit: 5, asTyped });
