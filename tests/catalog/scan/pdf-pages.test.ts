@@ -46,7 +46,7 @@ describe('renderPdfPages', () => {
     expect(count).toBe(1);
     expect(drawn).toHaveLength(1);
     expect(fs.readdirSync(out)).toEqual([path.basename(drawn[0])]);
-  }, 60_000);
+  });
 
   it('fails a file pdf.js cannot open with the worker’s words, and goes on with the next', async () => {
     const out = tempDir('pdf-pages-bad-');
