@@ -245,5 +245,8 @@ export function linkFile(db: Db, publicationId: string, file: NewFileLink, now =
      ON CONFLICT (sha256) DO UPDATE SET state = CASE WHEN files.state = 'present' THEN 'present' ELSE excluded.state END,
        wanted = CASE WHEN excluded.state = 'present' THEN 1 ELSE files.wanted END`,
   ).run(file.sha256, file.size, file.mediaType, file.state, now);
-  statement(db, `INSERT OR REPLACE INTO publication_files (publication_id, sha256, role) VALUES (?, ?, ?)`).run(publicationId, file.sha256, file.role);
+  // An upsert, not OR REPLACE: a replace deletes first, and checks the foreign keys again for it (the costliest write of a sync's row).
+  statement(db,
+    'INSERT INTO publication_files (publication_id, sha256, role) VALUES (?, ?, ?) ON CONFLICT (publication_id, sha256) DO UPDATE SET role = excluded.role',
+  ).run(publicationId, file.sha256, file.role);
 }

@@ -4,8 +4,9 @@
  * from any location, before anything is written. The snapshot (for a new station) and the pages
  * it needs are staged in the source's feed cache and checked (stage.ts). Then the snapshot is
  * applied in batches read line by line (the byte offset reached is committed with each batch, so
- * a kill resumes there) and each page after it, the last transaction advancing the cursor; no
- * transaction holds the thread longer than SLICE_MS (the kiosk is answered between them); every
+ * a kill resumes there) and each page after it, the last transaction advancing the cursor; a
+ * transaction holds the lock at most SLICE_MS, and commits at once when another write of the app
+ * waits for it (a save sent to the writer thread; the kiosk's reads never wait, WAL); every
  * publication's text object is fetched — and what it says of its relations read, unless the feed
  * gives the hub's reading of it — before the transaction that writes it, so a document is
  * searchable, and its status derived, from the moment it appears. A publication already here as a demo row or as this
@@ -52,8 +53,16 @@ const MAX_SIGNATURE_BYTES = 4096;
 export const DEFAULT_SNAPSHOT_BATCH = 500;
 /** …or fewer, so one batch holds at most ~1.5 MB of text (256 KiB of compressed text objects). */
 const BATCH_TEXT_BYTES = 256 * 1024;
-/** A transaction of the apply holds the thread at most about this long (one publication at least). */
-const SLICE_MS = 10;
+/**
+ * A transaction of the apply holds the lock at most about this long, or this many items, while no
+ * other write of the app waits for it (each commit flushes the search index: fewer are faster)…
+ */
+const SLICE_MS = 200;
+const SLICE_ITEMS = 2_000;
+/** …and commits after the item it is writing when one does (`othersWaiting`). */
+const nobodyWaits = () => false;
+/** Pages the apply's connection caches while it runs (KiB, as SQLite counts a negative cache_size): its indexes' pages stay in memory between two transactions. */
+const APPLY_CACHE_KIB = 32 * 1024;
 
 export interface SyncResult {
   status: 'applied' | 'unchanged' | 'expired';
@@ -90,6 +99,8 @@ export interface SyncOnceOptions {
   snapshotBatch?: number;
   /** Opens the files staging writes (fault tests replace it). */
   openWrite?: OpenWrite;
+  /** Whether another write of the app waits for the lock now (a save sent to the writer thread): the apply then commits at once. */
+  othersWaiting?: () => boolean;
 }
 
 function pinnedKeys(row: SyncSourceRow): KeyObject[] {
@@ -132,6 +143,19 @@ async function cachedRootIs(cacheDir: string, rootBytes: Uint8Array): Promise<bo
 
 export async function syncOnce(library: Library, row: SyncSourceRow, source: FeedSource, options: SyncOnceOptions = {}): Promise<SyncResult> {
   const db = library.db;
+  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${-APPLY_CACHE_KIB}`);
+  try {
+    return await applyFeed(library, row, source, options);
+  } finally {
+    db.pragma(`cache_size = ${cacheBefore}`);
+  }
+}
+
+/** syncOnce's body, with the connection's cache enlarged. */
+async function applyFeed(library: Library, row: SyncSourceRow, source: FeedSource, options: SyncOnceOptions): Promise<SyncResult> {
+  const db = library.db;
+  const othersWaiting = options.othersWaiting ?? nobodyWaits;
   const now = options.now ?? new Date();
   const stamp = now.toISOString();
   const batchSize = Math.max(1, options.snapshotBatch ?? DEFAULT_SNAPSHOT_BATCH);
@@ -284,8 +308,9 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
 
     let rootAccepted = false;
     /**
-     * Applies items in transactions of at most SLICE_MS each (one item at least), the event loop
-     * free between them so the kiosk is answered; `close` runs in the last one (it moves the
+     * Applies items in transactions of at most SLICE_MS or SLICE_ITEMS each, cut short after any
+     * item when another write waits (one item at least), the event loop free between them so the
+     * writer thread takes saves and stops; `close` runs in the last one (it moves the
      * cursor or the snapshot offset). Cut short (a stop, a crash), the batch is applied again from
      * its start: puts and removes applied twice end the same.
      */
@@ -301,7 +326,7 @@ export async function syncOnce(library: Library, row: SyncSourceRow, source: Fee
           while (next < items.length) {
             apply(items[next]);
             next += 1;
-            if (performance.now() - started >= SLICE_MS) break;
+            if (othersWaiting() || next - from >= SLICE_ITEMS || performance.now() - started >= SLICE_MS) break;
           }
           if (next >= items.length) close();
         });

@@ -5,7 +5,9 @@
  * is read whole; a snapshot streams to a `.part` that a cut resumes with a Range request from the
  * length it reached (every byte received is kept, body-copy.ts). A full disk removes the `.part`
  * and stops the run with a clear message; the catalog is untouched.
- * Reading staged documents back checks them again (the cache is a disk, not a promise).
+ * Reading staged documents back checks them again (the cache is a disk, not a promise); only a
+ * file this process verified, unchanged since (same inode, size and change time), is not hashed
+ * again when staged again (a station's 64 MB snapshot, kept for new stations, at every run).
  */
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -38,6 +40,37 @@ export interface DocRef {
   path: string;
   sha256: string;
   size: number;
+}
+
+/** Files this process verified, by path: their identity (inode, size, change time) then and the sha256 found. */
+const verified = new Map<string, string>();
+/** More are forgotten at once (a writer thread staging page after page for days). */
+const MAX_VERIFIED = 1_000;
+
+const identityOf = async (file: string) => {
+  const stat = await fs.stat(file, { bigint: true }).catch(() => null);
+  return stat && { size: Number(stat.size), key: `${stat.ino}:${stat.size}:${stat.ctimeNs}` };
+};
+
+/** Whether a staged file is the document `ref` names: its size and sha256, unless this process verified it unchanged. */
+async function isVerified(file: string, ref: DocRef): Promise<boolean> {
+  const identity = await identityOf(file);
+  if (!identity || identity.size !== ref.size) return false;
+  if (verified.get(file) === `${identity.key}:${ref.sha256}`) return true;
+  if ((await sha256File(file)).sha256 !== ref.sha256) return false;
+  remember(file, identity.key, ref);
+  return true;
+}
+
+function remember(file: string, key: string, ref: DocRef): void {
+  if (verified.size >= MAX_VERIFIED) verified.clear();
+  verified.set(file, `${key}:${ref.sha256}`);
+}
+
+/** Remembers a file just moved into place after its bytes on disk were verified. */
+async function rememberMoved(file: string, ref: DocRef): Promise<void> {
+  const identity = await identityOf(file);
+  if (identity) remember(file, identity.key, ref);
 }
 
 const refused = (code: DocCode, key: MessageRef['key'], params: MessageRef['params']) => new SyncRefusedError(code, { key, params });
@@ -93,7 +126,7 @@ async function continuePart(part: string, read: RangeRead, ref: DocRef, code: Do
 export async function stage(source: FeedSource, cacheDir: string, ref: DocRef, code: DocCode, openWrite: OpenWrite = openWriteDefault): Promise<string> {
   if (code === 'bad_page' && ref.size > MAX_PAGE_BYTES) throw refused(code, 'feed.tooLarge', { path: ref.path, size: ref.size, max: MAX_PAGE_BYTES });
   const file = feedFileIn(cacheDir, ref.path);
-  if ((await fs.stat(file).catch(() => null))?.size === ref.size && (await sha256File(file)).sha256 === ref.sha256) return file;
+  if (await isVerified(file, ref)) return file;
   if (ref.size <= MAX_IN_MEMORY_DOC) {
     await writeAtomic(file, await readVerified(source, ref, code), openWrite);
     return file;
@@ -123,6 +156,7 @@ export async function stage(source: FeedSource, cacheDir: string, ref: DocRef, c
     throw notMatching(code, ref);
   }
   await moveIntoPlace(part, file);
+  await rememberMoved(file, ref);
   return file;
 }
 

@@ -51,13 +51,25 @@ export interface FetchedTexts {
   bytes: number;
 }
 
-/** Runs `work` over `items`, `limit` at a time; the first error stops new work and is thrown. */
+/**
+ * Runs `work` over `items`, `limit` at a time; the first error stops new work and is thrown once
+ * the work in flight has ended, so no write is still going (or its temporary file still there)
+ * when the caller hears of it.
+ */
 async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const run = async () => {
-    while (next < items.length) await work(items[next++]);
+    while (!failed && next < items.length) {
+      await work(items[next++]).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, run));
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** The stored object's bytes when they are still the ones named, else null (and a damaged copy is removed). */

@@ -6,9 +6,10 @@
  * connection to the library, so the thread that answers the kiosk (the served station's, or
  * Electron's main process) computes none of it; it only receives progress and results. The
  * thread starts on the first write and stays for the next (starting one costs a module load);
- * `close` ends it. A sync commits in short transactions, so a save sent meanwhile waits at most
- * one of them, and so does any write left on the kiosk's thread. A thread that dies fails only
- * the writes it had; the next write starts a new one.
+ * `close` ends it. A sync commits in transactions of at most 200 ms, and at once when a save is
+ * sent meanwhile: the saves waiting are counted in memory both threads share, which the sync's
+ * transaction reads after each publication, so a save waits one publication's write, not a
+ * transaction. A thread that dies fails only the writes it had; the next write starts a new one.
  *
  * Worker entry: writer-worker-tsx.mjs from the TypeScript sources, writer-worker.js compiled
  * (catalog/threads/worker-entry.ts).
@@ -57,6 +58,8 @@ interface Pending {
 
 export class WriterThread {
   private worker: Worker | null = null;
+  /** Saves sent and not yet written, shared with the worker ([0]): the worker decrements it after each save's transaction. */
+  private savesWaiting = new Int32Array(new SharedArrayBuffer(4));
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
@@ -80,7 +83,9 @@ export class WriterThread {
 
   /** Saves documents (and takes a usage counter) in one transaction. */
   async save(job: SaveJob): Promise<void> {
-    await this.send({ type: 'save', id: this.nextId++, job });
+    const worker = this.ready();
+    Atomics.add(this.savesWaiting, 0, 1);
+    await this.send({ type: 'save', id: this.nextId++, job }, undefined, worker);
   }
 
   /** Reads the texts whose relations are not read yet and derives the statuses that are due (catalog/relations/backfill.ts). */
@@ -103,8 +108,7 @@ export class WriterThread {
     await worker.terminate();
   }
 
-  private send(request: Extract<WriterRequest, { id: number }>, onProgress?: (progress: SyncProgress) => void): Promise<SyncResult | BackfillResult | null> {
-    const worker = this.ready();
+  private send(request: Extract<WriterRequest, { id: number }>, onProgress?: (progress: SyncProgress) => void, worker = this.ready()): Promise<SyncResult | BackfillResult | null> {
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject, onProgress });
       worker.ref();
@@ -122,7 +126,9 @@ export class WriterThread {
 
   private ready(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.entry, { workerData: { libraryDir: this.libraryDir } satisfies WriterWorkerData });
+    // A new thread, a new count: the saves the last one had failed with it.
+    this.savesWaiting = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(this.entry, { workerData: { libraryDir: this.libraryDir, savesWaiting: this.savesWaiting } satisfies WriterWorkerData });
     worker.unref();
     worker.on('message', (reply: WriterReply) => {
       if (reply.type === 'progress') this.pending.get(reply.id)?.onProgress?.(reply.progress);

@@ -2,9 +2,10 @@
  * The writer thread's body (./writer-thread.ts): it opens the library itself — its own
  * connection, its own temporary folder — and runs the writes it is sent: a sync run's metadata
  * step (`syncOnce`, posting progress; a `stop` aborts it between two transactions), document
- * saves (one transaction each, taken between two of a sync's; sections and relations read from
- * the text before it) and the background reading of relations (catalog/relations/backfill.ts:
- * one run at a time, a run asked for meanwhile done once after it; `close` stops it). Failures
+ * saves (one transaction each, taken between two of a sync's — the sync commits early when the
+ * shared count says saves wait; sections and relations read from the text before it) and the
+ * background reading of relations (catalog/relations/backfill.ts: one run at a time, a run
+ * asked for meanwhile done once after it; `close` stops it). Failures
  * travel as plain data — which error, and what it said by reference — and are rebuilt on the
  * other side.
  */
@@ -31,6 +32,8 @@ import type { SyncSourceRow } from '../sync/sources.js';
 
 export interface WriterWorkerData {
   libraryDir: string;
+  /** [0]: saves sent to this thread and not yet written (the sender adds, this thread subtracts). */
+  savesWaiting: Int32Array;
 }
 
 /** Documents to save; a record without sections or relations gets them read from its text here (a long text takes a while). */
@@ -72,22 +75,27 @@ function failureOf(error: unknown): WriterFailure {
   return { kind: 'other', message: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' ? { code } : {}) };
 }
 
-async function save(library: Library, job: SaveJob): Promise<null> {
-  const records = job.records.map((record) => ({
-    ...record,
-    sections: record.sections ?? (record.text?.text.trim() ? parseStructure(record.text.text) : []),
-    reading: record.reading !== undefined ? record.reading : readText(record.publication.kind, record.text?.text),
-  }));
-  await writeWhenFree(library.db, () => {
-    saveDocuments(library.db, records);
-    if (job.count) countUsage(library.db, job.count);
-  });
-  return null;
+async function save(library: Library, job: SaveJob, waiting: Int32Array): Promise<null> {
+  try {
+    const records = job.records.map((record) => ({
+      ...record,
+      sections: record.sections ?? (record.text?.text.trim() ? parseStructure(record.text.text) : []),
+      reading: record.reading !== undefined ? record.reading : readText(record.publication.kind, record.text?.text),
+    }));
+    await writeWhenFree(library.db, () => {
+      saveDocuments(library.db, records);
+      if (job.count) countUsage(library.db, job.count);
+    });
+    return null;
+  } finally {
+    Atomics.sub(waiting, 0, 1);
+  }
 }
 
 if (parentPort && (workerData as WriterWorkerData | null)?.libraryDir) {
   const port = parentPort;
-  const opening = Library.open((workerData as WriterWorkerData).libraryDir);
+  const { libraryDir, savesWaiting } = workerData as WriterWorkerData;
+  const opening = Library.open(libraryDir);
   const syncs = new Map<number, AbortController>();
   const relations = new AbortController();
   let reading: Promise<BackfillResult> | null = null;
@@ -112,7 +120,7 @@ if (parentPort && (workerData as WriterWorkerData | null)?.libraryDir) {
     );
   port.on('message', (request: WriterRequest) => {
     if (request.type === 'stop') syncs.get(request.id)?.abort();
-    else if (request.type === 'save') answer(request.id, (library) => save(library, request.job));
+    else if (request.type === 'save') answer(request.id, (library) => save(library, request.job, savesWaiting));
     else if (request.type === 'relations') answer(request.id, readRelations);
     else if (request.type === 'sync') {
       const controller = new AbortController();
@@ -122,6 +130,7 @@ if (parentPort && (workerData as WriterWorkerData | null)?.libraryDir) {
           now: new Date(request.now),
           signal: controller.signal,
           onProgress: (progress) => port.postMessage({ type: 'progress', id: request.id, progress } satisfies WriterReply),
+          othersWaiting: () => Atomics.load(savesWaiting, 0) > 0,
         }).finally(() => syncs.delete(request.id)),
       );
     } else {
