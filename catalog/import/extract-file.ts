@@ -1,7 +1,7 @@
 /**
  * One file, in process: read it (bounded), hash the bytes that will be parsed, tell PDF from
  * EPUB by extension and magic bytes, and run the matching extractor; or render a PDF's cover
- * alone (coverOfFile). The importer never calls
+ * alone (coverOfFile); or read a helper's part of a PDF another worker extracts (helpWithFile). The importer never calls
  * this directly — it runs inside the extraction worker (extract-worker.ts); tests and the
  * benchmark may.
  */
@@ -10,7 +10,9 @@ import path from 'node:path';
 import { extractEpub } from './epub.js';
 import { ImportRefusal, refuse } from './errors.js';
 import type { RefusalDetail } from './errors.js';
-import { extractPdf, hasPdfHeader, renderPdfCover } from './pdf.js';
+import type { PageRead } from './page-share.js';
+import { extractPdf, hasPdfHeader, readSharedPages, renderPdfCover } from './pdf.js';
+import type { PageSharing } from './pdf.js';
 import { sha256Hex } from '../store/hash.js';
 import { DEFAULT_LIMITS } from './types.js';
 import type { ExtractLimits, ExtractedCover, Extraction, SourceFormat } from './types.js';
@@ -52,7 +54,8 @@ async function readBounded(file: string, limits: ExtractLimits): Promise<Buffer>
   }
 }
 
-export async function extractFile(file: string, options: ExtractFileOptions = {}): Promise<Extraction> {
+/** One file's extraction; a PDF's pages shared with helpers when `sharing` is given (page-share.ts). */
+export async function extractFile(file: string, options: ExtractFileOptions = {}, sharing?: PageSharing): Promise<Extraction> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const data = await readBounded(file, limits);
   const meta = { sha256: sha256Hex(data), size: data.byteLength };
@@ -60,7 +63,7 @@ export async function extractFile(file: string, options: ExtractFileOptions = {}
   if (format === 'split-zip') refuse('zip-split');
   if (format === 'pdf') {
     if (!hasPdfHeader(data)) refuse('not-pdf', describe(data));
-    return extractPdf(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), meta, { limits, cover: options.cover });
+    return extractPdf(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), meta, { limits, cover: options.cover, sharing });
   }
   if (format === 'epub') {
     if (!(data.byteLength >= 2 && data[0] === 0x50 && data[1] === 0x4b)) refuse('not-epub', describe(data));
@@ -76,6 +79,14 @@ export async function coverOfFile(file: string, options: ExtractFileOptions = {}
   // Hashed first: pdf.js takes the bytes over (their buffer is detached once it has them).
   const sha256 = sha256Hex(data);
   return { sha256, cover: await renderPdfCover(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), limits) };
+}
+
+/** A helper's part of a PDF another worker extracts (page-share.ts): the pages it read, and the sha256 of the bytes it read them from. */
+export async function helpWithFile(file: string, options: ExtractFileOptions, cursor: Int32Array): Promise<{ sha256: string; pages: PageRead[] }> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const data = await readBounded(file, limits);
+  const sha256 = sha256Hex(data);
+  return { sha256, pages: await readSharedPages(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), limits, cursor) };
 }
 
 /** A short description of what the bytes look like, for refusals. */

@@ -8,7 +8,10 @@
 // which pdf.js's in-thread ("fake") worker then uses instead of importing it again.
 import { register } from 'tsx/esm/api';
 
+// And V8's own Array.prototype.push is put back after it, as pdf.ts's withEnginePush does.
+const enginePush = Array.prototype.push;
 await import('pdfjs-dist/legacy/build/pdf.mjs');
 await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+Object.defineProperty(Array.prototype, 'push', { value: enginePush, writable: true, configurable: true, enumerable: false });
 register();
 await import('./extract-worker.ts');

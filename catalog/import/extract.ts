@@ -1,14 +1,17 @@
 /**
  * Extraction, bounded and isolated: each file is parsed in a worker_threads Worker with a heap
  * limit, a per-file time limit, and a bound on how far the whole process's memory may grow
- * (decoded buffers are outside the heap; the process is watched every few milliseconds). On a timeout the worker is terminated and the file refused
+ * (decoded buffers are outside the heap; the process is watched every few milliseconds, and
+ * what other threads grow it by meanwhile is not charged to the file: memory-gauge.ts). On a timeout the worker is terminated and the file refused
  * ('timeout'); a crash or an out-of-memory in the worker refuses
  * the file and a fresh worker takes the next one. The main process never parses a file.
  *
  * One worker is reused across files (starting one costs ~0.2 s) and replaced every
  * `maxJobsPerWorker` files, so memory a parser leaks cannot pile up. An Extractor runs one job
- * at a time; extract-pool.ts runs a few side by side. A job is a whole extraction, or a PDF's
- * cover alone (the importer renders covers after the texts are saved).
+ * at a time; extract-pool.ts runs a few side by side. A job is a whole extraction, a PDF's
+ * cover alone (the importer renders covers after the texts are saved), or a helper's part of a
+ * PDF another extractor's worker extracts (page-share.ts: each worker opens the file itself,
+ * under its own limits; the helper's pages go to the lead's worker through here).
  *
  * Worker entry: from the TypeScript sources (this module's URL ends in .ts: tsx or vitest) the
  * worker starts extract-worker-tsx.mjs, which registers tsx and imports extract-worker.ts;
@@ -19,7 +22,9 @@ import { Worker } from 'node:worker_threads';
 import { refusal } from './errors.js';
 import type { RefusalInfo } from './errors.js';
 import type { ExtractFileOptions } from './extract-file.js';
-import type { JobResult, PageJob, WorkerJob, WorkerReply } from './extract-worker.js';
+import type { JobResult, PageJob, PagesMessage, WorkerJob, WorkerReply } from './extract-worker.js';
+import { ChargedGrowth, newGauge } from './memory-gauge.js';
+import type { HelperPages } from './page-share.js';
 import type { ExtractLimits, ExtractedCover, Extraction } from './types.js';
 import { workerEntry } from '../threads/worker-entry.js';
 
@@ -57,6 +62,23 @@ export type CoverOutcome = { ok: true; cover: ExtractedCover; sha256: string; ms
 export type PageOutcome = { ok: true; pages: number } | { ok: false; refusal: RefusalInfo };
 type JobOutcome = ({ ok: true } & JobResult) | { ok: false; refusal: RefusalInfo };
 
+/** An extraction whose pages helpers may share (page-share.ts), as its extractor reports it. */
+export interface SharedPages {
+  cursor: Int32Array;
+  /** The file is open (its page count is in the cursor): helpers may join. */
+  opened(): void;
+  /** While the job runs, how to hand a helper's pages to it; null once it has ended. */
+  attach(handTo: ((handed: HelperPages) => void) | null): void;
+}
+
+/** What a job is given beside its task and file. */
+interface JobExtras {
+  page?: PageJob;
+  shared?: SharedPages;
+  /** 'help': the cursor of the file the helper joins. */
+  cursor?: Int32Array;
+}
+
 export class Extractor {
   private worker: Worker | null = null;
   private starting: Promise<Worker> | null = null;
@@ -79,9 +101,9 @@ export class Extractor {
     this.maxJobsPerWorker = options.maxJobsPerWorker ?? 50;
   }
 
-  /** Extracts one file; never throws for a bad file, only reports a refusal. */
-  async extract(file: string): Promise<ExtractOutcome> {
-    const { outcome, ms } = await this.run('extract', file);
+  /** Extracts one file (a PDF's pages shared with helpers when `shared` is given); never throws for a bad file, only reports a refusal. */
+  async extract(file: string, shared?: SharedPages): Promise<ExtractOutcome> {
+    const { outcome, ms } = await this.run('extract', file, { shared, cursor: shared?.cursor });
     return outcome.ok ? { ok: true, extraction: (outcome as { extraction: Extraction }).extraction, ms } : { ...outcome, ms };
   }
 
@@ -93,12 +115,18 @@ export class Extractor {
 
   /** Draws one page of a PDF as a PNG (scan/pdf-pages.ts), under the same limits; the document's page count. */
   async page(file: string, page: PageJob): Promise<PageOutcome> {
-    const { outcome } = await this.run('page', file, page);
+    const { outcome } = await this.run('page', file, { page });
     return outcome.ok ? { ok: true, pages: (outcome as { pages: number }).pages } : outcome;
   }
 
+  /** Reads pages of a PDF that another extractor extracts, taking them from its cursor (page-share.ts), under the same limits. */
+  async help(file: string, cursor: Int32Array): Promise<HelperPages> {
+    const { outcome } = await this.run('help', file, { cursor });
+    return outcome.ok ? (outcome as { helped: HelperPages }).helped : { refusal: outcome.refusal };
+  }
+
   /** Runs one job in the worker, within the time, heap and memory limits. */
-  private async run(task: WorkerJob['task'], file: string, page?: PageJob): Promise<{ outcome: JobOutcome; ms: number }> {
+  private async run(task: WorkerJob['task'], file: string, { page, shared, cursor }: JobExtras = {}): Promise<{ outcome: JobOutcome; ms: number }> {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     let worker: Worker;
@@ -112,6 +140,7 @@ export class Extractor {
     worker.ref();
     const outcome = await new Promise<JobOutcome>((resolve) => {
       const done = (result: JobOutcome, kill: boolean) => {
+        shared?.attach(null);
         clearTimeout(timer);
         clearInterval(watch);
         worker.off('message', onMessage);
@@ -121,6 +150,7 @@ export class Extractor {
         resolve(result);
       };
       const onMessage = (reply: WorkerReply) => {
+        if (reply.type === 'opened' && reply.id === id) shared?.opened();
         if (reply.type !== 'result' || reply.id !== id) return;
         const { type: _type, id: _id, ...result } = reply;
         done(result, false);
@@ -134,14 +164,16 @@ export class Extractor {
         () => done({ ok: false, refusal: refusal('timeout', `> ${Math.round(this.timeoutMs / 100) / 10} s`) }, true),
         this.timeoutMs,
       );
-      const baseline = process.memoryUsage.rss();
+      const gauge = newGauge();
+      const growth = new ChargedGrowth(gauge, this.rssBudgetMb * 1024 * 1024, process.memoryUsage.rss());
       const watch = setInterval(() => {
-        if (process.memoryUsage.rss() - baseline > this.rssBudgetMb * 1024 * 1024) done({ ok: false, refusal: refusal('out-of-memory', `> ${this.rssBudgetMb} MB`) }, true);
+        if (growth.charged(process.memoryUsage.rss()) > this.rssBudgetMb * 1024 * 1024) done({ ok: false, refusal: refusal('out-of-memory', `> ${this.rssBudgetMb} MB`) }, true);
       }, RSS_CHECK_MS);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, task, file, options: this.fileOptions, ...(page ? { page } : {}) } satisfies WorkerJob);
+      worker.postMessage({ id, task, file, options: this.fileOptions, ...(page ? { page } : {}), ...(cursor ? { cursor } : {}), gauge } satisfies WorkerJob);
+      shared?.attach((handed) => worker.postMessage({ type: 'pages', id, handed } satisfies PagesMessage));
     });
     if (this.worker === worker) {
       if (this.jobs >= this.maxJobsPerWorker) this.discard(worker);

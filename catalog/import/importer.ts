@@ -1,8 +1,8 @@
 /**
  * Importing files into a library: walks the given files and folders, and for each PDF or EPUB
  * hashes it, skips it when a publication already links those bytes, extracts it in a worker
- * (extract-pool.ts: two files side by side), stores the file (and an EPUB's cover) in the file
- * store, and writes the publication, text, structure and search index with ONE saveDocuments
+ * (extract-pool.ts: two files side by side, a long PDF's pages shared by both), stores the
+ * file (and an EPUB's cover) in the file store, and writes the publication, text, structure and search index with ONE saveDocuments
  * call. Once every text is saved and searchable, PDF covers are drawn and linked (covers.ts). A refused file, a crash or a
  * failed save leaves no rows; files stored for a save that failed are removed again unless
  * something else references them (catalog/store/gc.ts).
@@ -243,7 +243,9 @@ async function largestFirst(files: Candidate[]): Promise<number[]> {
 
 /**
  * Imports files and folders; see the module comment. Never throws for a bad file. Files are
- * extracted side by side (extract-pool.ts), largest first; the summary keeps the order given.
+ * extracted side by side (extract-pool.ts), largest first; before a worker starts another file,
+ * and once none is left, it takes pages of a long PDF still being read. The summary keeps the
+ * order given.
  * Progress events come as files start and finish, so two files may be in progress at once.
  */
 export async function importFiles(library: Library, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
@@ -255,14 +257,26 @@ export async function importFiles(library: Library, paths: string[], options: Im
   const claims = new Map<string, Promise<unknown>>();
   try {
     const order = await largestFirst(files);
+    // Settles once every loop below has started its last file.
+    let starting = pool.size;
+    let allStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (allStarted = resolve));
+    // A long PDF begun is helped along before another file starts.
+    const joinThenNext = async () => {
+      await pool.join(options.signal);
+      return order.shift();
+    };
     const next = async (): Promise<void> => {
-      for (let index = order.shift(); index !== undefined && !options.signal?.aborted; index = order.shift()) {
+      for (let index = await joinThenNext(); index !== undefined && !options.signal?.aborted; index = await joinThenNext()) {
         const candidate = files[index];
         options.onProgress?.({ phase: 'file', index, total: files.length, path: candidate.path });
         const outcome = candidate.refusal ? refused(candidate.path, candidate.refusal) : await importFile(library, candidate.path, pool, claims);
         outcomes[index] = outcome;
         options.onProgress?.({ phase: 'done', index, total: files.length, path: candidate.path, outcome });
       }
+      // No file left to start: this worker reads pages of the PDFs still being extracted.
+      if (--starting === 0) allStarted();
+      await pool.help(started, options.signal);
     };
     await Promise.all(Array.from({ length: pool.size }, next));
     const summary: ImportSummary = { imported: [], duplicates: [], refused: [], skipped };

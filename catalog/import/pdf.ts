@@ -8,13 +8,17 @@
  * font-face or system fonts, and the standard fonts, CMaps and wasm decoders from
  * node_modules/pdfjs-dist, read from disk. Text items are joined into lines: a new line where
  * pdf.js marks an end of line or where the baseline moves, so headings like "Điều 5." start
- * a line, which the legal structure parser relies on.
+ * a line, which the legal structure parser relies on. A long PDF's pages may be read by two
+ * workers at once, each with the file open (page-share.ts); the pages are joined in order.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { MessageRef } from '../../shared/messages.js';
 import { ImportRefusal, refuse } from './errors.js';
 import { guessVietnamese } from './language.js';
+import { reportMemory } from './memory-gauge.js';
+import { newCursor, setPageCount, takePages } from './page-share.js';
+import type { HelperPages, PageRead } from './page-share.js';
 import { DEFAULT_LIMITS, joinPages } from './types.js';
 import type { ExtractLimits, ExtractedCover, Extraction, TocEntry } from './types.js';
 
@@ -22,10 +26,34 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
+/** pdf.js's worker code, loaded here so that its fake (in-thread) worker does not import it later. */
+const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
 let pdfjs: Promise<PdfJs> | null = null;
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjs ??= withEnginePush(async () => {
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    await import(PDFJS_WORKER);
+    return lib;
+  });
   return pdfjs;
+}
+
+/**
+ * Runs `load` (which loads pdf.js), then puts V8's own Array.prototype.push back: the legacy
+ * build's core-js replaces it, in the whole thread, with a JavaScript one (over a corner of the
+ * spec: push() with no arguments onto an array whose length is read-only does not throw in
+ * Node 20's V8), and pdf.js pushes for every glyph it reads: about 7 % of the CPU time of a
+ * gazette page's text.
+ * extract-worker-tsx.mjs, which loads pdf.js before this module, does the same.
+ */
+async function withEnginePush<T>(load: () => Promise<T>): Promise<T> {
+  const enginePush = Array.prototype.push;
+  try {
+    return await load();
+  } finally {
+    if (Array.prototype.push !== enginePush) Object.defineProperty(Array.prototype, 'push', { value: enginePush, writable: true, configurable: true, enumerable: false });
+  }
 }
 
 /** Folders of pdf.js data files, with the trailing slash pdf.js insists on. */
@@ -46,6 +74,17 @@ export interface PdfOptions {
   limits?: Partial<ExtractLimits>;
   /** Render page 1 as the cover (default true). */
   cover?: boolean;
+  /** The pages shared with helpers (page-share.ts); without it this worker reads every page. */
+  sharing?: PageSharing;
+}
+
+/** A lead's side of sharing its pages (page-share.ts). */
+export interface PageSharing {
+  cursor: Int32Array;
+  /** The file is open and has this many pages: helpers may join now. */
+  opened(pageCount: number): void;
+  /** The next pages a helper hands back (waits until some come). */
+  fromHelper(): Promise<HelperPages>;
 }
 
 /** Opens a PDF under the limits (a file without the header, or one pdf.js cannot open, is refused). */
@@ -54,7 +93,9 @@ async function openPdf(data: Uint8Array, limits: ExtractLimits): Promise<PdfDocu
   const { getDocument } = await loadPdfJs();
   const task = getDocument(documentOptions(data, limits));
   try {
-    return await task.promise;
+    const doc = await task.promise;
+    reportMemory();
+    return doc;
   } catch (error) {
     await task.destroy().catch(() => undefined);
     throw openError(error);
@@ -72,18 +113,15 @@ export async function extractPdf(data: Uint8Array, meta: { sha256: string; size:
     const textless: number[] = [];
     let failedPages = 0;
     let firstFailure: { page: number; error: string } | null = null;
-    for (let n = 1; n <= pageCount; n++) {
+    for (const read of await readAllPages(doc, pageCount, meta.sha256, options.sharing)) {
+      const n = read.page;
       let text = '';
-      try {
-        const page = await doc.getPage(n);
-        text = await pageText(page);
-        page.cleanup();
-      } catch (error) {
+      if ('error' in read) {
         failedPages++;
-        firstFailure ??= { page: n, error: (error as Error).message };
-        if (failedPages <= 3) notes.push({ key: 'import.note.pageUnreadable', params: { page: n, error: (error as Error).message } });
-      }
-      if (countLetters(text) < OCR_LETTERS_PER_PAGE) textless.push(n);
+        firstFailure ??= { page: n, error: read.error };
+        if (failedPages <= 3) notes.push({ key: 'import.note.pageUnreadable', params: { page: n, error: read.error } });
+      } else text = read.text;
+      if (fewLetters(text)) textless.push(n);
       pages.push(text);
     }
     if (failedPages === pageCount && firstFailure) refuse('pdf-damaged', { key: 'import.detail.noPageReadable', params: firstFailure });
@@ -131,6 +169,69 @@ export async function extractPdf(data: Uint8Array, meta: { sha256: string; size:
     };
   } finally {
     await doc.destroy().catch(() => undefined);
+  }
+}
+
+/**
+ * Every page's text, in order: the pages this worker takes from the cursor, and those helpers
+ * took and hand back (their bytes must be the ones read here). When a helper stops (its
+ * worker's own limits, a crash, a worker that did not start) this worker reads the pages still
+ * missing itself: a helper's trouble never refuses a file that one worker would have read, and a
+ * page that is really hostile fails here as it would have without the helper.
+ */
+async function readAllPages(doc: PdfDocument, pageCount: number, sha256: string, sharing?: PageSharing): Promise<PageRead[]> {
+  const cursor = sharing?.cursor ?? newCursor();
+  setPageCount(cursor, pageCount);
+  sharing?.opened(pageCount);
+  const reads: PageRead[] = new Array<PageRead>(pageCount);
+  let missing = pageCount;
+  for (let range = takePages(cursor, pageCount); range; range = takePages(cursor, pageCount)) {
+    for (let n = range.from; n <= range.to; n++) {
+      reads[n - 1] = await readPage(doc, n);
+      missing--;
+    }
+  }
+  while (missing > 0 && sharing) {
+    const handed = await sharing.fromHelper();
+    if ('refusal' in handed) break;
+    if (handed.sha256 !== sha256) refuse('file-changed');
+    for (const read of handed.pages) {
+      if (read.page < 1 || read.page > pageCount || reads[read.page - 1]) continue;
+      reads[read.page - 1] = read;
+      missing--;
+    }
+  }
+  for (let n = 1; missing > 0 && n <= pageCount; n++) {
+    if (reads[n - 1]) continue;
+    reads[n - 1] = await readPage(doc, n);
+    missing--;
+  }
+  return reads;
+}
+
+/** A helper's part of a PDF another worker extracts: opens it and reads the pages it takes from the cursor. */
+export async function readSharedPages(data: Uint8Array, limits: ExtractLimits, cursor: Int32Array): Promise<PageRead[]> {
+  const doc = await openPdf(data, limits);
+  try {
+    const reads: PageRead[] = [];
+    for (let range = takePages(cursor, doc.numPages); range; range = takePages(cursor, doc.numPages)) {
+      for (let n = range.from; n <= range.to; n++) reads.push(await readPage(doc, n));
+    }
+    return reads;
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+async function readPage(doc: PdfDocument, n: number): Promise<PageRead> {
+  try {
+    const page = await doc.getPage(n);
+    const text = await pageText(page);
+    page.cleanup();
+    reportMemory();
+    return { page: n, text };
+  } catch (error) {
+    return { page: n, error: (error as Error).message };
   }
 }
 
@@ -246,10 +347,11 @@ async function anyImages(doc: PdfDocument, pageNumbers: number[]): Promise<boole
   return false;
 }
 
-function countLetters(text: string): number {
-  let n = 0;
-  for (const char of text) if (/\p{L}/u.test(char)) n++;
-  return n;
+/** Fewer letters than a page of text has (OCR_LETTERS_PER_PAGE); stops counting there. */
+function fewLetters(text: string): boolean {
+  const letter = /\p{L}/gu;
+  for (let n = 0; n < OCR_LETTERS_PER_PAGE; n++) if (!letter.exec(text)) return true;
+  return false;
 }
 
 async function documentInfo(doc: PdfDocument) {
