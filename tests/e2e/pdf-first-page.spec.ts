@@ -4,7 +4,8 @@
  * server both answer `Range` with 206, so it is checked here in Chromium over HTTP: the 45-page
  * law and the 343-page gazette open with every request for the file a range answered 206 (never
  * the whole file streamed beside them), later pages come the same way, no byte is fetched twice
- * (the first chunk, fetched while the publication's page is shown, included), a server that
+ * (the first chunk, fetched while the publication's page is shown, included; page 1 drawn ahead
+ * there too, and the publication not asked for again by the reader), a server that
  * ignores ranges still works, and a refused file is worded as unavailable.
  */
 import { expect, test } from './support/station.js';
@@ -13,6 +14,7 @@ import { CHROMIUM_SKIP_REASON, chromiumMissing } from './chromium.js';
 import { problemsOf, watchPageProblems } from './support/page-problems.js';
 import { largePdfId } from './support/large-pdf.js';
 import { say } from '../../shared/messages.js';
+import { OPEN_MARKS } from '../../renderer/src/reader/pdf/open-marks.js';
 
 test.skip(chromiumMissing, CHROMIUM_SKIP_REASON);
 watchPageProblems(test);
@@ -71,22 +73,36 @@ test('the 343-page gazette draws page 1 by ranges on a phone', async ({ page }, 
   expect(requests.every((request) => request.range !== undefined && request.status === 206)).toBe(true);
 });
 
+/** Every call of publications.get from now on. */
+function publicationRequests(page: Page): Request[] {
+  const seen: Request[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('/publications.get')) seen.push(request);
+  });
+  return seen;
+}
+
 /** The [first, last] bytes of a `Range: bytes=a-b` header. */
 function span(range: string | undefined): [number, number] {
   const [, first, last] = /^bytes=(\d+)-(\d+)$/.exec(range ?? '') ?? [];
   return [Number(first), Number(last)];
 }
 
-test('the publication page readies the reader: after "Đọc" the gazette is drawn with no byte of its file fetched twice', async ({ page }) => {
+test('the publication page readies the reader: after "Đọc" the gazette is drawn with no byte of its file fetched twice, nor the publication asked again', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const id = await largePdfId(page.request);
   const requests = fileRequests(page);
+  const asked = publicationRequests(page);
   await page.goto(`/#/publications/${encodeURIComponent(id)}`);
-  // The first chunk is fetched while the page is shown, before "Đọc" is pressed.
+  // The first chunk is fetched while the page is shown, before "Đọc" is pressed, and page 1 drawn ahead.
   await expect.poll(() => requests.filter((request) => span(request.range)[0] === 0 && request.status === 206).length, { timeout: 20_000 }).toBe(1);
+  await expect.poll(() => page.evaluate((mark) => performance.getEntriesByName(mark).length, OPEN_MARKS.drawnAhead), { timeout: 20_000 }).toBe(1);
+  expect(asked).toHaveLength(1);
   await page.getByTestId('read-button').click();
   await expectDrawn(page, 1);
   await expect(reader(page)).toHaveAttribute('data-state', 'ready');
+  await expect(pageView(page, 1).locator('.textLayer')).toContainText('THÔNG TƯ', { timeout: 20_000 });
+  expect(asked, 'the reader starts with the publication its page had').toHaveLength(1);
   const spans = requests.map((request) => span(request.range)).sort((a, b) => a[0] - b[0]);
   for (const [i, [first, last]] of spans.entries()) {
     expect(last, `bytes=${first}-${last}`).toBeGreaterThanOrEqual(first);

@@ -4,7 +4,8 @@
  * "Xem chữ to" (its text in large type, read aloud on request: also where its file is not here
  * but its text is) and "In" (print), the documents related to it, its table of contents (each
  * article opens the reader at its page), and the way back to the results or list she came from.
- * While it is shown, the PDF reader readies itself and the document for "Đọc" (reader/pdf/warm-up.ts).
+ * While it is shown, the PDF reader readies itself and the document for "Đọc" (reader/pdf/warm-up.ts),
+ * and the reader page opened from here takes the publication as shown (shown-publication.ts).
  */
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
@@ -29,6 +30,7 @@ import { readingOverLan, useDisplay } from '../kiosk/display.js';
 import { RelatedSection } from '../related/RelatedSection.js';
 import { LargeTextIcon } from '../text/icons.js';
 import { StatusBanner } from '../related/StatusBanner.js';
+import { showPublication } from './shown-publication.js';
 import '../styles/search.css';
 import '../styles/official.css';
 import '../text/text-links.css';
@@ -89,6 +91,8 @@ function PublicationDetails({ publication: p, onCorrected }: { publication: Publ
     </Link>
   );
   const { printingAllowed, lanUrl } = useDisplay();
+  // The reader opened from here starts with this publication (shown-publication.ts).
+  useEffect(() => showPublication(p), [p]);
   // "Đọc" opens page 1 at once: the PDF reader's code, pdf.js's worker and the document are readied
   // now (on a phone over the LAN, the code only: the Wi-Fi is shared).
   const warmPdf = readable && content?.mediaType === PDF;

@@ -6,6 +6,7 @@
 import * as pdfjsLib from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { BundledBinaryDataFactory } from './binary-data.js';
+import { drawFirstPageAhead } from './draw-ahead.js';
 import { documentOptions } from './options.js';
 import { pdfSource } from './range-source.js';
 import type { PdfSource } from './range-source.js';
@@ -45,13 +46,14 @@ async function load(url: string): Promise<Loading> {
 /** The document of the publication page shown, loaded before "Đọc" is pressed (warm-up.ts); one at a time. */
 let early: { url: string; loading: Promise<Loading> } | null = null;
 
-/** Loads `url` now, for the reader to take when it opens it. */
+/** Loads `url` now, and draws its page 1 in the background (draw-ahead.ts), for the reader to take when it opens it. */
 export function preopenPdf(url: string): void {
   if (early?.url === url) return;
   dropPreopened();
   const loading = load(url);
   loading.catch(() => undefined);
   early = { url, loading };
+  void loading.then(({ task }) => drawFirstPageAhead(task)).catch(() => undefined);
 }
 
 /** Lets go of a document loaded early and not taken by the reader (the publication page was left for another). */
