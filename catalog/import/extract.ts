@@ -165,9 +165,10 @@ export class Extractor {
         this.timeoutMs,
       );
       const gauge = newGauge();
-      const growth = new ChargedGrowth(gauge, this.rssBudgetMb * 1024 * 1024, process.memoryUsage.rss());
+      const budget = this.rssBudgetMb * 1024 * 1024;
+      const growth = new ChargedGrowth(gauge, budget, process.memoryUsage.rss());
       const watch = setInterval(() => {
-        if (growth.charged(process.memoryUsage.rss()) > this.rssBudgetMb * 1024 * 1024) done({ ok: false, refusal: refusal('out-of-memory', `> ${this.rssBudgetMb} MB`) }, true);
+        if (growth.charged(process.memoryUsage.rss()) > budget) done({ ok: false, refusal: refusal('out-of-memory', `> ${this.rssBudgetMb} MB`) }, true);
       }, RSS_CHECK_MS);
       worker.on('message', onMessage);
       worker.on('error', onError);
